@@ -1,0 +1,230 @@
+package dev.nanlint.cli;
+
+import dev.nanlint.cli.report.Report;
+import dev.nanlint.engine.BuiltInRules;
+import dev.nanlint.engine.Config;
+import dev.nanlint.engine.FileResult;
+import dev.nanlint.engine.Finding;
+import dev.nanlint.engine.InputError;
+import dev.nanlint.engine.Linter;
+import dev.nanlint.engine.Rule;
+import dev.nanlint.engine.Severity;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The {@code nanlint} command. Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors. */
+@Command(name = "nanlint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    sortOptions = false, usageHelpAutoWidth = true,
+    description = "Finds Java ML code that turns training into NaN/Infinity.",
+    subcommands = {RulesCommand.class, ExplainCommand.class},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  nanlint src/                          scan, print javac-style findings",
+        "  nanlint --format sarif --output nanlint.sarif src/",
+        "  nanlint --disable UnguardedDivision --fail-on error src/main/java",
+        "  nanlint rules                         list the rules",
+        "  nanlint explain UnguardedLog          print a rule's documentation",
+        "",
+        "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage or input errors."})
+public final class Main implements Callable<Integer> {
+  enum FailOn { error, warning, note, never }
+
+  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories to scan (build output is skipped).")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Report.Format format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "warning",
+      description = "Exit 1 when a finding is at least this severe: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  FailOn failOn;
+
+  @Option(names = "--enable", split = ",", paramLabel = "RULE", description = "Turn rules on (comma-separated).")
+  List<String> enable = new ArrayList<>();
+
+  @Option(names = "--disable", split = ",", paramLabel = "RULE", description = "Turn rules off (comma-separated).")
+  List<String> disable = new ArrayList<>();
+
+  @Option(names = "--config", paramLabel = "FILE", description = "nanlint.properties to read (default: ./nanlint.properties if present).")
+  Path configFile;
+
+  @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8", description = "Source encoding (default: ${DEFAULT-VALUE}).")
+  Charset encoding;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "Files scanned in parallel (default: all cores).")
+  int jobs = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--no-color", description = "Never colour the text report.")
+  boolean noColor;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the command with the given streams; returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      cmd.getErr().println("nanlint: error: " + e.getMessage());
+      return CommandLine.ExitCode.USAGE;
+    });
+    int code = cli.execute(args);
+    cli.getOut().flush();
+    cli.getErr().flush();
+    return code;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (paths.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "no PATH given: which files should nanlint scan?");
+    }
+    List<Rule> catalogue = BuiltInRules.withServiceLoaded(Main.class.getClassLoader());
+    Config config = loadConfig(catalogue);
+    Linter linter = new Linter(catalogue, config);
+
+    List<InputError> errors = new ArrayList<>();
+    List<Path> files = SourceFiles.find(paths, errors);
+    List<FileResult> results = lintAll(linter, files);
+    List<Finding> findings = new ArrayList<>();
+    for (FileResult r : results) {
+      findings.addAll(r.findings());
+      errors.addAll(r.errors());
+    }
+
+    Report report = Report.create(format, catalogue, config, !noColor && output == null && System.console() != null);
+    if (output != null) {
+      try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
+        report.write(file, findings, errors, files.size());
+      }
+    } else {
+      report.write(out, findings, errors, files.size());
+      out.flush();
+    }
+    for (InputError e : errors) {
+      err.println(Report.sanitize(e.path()) + (e.line() > 0 ? ":" + e.line() + ":" + e.column() : "")
+          + ": error: " + Report.sanitize(e.message()));
+    }
+    if (!errors.isEmpty() && failOn != FailOn.never) {
+      return 2;
+    }
+    err.flush();
+    return fails(findings) ? 1 : 0;
+  }
+
+  private boolean fails(List<Finding> findings) {
+    if (failOn == FailOn.never) {
+      return false;
+    }
+    Severity threshold = Severity.valueOf(failOn.name().toUpperCase());
+    return findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+  }
+
+  private Config loadConfig(List<Rule> catalogue) throws IOException {
+    Path file = configFile;
+    if (file == null && Files.isRegularFile(Path.of("nanlint.properties"))) {
+      file = Path.of("nanlint.properties");
+    }
+    Config config = file == null ? Config.defaults() : Config.load(file);
+    config = config.enable(enable).disable(disable);
+    Set<String> known = catalogue.stream().map(r -> r.info().name()).collect(Collectors.toSet());
+    for (String name : config.mentionedRules()) {
+      if (!known.contains(name)) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "unknown rule '" + name + "' (see `nanlint rules`)");
+      }
+    }
+    return config;
+  }
+
+  private List<FileResult> lintAll(Linter linter, List<Path> files) throws InterruptedException {
+    // deep expressions need a deep stack for JavaParser's recursive descent
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs), r -> {
+      Thread t = new Thread(null, r, "nanlint-worker", 512L << 20);
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<FileResult>> futures = new ArrayList<>();
+      for (Path file : files) {
+        futures.add(pool.submit(() -> lintOne(linter, file)));
+      }
+      List<FileResult> results = new ArrayList<>();
+      for (int i = 0; i < files.size(); i++) {
+        try {
+          results.add(futures.get(i).get());
+        } catch (ExecutionException e) {
+          results.add(FileResult.error(files.get(i).toString(), 0, 0, "internal error: " + e.getCause()));
+        }
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private FileResult lintOne(Linter linter, Path file) {
+    String display = file.toString();
+    String text;
+    try {
+      text = SourceFiles.read(file, encoding);
+    } catch (IOException e) {
+      return FileResult.error(display, 0, 0, e.getMessage() != null && e.getClass() == IOException.class
+          ? e.getMessage() : "cannot read: " + SourceFiles.describe(e));
+    } catch (OutOfMemoryError e) {
+      return FileResult.error(display, 0, 0, "too large to read");
+    } catch (UncheckedIOException e) {
+      return FileResult.error(display, 0, 0, "cannot read: " + SourceFiles.describe(e.getCause()));
+    }
+    return linter.lint(display, text);
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      return new String[] {"nanlint " + version()};
+    }
+
+    static String version() throws IOException {
+      var props = new java.util.Properties();
+      try (var in = Main.class.getResourceAsStream("/nanlint/version.properties")) {
+        if (in != null) {
+          props.load(in);
+        }
+      }
+      return props.getProperty("version", "unknown");
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.nanlint.cli.report;
+
+import dev.nanlint.engine.Config;
+import dev.nanlint.engine.Finding;
+import dev.nanlint.engine.InputError;
+import dev.nanlint.engine.Rule;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** A report format. Each writes the findings and input errors of one scan. */
+public interface Report {
+  enum Format { text, json, sarif, github }
+
+  /** Where users read a rule's page (SARIF helpUri, JSON). */
+  String DOCS_BASE = "https://github.com/nanlint/nanlint/blob/main/docs/rules/";
+
+  void write(PrintWriter out, List<Finding> findings, List<InputError> errors, int filesScanned);
+
+  static Report create(Format format, List<Rule> catalogue, Config config, boolean color) {
+    return switch (format) {
+      case text -> new TextReport(color);
+      case json -> new JsonReport();
+      case sarif -> new SarifReport(catalogue, config);
+      case github -> new GithubReport();
+    };
+  }
+
+  /** Replaces control characters (ANSI escapes, CR, LF) so file contents cannot drive the terminal. */
+  static String sanitize(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      b.append(c == '\t' || (c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0)) ? c : '?');
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,120 @@
+package dev.nanlint.cli.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nanlint.engine.Config;
+import dev.nanlint.engine.Finding;
+import dev.nanlint.engine.InputError;
+import dev.nanlint.engine.Rule;
+import dev.nanlint.engine.RuleInfo;
+import dev.nanlint.engine.Severity;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/** SARIF 2.1.0, as GitHub code scanning reads it: the rule catalogue, results, and input errors as notifications. */
+final class SarifReport implements Report {
+  private final List<Rule> catalogue;
+  private final Config config;
+
+  SarifReport(List<Rule> catalogue, Config config) {
+    this.catalogue = catalogue;
+    this.config = config;
+  }
+
+  @Override
+  public void write(PrintWriter out, List<Finding> findings, List<InputError> errors, int filesScanned) {
+    ObjectNode root = JsonReport.MAPPER.createObjectNode();
+    root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    root.put("version", "2.1.0");
+    ObjectNode run = root.putArray("runs").addObject();
+    ObjectNode driver = run.putObject("tool").putObject("driver");
+    driver.put("name", "nanlint");
+    driver.put("informationUri", "https://github.com/nanlint/nanlint");
+    ArrayNode rules = driver.putArray("rules");
+    Map<String, Integer> index = new HashMap<>();
+    for (Rule rule : catalogue) {
+      RuleInfo info = rule.info();
+      index.put(info.name(), index.size());
+      ObjectNode r = rules.addObject();
+      r.put("id", info.name());
+      r.put("name", info.name());
+      r.putObject("shortDescription").put("text", info.summary());
+      r.putObject("fullDescription").put("text", info.summary());
+      r.put("helpUri", DOCS_BASE + info.name() + ".md");
+      r.putObject("defaultConfiguration").put("level", level(config.severityOf(info)));
+    }
+    ArrayNode results = run.putArray("results");
+    for (Finding f : findings) {
+      ObjectNode r = results.addObject();
+      r.put("ruleId", f.rule());
+      if (index.containsKey(f.rule())) {
+        r.put("ruleIndex", index.get(f.rule()));
+      }
+      r.put("level", level(f.severity()));
+      r.putObject("message").put("text", f.message() + " Fix: " + f.fix());
+      ObjectNode physical = r.putArray("locations").addObject().putObject("physicalLocation");
+      physical.putObject("artifactLocation").put("uri", uri(f.path()));
+      ObjectNode region = physical.putObject("region");
+      region.put("startLine", f.line());
+      region.put("startColumn", f.column());
+      region.put("endLine", f.endLine());
+      region.put("endColumn", f.endColumn() + 1); // SARIF end columns are exclusive
+      r.putObject("partialFingerprints").put("nanlint/v1", fingerprint(f));
+    }
+    ObjectNode invocation = run.putArray("invocations").addObject();
+    invocation.put("executionSuccessful", true);
+    ArrayNode notes = invocation.putArray("toolExecutionNotifications");
+    for (InputError e : errors) {
+      ObjectNode n = notes.addObject();
+      n.put("level", "error");
+      n.putObject("message").put("text", e.message());
+      ObjectNode physical = n.putArray("locations").addObject().putObject("physicalLocation");
+      physical.putObject("artifactLocation").put("uri", uri(e.path()));
+      if (e.line() > 0) {
+        physical.putObject("region").put("startLine", e.line()).put("startColumn", Math.max(1, e.column()));
+      }
+    }
+    try {
+      out.println(JsonReport.MAPPER.writeValueAsString(root));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String level(Severity severity) {
+    return switch (severity) {
+      case ERROR -> "error";
+      case WARNING -> "warning";
+      case NOTE -> "note";
+    };
+  }
+
+  /** A relative URI reference with forward slashes, percent-encoding what needs it. */
+  static String uri(String path) {
+    try {
+      return new URI(null, null, path.replace('\\', '/'), null).toASCIIString();
+    } catch (URISyntaxException e) {
+      return path.replace('\\', '/');
+    }
+  }
+
+  /** Rule + file + the flagged line's text with whitespace collapsed: stable when unrelated lines move. */
+  static String fingerprint(Finding f) {
+    String key = f.rule() + "|" + f.path().replace('\\', '/') + "|" + f.sourceLine().trim().replaceAll("\\s+", " ");
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.nanlint.cli.report;
+
+import dev.nanlint.engine.Finding;
+import dev.nanlint.engine.InputError;
+import dev.nanlint.engine.Severity;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** javac-style text: {@code file:line:col: warning: [Rule] message}, the source line, a caret, a fix line. */
+final class TextReport implements Report {
+  private static final String RESET = "\u001b[0m";
+  private final boolean color;
+
+  TextReport(boolean color) {
+    this.color = color;
+  }
+
+  @Override
+  public void write(PrintWriter out, List<Finding> findings, List<InputError> errors, int filesScanned) {
+    for (Finding f : findings) {
+      out.println(Report.sanitize(f.path()) + ":" + f.line() + ":" + f.column() + ": "
+          + paint(f.severity().label() + ":", f.severity()) + " [" + f.rule() + "] " + Report.sanitize(f.message()));
+      String line = Report.sanitize(f.sourceLine());
+      out.println("    " + line);
+      out.println("    " + caretIndent(line, f.column()) + "^");
+      out.println("  fix: " + Report.sanitize(f.fix()));
+    }
+    long errorsCount = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+    long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+    long notes = findings.stream().filter(f -> f.severity() == Severity.NOTE).count();
+    out.printf("nanlint: %d file%s scanned, %d error%s, %d warning%s, %d note%s%s%n",
+        filesScanned, plural(filesScanned), errorsCount, plural(errorsCount), warnings, plural(warnings),
+        notes, plural(notes), errors.isEmpty() ? "" : ", " + errors.size() + " input problem" + plural(errors.size()));
+  }
+
+  /** Whitespace up to the column, keeping tabs so the caret lines up in any terminal. */
+  private static String caretIndent(String line, int column) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < column - 1 && i < line.length(); i++) {
+      b.append(line.charAt(i) == '\t' ? '\t' : ' ');
+    }
+    return b.toString();
+  }
+
+  private String paint(String text, Severity severity) {
+    if (!color) {
+      return text;
+    }
+    String code = switch (severity) {
+      case ERROR -> "\u001b[1;31m";
+      case WARNING -> "\u001b[1;35m";
+      case NOTE -> "\u001b[1;36m";
+    };
+    return code + text + RESET;
+  }
+
+  private static String plural(long n) {
+    return n == 1 ? "" : "s";
+  }
+}

@@ -1,0 +1,123 @@
+package dev.nanlint.analysis;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which library a call belongs to, decided from the file's imports (no symbol solver): java.lang
+ * {@code Math}/{@code StrictMath}, Commons Math {@code FastMath}/{@code AccurateMath}, ND4J
+ * {@code Transforms}, Smile {@code MathEx}, including static imports of their members.
+ */
+public final class Api {
+  private final Set<String> mathClasses = new HashSet<>(Set.of("Math", "StrictMath", "java.lang.Math",
+      "java.lang.StrictMath", "org.apache.commons.math3.util.FastMath",
+      "org.apache.commons.math4.core.jdkmath.AccurateMath"));
+  private final Set<String> staticMath = new HashSet<>();
+  private final Set<String> staticTransforms = new HashSet<>();
+  private final Set<String> localMethods = new HashSet<>();
+  private boolean transformsVisible;
+  private boolean mathExVisible;
+
+  Api(CompilationUnit unit) {
+    for (ImportDeclaration imp : unit.getImports()) {
+      String name = imp.getNameAsString();
+      String simple = name.substring(name.lastIndexOf('.') + 1);
+      if (imp.isStatic()) {
+        String owner = imp.isAsterisk() ? name : name.substring(0, Math.max(0, name.lastIndexOf('.')));
+        String member = imp.isAsterisk() ? "*" : simple;
+        String ownerSimple = owner.substring(owner.lastIndexOf('.') + 1);
+        if (isMathClassName(owner, ownerSimple)) {
+          staticMath.add(member);
+        } else if (ownerSimple.equals("Transforms")) {
+          staticTransforms.add(member);
+        }
+        continue;
+      }
+      if (imp.isAsterisk()) {
+        if (name.startsWith("org.nd4j.linalg.ops.transforms")) {
+          transformsVisible = true;
+        }
+        if (name.equals("org.apache.commons.math3.util") || name.equals("org.apache.commons.math4.core.jdkmath")) {
+          mathClasses.add("FastMath");
+          mathClasses.add("AccurateMath");
+        }
+        if (name.equals("smile.math")) {
+          mathExVisible = true;
+        }
+      } else if (simple.equals("Math") && !name.equals("java.lang.Math")) {
+        mathClasses.remove("Math"); // a different class named Math shadows java.lang.Math
+      } else if (simple.equals("FastMath") || simple.equals("AccurateMath")) {
+        mathClasses.add(simple);
+      } else if (simple.equals("Transforms")) {
+        transformsVisible = true;
+      } else if (simple.equals("MathEx") && name.startsWith("smile")) {
+        mathExVisible = true;
+      }
+    }
+    unit.findAll(MethodDeclaration.class).forEach(m -> localMethods.add(m.getNameAsString()));
+  }
+
+  private static boolean isMathClassName(String owner, String simple) {
+    return owner.equals("java.lang.Math") || owner.equals("java.lang.StrictMath")
+        || simple.equals("FastMath") || simple.equals("AccurateMath");
+  }
+
+  /** The function name when {@code call} is a java.lang.Math-like static function, else empty. */
+  public Optional<String> mathFunction(MethodCallExpr call) {
+    String name = call.getNameAsString();
+    Optional<Expression> scope = call.getScope();
+    if (scope.isPresent()) {
+      return mathClasses.contains(scope.get().toString()) ? Optional.of(name) : Optional.empty();
+    }
+    boolean imported = staticMath.contains(name) || staticMath.contains("*");
+    return imported && !localMethods.contains(name) ? Optional.of(name) : Optional.empty();
+  }
+
+  public boolean isMath(MethodCallExpr call, String... names) {
+    Optional<String> fn = mathFunction(call);
+    if (fn.isEmpty()) {
+      return false;
+    }
+    for (String n : names) {
+      if (n.equals(fn.get())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** ND4J {@code Transforms.name(...)}, qualified, imported or statically imported. */
+  public boolean isTransforms(MethodCallExpr call, String... names) {
+    String name = call.getNameAsString();
+    boolean matches = false;
+    for (String n : names) {
+      matches |= n.equals(name);
+    }
+    if (!matches) {
+      return false;
+    }
+    Optional<Expression> scope = call.getScope();
+    if (scope.isPresent()) {
+      String s = scope.get().toString();
+      return s.equals("org.nd4j.linalg.ops.transforms.Transforms") || (s.equals("Transforms") && transformsVisible);
+    }
+    return (staticTransforms.contains(name) || staticTransforms.contains("*")) && !localMethods.contains(name);
+  }
+
+  /** Smile's {@code MathEx}, whose log and softmax guard against 0 themselves. */
+  public boolean isSmileMathEx(MethodCallExpr call) {
+    return call.getScope().map(s -> s.toString().equals("smile.math.MathEx")
+        || (s.toString().equals("MathEx") && mathExVisible)).orElse(false);
+  }
+
+  /** A method declared in this file (helpers like {@code clamp} or {@code softmax}). */
+  public boolean isLocalMethod(String name) {
+    return localMethods.contains(name);
+  }
+}

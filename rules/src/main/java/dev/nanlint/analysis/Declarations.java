@@ -1,0 +1,141 @@
+package dev.nanlint.analysis;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import com.github.javaparser.ast.stmt.TryStmt;
+import com.github.javaparser.ast.type.Type;
+import java.util.Optional;
+
+/** Finds the declaration a simple name refers to, by walking the enclosing scopes (locals, parameters, fields). */
+public final class Declarations {
+
+  public enum Kind { LOCAL, PARAMETER, FIELD }
+
+  /**
+   * A declaration: its kind, its type (null for {@code var} and untyped lambda parameters), its
+   * initializer when it has one, and the node (a {@link VariableDeclarator} or {@link Parameter}).
+   */
+  public record Declaration(Kind kind, String name, Type type, Node node, boolean isFinal) {
+    public Optional<com.github.javaparser.ast.expr.Expression> initializer() {
+      return node instanceof VariableDeclarator v ? v.getInitializer() : Optional.empty();
+    }
+
+    public String typeName() {
+      return type == null || type.isVarType() ? "" : type.asString();
+    }
+  }
+
+  Declarations() {}
+
+  public Optional<Declaration> find(Node use, String name) {
+    Node child = use;
+    for (Node p = use.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
+      Optional<Declaration> found = Optional.empty();
+      if (p instanceof BlockStmt block) {
+        found = inStatements(block.getStatements(), child, name);
+      } else if (p instanceof SwitchEntry entry) {
+        found = inStatements(entry.getStatements(), child, name);
+      } else if (p instanceof ForStmt loop) {
+        for (var init : loop.getInitialization()) {
+          if (init instanceof VariableDeclarationExpr vars) {
+            found = inVariables(vars, name);
+            if (found.isPresent()) break;
+          }
+        }
+      } else if (p instanceof ForEachStmt loop) {
+        found = inVariables(loop.getVariable(), name);
+      } else if (p instanceof TryStmt tryStmt) {
+        for (var resource : tryStmt.getResources()) {
+          if (resource instanceof VariableDeclarationExpr vars) {
+            found = inVariables(vars, name);
+            if (found.isPresent()) break;
+          }
+        }
+      } else if (p instanceof CatchClause clause) {
+        found = parameter(clause.getParameter(), name);
+      } else if (p instanceof LambdaExpr lambda) {
+        for (Parameter param : lambda.getParameters()) {
+          found = parameter(param, name);
+          if (found.isPresent()) break;
+        }
+      } else if (p instanceof CallableDeclaration<?> callable) {
+        for (Parameter param : callable.getParameters()) {
+          found = parameter(param, name);
+          if (found.isPresent()) break;
+        }
+      } else if (p instanceof TypeDeclaration<?> type) {
+        found = field(type, name);
+      }
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Declaration> inStatements(NodeList<Statement> statements, Node child, String name) {
+    int index = child instanceof Statement s ? statements.indexOf(s) : statements.size();
+    for (int i = index - 1; i >= 0; i--) {
+      if (statements.get(i) instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr vars) {
+        Optional<Declaration> found = inVariables(vars, name);
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Declaration> inVariables(VariableDeclarationExpr vars, String name) {
+    for (VariableDeclarator v : vars.getVariables()) {
+      if (v.getNameAsString().equals(name)) {
+        return Optional.of(new Declaration(Kind.LOCAL, name, v.getType(), v, vars.isFinal()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Declaration> parameter(Parameter param, String name) {
+    if (!param.getNameAsString().equals(name)) {
+      return Optional.empty();
+    }
+    Type type = param.getType().isUnknownType() ? null : param.getType();
+    if (type != null && param.isVarArgs()) {
+      type = new com.github.javaparser.ast.type.ArrayType(type);
+    }
+    return Optional.of(new Declaration(Kind.PARAMETER, name, type, param, param.isFinal()));
+  }
+
+  private static Optional<Declaration> field(TypeDeclaration<?> type, String name) {
+    for (FieldDeclaration field : type.getFields()) {
+      for (VariableDeclarator v : field.getVariables()) {
+        if (v.getNameAsString().equals(name)) {
+          return Optional.of(new Declaration(Kind.FIELD, name, v.getType(), v, field.isFinal()));
+        }
+      }
+    }
+    if (type instanceof RecordDeclaration record) {
+      for (Parameter param : record.getParameters()) {
+        if (param.getNameAsString().equals(name)) {
+          return Optional.of(new Declaration(Kind.FIELD, name, param.getType(), param, true));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,263 @@
+package dev.nanlint.analysis;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.AssertStmt;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.ContinueStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import com.github.javaparser.ast.stmt.ThrowStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * What the code around an expression already guarantees about it: enclosing {@code if}/ternary/
+ * {@code &&} conditions, loop conditions ({@code for (i = 0; i < n; ...)} means n > 0 in the body),
+ * for-each over a collection (non-empty in the body), and earlier early exits, asserts and
+ * precondition checks in the same or enclosing blocks.
+ */
+public final class Guards {
+  private static final Set<String> CHECKS = Set.of("checkArgument", "checkState", "isTrue", "require", "assertTrue",
+      "validState");
+
+  private final ToDoubleFunction<Expression> constants;
+
+  /** @param constants evaluates a compile-time numeric constant, or NaN when the expression is not one */
+  Guards(ToDoubleFunction<Expression> constants) {
+    this.constants = constants;
+  }
+
+  /** Normalised text of an expression, so {@code (double) n}, {@code (n)} and {@code n} compare equal. */
+  public static String key(Expression e) {
+    Expression x = e;
+    while (x instanceof EnclosedExpr || x instanceof CastExpr) {
+      x = x instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) x).getExpression();
+    }
+    if (x instanceof MethodCallExpr call && call.getNameAsString().equals("isEmpty") && call.getArguments().isEmpty()) {
+      return call.getScope().map(s -> key(s) + ".size()").orElse("size()");
+    }
+    return x.toString();
+  }
+
+  /** The signs {@code e} can still take at its own position, given the guards around it. */
+  public int allowedSigns(Expression e) {
+    String key = key(e);
+    int allowed = Value.ANY;
+    Node child = e;
+    for (Node p = e.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
+      if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr || p instanceof TypeDeclaration<?>) {
+        break;
+      }
+      if (p instanceof IfStmt s) {
+        if (child == s.getThenStmt()) {
+          allowed &= facts(s.getCondition(), true, key);
+        } else if (s.getElseStmt().isPresent() && child == s.getElseStmt().get()) {
+          allowed &= facts(s.getCondition(), false, key);
+        }
+      } else if (p instanceof ConditionalExpr c) {
+        if (child == c.getThenExpr()) {
+          allowed &= facts(c.getCondition(), true, key);
+        } else if (child == c.getElseExpr()) {
+          allowed &= facts(c.getCondition(), false, key);
+        }
+      } else if (p instanceof BinaryExpr b && child == b.getRight()) {
+        if (b.getOperator() == BinaryExpr.Operator.AND) {
+          allowed &= facts(b.getLeft(), true, key);
+        } else if (b.getOperator() == BinaryExpr.Operator.OR) {
+          allowed &= facts(b.getLeft(), false, key);
+        }
+      } else if (p instanceof WhileStmt w && child == w.getBody()) {
+        allowed &= facts(w.getCondition(), true, key);
+      } else if (p instanceof ForStmt f && child == f.getBody()) {
+        allowed &= f.getCompare().map(c -> facts(c, true, key) & loopBound(f, c, key)).orElse(Value.ANY);
+      } else if (p instanceof ForEachStmt f && child == f.getBody()) {
+        String iterable = key(f.getIterable());
+        if (key.equals(iterable + ".length") || key.equals(iterable + ".size()")) {
+          allowed &= Value.POS;
+        }
+      } else if (p instanceof BlockStmt block) {
+        allowed &= earlierChecks(block.getStatements(), child, key);
+      } else if (p instanceof SwitchEntry entry) {
+        allowed &= earlierChecks(entry.getStatements(), child, key);
+      }
+      if (allowed == 0) {
+        return Value.ANY; // contradictory facts: we misread something, so claim nothing
+      }
+    }
+    return allowed;
+  }
+
+  /** Facts from statements before {@code child}: early exits, asserts, precondition calls. */
+  private int earlierChecks(NodeList<Statement> statements, Node child, String key) {
+    int allowed = Value.ANY;
+    int index = child instanceof Statement s ? statements.indexOf(s) : -1;
+    for (int i = 0; i < index; i++) {
+      Statement s = statements.get(i);
+      if (s instanceof IfStmt ifs && ifs.getElseStmt().isEmpty() && alwaysExits(ifs.getThenStmt())) {
+        allowed &= facts(ifs.getCondition(), false, key);
+      } else if (s instanceof AssertStmt a) {
+        allowed &= facts(a.getCheck(), true, key);
+      } else if (s instanceof ExpressionStmt es && es.getExpression() instanceof MethodCallExpr call
+          && CHECKS.contains(call.getNameAsString()) && call.getArguments().isNonEmpty()) {
+        allowed &= facts(call.getArgument(0), true, key);
+      }
+    }
+    return allowed;
+  }
+
+  static boolean alwaysExits(Statement s) {
+    if (s instanceof ReturnStmt || s instanceof ThrowStmt || s instanceof BreakStmt || s instanceof ContinueStmt) {
+      return true;
+    }
+    if (s instanceof BlockStmt block) {
+      return block.getStatements().isNonEmpty() && alwaysExits(block.getStatements().getLast().get());
+    }
+    if (s instanceof IfStmt ifs) {
+      return ifs.getElseStmt().isPresent() && alwaysExits(ifs.getThenStmt()) && alwaysExits(ifs.getElseStmt().get());
+    }
+    return false;
+  }
+
+  /** {@code for (int i = 0; i < n; ...)}: the body runs only when n > 0 (n >= 1 for i <= n from 1). */
+  private int loopBound(ForStmt loop, Expression compare, String key) {
+    if (!(compare instanceof BinaryExpr b) || loop.getInitialization().size() != 1
+        || !(loop.getInitialization().get(0) instanceof VariableDeclarationExpr init)
+        || init.getVariables().size() != 1) {
+      return Value.ANY;
+    }
+    var counter = init.getVariable(0);
+    double start = counter.getInitializer().map(constants::applyAsDouble).orElse(Double.NaN);
+    if (Double.isNaN(start) || start < 0 || !key(b.getLeft()).equals(counter.getNameAsString())
+        || !key(b.getRight()).equals(key)) {
+      return Value.ANY;
+    }
+    if (b.getOperator() == BinaryExpr.Operator.LESS) {
+      return Value.POS;
+    }
+    if (b.getOperator() == BinaryExpr.Operator.LESS_EQUALS) {
+      return start > 0 ? Value.POS : Value.ZERO | Value.POS;
+    }
+    return Value.ANY;
+  }
+
+  /** The signs {@code key} can take when {@code condition} evaluates to {@code truth}. */
+  int facts(Expression condition, boolean truth, String key) {
+    Expression c = condition;
+    while (c instanceof EnclosedExpr en) {
+      c = en.getInner();
+    }
+    if (c instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+      return facts(u.getExpression(), !truth, key);
+    }
+    if (c instanceof MethodCallExpr call && call.getNameAsString().equals("isEmpty") && key(call).equals(key)) {
+      return truth ? Value.ZERO : Value.POS;
+    }
+    if (!(c instanceof BinaryExpr b)) {
+      return Value.ANY;
+    }
+    switch (b.getOperator()) {
+      case AND:
+        return truth ? facts(b.getLeft(), true, key) & facts(b.getRight(), true, key) : Value.ANY;
+      case OR:
+        return truth ? Value.ANY : facts(b.getLeft(), false, key) & facts(b.getRight(), false, key);
+      default:
+        break;
+    }
+    BinaryExpr.Operator op = b.getOperator();
+    if (negate(op) == null) {
+      return Value.ANY; // not a comparison
+    }
+    Expression other;
+    if (matches(b.getLeft(), key)) {
+      other = b.getRight();
+    } else if (matches(b.getRight(), key)) {
+      other = b.getLeft();
+      op = flip(op);
+    } else {
+      return absFacts(b, truth, key);
+    }
+    double constant = constants.applyAsDouble(other);
+    if (Double.isNaN(constant) || op == null) {
+      return Value.ANY;
+    }
+    return signsWhere(truth ? op : negate(op), constant);
+  }
+
+  private static boolean matches(Expression side, String key) {
+    return key(side).equals(key);
+  }
+
+  /** {@code Math.abs(d) > eps} (or {@code >= c > 0}) means d != 0. */
+  private int absFacts(BinaryExpr b, boolean truth, String key) {
+    BinaryExpr.Operator op = truth ? b.getOperator() : negate(b.getOperator());
+    if (op == null || !(b.getLeft() instanceof MethodCallExpr call) || !call.getNameAsString().equals("abs")
+        || call.getArguments().size() != 1 || !matches(call.getArgument(0), key)) {
+      return Value.ANY;
+    }
+    double c = constants.applyAsDouble(b.getRight());
+    boolean nonZero = (op == BinaryExpr.Operator.GREATER && c >= 0) || (op == BinaryExpr.Operator.GREATER_EQUALS && c > 0);
+    return nonZero ? Value.NEG | Value.POS : Value.ANY;
+  }
+
+  private static int signsWhere(BinaryExpr.Operator op, double c) {
+    switch (op) {
+      case GREATER:
+        return c >= 0 ? Value.POS : Value.ANY;
+      case GREATER_EQUALS:
+        return c > 0 ? Value.POS : c == 0 ? Value.ZERO | Value.POS : Value.ANY;
+      case LESS:
+        return c <= 0 ? Value.NEG : Value.ANY;
+      case LESS_EQUALS:
+        return c < 0 ? Value.NEG : c == 0 ? Value.NEG | Value.ZERO : Value.ANY;
+      case EQUALS:
+        return c > 0 ? Value.POS : c < 0 ? Value.NEG : Value.ZERO;
+      case NOT_EQUALS:
+        return c == 0 ? Value.NEG | Value.POS : Value.ANY;
+      default:
+        return Value.ANY;
+    }
+  }
+
+  private static BinaryExpr.Operator flip(BinaryExpr.Operator op) {
+    return switch (op) {
+      case LESS -> BinaryExpr.Operator.GREATER;
+      case LESS_EQUALS -> BinaryExpr.Operator.GREATER_EQUALS;
+      case GREATER -> BinaryExpr.Operator.LESS;
+      case GREATER_EQUALS -> BinaryExpr.Operator.LESS_EQUALS;
+      case EQUALS, NOT_EQUALS -> op;
+      default -> null;
+    };
+  }
+
+  private static BinaryExpr.Operator negate(BinaryExpr.Operator op) {
+    return switch (op) {
+      case LESS -> BinaryExpr.Operator.GREATER_EQUALS;
+      case LESS_EQUALS -> BinaryExpr.Operator.GREATER;
+      case GREATER -> BinaryExpr.Operator.LESS_EQUALS;
+      case GREATER_EQUALS -> BinaryExpr.Operator.LESS;
+      case EQUALS -> BinaryExpr.Operator.NOT_EQUALS;
+      case NOT_EQUALS -> BinaryExpr.Operator.EQUALS;
+      default -> null;
+    };
+  }
+}

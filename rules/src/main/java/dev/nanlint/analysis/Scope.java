@@ -1,0 +1,93 @@
+package dev.nanlint.analysis;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Is this loss, gradient, optimiser, normalisation, metric or training code? Division by a value that
+ * can be 0 matters there; in ordinary code (indexing, layout, I/O) nanlint stays quiet about it.
+ * Decided from the enclosing method's and class's names and the ML types the class implements.
+ */
+public final class Scope {
+  private static final Set<String> NUMERIC_WORDS = Set.of("loss", "losses", "cost", "objective", "score",
+      "gradient", "gradients", "grad", "grads", "backprop", "backward", "forward", "entropy", "xent",
+      "crossentropy", "likelihood", "nll", "logit", "logits", "softmax", "sigmoid", "activation", "activate",
+      "normalize", "normalise", "normalized", "normalised", "normalization", "normalisation", "normalizer",
+      "normaliser", "standardize", "standardise", "zscore", "scaler", "update", "updater", "optimizer",
+      "optimiser", "optimize", "optimise", "adam", "adagrad", "adadelta", "rmsprop", "sgd", "nesterovs",
+      "momentum", "kl", "divergence", "perplexity", "mean", "average", "avg", "variance", "std", "stddev",
+      "norm", "cosine", "similarity", "probability", "probabilities", "prob", "probs", "proba", "predict",
+      "metric", "metrics", "precision", "recall", "accuracy", "auc", "train", "trainer", "training", "fit",
+      "epoch", "batchnorm", "attention", "regularization", "regularisation", "regularizer", "weight",
+      "weights", "distance", "moment", "moments", "statistics", "stats", "calibration", "temperature");
+  private static final Set<String> LOSS_WORDS = Set.of("loss", "losses", "cost", "objective", "entropy",
+      "xent", "crossentropy", "likelihood", "nll", "score", "kl", "divergence", "perplexity", "mcxent",
+      "logloss");
+  private static final Set<String> ML_TYPES = Set.of("ILossFunction", "IActivation", "BaseActivationFunction",
+      "IUpdater", "GradientUpdater", "LabelObjective", "RegressionObjective", "Objective",
+      "StochasticGradientOptimiser", "DataNormalization", "Normalizer", "AbstractDataSetNormalizer",
+      "BaseLayer", "IEvaluation", "BaseEvaluation", "Trainer", "Optimizer", "ConvexOptimizer",
+      "BaseOptimizer", "StepFunction", "IMetric", "EvaluationMetric");
+
+  Scope() {}
+
+  /** Loss, gradient, optimiser, normalisation, metric or training code. */
+  public boolean isNumericCode(Node n) {
+    for (String name : enclosingNames(n)) {
+      if (Names.any(name, NUMERIC_WORDS)) {
+        return true;
+      }
+    }
+    return implementsMlType(n);
+  }
+
+  /** Code computing a loss or score, where even an unexplained log argument is a probability. */
+  public boolean isLossCode(Node n) {
+    for (String name : enclosingNames(n)) {
+      if (Names.any(name, LOSS_WORDS)) {
+        return true;
+      }
+    }
+    return n.findAncestor(ClassOrInterfaceDeclaration.class)
+        .map(c -> supertypes(c).stream().anyMatch(t -> t.equals("ILossFunction") || t.endsWith("Objective")))
+        .orElse(false);
+  }
+
+  private static List<String> enclosingNames(Node n) {
+    List<String> names = new ArrayList<>();
+    for (Node p = n; p != null; p = p.getParentNode().orElse(null)) {
+      if (p instanceof CallableDeclaration<?> c) {
+        names.add(c.getNameAsString());
+      } else if (p instanceof TypeDeclaration<?> t) {
+        names.add(t.getNameAsString());
+      }
+    }
+    return names;
+  }
+
+  private static boolean implementsMlType(Node n) {
+    for (Node p = n; p != null; p = p.getParentNode().orElse(null)) {
+      if (p instanceof ClassOrInterfaceDeclaration c && supertypes(c).stream().anyMatch(ML_TYPES::contains)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> supertypes(ClassOrInterfaceDeclaration c) {
+    List<String> out = new ArrayList<>();
+    for (ClassOrInterfaceType t : c.getExtendedTypes()) {
+      out.add(t.getNameAsString());
+    }
+    for (ClassOrInterfaceType t : c.getImplementedTypes()) {
+      out.add(t.getNameAsString());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,797 @@
+package dev.nanlint.analysis;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.DoubleLiteralExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.LongLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Can this value be zero or negative, and why? A small sign analysis over one file: literals and
+ * constants, arithmetic, java.lang.Math and ND4J functions, clamps ({@code Math.max(p, eps)},
+ * {@code p + eps}, {@code arr.add(eps)}), helper methods whose result is always positive, the
+ * definitions of locals that reach a use (reassignment replaces a guard; {@code if (p < eps) p = eps;}
+ * adds one), accumulators, and the guards around the use ({@link Guards}). Where the code says nothing,
+ * names speak ({@code probs}, {@code count}, {@code EPSILON}).
+ */
+public final class Values {
+  private static final int MAX_DEPTH = 48;
+  private static final Set<String> COUNT_METHODS = Set.of("size", "length", "count", "getCount", "numExamples",
+      "rows", "columns", "numRows", "numColumns", "getNumExamples", "numOutcomes", "getNumberOfExamples",
+      "totalExamples", "numLabels", "totalOutcomes", "getNumRows", "numInputs");
+  private static final Set<String> NORM_METHODS = Set.of("norm1", "norm2", "normmax", "norm1Number",
+      "norm2Number", "normmaxNumber", "std", "stdNumber", "var", "varNumber", "distance2", "euclideanDistance",
+      "getNorm", "stdev", "variance");
+  private static final Set<String> PROBABILITY_METHODS = Set.of("getActivation", "output", "activate",
+      "predictProbabilities", "predictProba", "softmax", "sigmoid", "logistic", "probabilities", "probability");
+  private static final Set<String> SAME_VALUE_METHODS = Set.of("doubleValue", "floatValue", "dup", "detach",
+      "castTo", "reshape", "transpose", "ravel");
+
+  private final Api api;
+  private final Declarations declarations;
+  private final Types types;
+  private final Guards guards;
+  private final Map<Node, Value> memo = new IdentityHashMap<>();
+  private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
+  private int depth;
+
+  Values(Api api, Declarations declarations, Types types) {
+    this.api = api;
+    this.declarations = declarations;
+    this.types = types;
+    this.guards = new Guards(this::constant);
+  }
+
+  public Guards guards() {
+    return guards;
+  }
+
+  /** What {@code e} can be at its own position in the code. */
+  public Value of(Expression e) {
+    Value cached = memo.get(e);
+    if (cached != null) {
+      return cached;
+    }
+    if (depth > MAX_DEPTH || !inProgress.add(e)) {
+      return Value.UNKNOWN;
+    }
+    depth++;
+    try {
+      Value v = compute(e);
+      int allowed = guards.allowedSigns(e);
+      if (allowed != Value.ANY) {
+        v = v.withSigns(v.signs() & allowed);
+      }
+      memo.put(e, v);
+      return v;
+    } finally {
+      depth--;
+      inProgress.remove(e);
+    }
+  }
+
+  /** The numeric value of a compile-time constant (literal, {@code static final} field, simple arithmetic), else NaN. */
+  public double constant(Expression e) {
+    if (depth > MAX_DEPTH) {
+      return Double.NaN;
+    }
+    depth++;
+    try {
+      return constantValue(e);
+    } finally {
+      depth--;
+    }
+  }
+
+  private double constantValue(Expression e) {
+    if (e instanceof EnclosedExpr en) {
+      return constant(en.getInner());
+    }
+    if (e instanceof CastExpr c) {
+      return constant(c.getExpression());
+    }
+    if (e instanceof IntegerLiteralExpr i) {
+      return i.asNumber().doubleValue();
+    }
+    if (e instanceof LongLiteralExpr l) {
+      return l.asNumber().doubleValue();
+    }
+    if (e instanceof DoubleLiteralExpr d) {
+      try {
+        return Double.parseDouble(d.getValue().replace("_", ""));
+      } catch (NumberFormatException ex) {
+        return Double.NaN;
+      }
+    }
+    if (e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
+      return -constant(u.getExpression());
+    }
+    if (e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.PLUS) {
+      return constant(u.getExpression());
+    }
+    if (e instanceof BinaryExpr b) {
+      double l = constant(b.getLeft());
+      double r = constant(b.getRight());
+      return switch (b.getOperator()) {
+        case PLUS -> l + r;
+        case MINUS -> l - r;
+        case MULTIPLY -> l * r;
+        case DIVIDE -> r == 0 ? Double.NaN : l / r;
+        default -> Double.NaN;
+      };
+    }
+    if (e instanceof FieldAccessExpr f) {
+      String text = f.toString();
+      switch (text) {
+        case "Double.MIN_VALUE": return Double.MIN_VALUE;
+        case "Double.MIN_NORMAL": return Double.MIN_NORMAL;
+        case "Double.MAX_VALUE": return Double.MAX_VALUE;
+        case "Float.MIN_VALUE": return Float.MIN_VALUE;
+        case "Float.MIN_NORMAL": return Float.MIN_NORMAL;
+        case "Float.MAX_VALUE": return Float.MAX_VALUE;
+        case "Math.PI": return Math.PI;
+        case "Math.E": return Math.E;
+        default: break;
+      }
+      if (f.getScope() instanceof ThisExpr) {
+        return finalField(f, f.getNameAsString());
+      }
+      return Double.NaN;
+    }
+    if (e instanceof NameExpr n) {
+      return finalField(n, n.getNameAsString());
+    }
+    return Double.NaN;
+  }
+
+  private double finalField(Node use, String name) {
+    return declarations.find(use, name)
+        .filter(d -> d.kind() == Declarations.Kind.FIELD || (d.kind() == Declarations.Kind.LOCAL && d.isFinal()))
+        .filter(Declarations.Declaration::isFinal)
+        .flatMap(Declarations.Declaration::initializer)
+        .map(this::constant)
+        .orElse(Double.NaN);
+  }
+
+  private Value compute(Expression e) {
+    if (e instanceof BinaryExpr || e instanceof UnaryExpr || e instanceof NameExpr || e instanceof FieldAccessExpr) {
+      double c = constant(e);
+      if (!Double.isNaN(c)) {
+        return c > 0 ? Value.POSITIVE : c < 0 ? Value.of(Value.NEG, e + " is negative") : Value.of(Value.ZERO, e + " is 0");
+      }
+    }
+    if (e instanceof EnclosedExpr en) {
+      return of(en.getInner());
+    }
+    if (e instanceof CastExpr c) {
+      return of(c.getExpression());
+    }
+    if (e instanceof IntegerLiteralExpr || e instanceof LongLiteralExpr || e instanceof DoubleLiteralExpr) {
+      double c = constant(e);
+      return c > 0 ? Value.POSITIVE : c < 0 ? Value.of(Value.NEG, "it is negative") : Value.of(Value.ZERO, "it is 0");
+    }
+    if (e instanceof UnaryExpr u) {
+      return switch (u.getOperator()) {
+        case MINUS -> negate(of(u.getExpression()));
+        case PLUS -> of(u.getExpression());
+        default -> Value.UNKNOWN;
+      };
+    }
+    if (e instanceof BinaryExpr b) {
+      return arithmetic(b);
+    }
+    if (e instanceof ConditionalExpr c) {
+      return Value.join(of(c.getThenExpr()), of(c.getElseExpr()));
+    }
+    if (e instanceof MethodCallExpr call) {
+      return call(call);
+    }
+    if (e instanceof NameExpr n) {
+      return name(n);
+    }
+    if (e instanceof FieldAccessExpr f) {
+      return field(f);
+    }
+    if (e instanceof ArrayAccessExpr a) {
+      return element(a.getName());
+    }
+    if (e instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN) {
+      return of(a.getValue());
+    }
+    return Value.UNKNOWN;
+  }
+
+  // ---- arithmetic -------------------------------------------------------------------------------
+
+  private Value arithmetic(BinaryExpr b) {
+    switch (b.getOperator()) {
+      case PLUS: {
+        Value l = of(b.getLeft());
+        Value r = of(b.getRight());
+        if ((l.isPositive() && r.risk() == null) || (r.isPositive() && l.risk() == null)) {
+          return Value.POSITIVE; // x + eps: the usual guard
+        }
+        return combine(signsOf(l.signs(), r.signs(), Values::addOne), l, r);
+      }
+      case MINUS: {
+        Value l = of(b.getLeft());
+        Value r = of(b.getRight());
+        if (r.probability() && constant(b.getLeft()) == 1.0) {
+          return new Value(Value.ZERO | Value.POS,
+              "1 - " + Guards.key(b.getRight()) + " is 0 when " + Guards.key(b.getRight()) + " reaches 1", true);
+        }
+        int signs = signsOf(l.signs(), negate(r).signs(), Values::addOne);
+        Value v = combine(signs, l, r);
+        if (v.risk() == null && (signs & (Value.ZERO | Value.NEG)) != 0) {
+          return Value.of(signs, b + " is 0 when both sides are equal");
+        }
+        return v;
+      }
+      case MULTIPLY: {
+        Value l = of(b.getLeft());
+        Value r = of(b.getRight());
+        if (Guards.key(b.getLeft()).equals(Guards.key(b.getRight()))) {
+          return new Value((l.canBeZero() ? Value.ZERO : 0) | Value.POS, l.risk(), false).withSigns(
+              (l.canBeZero() ? Value.ZERO : 0) | Value.POS);
+        }
+        Value v = combine(signsOf(l.signs(), r.signs(), Values::mulOne), l, r);
+        return new Value(v.signs(), v.risk(), l.probability() && r.probability());
+      }
+      case DIVIDE: {
+        if (isExp(b.getLeft())) {
+          return Value.probability(b + " underflows to 0 when the logits are far apart");
+        }
+        Value l = of(b.getLeft());
+        Value r = of(b.getRight());
+        return Value.of(signsOf(l.signs(), r.signs(), Values::divOne), l.risk()).withSigns(
+            signsOf(l.signs(), r.signs(), Values::divOne));
+      }
+      default:
+        return Value.UNKNOWN;
+    }
+  }
+
+  private boolean isExp(Expression e) {
+    Expression x = e;
+    while (x instanceof EnclosedExpr en) {
+      x = en.getInner();
+    }
+    return x instanceof MethodCallExpr call && (api.isMath(call, "exp") || api.isTransforms(call, "exp"));
+  }
+
+  private static Value combine(int signs, Value l, Value r) {
+    String risk = l.risk() != null ? l.risk() : r.risk();
+    return Value.of(signs, risk).withSigns(signs);
+  }
+
+  @FunctionalInterface
+  private interface SignOp {
+    int apply(int a, int b);
+  }
+
+  private static int signsOf(int a, int b, SignOp op) {
+    int result = 0;
+    for (int sa = 1; sa <= Value.POS; sa <<= 1) {
+      for (int sb = 1; sb <= Value.POS; sb <<= 1) {
+        if ((a & sa) != 0 && (b & sb) != 0) {
+          result |= op.apply(sa, sb);
+        }
+      }
+    }
+    return result == 0 ? Value.ANY : result;
+  }
+
+  private static int addOne(int a, int b) {
+    if (a == Value.ZERO) return b;
+    if (b == Value.ZERO) return a;
+    return a == b ? a : Value.ANY;
+  }
+
+  private static int mulOne(int a, int b) {
+    if (a == Value.ZERO || b == Value.ZERO) return Value.ZERO;
+    return a == b ? Value.POS : Value.NEG;
+  }
+
+  private static int divOne(int a, int b) {
+    if (b == Value.ZERO) return 0; // division by zero is a finding of its own
+    if (a == Value.ZERO) return Value.ZERO;
+    return a == b ? Value.POS : Value.NEG;
+  }
+
+  private static int maxOne(int a, int b) {
+    return Math.max(a, b); // NEG < ZERO < POS as bits
+  }
+
+  private static int minOne(int a, int b) {
+    return Math.min(a, b);
+  }
+
+  private static Value negate(Value v) {
+    int s = v.signs();
+    int flipped = (s & Value.ZERO) | ((s & Value.NEG) != 0 ? Value.POS : 0) | ((s & Value.POS) != 0 ? Value.NEG : 0);
+    return Value.of(flipped, v.risk());
+  }
+
+  // ---- calls ------------------------------------------------------------------------------------
+
+  private Value call(MethodCallExpr call) {
+    String name = call.getNameAsString();
+    NodeList<Expression> args = call.getArguments();
+    Optional<String> math = api.mathFunction(call);
+    if (math.isPresent()) {
+      return mathCall(math.get(), args);
+    }
+    if (api.isTransforms(call, "exp", "cosh")) {
+      return Value.POSITIVE;
+    }
+    if (api.isTransforms(call, "sigmoid", "softmax", "hardSigmoid")) {
+      return Value.probability(call + " reaches 0 when it saturates");
+    }
+    if (api.isTransforms(call, "max") && args.size() >= 2) {
+      return maxOf(of(args.get(0)), of(args.get(1)));
+    }
+    if (api.isTransforms(call, "abs", "sqrt", "pow") && !args.isEmpty()) {
+      return mathCall(name, args);
+    }
+    if (api.isSmileMathEx(call)) {
+      return name.equals("sigmoid") ? Value.probability(call + " reaches 0 when it saturates") : Value.UNKNOWN;
+    }
+    Optional<Expression> scope = call.getScope();
+    if (scope.isPresent() && !(scope.get() instanceof ThisExpr)) {
+      return receiverCall(call, scope.get(), name, args);
+    }
+    if (api.isLocalMethod(name)) {
+      Value helper = helper(call);
+      if (helper.signs() != Value.ANY || helper.risk() != null) {
+        return helper;
+      }
+    }
+    return nameValue(name, call.toString());
+  }
+
+  private Value mathCall(String fn, NodeList<Expression> args) {
+    if (args.isEmpty()) {
+      return Value.UNKNOWN;
+    }
+    Value x = of(args.get(0));
+    switch (fn) {
+      case "exp":
+      case "cosh":
+        return Value.POSITIVE;
+      case "max":
+        return args.size() == 2 ? maxOf(x, of(args.get(1))) : Value.UNKNOWN;
+      case "min":
+        return args.size() == 2 ? minOf(x, of(args.get(1))) : Value.UNKNOWN;
+      case "abs":
+        return abs(x);
+      case "sqrt":
+      case "cbrt": {
+        int s = x.signs() & (Value.ZERO | Value.POS);
+        return Value.of(s == 0 ? Value.ZERO | Value.POS : s, x.risk()).withSigns(s == 0 ? Value.ZERO | Value.POS : s);
+      }
+      case "pow": {
+        double k = args.size() == 2 ? constant(args.get(1)) : Double.NaN;
+        if (!Double.isNaN(k) && k == Math.rint(k) && k % 2 == 0) {
+          return abs(x);
+        }
+        return x.isPositive() ? Value.POSITIVE : Value.UNKNOWN;
+      }
+      case "signum":
+      case "tanh":
+      case "sinh":
+      case "atan":
+        return Value.of(x.signs(), x.risk());
+      case "hypot":
+        return Value.of(Value.ZERO | Value.POS, null);
+      default:
+        return Value.UNKNOWN;
+    }
+  }
+
+  private static Value abs(Value x) {
+    int s = (x.canBeZero() ? Value.ZERO : 0) | ((x.signs() & (Value.NEG | Value.POS)) != 0 ? Value.POS : 0);
+    return Value.of(s, x.risk()).withSigns(s);
+  }
+
+  private static Value maxOf(Value a, Value b) {
+    int s = signsOf(a.signs(), b.signs(), Values::maxOne);
+    String risk = (s & (Value.ZERO | Value.NEG)) == 0 ? null : a.risk() != null ? a.risk() : b.risk();
+    return Value.of(s, risk);
+  }
+
+  private static Value minOf(Value a, Value b) {
+    int s = signsOf(a.signs(), b.signs(), Values::minOne);
+    String risk = a.risk() != null ? a.risk() : b.risk();
+    return new Value(s, risk, a.probability() || b.probability()).withSigns(s);
+  }
+
+  private Value receiverCall(MethodCallExpr call, Expression receiver, String name, NodeList<Expression> args) {
+    if (COUNT_METHODS.contains(name) && types.isIndArray(receiver)) {
+      return Value.POSITIVE; // ND4J shapes: an INDArray with a 0-length dimension never reaches training
+    }
+    if (COUNT_METHODS.contains(name) && args.isEmpty()) {
+      return Value.of(Value.ZERO | Value.POS, call + " is 0 when it is empty");
+    }
+    if (NORM_METHODS.contains(name)) {
+      return Value.of(Value.ZERO | Value.POS, call + " is 0 when all values are equal or zero");
+    }
+    if (name.equals("sum") || name.equals("sumNumber")) {
+      Value r = of(receiver);
+      if (r.isPositive()) {
+        return Value.POSITIVE;
+      }
+      return Value.of(r.isNonNegative() ? Value.ZERO | Value.POS : Value.ANY, call + " is 0 when every term is 0");
+    }
+    if (SAME_VALUE_METHODS.contains(name)) {
+      return of(receiver);
+    }
+    if ((name.equals("add") || name.equals("addi")) && args.size() == 1) {
+      Value r = of(receiver);
+      Value a = of(args.get(0));
+      if ((a.isPositive() && (r.risk() == null || r.isNonNegative())) || (r.isPositive() && a.isNonNegative())) {
+        return Value.POSITIVE;
+      }
+      return Value.UNKNOWN;
+    }
+    if ((name.equals("getDouble") || name.equals("getFloat") || name.equals("getScalar")) && !args.isEmpty()) {
+      return element(receiver);
+    }
+    if (PROBABILITY_METHODS.contains(name) || Names.isProbability(name)) {
+      return Value.probability(call + " reaches 0 when the model saturates");
+    }
+    return nameValue(name, call.toString());
+  }
+
+  /** A helper declared in this file: positive when every return is, e.g. {@code return Math.max(x, EPS);}. */
+  private Value helper(MethodCallExpr call) {
+    List<MethodDeclaration> candidates = new ArrayList<>();
+    call.findCompilationUnit().ifPresent(cu -> cu.findAll(MethodDeclaration.class, m ->
+        m.getNameAsString().equals(call.getNameAsString()) && m.getParameters().size() == call.getArguments().size())
+        .forEach(candidates::add));
+    if (candidates.size() != 1 || candidates.get(0).getBody().isEmpty()) {
+      return Value.UNKNOWN;
+    }
+    MethodDeclaration method = candidates.get(0);
+    if (Names.isProbability(method.getNameAsString())) {
+      return Value.probability(call + " reaches 0 when it saturates");
+    }
+    List<ReturnStmt> returns = method.getBody().get().findAll(ReturnStmt.class,
+        r -> r.findAncestor(LambdaExpr.class).isEmpty());
+    if (returns.isEmpty() || inProgress.contains(method)) {
+      return Value.UNKNOWN;
+    }
+    inProgress.add(method);
+    try {
+      for (ReturnStmt r : returns) {
+        if (r.getExpression().isEmpty() || !of(r.getExpression().get()).isPositive()) {
+          return Value.UNKNOWN;
+        }
+      }
+      return Value.POSITIVE;
+    } finally {
+      inProgress.remove(method);
+    }
+  }
+
+  // ---- names, fields, elements ------------------------------------------------------------------
+
+  private Value name(NameExpr n) {
+    String name = n.getNameAsString();
+    Optional<Declarations.Declaration> decl = declarations.find(n, name);
+    if (decl.isEmpty()) {
+      return nameValue(name, name);
+    }
+    Declarations.Declaration d = decl.get();
+    if (d.kind() == Declarations.Kind.LOCAL || d.kind() == Declarations.Kind.PARAMETER) {
+      Optional<ForEachStmt> forEach = forEachOf(d.node());
+      if (forEach.isPresent()) {
+        Value element = element(forEach.get().getIterable());
+        return element.signs() == Value.ANY && element.risk() == null ? nameValue(name, name) : element;
+      }
+      Value v = local(n, d);
+      return v.signs() == Value.ANY && v.risk() == null ? nameValue(name, name) : v;
+    }
+    if (d.kind() == Declarations.Kind.FIELD && d.isFinal() && d.initializer().isPresent()) {
+      Value v = of(d.initializer().get());
+      return v.signs() == Value.ANY && v.risk() == null ? nameValue(name, name) : v;
+    }
+    return nameValue(name, name);
+  }
+
+  private static Optional<ForEachStmt> forEachOf(Node declarator) {
+    return declarator.getParentNode().flatMap(Node::getParentNode)
+        .filter(ForEachStmt.class::isInstance).map(ForEachStmt.class::cast);
+  }
+
+  private Value field(FieldAccessExpr f) {
+    String name = f.getNameAsString();
+    if (name.equals("length")) {
+      return Value.of(Value.ZERO | Value.POS, f + " is 0 for an empty array");
+    }
+    double c = constant(f);
+    if (!Double.isNaN(c)) {
+      return c > 0 ? Value.POSITIVE : c < 0 ? Value.of(Value.NEG, f + " is negative") : Value.of(Value.ZERO, f + " is 0");
+    }
+    if (f.getScope() instanceof ThisExpr) {
+      Optional<Declarations.Declaration> d = declarations.find(f, name);
+      if (d.isPresent() && d.get().isFinal() && d.get().initializer().isPresent()) {
+        return of(d.get().initializer().get());
+      }
+    }
+    return nameValue(name, f.toString());
+  }
+
+  /** An element of an array or INDArray: what the container's own value or name says. */
+  private Value element(Expression container) {
+    Value whole = of(container);
+    if (whole.probability()) {
+      return Value.probability(Guards.key(container) + " holds probabilities, which reach 0 when the model saturates");
+    }
+    if (whole.isPositive()) {
+      return Value.POSITIVE;
+    }
+    String name = lastIdentifier(container);
+    return Names.isCount(name) && !Names.isProbability(name) ? Value.of(Value.ZERO | Value.POS,
+        Guards.key(container) + " can hold a 0 count") : nameValue(name, Guards.key(container) + "[...]");
+  }
+
+  private static String lastIdentifier(Expression e) {
+    if (e instanceof NameExpr n) return n.getNameAsString();
+    if (e instanceof FieldAccessExpr f) return f.getNameAsString();
+    if (e instanceof MethodCallExpr m) return m.getNameAsString();
+    if (e instanceof ArrayAccessExpr a) return lastIdentifier(a.getName());
+    if (e instanceof EnclosedExpr en) return lastIdentifier(en.getInner());
+    if (e instanceof CastExpr c) return lastIdentifier(c.getExpression());
+    return "";
+  }
+
+  /** What an identifier's name says about its value, when the code says nothing. */
+  private static Value nameValue(String identifier, String text) {
+    if (Names.isEpsilon(identifier)) {
+      return Value.POSITIVE;
+    }
+    if (Names.isProbability(identifier)) {
+      return Value.probability(text + " is a probability and reaches 0 when the model saturates");
+    }
+    if (Names.isCount(identifier)) {
+      return Value.of(Value.ZERO | Value.POS, text + " is 0 when there is nothing to count");
+    }
+    if (Names.isSumOrNorm(identifier)) {
+      return Value.of(Value.ZERO | Value.POS, text + " is 0 when every term is 0");
+    }
+    return Value.UNKNOWN;
+  }
+
+  // ---- locals: which definitions reach a use ----------------------------------------------------
+
+  private Value local(NameExpr use, Declarations.Declaration decl) {
+    List<Node> mayDefs = new ArrayList<>();
+    Value base = reaching(use, decl, mayDefs);
+    return merge(base, mayDefs, decl.name());
+  }
+
+  /**
+   * Walks backwards from {@code from} through the enclosing blocks to the nearest definition that
+   * always runs (the declaration, or a plain assignment statement). Assignments that may run on the
+   * way (inside branches and loops) are added to {@code mayDefs}. Returns the killing definition's
+   * value, or null when there is none (no initializer).
+   */
+  private Value reaching(Node from, Declarations.Declaration decl, List<Node> mayDefs) {
+    String name = decl.name();
+    Node child = from;
+    for (Node p = from.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
+      if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr || p instanceof TypeDeclaration<?>) {
+        // a parameter's incoming value: only its name says anything about it
+        return decl.kind() == Declarations.Kind.PARAMETER ? nameValue(name, name) : null;
+      }
+      if (isLoop(p) && !decl.node().isDescendantOf(p)) {
+        collectAssignments(p, name, mayDefs);
+      }
+      if (p instanceof ForStmt loop && decl.node().isDescendantOf(p)) {
+        collectAssignments(p, name, mayDefs);
+        return decl.initializer().map(this::of).orElse(null);
+      }
+      NodeList<Statement> statements = p instanceof BlockStmt block ? block.getStatements()
+          : p instanceof SwitchEntry entry ? entry.getStatements() : null;
+      if (statements == null || !(child instanceof Statement current)) {
+        continue;
+      }
+      for (int i = statements.indexOf(current) - 1; i >= 0; i--) {
+        Statement s = statements.get(i);
+        if (declares(s, decl)) {
+          return decl.initializer().map(this::of).orElse(null);
+        }
+        AssignExpr kill = killIn(s, name);
+        if (kill != null && !isSelfUpdate(kill, name)) {
+          return of(kill.getValue());
+        }
+        if (s instanceof IfStmt ifs && ifs.getElseStmt().isEmpty() && killIn(ifs.getThenStmt(), name) != null) {
+          // if (p < EPS) p = EPS;  -> after it: the clamp, or the earlier value where the condition was false
+          List<Node> earlier = new ArrayList<>();
+          Value before = merge(reaching(s, decl, earlier), earlier, name);
+          int kept = guards.facts(ifs.getCondition(), false, name);
+          return Value.join(of(killIn(ifs.getThenStmt(), name).getValue()), before.withSigns(before.signs() & kept));
+        }
+        if (clampsInPlace(s, name)) {
+          return Value.POSITIVE;
+        }
+        collectAssignments(s, name, mayDefs);
+      }
+    }
+    return null;
+  }
+
+  private static boolean isLoop(Node n) {
+    return n instanceof ForStmt || n instanceof ForEachStmt || n instanceof WhileStmt || n instanceof DoStmt;
+  }
+
+  private static boolean declares(Statement s, Declarations.Declaration decl) {
+    return s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr vars
+        && vars.getVariables().stream().anyMatch(v -> v == decl.node());
+  }
+
+  /** A plain {@code name = value;} statement (or a block holding just that). */
+  private static AssignExpr killIn(Statement s, String name) {
+    Statement single = s;
+    if (s instanceof BlockStmt block && block.getStatements().size() == 1) {
+      single = block.getStatement(0);
+    }
+    if (single instanceof ExpressionStmt es && es.getExpression() instanceof AssignExpr a
+        && a.getOperator() == AssignExpr.Operator.ASSIGN && a.getTarget() instanceof NameExpr t
+        && t.getNameAsString().equals(name)) {
+      return a;
+    }
+    return null;
+  }
+
+  /** {@code x = x + e}: an accumulation, not a new definition. */
+  private static boolean isSelfUpdate(AssignExpr a, String name) {
+    return a.getValue() instanceof BinaryExpr b && b.getLeft() instanceof NameExpr l && l.getNameAsString().equals(name);
+  }
+
+  /** ND4J clamps that change an array in place: {@code x.addi(eps)}, {@code BooleanIndexing.replaceWhere(x, eps, ...)}. */
+  private boolean clampsInPlace(Statement s, String name) {
+    if (!(s instanceof ExpressionStmt es) || !(es.getExpression() instanceof MethodCallExpr call)) {
+      return false;
+    }
+    String method = call.getNameAsString();
+    if (method.equals("addi") && call.getScope().map(x -> x.toString().equals(name)).orElse(false)
+        && call.getArguments().size() == 1) {
+      return of(call.getArgument(0)).isPositive();
+    }
+    if (method.equals("replaceWhere") && call.getArguments().size() >= 2
+        && call.getArgument(0).toString().equals(name)) {
+      return of(call.getArgument(1)).isPositive();
+    }
+    return false;
+  }
+
+  private static void collectAssignments(Node within, String name, List<Node> out) {
+    within.walk(node -> {
+      if (node instanceof AssignExpr a && a.getTarget() instanceof NameExpr t && t.getNameAsString().equals(name)) {
+        out.add(a);
+      } else if (node instanceof UnaryExpr u && u.getExpression() instanceof NameExpr t
+          && t.getNameAsString().equals(name) && u.getOperator() != UnaryExpr.Operator.MINUS
+          && u.getOperator() != UnaryExpr.Operator.PLUS && u.getOperator() != UnaryExpr.Operator.LOGICAL_COMPLEMENT
+          && u.getOperator() != UnaryExpr.Operator.BITWISE_COMPLEMENT) {
+        out.add(u);
+      }
+    });
+  }
+
+  /** An assignment that runs only under a condition inside its loop ({@code if (y == k) count++;}). */
+  private static boolean isConditional(Node def) {
+    for (Node p = def.getParentNode().orElse(null); p != null && !isLoop(p); p = p.getParentNode().orElse(null)) {
+      if (p instanceof IfStmt || p instanceof ConditionalExpr || p instanceof SwitchEntry) {
+        return true;
+      }
+      if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Joins the killing definition with the assignments that may also reach; accumulators get their own rule. */
+  private Value merge(Value base, List<Node> mayDefs, String name) {
+    Value plain = base;
+    Value added = null;
+    boolean decremented = false;
+    boolean conditional = false;
+    for (Node def : mayDefs) {
+      if (def instanceof UnaryExpr u) {
+        conditional |= isConditional(def);
+        boolean up = u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
+            || u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT;
+        if (up) {
+          added = added == null ? Value.POSITIVE : Value.join(added, Value.POSITIVE);
+        } else {
+          decremented = true;
+        }
+        continue;
+      }
+      if (isConditional(def)) {
+        conditional = true;
+      }
+      AssignExpr a = (AssignExpr) def;
+      Expression term = a.getValue();
+      AssignExpr.Operator op = a.getOperator();
+      if (op == AssignExpr.Operator.ASSIGN && isSelfUpdate(a, name)) {
+        BinaryExpr b = (BinaryExpr) a.getValue();
+        term = b.getRight();
+        op = b.getOperator() == BinaryExpr.Operator.PLUS ? AssignExpr.Operator.PLUS
+            : b.getOperator() == BinaryExpr.Operator.MINUS ? AssignExpr.Operator.MINUS
+            : b.getOperator() == BinaryExpr.Operator.MULTIPLY ? AssignExpr.Operator.MULTIPLY : AssignExpr.Operator.XOR;
+      }
+      switch (op) {
+        case ASSIGN -> plain = plain == null ? of(term) : Value.join(plain, of(term));
+        case PLUS -> added = added == null ? of(term) : Value.join(added, of(term));
+        case MINUS -> decremented = true;
+        case MULTIPLY -> {
+          if (!of(term).isPositive()) {
+            plain = plain == null ? Value.UNKNOWN : Value.join(plain, Value.UNKNOWN);
+          }
+        }
+        default -> plain = plain == null ? Value.UNKNOWN : Value.join(plain, Value.UNKNOWN);
+      }
+    }
+    if (decremented) {
+      return Value.of(Value.ANY, name + " is decreased and can reach 0");
+    }
+    if (plain == null) {
+      return added == null ? Value.UNKNOWN : added;
+    }
+    if (added == null) {
+      return plain;
+    }
+    if (plain.signs() == Value.ZERO && added.isPositive()) {
+      if (conditional) {
+        return Value.of(Value.ZERO | Value.POS, name + " stays 0 when the condition guarding its increments never holds");
+      }
+      return Value.POSITIVE; // a sum of positive terms (e.g. of exp): positive once the loop has run
+    }
+    Value result = plain;
+    for (int i = 0; i < 2; i++) {
+      int s = signsOf(result.signs(), added.signs(), Values::addOne) | result.signs();
+      result = Value.of(s, result.risk() != null ? result.risk() : added.risk());
+    }
+    if (plain.signs() == Value.ZERO && result.canBeZero()) {
+      return Value.of(result.signs(), name + " starts at 0 and stays 0 when every added term is 0");
+    }
+    return result.withSigns(result.signs());
+  }
+}

@@ -1,0 +1,37 @@
+package dev.nanlint.engine;
+
+import dev.nanlint.rules.NaNEquality;
+import dev.nanlint.rules.UnguardedDivision;
+import dev.nanlint.rules.UnguardedLog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * The rule catalogue: every built-in rule, listed once and explicitly (as Error Prone's
+ * BuiltInCheckerSuppliers), plus rules users add through {@link ServiceLoader}.
+ */
+public final class BuiltInRules {
+  private BuiltInRules() {}
+
+  /** Fresh instances of the built-in rules, in catalogue order. */
+  public static List<Rule> all() {
+    return List.of(
+        new UnguardedLog(),
+        new UnguardedDivision(),
+        new NaNEquality());
+  }
+
+  /** Built-ins followed by the rules found on {@code loader} under META-INF/services. */
+  public static List<Rule> withServiceLoaded(ClassLoader loader) {
+    List<Rule> rules = new ArrayList<>(all());
+    List<String> known = new ArrayList<>(rules.stream().map(r -> r.info().name()).toList());
+    for (Rule rule : ServiceLoader.load(Rule.class, loader)) {
+      if (!known.contains(rule.info().name())) {
+        known.add(rule.info().name());
+        rules.add(rule);
+      }
+    }
+    return List.copyOf(rules);
+  }
+}

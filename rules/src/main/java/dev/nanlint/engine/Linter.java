@@ -1,0 +1,165 @@
+package dev.nanlint.engine;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Problem;
+import com.github.javaparser.TokenRange;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The one engine behind the command and the processor: parses a file with JavaParser, walks it once,
+ * hands each node to the rules that want its type, and returns findings sorted by position.
+ * Thread-safe: each call uses its own parser.
+ */
+public final class Linter {
+  private static final Comparator<Finding> BY_POSITION = Comparator.comparingInt(Finding::line)
+      .thenComparingInt(Finding::column).thenComparing(Finding::rule);
+
+  private final List<Rule> rules;
+  private final Config config;
+  private final List<Dispatch<?>> dispatches;
+
+  public Linter(List<Rule> candidates, Config config) {
+    this.config = config;
+    this.rules = candidates.stream().filter(r -> config.isEnabled(r.info())).toList();
+    this.dispatches = List.of(
+        new Dispatch<>(CompilationUnit.class, Rule::visit),
+        new Dispatch<>(MethodDeclaration.class, Rule::visit),
+        new Dispatch<>(MethodCallExpr.class, Rule::visit),
+        new Dispatch<>(ObjectCreationExpr.class, Rule::visit),
+        new Dispatch<>(BinaryExpr.class, Rule::visit),
+        new Dispatch<>(AssignExpr.class, Rule::visit),
+        new Dispatch<>(CastExpr.class, Rule::visit));
+    dispatches.forEach(d -> d.select(rules));
+  }
+
+  /**
+   * The parser settings every entry point uses: explicit language level (JavaParser's default rejects
+   * records and switch expressions) and no comment attribution. Tokens stay on: JavaParser 3.28 derives
+   * node positions from them, and every finding needs its position.
+   */
+  public static ParserConfiguration parserConfiguration() {
+    return new ParserConfiguration()
+        .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+        .setStoreTokens(true)
+        .setAttributeComments(false)
+        .setLexicalPreservationEnabled(false);
+  }
+
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /** Parses and checks one file. Parse failures become an {@link InputError}, never an exception. */
+  public FileResult lint(String path, String text) {
+    ParseResult<CompilationUnit> parsed;
+    try {
+      parsed = new JavaParser(parserConfiguration()).parse(text);
+    } catch (StackOverflowError e) {
+      return FileResult.error(path, 0, 0, "cannot parse: nesting too deep for the parser");
+    } catch (RuntimeException e) {
+      return FileResult.error(path, 0, 0, "cannot parse: " + e);
+    }
+    if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
+      Problem problem = parsed.getProblems().isEmpty() ? null : parsed.getProblems().get(0);
+      int line = 0;
+      int column = 0;
+      if (problem != null && problem.getLocation().isPresent()) {
+        TokenRange range = problem.getLocation().get();
+        if (range.getBegin().getRange().isPresent()) {
+          line = range.getBegin().getRange().get().begin.line;
+          column = range.getBegin().getRange().get().begin.column;
+        }
+      }
+      String message = problem == null ? "unknown parse error" : firstLine(problem.getMessage());
+      return FileResult.error(path, line, column, "cannot parse: " + message);
+    }
+    return check(path, parsed.getResult().get(), new SourceText(text));
+  }
+
+  /** Runs the rules over an already parsed unit. A rule that throws is reported and skipped for this file. */
+  public FileResult check(String path, CompilationUnit unit, SourceText source) {
+    List<Finding> findings = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
+    RuleContext ctx = new RuleContext(path, unit, source, config, findings);
+    List<Rule> failed = new ArrayList<>();
+    try {
+      unit.walk(node -> {
+        for (Dispatch<?> dispatch : dispatches) {
+          dispatch.run(node, ctx, failed, errors, path);
+        }
+      });
+    } catch (StackOverflowError e) {
+      errors.add(new InputError(path, 0, 0, "analysis stopped: nesting too deep"));
+    }
+    findings.sort(BY_POSITION);
+    return new FileResult(path, List.copyOf(findings), List.copyOf(errors));
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).trim();
+  }
+
+  /** Calls one visit overload on the rules that override it. */
+  private static final class Dispatch<N extends Node> {
+    private final Class<N> type;
+    private final Visitor<N> visitor;
+    private List<Rule> interested = List.of();
+
+    Dispatch(Class<N> type, Visitor<N> visitor) {
+      this.type = type;
+      this.visitor = visitor;
+    }
+
+    void select(List<Rule> rules) {
+      interested = rules.stream().filter(this::overrides).toList();
+    }
+
+    private boolean overrides(Rule rule) {
+      try {
+        return rule.getClass().getMethod("visit", type, RuleContext.class).getDeclaringClass() != Rule.class;
+      } catch (NoSuchMethodException e) {
+        return false;
+      }
+    }
+
+    void run(Node node, RuleContext ctx, List<Rule> failed, List<InputError> errors, String path) {
+      if (interested.isEmpty() || !type.isInstance(node)) {
+        return;
+      }
+      N typed = type.cast(node);
+      for (Rule rule : interested) {
+        if (failed.contains(rule)) {
+          continue;
+        }
+        ctx.enter(rule.info());
+        try {
+          visitor.visit(rule, typed, ctx);
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+          failed.add(rule);
+          int line = node.getBegin().map(p -> p.line).orElse(0);
+          int column = node.getBegin().map(p -> p.column).orElse(0);
+          errors.add(new InputError(path, line, column,
+              "rule " + rule.info().name() + " failed and was skipped for this file: " + e));
+        }
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface Visitor<N extends Node> {
+    void visit(Rule rule, N node, RuleContext ctx);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.nanlint.rules;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.Value;
+import dev.nanlint.engine.Rule;
+import dev.nanlint.engine.RuleContext;
+import dev.nanlint.engine.RuleInfo;
+import dev.nanlint.engine.Severity;
+
+/**
+ * Flags floating division by a value that can be 0 (a sum, count, size, norm, std or difference) in
+ * loss, gradient, normalisation and metric code. See docs/rules/UnguardedDivision.md.
+ */
+@RuleInfo(name = "UnguardedDivision", severity = Severity.WARNING,
+    summary = "floating division by a sum, count, norm or difference that can be 0 yields NaN/Infinity silently")
+public final class UnguardedDivision implements Rule {
+
+  @Override
+  public void visit(BinaryExpr binary, RuleContext ctx) {
+    if (binary.getOperator() != BinaryExpr.Operator.DIVIDE) {
+      return;
+    }
+    Analysis a = ctx.analysis();
+    if (a.types().isFloating(binary.getLeft()) || a.types().isFloating(binary.getRight())) {
+      check(binary, binary.getLeft().toString(), binary.getRight(), ctx);
+    }
+  }
+
+  @Override
+  public void visit(AssignExpr assign, RuleContext ctx) {
+    if (assign.getOperator() == AssignExpr.Operator.DIVIDE && ctx.analysis().types().isFloating(assign.getTarget())) {
+      check(assign, assign.getTarget().toString(), assign.getValue(), ctx);
+    }
+  }
+
+  @Override
+  public void visit(MethodCallExpr call, RuleContext ctx) {
+    String name = call.getNameAsString();
+    if (call.getArguments().isEmpty() || call.getScope().isEmpty()
+        || !ctx.analysis().types().isIndArray(call.getScope().get())) {
+      return;
+    }
+    Expression receiver = call.getScope().get();
+    switch (name) {
+      case "div", "divi", "divRowVector", "divRowVectori", "divColumnVector", "divColumnVectori" -> check(call, receiver.toString(), call.getArgument(0), ctx);
+      case "rdiv", "rdivi" -> check(call, call.getArgument(0).toString(), receiver, ctx);
+      default -> { }
+    }
+  }
+
+  private static void check(Node division, String numerator, Expression denominator, RuleContext ctx) {
+    Analysis a = ctx.analysis();
+    if (!a.scope().isNumericCode(division)) {
+      return;
+    }
+    Value value = a.values().of(denominator);
+    if (!value.canBeZero() || !value.hasRisk()) {
+      return;
+    }
+    String den = denominator.toString();
+    String eps = Fixes.epsilon(division, a.types().isFloat(denominator));
+    String fix;
+    if (a.types().isIntegral(denominator)) {
+      fix = numerator + " / Math.max(" + den + ", 1), or return early when " + den + " == 0";
+    } else if (value.isNonNegative()) {
+      fix = numerator + " / (" + den + " + " + eps + ")";
+    } else {
+      fix = "check Math.abs(" + den + ") > " + eps + " before dividing";
+    }
+    ctx.report(division, "dividing by " + den + " gives NaN or Infinity when it is 0: " + value.risk(), fix);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.nanlint.rules;
+
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.Value;
+import dev.nanlint.engine.Rule;
+import dev.nanlint.engine.RuleContext;
+import dev.nanlint.engine.RuleInfo;
+import dev.nanlint.engine.Severity;
+
+/** Flags log of a value that can reach 0. See docs/rules/UnguardedLog.md. */
+@RuleInfo(name = "UnguardedLog", severity = Severity.WARNING,
+    summary = "log of a value that can reach 0 returns -Infinity and turns the loss into NaN")
+public final class UnguardedLog implements Rule {
+
+  @Override
+  public void visit(MethodCallExpr call, RuleContext ctx) {
+    Analysis a = ctx.analysis();
+    boolean javaLog = a.api().isMath(call, "log", "log10");
+    boolean nd4jLog = a.api().isTransforms(call, "log");
+    boolean log1p = a.api().isMath(call, "log1p");
+    if (!(javaLog || nd4jLog || log1p) || call.getArguments().isEmpty()) {
+      return;
+    }
+    Expression arg = call.getArgument(0);
+    if (log1p) {
+      checkLog1p(call, arg, ctx);
+      return;
+    }
+    Value value = a.values().of(arg);
+    if (!value.canBeZero() && !value.canBeNegative()) {
+      return;
+    }
+    String reason;
+    if (value.hasRisk()) {
+      reason = value.risk();
+    } else if (a.scope().isLossCode(call)) {
+      reason = arg + " is not clamped away from 0 in loss code";
+    } else {
+      return;
+    }
+    boolean isFloat = a.types().isFloat(arg);
+    String eps = Fixes.epsilon(call, isFloat);
+    String callee = call.getScope().map(s -> s + ".").orElse("") + call.getNameAsString();
+    String fix = nd4jLog
+        ? callee + "(Transforms.max(" + arg + ", " + eps + "))"
+        : callee + "(Math.max(" + arg + ", " + eps + ")), or compute the loss from logits (log-softmax)";
+    ctx.report(call, call + " is -Infinity when " + arg + " is 0 and NaN below: " + reason, fix);
+  }
+
+  /** log1p(x) is -Infinity at x = -1: {@code log1p(-p)} for a probability p that reaches 1. */
+  private static void checkLog1p(MethodCallExpr call, Expression arg, RuleContext ctx) {
+    if (arg instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
+      Value inner = ctx.analysis().values().of(u.getExpression());
+      if (inner.probability() && inner.risk() != null) {
+        String p = u.getExpression().toString();
+        String eps = Fixes.epsilon(call, ctx.analysis().types().isFloat(arg));
+        ctx.report(call, call + " is -Infinity when " + p + " reaches 1: " + p
+            + " is a probability", call.getScope().map(s -> s + ".").orElse("") + "log1p(-Math.min(" + p
+            + ", 1 - " + eps + "))");
+      }
+    }
+  }
+}
