@@ -191,7 +191,7 @@ public final class Values {
     if (e instanceof BinaryExpr || e instanceof UnaryExpr || e instanceof NameExpr || e instanceof FieldAccessExpr) {
       double c = constant(e);
       if (!Double.isNaN(c)) {
-        return c > 0 ? Value.POSITIVE : c < 0 ? Value.of(Value.NEG, e + " is negative") : Value.of(Value.ZERO, e + " is 0");
+        return Value.constant(c, e.toString());
       }
     }
     if (e instanceof EnclosedExpr en) {
@@ -201,8 +201,7 @@ public final class Values {
       return of(c.getExpression());
     }
     if (e instanceof IntegerLiteralExpr || e instanceof LongLiteralExpr || e instanceof DoubleLiteralExpr) {
-      double c = constant(e);
-      return c > 0 ? Value.POSITIVE : c < 0 ? Value.of(Value.NEG, "it is negative") : Value.of(Value.ZERO, "it is 0");
+      return Value.constant(constant(e), e.toString());
     }
     if (e instanceof UnaryExpr u) {
       return switch (u.getOperator()) {
@@ -250,7 +249,11 @@ public final class Values {
       case MINUS: {
         Value l = of(b.getLeft());
         Value r = of(b.getRight());
-        if (r.probability() && constant(b.getLeft()) == 1.0) {
+        double c = constant(b.getLeft());
+        if (!Double.isNaN(c) && r.upper() < c) {
+          return Value.POSITIVE; // c - x with x clamped below c
+        }
+        if (r.probability() && c == 1.0) {
           return new Value(Value.ZERO | Value.POS,
               "1 - " + Guards.key(b.getRight()) + " is 0 when " + Guards.key(b.getRight()) + " reaches 1", true);
         }
@@ -430,13 +433,14 @@ public final class Values {
   private static Value maxOf(Value a, Value b) {
     int s = signsOf(a.signs(), b.signs(), Values::maxOne);
     String risk = (s & (Value.ZERO | Value.NEG)) == 0 ? null : a.risk() != null ? a.risk() : b.risk();
-    return Value.of(s, risk);
+    return Value.of(s, risk).withUpper(Math.max(a.upper(), b.upper()));
   }
 
   private static Value minOf(Value a, Value b) {
     int s = signsOf(a.signs(), b.signs(), Values::minOne);
     String risk = a.risk() != null ? a.risk() : b.risk();
-    return new Value(s, risk, a.probability() || b.probability()).withSigns(s);
+    return new Value(s, risk, a.probability() || b.probability()).withSigns(s)
+        .withUpper(Math.min(a.upper(), b.upper()));
   }
 
   private Value receiverCall(MethodCallExpr call, Expression receiver, String name, NodeList<Expression> args) {

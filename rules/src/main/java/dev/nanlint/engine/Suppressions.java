@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * In-source suppression: {@code @SuppressWarnings("nanlint")} or {@code ("nanlint:RuleName")} on any
- * enclosing declaration, and a {@code // nanlint:ignore [RuleName, ...]} comment on the finding's line
- * or the line above (no names: every rule).
+ * enclosing declaration, and a {@code // nanlint:ignore [RuleName, ...]} comment at the end of the
+ * finding's line or alone on the line above (no names: every rule).
  */
 final class Suppressions {
   private static final Pattern IGNORE = Pattern.compile("//\\s*nanlint:ignore\\b([^\\r\\n]*)");
@@ -24,8 +24,10 @@ final class Suppressions {
   private Suppressions() {}
 
   static boolean isSuppressed(Node node, String rule, int line, SourceText source) {
+    String above = source.line(line - 1);
     return suppressedByComment(source.line(line), rule)
-        || suppressedByComment(source.line(line - 1), rule)
+        || (above.trim().startsWith("//") && suppressedByComment(above, rule)) // a comment line covers the next line
+
         || suppressedByAnnotation(node, rule);
   }
 

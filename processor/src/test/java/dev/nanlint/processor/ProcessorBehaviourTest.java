@@ -1,0 +1,116 @@
+package dev.nanlint.processor;
+
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.nanlint.engine.BuiltInRules;
+import dev.nanlint.engine.Rule;
+import dev.nanlint.engine.RuleContext;
+import dev.nanlint.engine.RuleInfo;
+import dev.nanlint.engine.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** How the processor behaves inside javac: positions, options, and never breaking the build. */
+class ProcessorBehaviourTest {
+  private static final JavaFileObject LOSS = JavaFileObjects.forSourceLines("demo.Loss",
+      "package demo;",
+      "",
+      "class Loss {",
+      "  double crossEntropy(double[] probs, int label) {",
+      "    return -Math.log(probs[label]);",
+      "  }",
+      "}");
+
+  @RuleInfo(name = "AlwaysThrows", severity = Severity.WARNING, summary = "test rule that crashes")
+  static final class AlwaysThrows implements Rule {
+    @Override
+    public void visit(MethodCallExpr call, RuleContext ctx) {
+      throw new IllegalStateException("boom");
+    }
+  }
+
+  @Test
+  void reportsAtTheExactLineAndColumnWithRuleAndFix() {
+    Compilation compilation = javac().withProcessors(new NanlintProcessor()).compile(LOSS);
+    assertEquals(Compilation.Status.SUCCESS, compilation.status());
+    List<Diagnostic<? extends JavaFileObject>> warnings = nanlint(compilation);
+    assertEquals(1, warnings.size(), warnings::toString);
+    Diagnostic<? extends JavaFileObject> w = warnings.get(0);
+    assertEquals(Diagnostic.Kind.MANDATORY_WARNING, w.getKind());
+    assertEquals(5, w.getLineNumber());
+    assertEquals(13, w.getColumnNumber()); // the M of Math.log, as the command reports it
+    String message = w.getMessage(Locale.ROOT);
+    assertTrue(message.startsWith("[UnguardedLog] Math.log(probs[label]) is -Infinity"), message);
+    assertTrue(message.contains("fix: Math.log(Math.max(probs[label], 1e-12))"), message);
+  }
+
+  @Test
+  void aThrowingRuleBecomesANoteAndOtherRulesStillReport() {
+    List<Rule> rules = new ArrayList<>(BuiltInRules.all());
+    rules.add(0, new AlwaysThrows());
+    Compilation compilation = javac().withProcessors(new NanlintProcessor(rules)).compile(LOSS);
+    assertEquals(Compilation.Status.SUCCESS, compilation.status());
+    assertTrue(compilation.notes().stream().anyMatch(n -> n.getMessage(Locale.ROOT).contains("AlwaysThrows")
+        && n.getMessage(Locale.ROOT).contains("Loss.java")), () -> compilation.notes().toString());
+    assertEquals(1, nanlint(compilation).size());
+  }
+
+  @Test
+  void werrorTurnsFindingsIntoErrors() {
+    Compilation compilation = javac().withProcessors(new NanlintProcessor())
+        .withOptions("-Ananlint.werror=true").compile(LOSS);
+    assertEquals(Compilation.Status.FAILURE, compilation.status());
+    assertTrue(compilation.errors().get(0).getMessage(Locale.ROOT).startsWith("[UnguardedLog]"));
+  }
+
+  @Test
+  void disabledRulesAreSilent() {
+    Compilation compilation = javac().withProcessors(new NanlintProcessor())
+        .withOptions("-Ananlint.disable=UnguardedLog").compile(LOSS);
+    assertEquals(Compilation.Status.SUCCESS, compilation.status());
+    assertTrue(nanlint(compilation).isEmpty());
+  }
+
+  @Test
+  void plainWarningKindOnRequest() {
+    Compilation compilation = javac().withProcessors(new NanlintProcessor())
+        .withOptions("-Ananlint.warningKind=WARNING").compile(LOSS);
+    assertEquals(Diagnostic.Kind.WARNING, nanlint(compilation).get(0).getKind());
+  }
+
+  @Test
+  void suppressWarningsIsHonoured() {
+    JavaFileObject suppressed = JavaFileObjects.forSourceLines("demo.Quiet",
+        "package demo;",
+        "class Quiet {",
+        "  @SuppressWarnings(\"nanlint:UnguardedLog\")",
+        "  double crossEntropy(double[] probs, int label) { return -Math.log(probs[label]); }",
+        "}");
+    Compilation compilation = javac().withProcessors(new NanlintProcessor()).compile(suppressed);
+    assertTrue(nanlint(compilation).isEmpty());
+  }
+
+  @Test
+  void aBadOptionWarnsOnceAndNeverFailsTheBuild() {
+    Compilation compilation = javac().withProcessors(new NanlintProcessor())
+        .withOptions("-Ananlint.severity=UnguardedLog=fatal").compile(LOSS);
+    assertEquals(Compilation.Status.SUCCESS, compilation.status());
+    assertTrue(compilation.warnings().stream().anyMatch(w -> w.getMessage(Locale.ROOT).contains("nanlint: disabled")));
+  }
+
+  private static List<Diagnostic<? extends JavaFileObject>> nanlint(Compilation compilation) {
+    return compilation.diagnostics().stream()
+        .filter(d -> d.getMessage(Locale.ROOT).startsWith("["))
+        .filter(d -> d.getKind() != Diagnostic.Kind.NOTE)
+        .collect(java.util.stream.Collectors.toList());
+  }
+}

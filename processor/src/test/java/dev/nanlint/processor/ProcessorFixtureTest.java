@@ -1,0 +1,57 @@
+package dev.nanlint.processor;
+
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.nanlint.testing.Fixtures;
+import dev.nanlint.testing.Fixtures.Marker;
+import java.net.MalformedURLException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every fixture compiled by javac with the processor: the warnings must sit on exactly the lines the
+ * EXPECT markers name, the same as the engine test, and the fixture must still compile.
+ */
+class ProcessorFixtureTest {
+  private static final Pattern RULE = Pattern.compile("^\\[(\\w+)\\] ");
+
+  static Stream<Path> fixtures() {
+    return Fixtures.all().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void javacWarnsOnTheMarkedLines(Path fixture) throws MalformedURLException {
+    JavaFileObject source = JavaFileObjects.forResource(fixture.toUri().toURL());
+    Compilation compilation = javac().withProcessors(new NanlintProcessor()).compile(source);
+    assertEquals(Compilation.Status.SUCCESS, compilation.status(), () -> compilation.errors().toString());
+
+    List<Marker> actual = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
+      Matcher m = RULE.matcher(d.getMessage(Locale.ROOT));
+      if (m.find()) {
+        assertEquals(Diagnostic.Kind.MANDATORY_WARNING, d.getKind(), d.toString());
+        actual.add(new Marker((int) d.getLineNumber(), m.group(1)));
+      }
+    }
+    actual.sort(null);
+    assertTrue(compilation.notes().stream().noneMatch(n -> n.getMessage(Locale.ROOT).contains("nanlint")),
+        () -> "processor notes: " + compilation.notes());
+    assertEquals(Fixtures.expected(Fixtures.read(fixture)), actual, () -> compilation.diagnostics().stream()
+        .map(Object::toString).collect(Collectors.joining("\n")));
+  }
+}

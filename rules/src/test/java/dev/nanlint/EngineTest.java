@@ -1,0 +1,78 @@
+package dev.nanlint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import dev.nanlint.engine.BuiltInRules;
+import dev.nanlint.engine.Config;
+import dev.nanlint.engine.FileResult;
+import dev.nanlint.engine.Linter;
+import dev.nanlint.engine.Rule;
+import dev.nanlint.engine.RuleContext;
+import dev.nanlint.engine.RuleInfo;
+import dev.nanlint.engine.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** The engine's contract beyond single rules: parsing, failures, configuration. */
+class EngineTest {
+  private static final String LOSS = "class L { double f(double[] probs) { return -Math.log(probs[0]); } }";
+
+  @RuleInfo(name = "Crashes", severity = Severity.WARNING, summary = "always throws")
+  static final class Crashes implements Rule {
+    @Override
+    public void visit(MethodCallExpr call, RuleContext ctx) {
+      throw new IllegalStateException("boom");
+    }
+  }
+
+  @Test
+  void parseErrorsAreInputErrorsWithAPosition() {
+    FileResult r = new Linter(BuiltInRules.all(), Config.defaults()).lint("Bad.java", "class X {\n  void f( {\n}");
+    assertEquals(1, r.errors().size());
+    assertEquals(2, r.errors().get(0).line());
+    assertTrue(r.errors().get(0).message().startsWith("cannot parse: "), r.errors().get(0).message());
+    assertTrue(r.findings().isEmpty());
+  }
+
+  @Test
+  void modernSyntaxParses() {
+    String source = "record P(double p) { double f(Object o) { return switch (o) { case P q -> q.p(); default -> 0; }; } }";
+    assertTrue(new Linter(BuiltInRules.all(), Config.defaults()).lint("P.java", source).errors().isEmpty());
+  }
+
+  @Test
+  void aThrowingRuleIsReportedAndTheOthersStillRun() {
+    List<Rule> rules = new ArrayList<>(BuiltInRules.all());
+    rules.add(0, new Crashes());
+    FileResult r = new Linter(rules, Config.defaults()).lint("L.java", LOSS);
+    assertEquals(1, r.errors().size());
+    assertTrue(r.errors().get(0).message().contains("Crashes"), r.errors().get(0).message());
+    assertEquals(1, r.findings().size());
+    assertEquals("UnguardedLog", r.findings().get(0).rule());
+  }
+
+  @Test
+  void configDisablesAndOverridesSeverity() {
+    Properties p = new Properties();
+    p.setProperty("severity.UnguardedLog", "error");
+    FileResult r = new Linter(BuiltInRules.all(), Config.fromProperties(p)).lint("L.java", LOSS);
+    assertEquals(Severity.ERROR, r.findings().get(0).severity());
+    p.setProperty("disable", "UnguardedLog, NaNEquality");
+    assertTrue(new Linter(BuiltInRules.all(), Config.fromProperties(p)).lint("L.java", LOSS).findings().isEmpty());
+    assertThrows(IllegalArgumentException.class, () -> Severity.parse("fatal"));
+  }
+
+  @Test
+  void deepExpressionsDoNotEscapeAsStackOverflow() {
+    String deep = "class D { double f(double x) { return " + "(".repeat(5000) + "x" + ")".repeat(5000) + "; } }";
+    FileResult r = new Linter(BuiltInRules.all(), Config.defaults()).lint("D.java", deep);
+    assertTrue(r.findings().isEmpty());
+    // on the caller's small stack this may be reported as too deep, but never thrown
+    r.errors().forEach(e -> assertTrue(e.message().contains("too deep") || e.message().startsWith("cannot parse"), e.message()));
+  }
+}
