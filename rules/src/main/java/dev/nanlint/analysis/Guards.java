@@ -115,6 +115,8 @@ public final class Guards {
       Statement s = statements.get(i);
       if (s instanceof IfStmt ifs && ifs.getElseStmt().isEmpty() && alwaysExits(ifs.getThenStmt())) {
         allowed &= facts(ifs.getCondition(), false, key);
+      } else if (incrementsKey(s, key)) {
+        allowed = Value.POS; // count++ just before: at least 1 (Welford-style running statistics)
       } else if (s instanceof AssertStmt a) {
         allowed &= facts(a.getCheck(), true, key);
       } else if (s instanceof ExpressionStmt es && es.getExpression() instanceof MethodCallExpr call
@@ -123,6 +125,19 @@ public final class Guards {
       }
     }
     return allowed;
+  }
+
+  private boolean incrementsKey(Statement s, String key) {
+    if (!(s instanceof ExpressionStmt es)) {
+      return false;
+    }
+    Expression e = es.getExpression();
+    if (e instanceof UnaryExpr u && key(u.getExpression()).equals(key)) {
+      return u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT || u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT;
+    }
+    return e instanceof com.github.javaparser.ast.expr.AssignExpr a && key(a.getTarget()).equals(key)
+        && a.getOperator() == com.github.javaparser.ast.expr.AssignExpr.Operator.PLUS
+        && constants.applyAsDouble(a.getValue()) > 0;
   }
 
   static boolean alwaysExits(Statement s) {
@@ -193,6 +208,11 @@ public final class Guards {
     } else if (matches(b.getRight(), key)) {
       other = b.getLeft();
       op = flip(op);
+    } else if (key.equals(key(b.getLeft()) + " - " + key(b.getRight()))) {
+      return signsWhere(truth ? op : negate(op), 0); // l op r tells the sign of l - r
+    } else if (key.equals(key(b.getRight()) + " - " + key(b.getLeft()))) {
+      BinaryExpr.Operator flipped = flip(op);
+      return flipped == null ? Value.ANY : signsWhere(truth ? flipped : negate(flipped), 0);
     } else {
       return absFacts(b, truth, key);
     }

@@ -20,9 +20,8 @@ public final class Names {
       "outputs", "activation", "activations", "softmax", "sigmoid", "likelihood", "likelihoods",
       "posterior", "posteriors", "confidence", "confidences");
 
-  static final Set<String> COUNT = Set.of("n", "count", "counts", "num", "size", "total", "len",
-      "length", "cnt", "examples", "samples", "batchsize", "minibatch", "minibatchsize", "rows",
-      "columns", "cols", "observations", "instances");
+  static final Set<String> COUNT = Set.of("n", "count", "counts", "size", "total", "len",
+      "length", "cnt", "examples", "samples", "rows", "observations", "instances");
 
   static final Set<String> SUM = Set.of("sum", "sums", "denom", "denominator", "norm", "norms",
       "magnitude", "std", "stddev", "stdev", "variance", "var", "normalizer", "normaliser", "partition",
@@ -71,8 +70,30 @@ public final class Names {
     return any(identifier, PROBABILITY);
   }
 
+  /**
+   * A data count: how many examples, hits or rows were seen, which is 0 when nothing matched. Not a
+   * structural size fixed by configuration ({@code numLabels}, {@code nClasses}, {@code batchSize}).
+   */
   public static boolean isCount(String identifier) {
-    return any(identifier, COUNT);
+    return any(identifier, COUNT) && !isStructuralSize(identifier);
+  }
+
+  static final Set<String> HISTOGRAM = Set.of("count", "counts", "cnt", "freq", "freqs", "frequency",
+      "frequencies", "hist", "histogram", "total", "totals", "tally");
+
+  /** An array of per-bucket counts ({@code classCounts[k]}), which holds zeros for buckets never seen. */
+  public static boolean isHistogram(String identifier) {
+    return any(identifier, HISTOGRAM) && !isStructuralSize(identifier);
+  }
+
+  /** numLabels, num_classes, nOut, nClasses, getNumColumns, batchSize, miniBatchSize: sizes a model or config fixes. */
+  public static boolean isStructuralSize(String identifier) {
+    String id = identifier.startsWith("get") && identifier.length() > 3 ? identifier.substring(3) : identifier;
+    boolean numPrefix = id.length() > 3 && id.regionMatches(true, 0, "num", 0, 3)
+        && (Character.isUpperCase(id.charAt(3)) || id.charAt(3) == '_');
+    boolean nPrefix = id.length() > 1 && id.charAt(0) == 'n' && Character.isUpperCase(id.charAt(1));
+    List<String> w = words(identifier);
+    return numPrefix || nPrefix || w.contains("batch") || w.contains("minibatch") || w.contains("bins");
   }
 
   public static boolean isSumOrNorm(String identifier) {

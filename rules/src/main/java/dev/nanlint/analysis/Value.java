@@ -4,9 +4,10 @@ package dev.nanlint.analysis;
  * What the analysis knows of a numeric value: the signs it can take (a set of NEG, ZERO, POS), why it
  * can be zero or negative when there is evidence ({@code risk}, worded for a message, null when the
  * value is merely unknown), whether it is a probability in [0, 1], and an upper bound when one is known
- * (so {@code 1 - q} is positive when q was clamped to {@code 1 - eps}).
+ * (so {@code 1 - q} is positive when q was clamped to {@code 1 - eps}). {@code weak} marks a risk that only
+ * an identifier suggests ({@code count}, {@code sum}, {@code std}): enough to question a division, not a log.
  */
-public record Value(int signs, String risk, boolean probability, double upper) {
+public record Value(int signs, String risk, boolean probability, double upper, boolean weak) {
   public static final int NEG = 1;
   public static final int ZERO = 2;
   public static final int POS = 4;
@@ -16,7 +17,12 @@ public record Value(int signs, String risk, boolean probability, double upper) {
   public static final Value POSITIVE = new Value(POS, null, false);
 
   public Value(int signs, String risk, boolean probability) {
-    this(signs, risk, probability, probability ? 1.0 : Double.POSITIVE_INFINITY);
+    this(signs, risk, probability, probability ? 1.0 : Double.POSITIVE_INFINITY, false);
+  }
+
+  /** A risk suggested only by a name. */
+  static Value named(int signs, String risk) {
+    return new Value(signs, risk, false, Double.POSITIVE_INFINITY, true);
   }
 
   public static Value of(int signs, String risk) {
@@ -30,7 +36,7 @@ public record Value(int signs, String risk, boolean probability, double upper) {
   /** The exact value of a constant. */
   static Value constant(double c, String text) {
     int signs = c > 0 ? POS : c < 0 ? NEG : ZERO;
-    return new Value(signs, c > 0 ? null : c < 0 ? text + " is negative" : text + " is 0", false, c);
+    return new Value(signs, c > 0 ? null : c < 0 ? text + " is negative" : text + " is 0", false, c, false);
   }
 
   public boolean canBeZero() {
@@ -54,19 +60,34 @@ public record Value(int signs, String risk, boolean probability, double upper) {
     return risk != null && (canBeZero() || canBeNegative());
   }
 
+  /** Can reach zero (or below) and the code itself, not just a name, shows why. */
+  public boolean hasStrongRisk() {
+    return hasRisk() && !weak;
+  }
+
   Value withSigns(int newSigns) {
     int s = newSigns == 0 ? signs : newSigns;
     boolean safe = (s & (ZERO | NEG)) == 0;
-    return new Value(s, safe ? null : risk, probability, upper);
+    return new Value(s, safe ? null : risk, probability, upper, weak);
   }
 
   Value withUpper(double bound) {
-    return new Value(signs, risk, probability, bound);
+    return new Value(signs, risk, probability, bound, weak);
+  }
+
+  /** The same evidence with other signs (the risk is dropped when the new signs are safe). */
+  Value derive(int newSigns) {
+    return new Value(newSigns, risk, false, Double.POSITIVE_INFINITY, weak).withSigns(newSigns);
+  }
+
+  /** The risk of whichever of a and b has one (a first), with its strength. */
+  static Value riskOf(Value a, Value b) {
+    return a.risk != null ? a : b;
   }
 
   static Value join(Value a, Value b) {
-    String risk = a.risk != null ? a.risk : b.risk;
-    return new Value(a.signs | b.signs, risk, a.probability && b.probability, Math.max(a.upper, b.upper))
+    Value r = riskOf(a, b);
+    return new Value(a.signs | b.signs, r.risk, a.probability && b.probability, Math.max(a.upper, b.upper), r.weak)
         .withSigns(a.signs | b.signs);
   }
 }

@@ -259,7 +259,8 @@ public final class Values {
         }
         int signs = signsOf(l.signs(), negate(r).signs(), Values::addOne);
         Value v = combine(signs, l, r);
-        if (v.risk() == null && (signs & (Value.ZERO | Value.NEG)) != 0) {
+        if (v.risk() == null && (signs & (Value.ZERO | Value.NEG)) != 0
+            && !(isConfiguration(b.getLeft()) && isConfiguration(b.getRight()))) {
           return Value.of(signs, b + " is 0 when both sides are equal");
         }
         return v;
@@ -268,11 +269,10 @@ public final class Values {
         Value l = of(b.getLeft());
         Value r = of(b.getRight());
         if (Guards.key(b.getLeft()).equals(Guards.key(b.getRight()))) {
-          return new Value((l.canBeZero() ? Value.ZERO : 0) | Value.POS, l.risk(), false).withSigns(
-              (l.canBeZero() ? Value.ZERO : 0) | Value.POS);
+          return l.derive((l.canBeZero() ? Value.ZERO : 0) | Value.POS);
         }
         Value v = combine(signsOf(l.signs(), r.signs(), Values::mulOne), l, r);
-        return new Value(v.signs(), v.risk(), l.probability() && r.probability());
+        return new Value(v.signs(), v.risk(), l.probability() && r.probability(), Double.POSITIVE_INFINITY, v.weak());
       }
       case DIVIDE: {
         if (isExp(b.getLeft())) {
@@ -280,8 +280,8 @@ public final class Values {
         }
         Value l = of(b.getLeft());
         Value r = of(b.getRight());
-        return Value.of(signsOf(l.signs(), r.signs(), Values::divOne), l.risk()).withSigns(
-            signsOf(l.signs(), r.signs(), Values::divOne));
+        int signs = signsOf(l.signs(), r.signs(), Values::divOne);
+        return new Value(signs, l.risk(), false, Double.POSITIVE_INFINITY, l.weak()).withSigns(signs);
       }
       default:
         return Value.UNKNOWN;
@@ -297,8 +297,8 @@ public final class Values {
   }
 
   private static Value combine(int signs, Value l, Value r) {
-    String risk = l.risk() != null ? l.risk() : r.risk();
-    return Value.of(signs, risk).withSigns(signs);
+    Value risky = Value.riskOf(l, r);
+    return new Value(signs, risky.risk(), false, Double.POSITIVE_INFINITY, risky.weak()).withSigns(signs);
   }
 
   @FunctionalInterface
@@ -346,7 +346,7 @@ public final class Values {
   private static Value negate(Value v) {
     int s = v.signs();
     int flipped = (s & Value.ZERO) | ((s & Value.NEG) != 0 ? Value.POS : 0) | ((s & Value.POS) != 0 ? Value.NEG : 0);
-    return Value.of(flipped, v.risk());
+    return v.derive(flipped);
   }
 
   // ---- calls ------------------------------------------------------------------------------------
@@ -366,6 +366,9 @@ public final class Values {
     }
     if (api.isTransforms(call, "max") && args.size() >= 2) {
       return maxOf(of(args.get(0)), of(args.get(1)));
+    }
+    if (api.isTransforms(call, "min") && args.size() >= 2) {
+      return minOf(of(args.get(0)), of(args.get(1)));
     }
     if (api.isTransforms(call, "abs", "sqrt", "pow") && !args.isEmpty()) {
       return mathCall(name, args);
@@ -404,7 +407,7 @@ public final class Values {
       case "sqrt":
       case "cbrt": {
         int s = x.signs() & (Value.ZERO | Value.POS);
-        return Value.of(s == 0 ? Value.ZERO | Value.POS : s, x.risk()).withSigns(s == 0 ? Value.ZERO | Value.POS : s);
+        return x.derive(s == 0 ? Value.ZERO | Value.POS : s);
       }
       case "pow": {
         double k = args.size() == 2 ? constant(args.get(1)) : Double.NaN;
@@ -417,7 +420,7 @@ public final class Values {
       case "tanh":
       case "sinh":
       case "atan":
-        return Value.of(x.signs(), x.risk());
+        return x.derive(x.signs());
       case "hypot":
         return Value.of(Value.ZERO | Value.POS, null);
       default:
@@ -427,28 +430,27 @@ public final class Values {
 
   private static Value abs(Value x) {
     int s = (x.canBeZero() ? Value.ZERO : 0) | ((x.signs() & (Value.NEG | Value.POS)) != 0 ? Value.POS : 0);
-    return Value.of(s, x.risk()).withSigns(s);
+    return x.derive(s);
   }
 
   private static Value maxOf(Value a, Value b) {
     int s = signsOf(a.signs(), b.signs(), Values::maxOne);
-    String risk = (s & (Value.ZERO | Value.NEG)) == 0 ? null : a.risk() != null ? a.risk() : b.risk();
-    return Value.of(s, risk).withUpper(Math.max(a.upper(), b.upper()));
+    return Value.riskOf(a, b).derive(s).withUpper(Math.max(a.upper(), b.upper()));
   }
 
   private static Value minOf(Value a, Value b) {
     int s = signsOf(a.signs(), b.signs(), Values::minOne);
-    String risk = a.risk() != null ? a.risk() : b.risk();
-    return new Value(s, risk, a.probability() || b.probability()).withSigns(s)
-        .withUpper(Math.min(a.upper(), b.upper()));
+    Value risky = Value.riskOf(a, b);
+    return new Value(s, risky.risk(), a.probability() || b.probability(), Math.min(a.upper(), b.upper()), risky.weak())
+        .withSigns(s);
   }
 
   private Value receiverCall(MethodCallExpr call, Expression receiver, String name, NodeList<Expression> args) {
-    if (COUNT_METHODS.contains(name) && types.isIndArray(receiver)) {
+    if (COUNT_METHODS.contains(name) && (types.isIndArray(receiver) || !args.isEmpty())) {
       return Value.POSITIVE; // ND4J shapes: an INDArray with a 0-length dimension never reaches training
     }
     if (COUNT_METHODS.contains(name) && args.isEmpty()) {
-      return Value.of(Value.ZERO | Value.POS, call + " is 0 when it is empty");
+      return Value.named(Value.ZERO | Value.POS, call + " is 0 when it is empty");
     }
     if (NORM_METHODS.contains(name)) {
       return Value.of(Value.ZERO | Value.POS, call + " is 0 when all values are equal or zero");
@@ -462,6 +464,21 @@ public final class Values {
     }
     if (SAME_VALUE_METHODS.contains(name)) {
       return of(receiver);
+    }
+    if ((name.equals("rsub") || name.equals("rsubi")) && args.size() == 1 && constant(args.get(0)) == 1.0) {
+      Value r = of(receiver);
+      if (r.upper() < 1.0) {
+        return Value.POSITIVE;
+      }
+      if (r.probability()) {
+        return new Value(Value.ZERO | Value.POS, "1 - " + Guards.key(receiver) + " is 0 when "
+            + Guards.key(receiver) + " reaches 1", true);
+      }
+    }
+    if ((name.equals("mul") || name.equals("muli")) && args.size() == 1
+        && Guards.key(args.get(0)).equals(Guards.key(receiver))) {
+      Value r = of(receiver);
+      return r.derive((r.canBeZero() ? Value.ZERO : 0) | Value.POS); // x.mul(x): a square
     }
     if ((name.equals("add") || name.equals("addi")) && args.size() == 1) {
       Value r = of(receiver);
@@ -517,7 +534,7 @@ public final class Values {
     String name = n.getNameAsString();
     Optional<Declarations.Declaration> decl = declarations.find(n, name);
     if (decl.isEmpty()) {
-      return nameValue(name, name);
+      return configurationValue(name, name); // inherited field or imported constant
     }
     Declarations.Declaration d = decl.get();
     if (d.kind() == Declarations.Kind.LOCAL || d.kind() == Declarations.Kind.PARAMETER) {
@@ -527,13 +544,29 @@ public final class Values {
         return element.signs() == Value.ANY && element.risk() == null ? nameValue(name, name) : element;
       }
       Value v = local(n, d);
-      return v.signs() == Value.ANY && v.risk() == null ? nameValue(name, name) : v;
+      // where the definition is opaque (a call into code we cannot see), the name is all we have
+      return v.signs() == Value.ANY && v.risk() == null && opaqueDefinition(d) ? nameValue(name, name) : v;
     }
     if (d.kind() == Declarations.Kind.FIELD && d.isFinal() && d.initializer().isPresent()) {
       Value v = of(d.initializer().get());
-      return v.signs() == Value.ANY && v.risk() == null ? nameValue(name, name) : v;
+      return v.signs() == Value.ANY && v.risk() == null ? configurationValue(name, name) : v;
     }
-    return nameValue(name, name);
+    return d.kind() == Declarations.Kind.FIELD ? configurationValue(name, name) : nameValue(name, name);
+  }
+
+  /** A parameter, or a local initialised from a call we do not model: its name is the only evidence. */
+  private boolean opaqueDefinition(Declarations.Declaration d) {
+    if (d.kind() != Declarations.Kind.LOCAL || d.initializer().isEmpty()) {
+      return true;
+    }
+    Expression init = d.initializer().get();
+    while (init instanceof EnclosedExpr || init instanceof CastExpr) {
+      init = init instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) init).getExpression();
+    }
+    if (init instanceof MethodCallExpr call) {
+      return api.mathFunction(call).isEmpty() && !api.isTransforms(call, call.getNameAsString());
+    }
+    return init instanceof ArrayAccessExpr || init instanceof FieldAccessExpr || init instanceof NameExpr;
   }
 
   private static Optional<ForEachStmt> forEachOf(Node declarator) {
@@ -544,7 +577,7 @@ public final class Values {
   private Value field(FieldAccessExpr f) {
     String name = f.getNameAsString();
     if (name.equals("length")) {
-      return Value.of(Value.ZERO | Value.POS, f + " is 0 for an empty array");
+      return Value.named(Value.ZERO | Value.POS, f + " is 0 for an empty array");
     }
     double c = constant(f);
     if (!Double.isNaN(c)) {
@@ -556,7 +589,7 @@ public final class Values {
         return of(d.get().initializer().get());
       }
     }
-    return nameValue(name, f.toString());
+    return configurationValue(name, f.toString());
   }
 
   /** An element of an array or INDArray: what the container's own value or name says. */
@@ -569,8 +602,9 @@ public final class Values {
       return Value.POSITIVE;
     }
     String name = lastIdentifier(container);
-    return Names.isCount(name) && !Names.isProbability(name) ? Value.of(Value.ZERO | Value.POS,
-        Guards.key(container) + " can hold a 0 count") : nameValue(name, Guards.key(container) + "[...]");
+    // a histogram of counts holds zeros (a class never seen): stronger evidence than a scalar named n
+    return Names.isHistogram(name) ? Value.of(Value.ZERO | Value.POS, Guards.key(container) + " can hold a 0 count")
+        : Names.isProbability(name) ? nameValue(name, Guards.key(container) + "[...]") : Value.UNKNOWN;
   }
 
   private static String lastIdentifier(Expression e) {
@@ -583,6 +617,29 @@ public final class Values {
     return "";
   }
 
+  /**
+   * A field's value: set at construction, where configuration is validated, so a name like
+   * {@code count} or {@code denom} says little. Only a probability name still speaks.
+   */
+  private static Value configurationValue(String identifier, String text) {
+    return Names.isEpsilon(identifier) || Names.isProbability(identifier) ? nameValue(identifier, text) : Value.UNKNOWN;
+  }
+
+  /** Fields and constants: {@code upper - lower} of a configured range is validated where it is set. */
+  private boolean isConfiguration(Expression e) {
+    Expression x = e;
+    while (x instanceof EnclosedExpr || x instanceof CastExpr) {
+      x = x instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) x).getExpression();
+    }
+    if (x instanceof FieldAccessExpr) {
+      return true;
+    }
+    if (x instanceof NameExpr n) {
+      return declarations.find(n, n.getNameAsString()).map(d -> d.kind() == Declarations.Kind.FIELD).orElse(true);
+    }
+    return !Double.isNaN(constant(x));
+  }
+
   /** What an identifier's name says about its value, when the code says nothing. */
   private static Value nameValue(String identifier, String text) {
     if (Names.isEpsilon(identifier)) {
@@ -592,10 +649,10 @@ public final class Values {
       return Value.probability(text + " is a probability and reaches 0 when the model saturates");
     }
     if (Names.isCount(identifier)) {
-      return Value.of(Value.ZERO | Value.POS, text + " is 0 when there is nothing to count");
+      return Value.named(Value.ZERO | Value.POS, text + " is 0 when there is nothing to count");
     }
     if (Names.isSumOrNorm(identifier)) {
-      return Value.of(Value.ZERO | Value.POS, text + " is 0 when every term is 0");
+      return Value.named(Value.ZERO | Value.POS, text + " is 0 when every term is 0");
     }
     return Value.UNKNOWN;
   }
@@ -650,7 +707,7 @@ public final class Values {
           int kept = guards.facts(ifs.getCondition(), false, name);
           return Value.join(of(killIn(ifs.getThenStmt(), name).getValue()), before.withSigns(before.signs() & kept));
         }
-        if (clampsInPlace(s, name)) {
+        if (clampsInPlace(s, name) || clipsSomewhere(s, name)) {
           return Value.POSITIVE;
         }
         collectAssignments(s, name, mayDefs);
@@ -697,11 +754,46 @@ public final class Values {
         && call.getArguments().size() == 1) {
       return of(call.getArgument(0)).isPositive();
     }
+    if ((method.equals("max")) && api.isTransforms(call, "max") && call.getArguments().size() == 3
+        && call.getArgument(0).toString().equals(name) && call.getArgument(2).toString().equals("false")) {
+      return of(call.getArgument(1)).isPositive();
+    }
     if (method.equals("replaceWhere") && call.getArguments().size() >= 2
         && call.getArgument(0).toString().equals(name)) {
       return of(call.getArgument(1)).isPositive();
     }
     return false;
+  }
+
+  /**
+   * A statement that visibly clips {@code name}, perhaps conditionally or through an op:
+   * {@code if (eps > 0) BooleanIndexing.replaceWhere(out, eps, ...)}, {@code exec(new ClipByValue(out, ...))},
+   * a "clipbyvalue" custom op on {@code out}. The developer has handled the range; trust it.
+   */
+  private static boolean clipsSomewhere(Statement s, String name) {
+    if (s instanceof ExpressionStmt es && es.getExpression() instanceof AssignExpr) {
+      return false; // an assignment is a definition, handled by the caller
+    }
+    boolean[] clip = new boolean[1];
+    boolean[] mentions = new boolean[1];
+    s.walk(node -> {
+      if (node instanceof NameExpr n && n.getNameAsString().equals(name)) {
+        mentions[0] = true;
+      } else if (node instanceof MethodCallExpr c && isClipWord(c.getNameAsString())) {
+        clip[0] = true;
+      } else if (node instanceof com.github.javaparser.ast.expr.ObjectCreationExpr o
+          && isClipWord(o.getType().getNameAsString())) {
+        clip[0] = true;
+      } else if (node instanceof com.github.javaparser.ast.expr.StringLiteralExpr str && isClipWord(str.getValue())) {
+        clip[0] = true;
+      }
+    });
+    return clip[0] && mentions[0];
+  }
+
+  private static boolean isClipWord(String word) {
+    String w = word.toLowerCase(java.util.Locale.ROOT);
+    return w.startsWith("clip") || w.startsWith("clamp") || w.equals("replacewhere");
   }
 
   private static void collectAssignments(Node within, String name, List<Node> out) {
@@ -779,6 +871,12 @@ public final class Values {
     if (plain == null) {
       return added == null ? Value.UNKNOWN : added;
     }
+    if (base != null && base.signs() == Value.ZERO && plain != base && added == null) {
+      // double step = 0; ... step = f(...): the 0 is a placeholder the later assignments replace
+      plain = mayDefs.stream().filter(AssignExpr.class::isInstance).map(AssignExpr.class::cast)
+          .filter(a -> a.getOperator() == AssignExpr.Operator.ASSIGN).map(a -> of(a.getValue()))
+          .reduce(Value::join).orElse(plain);
+    }
     if (added == null) {
       return plain;
     }
@@ -791,7 +889,7 @@ public final class Values {
     Value result = plain;
     for (int i = 0; i < 2; i++) {
       int s = signsOf(result.signs(), added.signs(), Values::addOne) | result.signs();
-      result = Value.of(s, result.risk() != null ? result.risk() : added.risk());
+      result = Value.riskOf(result, added).derive(s);
     }
     if (plain.signs() == Value.ZERO && result.canBeZero()) {
       return Value.of(result.signs(), name + " starts at 0 and stays 0 when every added term is 0");

@@ -33,14 +33,10 @@ public final class UnguardedLog implements Rule {
     if (!value.canBeZero() && !value.canBeNegative()) {
       return;
     }
-    String reason;
-    if (value.hasRisk()) {
-      reason = value.risk();
-    } else if (a.scope().isLossCode(call)) {
-      reason = arg + " is not clamped away from 0 in loss code";
-    } else {
+    if (!value.hasStrongRisk() || isClippedBelow(call, a)) {
       return;
     }
+    String reason = value.risk();
     boolean isFloat = a.types().isFloat(arg);
     String eps = Fixes.epsilon(call, isFloat);
     String callee = call.getScope().map(s -> s + ".").orElse("") + call.getNameAsString();
@@ -48,6 +44,14 @@ public final class UnguardedLog implements Rule {
         ? callee + "(Transforms.max(" + arg + ", " + eps + "))"
         : callee + "(Math.max(" + arg + ", " + eps + ")), or compute the loss from logits (log-softmax)";
     ctx.report(call, call + " is -Infinity when " + arg + " is 0 and NaN below: " + reason, fix);
+  }
+
+  /** {@code Math.max(-10, Math.log(x))}: the caller already clips the -Infinity away. */
+  private static boolean isClippedBelow(MethodCallExpr log, Analysis a) {
+    return log.getParentNode().filter(MethodCallExpr.class::isInstance).map(MethodCallExpr.class::cast)
+        .filter(outer -> a.api().isMath(outer, "max") && outer.getArguments().size() == 2)
+        .map(outer -> outer.getArguments().stream().anyMatch(arg -> arg != log && !Double.isNaN(a.values().constant(arg))))
+        .orElse(false);
   }
 
   /** log1p(x) is -Infinity at x = -1: {@code log1p(-p)} for a probability p that reaches 1. */
