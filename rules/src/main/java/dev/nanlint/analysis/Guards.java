@@ -41,10 +41,15 @@ public final class Guards {
       "validState");
 
   private final ToDoubleFunction<Expression> constants;
+  private final java.util.function.Predicate<Expression> nonNegative;
 
-  /** @param constants evaluates a compile-time numeric constant, or NaN when the expression is not one */
-  Guards(ToDoubleFunction<Expression> constants) {
+  /**
+   * @param constants evaluates a compile-time numeric constant, or NaN when the expression is not one
+   * @param nonNegative whether a (non-constant) bound is known or configured to be at least 0
+   */
+  Guards(ToDoubleFunction<Expression> constants, java.util.function.Predicate<Expression> nonNegative) {
     this.constants = constants;
+    this.nonNegative = nonNegative;
   }
 
   /** Normalised text of an expression, so {@code (double) n}, {@code (n)} and {@code n} compare equal. */
@@ -140,6 +145,91 @@ public final class Guards {
         && constants.applyAsDouble(a.getValue()) > 0;
   }
 
+  /**
+   * Whether the code around {@code e} already tests one of the variables {@code e} is made of against 0:
+   * {@code if (num == 0 && den == 0) return 0;} before {@code num / den}, or the else branch of
+   * {@code if (a == 0 && b == 0)} around {@code .. / (|a| + |b|)}. The author considered the zero case;
+   * nanlint does not second-guess the reasoning that follows.
+   */
+  public boolean zeroCaseConsidered(Expression e) {
+    Set<String> names = new java.util.HashSet<>();
+    names.add(key(e));
+    e.walk(com.github.javaparser.ast.expr.NameExpr.class, n -> names.add(n.getNameAsString()));
+    Node child = e;
+    for (Node p = e.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
+      if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr || p instanceof TypeDeclaration<?>) {
+        return false;
+      }
+      if (p instanceof IfStmt s && child != s.getCondition() && testsZero(s.getCondition(), names)) {
+        return true;
+      }
+      if (p instanceof ConditionalExpr c && child != c.getCondition() && testsZero(c.getCondition(), names)) {
+        return true;
+      }
+      if (p instanceof BlockStmt block && child instanceof Statement current) {
+        NodeList<Statement> statements = block.getStatements();
+        for (int i = 0; i < statements.indexOf(current); i++) {
+          if (statements.get(i) instanceof IfStmt ifs && ifs.getElseStmt().isEmpty() && alwaysExits(ifs.getThenStmt())
+              && testsZero(ifs.getCondition(), names)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private boolean testsZero(Expression condition, Set<String> names) {
+    return condition.findFirst(BinaryExpr.class, b -> negate(b.getOperator()) != null
+        && ((constants.applyAsDouble(b.getRight()) == 0 && names.contains(key(b.getLeft())))
+            || (constants.applyAsDouble(b.getLeft()) == 0 && names.contains(key(b.getRight()))))).isPresent();
+  }
+
+  /**
+   * {@code double r = a / b;} followed in the same block by {@code if (...) r = ...;} or a NaN/Infinity
+   * check of r: the code repairs the edge case right after computing it (gradient checks do this).
+   */
+  public boolean repairedAfterwards(Node computation) {
+    Node statement = computation;
+    while (statement != null && !(statement instanceof Statement)) {
+      statement = statement.getParentNode().orElse(null);
+    }
+    String target = assignedName(statement);
+    if (target == null || !(statement.getParentNode().orElse(null) instanceof BlockStmt block)) {
+      return false;
+    }
+    NodeList<Statement> statements = block.getStatements();
+    for (int i = statements.indexOf((Statement) statement) + 1; i < statements.size(); i++) {
+      Statement next = statements.get(i);
+      if (next instanceof IfStmt ifs && (assignsTo(ifs.getThenStmt(), target) || checksFinite(ifs.getCondition(), target))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String assignedName(Node statement) {
+    if (statement instanceof ExpressionStmt es) {
+      Expression e = es.getExpression();
+      if (e instanceof VariableDeclarationExpr vars && vars.getVariables().size() == 1) {
+        return vars.getVariable(0).getNameAsString();
+      }
+      if (e instanceof com.github.javaparser.ast.expr.AssignExpr a) {
+        return key(a.getTarget());
+      }
+    }
+    return null;
+  }
+
+  private static boolean assignsTo(Statement s, String name) {
+    return s.findFirst(com.github.javaparser.ast.expr.AssignExpr.class, a -> key(a.getTarget()).equals(name)).isPresent();
+  }
+
+  private static boolean checksFinite(Expression condition, String name) {
+    return condition.findFirst(MethodCallExpr.class, c -> Set.of("isNaN", "isInfinite", "isFinite").contains(c.getNameAsString())
+        && c.getArguments().size() == 1 && key(c.getArgument(0)).equals(name)).isPresent();
+  }
+
   static boolean alwaysExits(Statement s) {
     if (s instanceof ReturnStmt || s instanceof ThrowStmt || s instanceof BreakStmt || s instanceof ContinueStmt) {
       return true;
@@ -192,7 +282,10 @@ public final class Guards {
     }
     switch (b.getOperator()) {
       case AND:
-        return truth ? facts(b.getLeft(), true, key) & facts(b.getRight(), true, key) : Value.ANY;
+        if (!truth) {
+          return bothZeroIsFalse(b, key); // !(tp == 0 && fp == 0): tp + fp != 0
+        }
+        return facts(b.getLeft(), true, key) & facts(b.getRight(), true, key);
       case OR:
         return truth ? Value.ANY : facts(b.getLeft(), false, key) & facts(b.getRight(), false, key);
       default:
@@ -217,10 +310,43 @@ public final class Guards {
       return absFacts(b, truth, key);
     }
     double constant = constants.applyAsDouble(other);
+    if (Double.isNaN(constant) && nonNegative.test(other)) {
+      constant = 0; // d > threshold, with a threshold that is never negative: d > 0
+      if (op == BinaryExpr.Operator.GREATER_EQUALS || op == BinaryExpr.Operator.LESS_EQUALS || !truth) {
+        return Value.ANY; // only the strict form says anything
+      }
+    }
     if (Double.isNaN(constant) || op == null) {
       return Value.ANY;
     }
     return signsWhere(truth ? op : negate(op), constant);
+  }
+
+  /** Not both of {@code l == 0} and {@code r == 0}: their sum (of non-negative counts) is not 0. */
+  private int bothZeroIsFalse(BinaryExpr and, String key) {
+    String l = zeroTested(and.getLeft());
+    String r = zeroTested(and.getRight());
+    if (l == null || r == null) {
+      return Value.ANY;
+    }
+    return key.equals(l + " + " + r) || key.equals(r + " + " + l) ? Value.NEG | Value.POS : Value.ANY;
+  }
+
+  /** "x" for a condition {@code x == 0}, else null. */
+  private String zeroTested(Expression condition) {
+    Expression c = condition;
+    while (c instanceof EnclosedExpr en) {
+      c = en.getInner();
+    }
+    if (c instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.EQUALS) {
+      if (constants.applyAsDouble(b.getRight()) == 0) {
+        return key(b.getLeft());
+      }
+      if (constants.applyAsDouble(b.getLeft()) == 0) {
+        return key(b.getRight());
+      }
+    }
+    return null;
   }
 
   private static boolean matches(Expression side, String key) {

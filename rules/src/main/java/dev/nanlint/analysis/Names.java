@@ -86,6 +86,14 @@ public final class Names {
     return any(identifier, HISTOGRAM) && !isStructuralSize(identifier);
   }
 
+  static final Set<String> TIME = Set.of("time", "times", "millis", "nanos", "ms", "ns", "timestamp", "duration",
+      "elapsed", "start", "end", "now", "clock");
+
+  /** Wall-clock quantities: timing code, not training math. */
+  public static boolean isTime(String identifier) {
+    return any(identifier, TIME);
+  }
+
   /** numLabels, num_classes, nOut, nClasses, getNumColumns, batchSize, miniBatchSize: sizes a model or config fixes. */
   public static boolean isStructuralSize(String identifier) {
     String id = identifier.startsWith("get") && identifier.length() > 3 ? identifier.substring(3) : identifier;

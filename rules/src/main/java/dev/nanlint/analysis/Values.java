@@ -73,7 +73,7 @@ public final class Values {
     this.api = api;
     this.declarations = declarations;
     this.types = types;
-    this.guards = new Guards(this::constant);
+    this.guards = new Guards(this::constant, this::isNonNegativeBound);
   }
 
   public Guards guards() {
@@ -260,7 +260,8 @@ public final class Values {
         int signs = signsOf(l.signs(), negate(r).signs(), Values::addOne);
         Value v = combine(signs, l, r);
         if (v.risk() == null && (signs & (Value.ZERO | Value.NEG)) != 0
-            && !(isConfiguration(b.getLeft()) && isConfiguration(b.getRight()))) {
+            && !(isConfiguration(b.getLeft()) && isConfiguration(b.getRight()))
+            && !Names.isTime(b.getLeft().toString()) && !Names.isTime(b.getRight().toString())) {
           return Value.of(signs, b + " is 0 when both sides are equal");
         }
         return v;
@@ -386,7 +387,7 @@ public final class Values {
         return helper;
       }
     }
-    return nameValue(name, call.toString());
+    return configurationValue(name, call.toString()); // getters: what they return is validated where it is set
   }
 
   private Value mathCall(String fn, NodeList<Expression> args) {
@@ -450,7 +451,8 @@ public final class Values {
       return Value.POSITIVE; // ND4J shapes: an INDArray with a 0-length dimension never reaches training
     }
     if (COUNT_METHODS.contains(name) && args.isEmpty()) {
-      return Value.named(Value.ZERO | Value.POS, call + " is 0 when it is empty");
+      // the size of a collection handed in (a parameter or local) can be 0; of one the object keeps, less so
+      return isLocalData(receiver) ? Value.named(Value.ZERO | Value.POS, call + " is 0 when it is empty") : Value.UNKNOWN;
     }
     if (NORM_METHODS.contains(name)) {
       return Value.of(Value.ZERO | Value.POS, call + " is 0 when all values are equal or zero");
@@ -494,7 +496,7 @@ public final class Values {
     if (PROBABILITY_METHODS.contains(name) || Names.isProbability(name)) {
       return Value.probability(call + " reaches 0 when the model saturates");
     }
-    return nameValue(name, call.toString());
+    return configurationValue(name, call.toString()); // getters: what they return is validated where it is set
   }
 
   /** A helper declared in this file: positive when every return is, e.g. {@code return Math.max(x, EPS);}. */
@@ -577,7 +579,7 @@ public final class Values {
   private Value field(FieldAccessExpr f) {
     String name = f.getNameAsString();
     if (name.equals("length")) {
-      return Value.named(Value.ZERO | Value.POS, f + " is 0 for an empty array");
+      return isLocalData(f.getScope()) ? Value.named(Value.ZERO | Value.POS, f + " is 0 for an empty array") : Value.UNKNOWN;
     }
     double c = constant(f);
     if (!Double.isNaN(c)) {
@@ -625,6 +627,17 @@ public final class Values {
     return Names.isEpsilon(identifier) || Names.isProbability(identifier) ? nameValue(identifier, text) : Value.UNKNOWN;
   }
 
+  /** A threshold or limit in a comparison: known non-negative, or a configured field (limits are). */
+  private boolean isNonNegativeBound(Expression e) {
+    return isConfiguration(e) || of(e).isNonNegative();
+  }
+
+  /** A parameter or local variable: data handed to this method, not state the object validated. */
+  private boolean isLocalData(Expression e) {
+    return e instanceof NameExpr n && declarations.find(n, n.getNameAsString())
+        .map(d -> d.kind() != Declarations.Kind.FIELD).orElse(false);
+  }
+
   /** Fields and constants: {@code upper - lower} of a configured range is validated where it is set. */
   private boolean isConfiguration(Expression e) {
     Expression x = e;
@@ -635,7 +648,13 @@ public final class Values {
       return true;
     }
     if (x instanceof NameExpr n) {
-      return declarations.find(n, n.getNameAsString()).map(d -> d.kind() == Declarations.Kind.FIELD).orElse(true);
+      // a field, or a local copied from one or from a getter (double threshold = conf.getThreshold())
+      return declarations.find(n, n.getNameAsString()).map(d -> d.kind() == Declarations.Kind.FIELD
+          || (d.kind() == Declarations.Kind.LOCAL && d.initializer().map(this::isConfiguration).orElse(false)))
+          .orElse(true);
+    }
+    if (x instanceof MethodCallExpr call) {
+      return call.getArguments().isEmpty() && call.getNameAsString().startsWith("get");
     }
     return !Double.isNaN(constant(x));
   }

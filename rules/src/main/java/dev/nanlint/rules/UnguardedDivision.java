@@ -59,7 +59,8 @@ public final class UnguardedDivision implements Rule {
       return;
     }
     Value value = a.values().of(denominator);
-    if (!value.canBeZero() || !value.hasRisk()) {
+    if (!value.canBeZero() || !value.hasRisk() || a.values().guards().repairedAfterwards(division)
+        || a.values().guards().zeroCaseConsidered(denominator)) {
       return;
     }
     String den = denominator.toString();
