@@ -19,13 +19,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -68,6 +72,25 @@ public final class Main implements Callable<Integer> {
 
   @Option(names = "--disable", split = ",", paramLabel = "RULE", description = "Turn rules off (comma-separated).")
   List<String> disable = new ArrayList<>();
+
+  @Option(names = "--severity", split = ",", paramLabel = "RULE=LEVEL",
+      description = "Change a rule's severity, e.g. UnguardedDivision=note (repeatable).")
+  Map<String, String> severities = new LinkedHashMap<>();
+
+  @Option(names = "--exclude", paramLabel = "GLOB",
+      description = "Skip files matching GLOB, relative to each PATH (repeatable), e.g. '**/generated/**'.")
+  List<String> excludes = new ArrayList<>();
+
+  @Option(names = "--baseline", paramLabel = "FILE", description = "Report only findings not recorded in FILE.")
+  Path baseline;
+
+  @Option(names = "--write-baseline", paramLabel = "FILE",
+      description = "Record every current finding in FILE (to adopt nanlint on existing code), then exit 0.")
+  Path writeBaseline;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+      description = "Give up on a single file after this long (default: ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
 
   @Option(names = "--config", paramLabel = "FILE", description = "nanlint.properties to read (default: ./nanlint.properties if present).")
   Path configFile;
@@ -116,12 +139,23 @@ public final class Main implements Callable<Integer> {
     Linter linter = new Linter(catalogue, config);
 
     List<InputError> errors = new ArrayList<>();
-    List<Path> files = SourceFiles.find(paths, errors);
-    List<FileResult> results = lintAll(linter, files);
+    List<String> allExcludes = new ArrayList<>(Config.splitList(config.property("exclude", "")));
+    allExcludes.addAll(excludes);
+    List<Path> files = SourceFiles.find(paths, allExcludes, errors);
+    List<FileResult> results = lintAll(linter, files, err);
     List<Finding> findings = new ArrayList<>();
     for (FileResult r : results) {
       findings.addAll(r.findings());
       errors.addAll(r.errors());
+    }
+    if (writeBaseline != null) {
+      Baseline.write(writeBaseline, findings);
+      err.println("nanlint: recorded " + findings.size() + " finding(s) in " + writeBaseline);
+      err.flush();
+      return errors.isEmpty() || failOn == FailOn.never ? 0 : 2;
+    }
+    if (baseline != null) {
+      findings = Baseline.filter(baseline, findings);
     }
 
     Report report = Report.create(format, catalogue, config, !noColor && output == null && System.console() != null);
@@ -159,6 +193,13 @@ public final class Main implements Callable<Integer> {
     }
     Config config = file == null ? Config.defaults() : Config.load(file);
     config = config.enable(enable).disable(disable);
+    for (Map.Entry<String, String> e : severities.entrySet()) {
+      try {
+        config = config.withSeverity(e.getKey(), Severity.parse(e.getValue()));
+      } catch (IllegalArgumentException ex) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--severity " + e.getKey() + ": " + ex.getMessage());
+      }
+    }
     Set<String> known = catalogue.stream().map(r -> r.info().name()).collect(Collectors.toSet());
     for (String name : config.mentionedRules()) {
       if (!known.contains(name)) {
@@ -169,29 +210,53 @@ public final class Main implements Callable<Integer> {
     return config;
   }
 
-  private List<FileResult> lintAll(Linter linter, List<Path> files) throws InterruptedException {
+  private List<FileResult> lintAll(Linter linter, List<Path> files, PrintWriter err) throws InterruptedException {
     // deep expressions need a deep stack for JavaParser's recursive descent
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs), r -> {
       Thread t = new Thread(null, r, "nanlint-worker", 512L << 20);
       t.setDaemon(true);
       return t;
     });
+    Progress progress = new Progress(err, files.size());
     try {
+      long[] started = new long[files.size()];
       List<Future<FileResult>> futures = new ArrayList<>();
-      for (Path file : files) {
-        futures.add(pool.submit(() -> lintOne(linter, file)));
+      for (int i = 0; i < files.size(); i++) {
+        int index = i;
+        futures.add(pool.submit(() -> {
+          started[index] = System.nanoTime();
+          return lintOne(linter, files.get(index));
+        }));
       }
       List<FileResult> results = new ArrayList<>();
+      long limit = TimeUnit.SECONDS.toNanos(Math.max(1, timeoutSeconds));
       for (int i = 0; i < files.size(); i++) {
-        try {
-          results.add(futures.get(i).get());
-        } catch (ExecutionException e) {
-          results.add(FileResult.error(files.get(i).toString(), 0, 0, "internal error: " + e.getCause()));
-        }
+        results.add(await(futures.get(i), started, i, limit, files.get(i).toString()));
+        progress.done(i + 1);
       }
       return results;
     } finally {
+      progress.finish();
       pool.shutdownNow();
+    }
+  }
+
+  /** Waits for one file, giving up once it has run longer than the per-file limit. */
+  private static FileResult await(Future<FileResult> future, long[] started, int index, long limit, String path)
+      throws InterruptedException {
+    while (true) {
+      try {
+        return future.get(50, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        long start = started[index];
+        if (start != 0 && System.nanoTime() - start > limit) {
+          future.cancel(true);
+          return FileResult.error(path, 0, 0, "analysis took longer than " + TimeUnit.NANOSECONDS.toSeconds(limit)
+              + " s and was stopped (--timeout)");
+        }
+      } catch (ExecutionException e) {
+        return FileResult.error(path, 0, 0, "internal error: " + e.getCause());
+      }
     }
   }
 

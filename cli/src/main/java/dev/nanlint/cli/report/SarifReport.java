@@ -12,11 +12,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -68,7 +64,7 @@ final class SarifReport implements Report {
       region.put("startColumn", f.column());
       region.put("endLine", f.endLine());
       region.put("endColumn", f.endColumn() + 1); // SARIF end columns are exclusive
-      r.putObject("partialFingerprints").put("nanlint/v1", fingerprint(f));
+      r.putObject("partialFingerprints").put("nanlint/v1", Fingerprint.of(f));
     }
     ObjectNode invocation = run.putArray("invocations").addObject();
     invocation.put("executionSuccessful", true);
@@ -107,14 +103,5 @@ final class SarifReport implements Report {
     }
   }
 
-  /** Rule + file + the flagged line's text with whitespace collapsed: stable when unrelated lines move. */
-  static String fingerprint(Finding f) {
-    String key = f.rule() + "|" + f.path().replace('\\', '/') + "|" + f.sourceLine().trim().replaceAll("\\s+", " ");
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+
 }

@@ -1,0 +1,112 @@
+package dev.nanlint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nanlint.cli.MainTest.Run;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input is reported, never crashes the scan, and never loses the other files' findings. */
+class RobustnessTest {
+  private static final String LOSS = "class Loss { double f(double[] probs) { return -Math.log(probs[0]); } }\n";
+
+  @TempDir
+  Path dir;
+
+  private Run scan(String... extra) {
+    String[] args = new String[extra.length + 1];
+    System.arraycopy(extra, 0, args, 0, extra.length);
+    args[extra.length] = dir.toString();
+    return MainTest.run(args);
+  }
+
+  private void assertStillFindsTheLoss(Run run) {
+    assertTrue(run.out().contains("Loss.java:1:"), run.out() + run.err());
+    assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
+  }
+
+  @Test
+  void pathologicalSourcesAreHandled() throws IOException {
+    Files.writeString(dir.resolve("Loss.java"), LOSS);
+    Files.writeString(dir.resolve("Deep.java"),
+        "class Deep { double f(double x) { return " + "(".repeat(5000) + "x" + ")".repeat(5000) + "; } }");
+    StringBuilder elseIf = new StringBuilder("class Chain { int f(int x) { if (x == 0) return 0;");
+    for (int i = 1; i < 5000; i++) {
+      elseIf.append(" else if (x == ").append(i).append(") return ").append(i).append(';');
+    }
+    Files.writeString(dir.resolve("Chain.java"), elseIf.append(" return -1; } }").toString());
+    StringBuilder big = new StringBuilder("class Big {\n");
+    for (int i = 0; i < 50_000; i++) {
+      big.append("  static final double C").append(i).append(" = ").append(i).append(".0 / 7;\n");
+    }
+    Files.writeString(dir.resolve("Big.java"), big.append("}\n").toString());
+    Files.writeString(dir.resolve("Empty.java"), "");
+    Files.createDirectories(dir.resolve("Dir.java"));
+
+    Run run = scan();
+    assertStillFindsTheLoss(run);
+    assertTrue(run.out().contains("5 files scanned"), run.out() + run.err());
+    assertEquals(1, run.code(), run.err()); // nothing above was an input error
+  }
+
+  @Test
+  void brokenAndBinaryFilesAreReportedOnceEach() throws IOException {
+    Files.writeString(dir.resolve("Loss.java"), LOSS);
+    Files.writeString(dir.resolve("Truncated.java"), LOSS.substring(0, 30));
+    Files.writeString(dir.resolve("Conflict.java"), "<<<<<<< HEAD\nclass A {}\n=======\nclass B {}\n>>>>>>> x\n");
+    byte[] noise = new byte[4096];
+    new Random(42).nextBytes(noise);
+    Files.write(dir.resolve("Noise.java"), noise);
+    Files.write(dir.resolve("Utf16.java"), LOSS.getBytes(StandardCharsets.UTF_16));
+
+    Run run = scan();
+    assertStillFindsTheLoss(run);
+    assertEquals(2, run.code());
+    for (String name : new String[] {"Truncated.java", "Conflict.java", "Noise.java", "Utf16.java"}) {
+      assertEquals(1, run.err().lines().filter(l -> l.contains(name)).count(), name + " in:\n" + run.err());
+    }
+    assertEquals(0, scan("--fail-on", "never").code());
+  }
+
+  @Test
+  void symlinksAreNotFollowed() throws IOException {
+    Files.writeString(dir.resolve("Loss.java"), LOSS);
+    Path outside = Files.createTempDirectory("nanlint-outside");
+    Files.writeString(outside.resolve("Outside.java"), LOSS.replace("Loss", "Outside"));
+    Files.createSymbolicLink(dir.resolve("link"), outside);
+    Files.createSymbolicLink(dir.resolve("loop"), dir);
+    Run run = scan();
+    assertStillFindsTheLoss(run);
+    assertFalse(run.out().contains("Outside.java"), run.out());
+    assertEquals(1, run.code(), run.err());
+  }
+
+  @Test
+  void hostileContentCannotInjectIntoReports() throws IOException {
+    String evil = "class Loss { double f(double[] probs) { return -Math.log(probs[0]); } } "
+        + "// \u001b[2J\u001b]0;owned\u0007 %0A::error::injected\r\n";
+    Path file = dir.resolve("we,ird%:name.java");
+    Files.writeString(file, evil);
+    Run text = scan();
+    assertFalse(text.out().contains("\u001b"), "terminal escapes must not reach the text report");
+
+    Run github = scan("--format", "github");
+    assertTrue(github.out().lines().allMatch(l -> l.startsWith("::")), github.out());
+    assertTrue(github.out().contains("we%2Cird%25%3Aname.java"), github.out());
+
+    Run json = scan("--format", "json");
+    JsonNode parsed = new ObjectMapper().readTree(json.out());
+    assertEquals(1, parsed.get("findings").size());
+    Run sarif = scan("--format", "sarif");
+    assertEquals("2.1.0", new ObjectMapper().readTree(sarif.out()).get("version").asText());
+  }
+}
