@@ -49,41 +49,35 @@ public final class UnguardedSqrt implements Rule {
       return;
     }
     Expression receiver = call.getScope().get();
-    boolean ndArray = a.types().isIndArray(receiver);
     if (DIVIDE_METHODS.contains(name)) {
-      checkDivisor(call, receiver.toString(), call.getArgument(0), ndArray, true, ctx);
+      checkDivisor(call, receiver.toString(), call.getArgument(0), true, ctx);
     } else if (name.equals("rdiv") || name.equals("rdivi")) {
-      checkDivisor(call, call.getArgument(0).toString(), receiver, ndArray, true, ctx);
+      checkDivisor(call, call.getArgument(0).toString(), receiver, true, ctx);
     }
   }
 
   @Override
   public void visit(BinaryExpr binary, RuleContext ctx) {
     if (binary.getOperator() == BinaryExpr.Operator.DIVIDE) {
-      Analysis a = ctx.analysis();
-      boolean floating = a.types().isFloating(binary.getLeft()) || a.types().isFloating(binary.getRight());
-      checkDivisor(binary, binary.getLeft().toString(), binary.getRight(), floating, false, ctx);
+      checkDivisor(binary, binary.getLeft().toString(), binary.getRight(), false, ctx);
     }
   }
 
   @Override
   public void visit(AssignExpr assign, RuleContext ctx) {
     if (assign.getOperator() == AssignExpr.Operator.DIVIDE) {
-      boolean floating = ctx.analysis().types().isFloating(assign.getTarget());
-      checkDivisor(assign, assign.getTarget().toString(), assign.getValue(), floating, false, ctx);
+      checkDivisor(assign, assign.getTarget().toString(), assign.getValue(), false, ctx);
     }
   }
 
   /**
    * {@code x / sqrt(v)}: reported here only when the evidence that v can be 0 is the sqrt-specific kind
-   * (v accumulates squares from 0). When the divisor's own value already says it can be 0, the division
-   * is UnguardedDivision's finding (same conditions as that rule: a floating or INDArray division in
-   * numeric code), and this rule stays silent.
-   *
-   * @param typed whether UnguardedDivision sees the division's types (floating operands, INDArray receiver)
+   * (v accumulates squares from 0). When the divisor's own value already says it can be 0 (a sum of
+   * squares, a norm, a count), the division is UnguardedDivision's finding, and this rule stays silent
+   * even where that rule's scope (numeric code) keeps it quiet: one owner per division.
    */
-  private static void checkDivisor(Node division, String numerator, Expression divisor, boolean typed,
-      boolean nd4jCall, RuleContext ctx) {
+  private static void checkDivisor(Node division, String numerator, Expression divisor, boolean nd4jCall,
+      RuleContext ctx) {
     Analysis a = ctx.analysis();
     MethodCallExpr sqrt = a.roots().sqrtDivisor(divisor);
     if (sqrt == null || a.roots().negativeArgument(sqrt) != null) {
@@ -93,8 +87,8 @@ public final class UnguardedSqrt implements Rule {
     if (!value.canBeZero()) {
       return; // an epsilon, a clamp or a guard
     }
-    if (typed && value.hasRisk() && a.scope().isNumericCode(division)) {
-      return; // UnguardedDivision reports it
+    if (value.hasRisk()) {
+      return; // the divisor's own value says it can be 0: UnguardedDivision's finding, within that rule's scope
     }
     Expression arg = sqrt.getArgument(0);
     String reason = a.roots().zeroMoment(arg);
