@@ -9,6 +9,9 @@ public final class Analysis {
   private final Types types;
   private final Values values;
   private final Scope scope;
+  private final Flow flow;
+  private final Roots roots;
+  private final Exponentials exponentials;
 
   public Analysis(CompilationUnit unit) {
     this.api = new Api(unit);
@@ -16,6 +19,9 @@ public final class Analysis {
     this.types = new Types(unit, declarations);
     this.values = new Values(api, declarations, types);
     this.scope = new Scope();
+    this.flow = new Flow(declarations);
+    this.roots = new Roots(api, values, flow);
+    this.exponentials = new Exponentials(api, values, flow);
   }
 
   /** Which library a call belongs to. */
@@ -40,5 +46,20 @@ public final class Analysis {
   /** Is this loss/gradient/normalisation/metric code. */
   public Scope scope() {
     return scope;
+  }
+
+  /** The definition that reaches a use of a local, the occurrences of a variable, writes to it. */
+  public Flow flow() {
+    return flow;
+  }
+
+  /** Square roots: negative arguments (variance by subtraction), divisors that can be 0 (second moments). */
+  public Roots roots() {
+    return roots;
+  }
+
+  /** Exponentials in softmax and log-sum-exp: shifted exponents, normalised results. */
+  public Exponentials exponentials() {
+    return exponentials;
   }
 }

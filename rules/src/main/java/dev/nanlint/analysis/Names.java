@@ -67,6 +67,10 @@ public final class Names {
   }
 
   public static boolean isProbability(String identifier) {
+    List<String> w = words(identifier);
+    if (w.size() == 2 && w.get(1).equals("hat") && (w.get(0).equals("m") || w.get(0).equals("v"))) {
+      return false; // mHat, vHat: Adam's bias-corrected moments, not predictions like yHat
+    }
     return any(identifier, PROBABILITY);
   }
 

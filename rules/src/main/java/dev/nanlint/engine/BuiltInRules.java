@@ -3,6 +3,8 @@ package dev.nanlint.engine;
 import dev.nanlint.rules.NaNEquality;
 import dev.nanlint.rules.UnguardedDivision;
 import dev.nanlint.rules.UnguardedLog;
+import dev.nanlint.rules.UnguardedSqrt;
+import dev.nanlint.rules.UnstableSoftmax;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -19,7 +21,9 @@ public final class BuiltInRules {
     return List.of(
         new UnguardedLog(),
         new UnguardedDivision(),
-        new NaNEquality());
+        new NaNEquality(),
+        new UnguardedSqrt(),
+        new UnstableSoftmax());
   }
 
   /** Built-ins followed by the rules found on {@code loader} under META-INF/services. */

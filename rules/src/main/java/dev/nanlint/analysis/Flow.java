@@ -1,0 +1,241 @@
+package dev.nanlint.analysis;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where a value comes from and where it goes, within one method: the single plain definition that
+ * reaches a use of a local ({@code double v = a - b; ... sqrt(v)}), the other occurrences of a local
+ * or array, and the writes to it (assignments, {@code ++}, ND4J in-place ops such as {@code x.subi(m)}).
+ * Structure-level questions (is this a difference? a shifted exponent?) need the expression a local
+ * holds, not only its sign, which is what {@link Values} answers.
+ */
+public final class Flow {
+  /** INDArray methods that change their receiver. */
+  static final Set<String> IN_PLACE = Set.of("addi", "subi", "muli", "divi", "rsubi", "rdivi", "negi", "assign",
+      "addiRowVector", "addiColumnVector", "subiRowVector", "subiColumnVector", "muliRowVector",
+      "muliColumnVector", "diviRowVector", "diviColumnVector", "put", "putScalar", "putRow", "putColumn");
+  /** Static helpers that change their first argument in place. */
+  private static final Set<String> IN_PLACE_STATIC = Set.of("replaceWhere", "applyWhere", "fill");
+
+  private final Declarations declarations;
+
+  Flow(Declarations declarations) {
+    this.declarations = declarations;
+  }
+
+  Declarations declarations() {
+    return declarations;
+  }
+
+  /** {@code e} without parentheses and casts. */
+  public static Expression strip(Expression e) {
+    Expression x = e;
+    while (x instanceof EnclosedExpr || x instanceof CastExpr) {
+      x = x instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) x).getExpression();
+    }
+    return x;
+  }
+
+  /** The variable an expression reads: {@code v} for {@code v}, {@code v[i][j]}, {@code this.v}; else "". */
+  public static String root(Expression e) {
+    Expression x = strip(e);
+    while (x instanceof ArrayAccessExpr a) {
+      x = strip(a.getName());
+    }
+    if (x instanceof NameExpr n) {
+      return n.getNameAsString();
+    }
+    if (x instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr) {
+      return f.getNameAsString();
+    }
+    return "";
+  }
+
+  /**
+   * The expression a local holds at {@code use} when exactly one plain definition reaches it (its
+   * initializer, or the last {@code name = value;} before the use with no other write in between and
+   * none around a loop back edge). Empty for parameters, fields, accumulators and anything ambiguous.
+   */
+  public Optional<Expression> definition(NameExpr use) {
+    String name = use.getNameAsString();
+    Optional<Declarations.Declaration> found = declarations.find(use, name);
+    if (found.isEmpty() || found.get().kind() != Declarations.Kind.LOCAL) {
+      return Optional.empty();
+    }
+    Declarations.Declaration decl = found.get();
+    if (decl.node().getParentNode().flatMap(Node::getParentNode).filter(ForEachStmt.class::isInstance).isPresent()) {
+      return Optional.empty();
+    }
+    Node child = use;
+    for (Node p = use.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
+      if (p instanceof LambdaExpr && !decl.node().isDescendantOf(p)) {
+        return decl.initializer(); // a captured local is effectively final: its initializer is its value
+      }
+      if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr || p instanceof TypeDeclaration<?>) {
+        return Optional.empty();
+      }
+      if (isLoop(p) && !decl.node().isDescendantOf(p) && !writes(p, name).isEmpty()) {
+        return Optional.empty(); // a write later in the loop reaches the use through the back edge
+      }
+      if (p instanceof ForStmt loop && decl.node().isDescendantOf(loop)) {
+        return writes(loop, name).isEmpty() ? decl.initializer() : Optional.empty();
+      }
+      NodeList<Statement> statements = p instanceof BlockStmt block ? block.getStatements()
+          : p instanceof SwitchEntry entry ? entry.getStatements() : null;
+      if (statements == null || !(child instanceof Statement current)) {
+        continue;
+      }
+      for (int i = statements.indexOf(current) - 1; i >= 0; i--) {
+        Statement s = statements.get(i);
+        if (s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr vars
+            && vars.getVariables().stream().anyMatch(v -> v == decl.node())) {
+          return decl.initializer();
+        }
+        if (s instanceof ExpressionStmt es && es.getExpression() instanceof AssignExpr a
+            && a.getOperator() == AssignExpr.Operator.ASSIGN && a.getTarget() instanceof NameExpr t
+            && t.getNameAsString().equals(name)) {
+          boolean selfUpdate = a.getValue().findFirst(NameExpr.class, n -> n.getNameAsString().equals(name)).isPresent();
+          return selfUpdate ? Optional.empty() : Optional.of(a.getValue());
+        }
+        if (!writes(s, name).isEmpty()) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Writes to the variable {@code name} itself inside {@code within}: assignments to it, {@code ++}/{@code --},
+   * ND4J in-place calls on it and in-place helpers taking it first ({@code BooleanIndexing.replaceWhere}).
+   */
+  public static List<Node> writes(Node within, String name) {
+    List<Node> out = new ArrayList<>();
+    within.walk(node -> {
+      if (node instanceof AssignExpr a && strip(a.getTarget()) instanceof NameExpr t && t.getNameAsString().equals(name)) {
+        out.add(a);
+      } else if (node instanceof UnaryExpr u && isStep(u.getOperator())
+          && strip(u.getExpression()) instanceof NameExpr t && t.getNameAsString().equals(name)) {
+        out.add(u);
+      } else if (node instanceof MethodCallExpr call && isInPlaceOn(call, name)) {
+        out.add(call);
+      }
+    });
+    return out;
+  }
+
+  private static boolean isStep(UnaryExpr.Operator op) {
+    return op == UnaryExpr.Operator.PREFIX_INCREMENT || op == UnaryExpr.Operator.PREFIX_DECREMENT
+        || op == UnaryExpr.Operator.POSTFIX_INCREMENT || op == UnaryExpr.Operator.POSTFIX_DECREMENT;
+  }
+
+  private static boolean isInPlaceOn(MethodCallExpr call, String name) {
+    if (IN_PLACE.contains(call.getNameAsString()) && call.getScope().map(s -> strip(s) instanceof NameExpr n
+        && n.getNameAsString().equals(name)).orElse(false)) {
+      return true;
+    }
+    return IN_PLACE_STATIC.contains(call.getNameAsString()) && call.getArguments().isNonEmpty()
+        && strip(call.getArgument(0)) instanceof NameExpr n && n.getNameAsString().equals(name);
+  }
+
+  /**
+   * Every place the variable that {@code near} sees under {@code name} (a local, parameter or field) is
+   * read or written inside the enclosing method, as the outermost array access ({@code e[i]} rather
+   * than {@code e}). For a field, the occurrences in the whole class. {@code near} may be the variable's
+   * own declarator.
+   */
+  public List<Expression> occurrences(Node near, String name) {
+    Optional<Declarations.Declaration> decl = near instanceof VariableDeclarator v && v.getNameAsString().equals(name)
+        ? Optional.of(new Declarations.Declaration(v.getParentNode().orElse(null) instanceof FieldDeclaration
+            ? Declarations.Kind.FIELD : Declarations.Kind.LOCAL, name, v.getType(), v, false))
+        : declarations.find(near, name);
+    if (decl.isEmpty()) {
+      return List.of();
+    }
+    Node region = decl.get().kind() == Declarations.Kind.FIELD
+        ? near.findAncestor(TypeDeclaration.class).map(Node.class::cast).orElse(null)
+        : enclosingBody(near);
+    if (region == null) {
+      return List.of();
+    }
+    List<Expression> out = new ArrayList<>();
+    Node target = decl.get().node();
+    region.walk(node -> {
+      Expression hit = null;
+      if (node instanceof NameExpr n && n.getNameAsString().equals(name)) {
+        hit = declarations.find(n, name).map(d -> d.node() == target).orElse(false) ? n : null;
+      } else if (node instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr && f.getNameAsString().equals(name)
+          && decl.get().kind() == Declarations.Kind.FIELD) {
+        hit = f;
+      }
+      if (hit != null) {
+        Expression outer = hit;
+        while (outer.getParentNode().orElse(null) instanceof ArrayAccessExpr a && a.getName() == outer) {
+          outer = a;
+        }
+        out.add(outer);
+      }
+    });
+    return out;
+  }
+
+  /** The body of the method, constructor, lambda or initializer around {@code n}. */
+  static Node enclosingBody(Node n) {
+    for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+      if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr) {
+        return p;
+      }
+      if (p instanceof TypeDeclaration<?>) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** Is {@code e} the target of an assignment (or of {@code ++}), i.e. written rather than read? */
+  public static boolean isWritten(Expression e) {
+    Node parent = e.getParentNode().orElse(null);
+    if (parent instanceof AssignExpr a && a.getTarget() == e) {
+      return a.getOperator() == AssignExpr.Operator.ASSIGN;
+    }
+    return false;
+  }
+
+  static boolean isLoop(Node n) {
+    return n instanceof ForStmt || n instanceof ForEachStmt || n instanceof WhileStmt || n instanceof DoStmt;
+  }
+
+  /** Does {@code a} come before {@code b} in the source? */
+  static boolean before(Node a, Node b) {
+    return a.getRange().isPresent() && b.getRange().isPresent() && a.getRange().get().begin.isBefore(b.getRange().get().begin);
+  }
+}

@@ -1,0 +1,110 @@
+package dev.nanlint.rules;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.Roots;
+import dev.nanlint.analysis.Value;
+import dev.nanlint.engine.Rule;
+import dev.nanlint.engine.RuleContext;
+import dev.nanlint.engine.RuleInfo;
+import dev.nanlint.engine.Severity;
+import java.util.Set;
+
+/**
+ * Flags sqrt of a value that can be negative (a difference; a variance computed as E[x²] - E[x]²), and
+ * division by the sqrt of an optimiser's second moment that is still 0. Division by a sqrt whose
+ * argument {@link dev.nanlint.analysis.Values} already knows can be 0 belongs to UnguardedDivision and
+ * is not reported twice. See docs/rules/UnguardedSqrt.md.
+ */
+@RuleInfo(name = "UnguardedSqrt", severity = Severity.WARNING,
+    summary = "sqrt of a difference or variance that rounding pushes below 0 is NaN; x / sqrt(v) with v still 0 is Infinity/NaN")
+public final class UnguardedSqrt implements Rule {
+  private static final Set<String> DIVIDE_METHODS = Set.of("div", "divi", "divRowVector", "diviRowVector",
+      "divColumnVector", "diviColumnVector");
+
+  @Override
+  public void visit(MethodCallExpr call, RuleContext ctx) {
+    Analysis a = ctx.analysis();
+    Roots roots = a.roots();
+    if (roots.isSqrt(call)) {
+      Roots.Negative negative = roots.negativeArgument(call);
+      if (negative != null) {
+        Expression arg = call.getArgument(0);
+        boolean nd4j = a.api().isTransforms(call, "sqrt");
+        String clamp = nd4j ? "Transforms.sqrt(Transforms.max(" + arg + ", 0.0))" : callee(call) + "(Math.max(" + arg + ", 0.0))";
+        String better = negative.variance()
+            ? (nd4j ? ", or let ND4J compute the variance from centred values: x.var(false, dim)"
+                : ", or compute the variance from centred values (two passes, or Welford's update)")
+            : "";
+        ctx.report(call, call + " is NaN when " + arg + " is below 0: " + negative.reason(), clamp + better);
+      }
+      return;
+    }
+    String name = call.getNameAsString();
+    if (call.getScope().isEmpty() || call.getArguments().isEmpty()) {
+      return;
+    }
+    Expression receiver = call.getScope().get();
+    if (DIVIDE_METHODS.contains(name)) {
+      checkDivisor(call, receiver.toString(), call.getArgument(0), true, ctx);
+    } else if (name.equals("rdiv") || name.equals("rdivi")) {
+      checkDivisor(call, call.getArgument(0).toString(), receiver, true, ctx);
+    }
+  }
+
+  @Override
+  public void visit(BinaryExpr binary, RuleContext ctx) {
+    if (binary.getOperator() == BinaryExpr.Operator.DIVIDE) {
+      checkDivisor(binary, binary.getLeft().toString(), binary.getRight(), false, ctx);
+    }
+  }
+
+  @Override
+  public void visit(AssignExpr assign, RuleContext ctx) {
+    if (assign.getOperator() == AssignExpr.Operator.DIVIDE) {
+      checkDivisor(assign, assign.getTarget().toString(), assign.getValue(), false, ctx);
+    }
+  }
+
+  /**
+   * {@code x / sqrt(v)}: reported here only when the evidence that v can be 0 is the sqrt-specific kind
+   * (v accumulates squares from 0). When the divisor's own value already says it can be 0 (a sum of
+   * squares, a norm, a count), the division is UnguardedDivision's finding, and this rule stays silent
+   * even where that rule's scope (numeric code) keeps it quiet: one owner per division.
+   */
+  private static void checkDivisor(Node division, String numerator, Expression divisor, boolean nd4jCall,
+      RuleContext ctx) {
+    Analysis a = ctx.analysis();
+    MethodCallExpr sqrt = a.roots().sqrtDivisor(divisor);
+    if (sqrt == null || a.roots().negativeArgument(sqrt) != null) {
+      return; // not a root, or already reported on the sqrt itself
+    }
+    Value value = a.values().of(divisor);
+    if (!value.canBeZero()) {
+      return; // an epsilon, a clamp or a guard
+    }
+    if (value.hasRisk()) {
+      return; // the divisor's own value says it can be 0: UnguardedDivision's finding, within that rule's scope
+    }
+    Expression arg = sqrt.getArgument(0);
+    String reason = a.roots().zeroMoment(arg);
+    if (reason == null) {
+      return;
+    }
+    boolean isFloat = a.types().isFloat(arg);
+    String eps = Fixes.epsilon(division, isFloat);
+    String fix = nd4jCall
+        ? numerator + "." + ((MethodCallExpr) division).getNameAsString() + "(" + divisor + ".add(" + eps + "))"
+        : numerator + " / (" + divisor + " + " + eps + ")";
+    ctx.report(division, "dividing by " + divisor + " gives Infinity, or NaN (0 / 0), while " + arg + " is 0: "
+        + reason, fix);
+  }
+
+  private static String callee(MethodCallExpr call) {
+    return call.getScope().map(s -> s + ".").orElse("") + call.getNameAsString();
+  }
+}

@@ -1,0 +1,67 @@
+package dev.nanlint.rules;
+
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.Exponentials;
+import dev.nanlint.engine.Rule;
+import dev.nanlint.engine.RuleContext;
+import dev.nanlint.engine.RuleInfo;
+import dev.nanlint.engine.Severity;
+import java.util.Optional;
+
+/**
+ * Flags exp of unbounded logits in a hand-written softmax, log-sum-exp or ratio of exponentials, where
+ * the max is not subtracted first. See docs/rules/UnstableSoftmax.md.
+ */
+@RuleInfo(name = "UnstableSoftmax", severity = Severity.WARNING,
+    summary = "softmax or log-sum-exp without subtracting the max: exp overflows to Infinity above 709 and Infinity / Infinity is NaN")
+public final class UnstableSoftmax implements Rule {
+
+  @Override
+  public void visit(MethodCallExpr call, RuleContext ctx) {
+    Analysis a = ctx.analysis();
+    Exponentials exps = a.exponentials();
+    if (!exps.isExp(call)) {
+      return;
+    }
+    Expression arg = call.getArgument(0);
+    if (exps.isBoundedAbove(arg)) {
+      return;
+    }
+    Exponentials.Normalisation use = exps.normalisation(call);
+    if (use == null) {
+      return;
+    }
+    if (use.inline() != null) {
+      // one finding per expression: exp(a) / (exp(a) + exp(b)) or log(exp(a) + exp(b)) is one mistake
+      Optional<MethodCallExpr> first = use.inline().findFirst(MethodCallExpr.class,
+          c -> exps.isExp(c) && !exps.isBoundedAbove(c.getArgument(0)));
+      if (first.isPresent() && first.get() != call) {
+        return;
+      }
+    }
+    boolean nd4j = a.api().isTransforms(call, "exp");
+    String effect = use.log()
+        ? "the log-sum-exp becomes Infinity and its gradient NaN"
+        : "the normalisation becomes Infinity / Infinity = NaN";
+    String message = call + " overflows to Infinity once " + arg + " exceeds about 709 (88 in float), and "
+        + effect + ": " + use.how();
+    String shifted = (isSimple(arg) ? arg.toString() : "(" + arg + ")");
+    String fix;
+    if (nd4j) {
+      fix = "Transforms.softmax(" + arg + "), or Transforms.exp(" + shifted + ".subColumnVector(" + shifted
+          + ".max(1))); or Activation.SOFTMAX / LossMCXENT on the logits";
+    } else {
+      String callee = call.getScope().map(s -> s + ".").orElse("") + call.getNameAsString();
+      fix = callee + "(" + arg + " - max) with max the largest exponent of the sum, the same shift in every exp"
+          + (use.log() ? ", and max added back: max + Math.log(sum)" : "");
+    }
+    ctx.report(call, message, fix);
+  }
+
+  private static boolean isSimple(Expression e) {
+    return !(e instanceof BinaryExpr);
+  }
+}
