@@ -596,6 +596,9 @@ public final class Values {
 
   /** An element of an array or INDArray: what the container's own value or name says. */
   private Value element(Expression container) {
+    if (positiveElements(container)) {
+      return Value.POSITIVE; // exps[i] = Math.exp(z[i] - max): every element written is positive
+    }
     Value whole = of(container);
     if (whole.probability()) {
       return Value.probability(Guards.key(container) + " holds probabilities, which reach 0 when the model saturates");
@@ -607,6 +610,40 @@ public final class Values {
     // a histogram of counts holds zeros (a class never seen): stronger evidence than a scalar named n
     return Names.isHistogram(name) ? Value.of(Value.ZERO | Value.POS, Guards.key(container) + " can hold a 0 count")
         : Names.isProbability(name) ? nameValue(name, Guards.key(container) + "[...]") : Value.UNKNOWN;
+  }
+
+  /** A local array whose every element write in the method stores a positive value (or scales by one). */
+  private boolean positiveElements(Expression container) {
+    if (!(container instanceof NameExpr n) || inProgress.contains(container)) {
+      return false;
+    }
+    Optional<Declarations.Declaration> decl = declarations.find(n, n.getNameAsString());
+    Optional<CallableDeclaration> method = n.findAncestor(CallableDeclaration.class);
+    if (decl.isEmpty() || decl.get().kind() != Declarations.Kind.LOCAL || method.isEmpty()) {
+      return false;
+    }
+    List<AssignExpr> writes = method.get().findAll(AssignExpr.class, a -> a.getTarget() instanceof ArrayAccessExpr t
+        && Guards.key(t.getName()).equals(n.getNameAsString()));
+    if (writes.isEmpty()) {
+      return false;
+    }
+    inProgress.add(container);
+    try {
+      for (AssignExpr w : writes) {
+        boolean keeps = switch (w.getOperator()) {
+          case ASSIGN -> of(w.getValue()).isPositive();
+          case MULTIPLY -> of(w.getValue()).isPositive();
+          case DIVIDE -> of(w.getValue()).isNonNegative(); // x / 0 is +Infinity: still not 0
+          default -> false;
+        };
+        if (!keeps) {
+          return false;
+        }
+      }
+      return true;
+    } finally {
+      inProgress.remove(container);
+    }
   }
 
   private static String lastIdentifier(Expression e) {
