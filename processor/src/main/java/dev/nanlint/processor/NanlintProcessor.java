@@ -3,7 +3,10 @@ package dev.nanlint.processor;
 import com.google.auto.service.AutoService;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
@@ -18,9 +21,16 @@ import dev.nanlint.engine.Severity;
 import dev.nanlint.engine.SourceText;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -36,6 +46,11 @@ import javax.tools.Diagnostic;
  * Runs the nanlint engine inside javac and reports each finding at its exact position, so Maven,
  * Gradle and IDEs show it on the right expression. Claims no annotations and never fails a build it
  * was not asked to fail ({@code -Ananlint.werror=true}): internal problems become a NOTE.
+ *
+ * <p>Speed: the engine parses each file again with JavaParser. That work runs on a background thread,
+ * started when javac hands the file to processing, while javac goes on attributing and generating code
+ * on its own thread; the findings are printed when javac finishes analysing the file (a
+ * {@link TaskListener} on ANALYZE), so the cost mostly overlaps javac's own. See docs/performance.md.
  */
 @AutoService(Processor.class)
 @SupportedAnnotationTypes("*")
@@ -50,6 +65,9 @@ public final class NanlintProcessor extends AbstractProcessor {
 
   private final List<Rule> rules;
   private final Set<String> analysed = new HashSet<>();
+  /** Files being analysed in the background, reported when javac has analysed them (or at the end). */
+  private final Map<CompilationUnitTree, Future<FileResult>> pending = new IdentityHashMap<>();
+  private ExecutorService workers;
   private Trees trees;
   private Linter linter;
   private boolean werror;
@@ -95,9 +113,35 @@ public final class NanlintProcessor extends AbstractProcessor {
       }
       String excludes = env.getOptions().get(EXCLUDED_PATHS);
       excluded = excludes == null || excludes.isBlank() ? null : Pattern.compile(excludes);
+      overlapWithJavac(env);
     } catch (RuntimeException | IOException e) {
       linter = null;
       env.getMessager().printMessage(Diagnostic.Kind.WARNING, "nanlint: disabled by a configuration problem: " + e.getMessage());
+    }
+  }
+
+  /** Reports each file's findings when javac has analysed it; without javac's task API, report at once. */
+  private void overlapWithJavac(ProcessingEnvironment env) {
+    try {
+      JavacTask.instance(JavacEnvironment.unwrap(env)).addTaskListener(new TaskListener() {
+        @Override
+        public void finished(TaskEvent e) {
+          if (e.getKind() == TaskEvent.Kind.ANALYZE && e.getCompilationUnit() != null) {
+            reportPending(e.getCompilationUnit());
+          } else if (e.getKind() == TaskEvent.Kind.COMPILATION) {
+            new ArrayList<>(pending.keySet()).forEach(NanlintProcessor.this::reportPending);
+            workers.shutdownNow();
+          }
+        }
+      });
+      int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+      workers = Executors.newFixedThreadPool(threads, r -> {
+        Thread t = new Thread(null, r, "nanlint-analysis", 256L << 20); // deep expressions need a deep stack
+        t.setDaemon(true);
+        return t;
+      });
+    } catch (RuntimeException | LinkageError e) {
+      workers = null; // analyse synchronously in process()
     }
   }
 
@@ -152,13 +196,38 @@ public final class NanlintProcessor extends AbstractProcessor {
       return;
     }
     String text = unit.getSourceFile().getCharContent(true).toString();
-    FileResult result = linter.lint(name, text);
-    SourceText source = new SourceText(text);
+    if (workers == null) {
+      report(unit, linter.lint(name, text));
+    } else {
+      pending.put(unit, workers.submit(() -> linter.lint(name, text)));
+    }
+  }
+
+  /** Prints a background analysis's findings; runs on javac's thread, as the Trees API requires. */
+  private void reportPending(CompilationUnitTree unit) {
+    Future<FileResult> future = pending.remove(unit);
+    if (future == null) {
+      return;
+    }
+    try {
+      report(unit, future.get());
+    } catch (ExecutionException e) {
+      note("nanlint: skipped " + unit.getSourceFile().getName() + " after an internal error: " + e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException | IOException | StackOverflowError e) {
+      note("nanlint: skipped " + unit.getSourceFile().getName() + " after an internal error: " + e);
+    }
+  }
+
+  private void report(CompilationUnitTree unit, FileResult result) throws IOException {
+    SourceText source = new SourceText(unit.getSourceFile().getCharContent(true).toString());
     for (Finding finding : result.findings()) {
       report(finding, unit, source);
     }
     for (InputError error : result.errors()) {
-      note("nanlint: " + name + (error.line() > 0 ? ":" + error.line() : "") + ": " + error.message());
+      note("nanlint: " + unit.getSourceFile().getName() + (error.line() > 0 ? ":" + error.line() : "") + ": "
+          + error.message());
     }
   }
 

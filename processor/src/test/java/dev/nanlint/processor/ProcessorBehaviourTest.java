@@ -73,6 +73,25 @@ class ProcessorBehaviourTest {
   }
 
   @Test
+  void findingsArriveEvenWhenJavacStopsAfterProcessing() {
+    Compilation compilation = javac().withProcessors(new NanlintProcessor()).withOptions("-proc:only").compile(LOSS);
+    assertEquals(1, nanlint(compilation).size(), compilation.diagnostics()::toString);
+  }
+
+  @Test
+  void aFileThatDoesNotCompileIsStillAnalysedAndTheBuildResultIsJavacs() {
+    JavaFileObject broken = JavaFileObjects.forSourceLines("demo.Broken",
+        "package demo;",
+        "class Broken {",
+        "  double f(double[] probs) { return -Math.log(probs[0]) + undefinedVariable; }",
+        "}");
+    Compilation compilation = javac().withProcessors(new NanlintProcessor()).compile(broken);
+    assertEquals(Compilation.Status.FAILURE, compilation.status());
+    assertTrue(compilation.errors().stream().allMatch(e -> e.getMessage(Locale.ROOT).contains("undefinedVariable")),
+        compilation.errors()::toString);
+  }
+
+  @Test
   void disabledRulesAreSilent() {
     Compilation compilation = javac().withProcessors(new NanlintProcessor())
         .withOptions("-Ananlint.disable=UnguardedLog").compile(LOSS);
