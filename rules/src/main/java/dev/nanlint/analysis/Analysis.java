@@ -9,6 +9,10 @@ public final class Analysis {
   private final Types types;
   private final Values values;
   private final Scope scope;
+  private final Definitions definitions;
+  private final Ranges ranges;
+  private final Origins origins;
+  private final Exponents exponents;
 
   public Analysis(CompilationUnit unit) {
     this.api = new Api(unit);
@@ -16,6 +20,10 @@ public final class Analysis {
     this.types = new Types(unit, declarations);
     this.values = new Values(api, declarations, types);
     this.scope = new Scope();
+    this.definitions = new Definitions(declarations);
+    this.ranges = new Ranges(api, values, definitions);
+    this.origins = new Origins(api, values, definitions);
+    this.exponents = new Exponents(values, types, definitions);
   }
 
   /** Which library a call belongs to. */
@@ -40,5 +48,25 @@ public final class Analysis {
   /** Is this loss/gradient/normalisation/metric code. */
   public Scope scope() {
     return scope;
+  }
+
+  /** Which definitions of a local reach a use, as expressions. */
+  public Definitions definitions() {
+    return definitions;
+  }
+
+  /** The numeric interval a value stays in (for domains and overflow points other than 0). */
+  public Ranges ranges() {
+    return ranges;
+  }
+
+  /** Where a value came from: softmax/sigmoid outputs, hand-written cross-entropy, computed cosines. */
+  public Origins origins() {
+    return origins;
+  }
+
+  /** Whether a pow exponent can be fractional or negative. */
+  public Exponents exponents() {
+    return exponents;
   }
 }

@@ -28,6 +28,14 @@ public final class Names {
       "magnitude", "std", "stddev", "stdev", "variance", "var", "normalizer", "normaliser", "partition",
       "range", "total");
 
+  /** Hyperparameters that are exponents and are conventionally real-valued and non-negative. */
+  static final Set<String> EXPONENT = Set.of("gamma", "alpha", "beta", "power", "exponent", "expo",
+      "lambda", "kappa", "nu", "rho", "tau", "order");
+
+  /** Values that are cosines or correlations, bounded by [-1, 1] only in exact arithmetic. */
+  static final Set<String> COSINE = Set.of("cos", "cosine", "cosines", "cossim", "similarity",
+      "similarities", "sim", "sims", "corr", "correlation", "correlations", "pearson");
+
   /** Splits camelCase, snake_case and digits into lower-case words: "sumExpLogits_2" -> sum, exp, logits. */
   public static List<String> words(String identifier) {
     List<String> out = new ArrayList<>();
@@ -77,5 +85,13 @@ public final class Names {
 
   public static boolean isSumOrNorm(String identifier) {
     return any(identifier, SUM);
+  }
+
+  public static boolean isExponent(String identifier) {
+    return any(identifier, EXPONENT);
+  }
+
+  public static boolean isCosine(String identifier) {
+    return any(identifier, COSINE);
   }
 }

@@ -408,7 +408,10 @@ public final class Values {
         if (!Double.isNaN(k) && k == Math.rint(k) && k % 2 == 0) {
           return abs(x);
         }
-        return x.isPositive() ? Value.POSITIVE : Value.UNKNOWN;
+        if (x.isNonNegative()) {
+          return x.isPositive() ? Value.POSITIVE : Value.of(Value.ZERO | Value.POS, x.risk()); // |v|^p
+        }
+        return Value.UNKNOWN;
       }
       case "signum":
       case "tanh":
@@ -458,6 +461,9 @@ public final class Values {
     }
     if (SAME_VALUE_METHODS.contains(name)) {
       return of(receiver);
+    }
+    if ((name.equals("sub") || name.equals("subi")) && args.size() == 1 && types.isIndArray(receiver)) {
+      return Value.of(Value.ANY, call + " is negative where " + args.get(0) + " is larger");
     }
     if ((name.equals("add") || name.equals("addi")) && args.size() == 1) {
       Value r = of(receiver);

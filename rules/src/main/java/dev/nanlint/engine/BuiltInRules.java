@@ -1,6 +1,10 @@
 package dev.nanlint.engine;
 
+import dev.nanlint.rules.HalfPrecision;
+import dev.nanlint.rules.InverseTrigDomain;
+import dev.nanlint.rules.LogOfSoftmax;
 import dev.nanlint.rules.NaNEquality;
+import dev.nanlint.rules.PowDomain;
 import dev.nanlint.rules.UnguardedDivision;
 import dev.nanlint.rules.UnguardedLog;
 import java.util.ArrayList;
@@ -19,7 +23,11 @@ public final class BuiltInRules {
     return List.of(
         new UnguardedLog(),
         new UnguardedDivision(),
-        new NaNEquality());
+        new NaNEquality(),
+        new LogOfSoftmax(),
+        new PowDomain(),
+        new InverseTrigDomain(),
+        new HalfPrecision());
   }
 
   /** Built-ins followed by the rules found on {@code loader} under META-INF/services. */
