@@ -101,8 +101,8 @@ public final class Exponents {
 
   /**
    * Can {@code e} be negative, with evidence? Negative constants, the negation of a non-negative value or
-   * of an exponent hyperparameter ({@code -alpha}), and differences the sign analysis flags
-   * ({@code gamma - 1}, negative when gamma < 1).
+   * of an exponent hyperparameter ({@code -alpha}), a real-valued hyperparameter reduced by a constant
+   * ({@code gamma - 1}, negative for gamma < 1), and other non-integer differences the sign analysis flags.
    */
   public boolean canBeNegative(Expression e) {
     double c = values.constant(e);
@@ -119,6 +119,12 @@ public final class Exponents {
           : inner instanceof FieldAccessExpr f ? f.getNameAsString()
           : inner instanceof MethodCallExpr m ? m.getNameAsString() : "";
       return values.of(inner).isNonNegative() || Names.isExponent(name);
+    }
+    if (x instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.MINUS && !types.isIntegral(x)) {
+      double reduction = values.constant(b.getRight());
+      if (reduction > 0 && Double.isNaN(values.constant(b.getLeft())) && canBeFractional(b.getLeft())) {
+        return true; // gamma - 1: a real-valued hyperparameter below the constant it is reduced by
+      }
     }
     // n - 1 with an integer n is an order or a degree, at least 1 by construction; a real-valued gamma - 1
     // is negative for the gamma < 1 that users do set
