@@ -12,6 +12,10 @@ public final class Analysis {
   private final Flow flow;
   private final Roots roots;
   private final Exponentials exponentials;
+  private final Definitions definitions;
+  private final Ranges ranges;
+  private final Origins origins;
+  private final Exponents exponents;
 
   public Analysis(CompilationUnit unit) {
     this.api = new Api(unit);
@@ -22,6 +26,10 @@ public final class Analysis {
     this.flow = new Flow(declarations);
     this.roots = new Roots(api, values, flow);
     this.exponentials = new Exponentials(api, values, flow);
+    this.definitions = new Definitions(declarations);
+    this.ranges = new Ranges(api, values, definitions);
+    this.origins = new Origins(api, values, definitions);
+    this.exponents = new Exponents(values, types, definitions);
   }
 
   /** Which library a call belongs to. */
@@ -61,5 +69,25 @@ public final class Analysis {
   /** Exponentials in softmax and log-sum-exp: shifted exponents, normalised results. */
   public Exponentials exponentials() {
     return exponentials;
+  }
+
+  /** Which definitions of a local reach a use, as expressions. */
+  public Definitions definitions() {
+    return definitions;
+  }
+
+  /** The numeric interval a value stays in (for domains and overflow points other than 0). */
+  public Ranges ranges() {
+    return ranges;
+  }
+
+  /** Where a value came from: softmax/sigmoid outputs, hand-written cross-entropy, computed cosines. */
+  public Origins origins() {
+    return origins;
+  }
+
+  /** Whether a pow exponent can be fractional or negative. */
+  public Exponents exponents() {
+    return exponents;
   }
 }

@@ -4,7 +4,9 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +23,9 @@ public final class Api {
   private final Set<String> staticMath = new HashSet<>();
   private final Set<String> staticTransforms = new HashSet<>();
   private final Set<String> localMethods = new HashSet<>();
+  private final Set<String> singleImports = new HashSet<>();
+  private final Set<String> wildcardImports = new HashSet<>();
+  private final Set<String> staticImports = new HashSet<>();
   private boolean transformsVisible;
   private boolean mathExVisible;
 
@@ -28,6 +33,8 @@ public final class Api {
     for (ImportDeclaration imp : unit.getImports()) {
       String name = imp.getNameAsString();
       String simple = name.substring(name.lastIndexOf('.') + 1);
+      (imp.isStatic() ? staticImports : imp.isAsterisk() ? wildcardImports : singleImports)
+          .add(imp.isAsterisk() && imp.isStatic() ? name + ".*" : name);
       if (imp.isStatic()) {
         String owner = imp.isAsterisk() ? name : name.substring(0, Math.max(0, name.lastIndexOf('.')));
         String member = imp.isAsterisk() ? "*" : simple;
@@ -108,6 +115,56 @@ public final class Api {
       return s.equals("org.nd4j.linalg.ops.transforms.Transforms") || (s.equals("Transforms") && transformsVisible);
     }
     return (staticTransforms.contains(name) || staticTransforms.contains("*")) && !localMethods.contains(name);
+  }
+
+  /**
+   * Does the type name {@code written} (simple or qualified, as in the source) denote {@code qualified}:
+   * written out in full, imported by name, or imported with its package's wildcard (and not shadowed by
+   * another single-type import of the same simple name)?
+   */
+  public boolean refersTo(String written, String qualified) {
+    if (written.equals(qualified)) {
+      return true;
+    }
+    String simple = qualified.substring(qualified.lastIndexOf('.') + 1);
+    if (!written.equals(simple)) {
+      return false;
+    }
+    if (singleImports.contains(qualified)) {
+      return true;
+    }
+    boolean shadowed = singleImports.stream().anyMatch(i -> i.endsWith("." + simple));
+    String pkg = qualified.substring(0, Math.max(0, qualified.lastIndexOf('.')));
+    return !shadowed && wildcardImports.contains(pkg);
+  }
+
+  /** A constant of the enum {@code qualified} named one of {@code names}: {@code DataType.HALF}, qualified or statically imported. */
+  public boolean isEnumConstant(Expression e, String qualified, String... names) {
+    String constant;
+    if (e instanceof FieldAccessExpr f) {
+      constant = f.getNameAsString();
+      if (!refersTo(f.getScope().toString(), qualified)) {
+        return false;
+      }
+    } else if (e instanceof NameExpr n) {
+      constant = n.getNameAsString();
+      if (!staticImports.contains(qualified + "." + constant) && !staticImports.contains(qualified + ".*")) {
+        return false;
+      }
+    } else {
+      return false;
+    }
+    for (String name : names) {
+      if (name.equals(constant)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** ND4J's {@code org.nd4j.linalg.api.buffer.DataType} constant named one of {@code names}. */
+  public boolean isNd4jDataType(Expression e, String... names) {
+    return isEnumConstant(e, "org.nd4j.linalg.api.buffer.DataType", names);
   }
 
   /** Smile's {@code MathEx}, whose log and softmax guard against 0 themselves. */

@@ -27,6 +27,8 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
@@ -110,6 +112,63 @@ public final class Guards {
       }
     }
     return allowed;
+  }
+
+  /** A condition known to evaluate to {@code truth} wherever it is reported. */
+  public record Fact(Expression condition, boolean truth) {}
+
+  /**
+   * The conditions that hold at {@code n}: enclosing {@code if}/ternary/{@code &&}/{@code ||}/loop
+   * conditions and earlier early exits, asserts and precondition checks, innermost first. Rules and
+   * analyses that need more than signs (ranges, bounds) read them here.
+   */
+  public List<Fact> factsAt(Node n) {
+    List<Fact> out = new ArrayList<>();
+    Node child = n;
+    for (Node p = n.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
+      if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr || p instanceof TypeDeclaration<?>) {
+        break;
+      }
+      if (p instanceof IfStmt s) {
+        if (child == s.getThenStmt()) {
+          out.add(new Fact(s.getCondition(), true));
+        } else if (s.getElseStmt().isPresent() && child == s.getElseStmt().get()) {
+          out.add(new Fact(s.getCondition(), false));
+        }
+      } else if (p instanceof ConditionalExpr c) {
+        if (child == c.getThenExpr()) {
+          out.add(new Fact(c.getCondition(), true));
+        } else if (child == c.getElseExpr()) {
+          out.add(new Fact(c.getCondition(), false));
+        }
+      } else if (p instanceof BinaryExpr b && child == b.getRight()) {
+        if (b.getOperator() == BinaryExpr.Operator.AND) {
+          out.add(new Fact(b.getLeft(), true));
+        } else if (b.getOperator() == BinaryExpr.Operator.OR) {
+          out.add(new Fact(b.getLeft(), false));
+        }
+      } else if (p instanceof WhileStmt w && child == w.getBody()) {
+        out.add(new Fact(w.getCondition(), true));
+      } else if (p instanceof ForStmt f && child == f.getBody() && f.getCompare().isPresent()) {
+        out.add(new Fact(f.getCompare().get(), true));
+      } else if (p instanceof BlockStmt || p instanceof SwitchEntry) {
+        NodeList<Statement> statements = p instanceof BlockStmt block ? block.getStatements()
+            : ((SwitchEntry) p).getStatements();
+        int index = child instanceof Statement st ? statements.indexOf(st) : -1;
+        for (int i = index - 1; i >= 0; i--) {
+          Statement s = statements.get(i);
+          if (s instanceof IfStmt ifs && ifs.getElseStmt().isEmpty() && alwaysExits(ifs.getThenStmt())) {
+            out.add(new Fact(ifs.getCondition(), false));
+          } else if (s instanceof AssertStmt a) {
+            out.add(new Fact(a.getCheck(), true));
+          } else if (s instanceof ExpressionStmt es && es.getExpression() instanceof MethodCallExpr call
+              && CHECKS.contains(call.getNameAsString()) && call.getArguments().isNonEmpty()) {
+            out.add(new Fact(call.getArgument(0), true));
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** Facts from statements before {@code child}: early exits, asserts, precondition calls. */
@@ -384,7 +443,7 @@ public final class Guards {
     }
   }
 
-  private static BinaryExpr.Operator flip(BinaryExpr.Operator op) {
+  static BinaryExpr.Operator flip(BinaryExpr.Operator op) {
     return switch (op) {
       case LESS -> BinaryExpr.Operator.GREATER;
       case LESS_EQUALS -> BinaryExpr.Operator.GREATER_EQUALS;
@@ -395,7 +454,7 @@ public final class Guards {
     };
   }
 
-  private static BinaryExpr.Operator negate(BinaryExpr.Operator op) {
+  static BinaryExpr.Operator negate(BinaryExpr.Operator op) {
     return switch (op) {
       case LESS -> BinaryExpr.Operator.GREATER_EQUALS;
       case LESS_EQUALS -> BinaryExpr.Operator.GREATER;

@@ -27,6 +27,14 @@ public final class Names {
       "magnitude", "std", "stddev", "stdev", "variance", "var", "normalizer", "normaliser", "partition",
       "range", "total");
 
+  /** Hyperparameters that are exponents and are conventionally real-valued and non-negative. */
+  static final Set<String> EXPONENT = Set.of("gamma", "alpha", "beta", "power", "exponent", "expo",
+      "lambda", "kappa", "nu", "rho", "tau", "order");
+
+  /** Values that are cosines or correlations, bounded by [-1, 1] only in exact arithmetic. */
+  static final Set<String> COSINE = Set.of("cos", "cosine", "cosines", "cossim", "similarity",
+      "similarities", "sim", "sims", "corr", "correlation", "correlations", "pearson");
+
   /** Splits camelCase, snake_case and digits into lower-case words: "sumExpLogits_2" -> sum, exp, logits. */
   public static List<String> words(String identifier) {
     List<String> out = new ArrayList<>();
@@ -98,6 +106,13 @@ public final class Names {
     return any(identifier, TIME);
   }
 
+  static final Set<String> DECAY_RATE = Set.of("beta", "decay", "rho", "momentum");
+
+  /** Exponential decay rates of optimisers and moving averages, which lie in (0, 1). */
+  public static boolean isDecayRate(String identifier) {
+    return any(identifier, DECAY_RATE);
+  }
+
   /** numLabels, num_classes, nOut, nClasses, getNumColumns, batchSize, miniBatchSize: sizes a model or config fixes. */
   public static boolean isStructuralSize(String identifier) {
     String id = identifier.startsWith("get") && identifier.length() > 3 ? identifier.substring(3) : identifier;
@@ -110,5 +125,13 @@ public final class Names {
 
   public static boolean isSumOrNorm(String identifier) {
     return any(identifier, SUM);
+  }
+
+  public static boolean isExponent(String identifier) {
+    return any(identifier, EXPONENT);
+  }
+
+  public static boolean isCosine(String identifier) {
+    return any(identifier, COSINE);
   }
 }

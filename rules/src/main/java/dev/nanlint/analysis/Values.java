@@ -415,7 +415,17 @@ public final class Values {
         if (!Double.isNaN(k) && k == Math.rint(k) && k % 2 == 0) {
           return abs(x);
         }
-        return x.isPositive() ? Value.POSITIVE : Value.UNKNOWN;
+        double base = constant(args.get(0));
+        boolean decayRate = (base > 0 && base < 1) || (Double.isNaN(base) && args.get(0) instanceof NameExpr rate
+            && Names.isDecayRate(rate.getNameAsString()));
+        if (decayRate && Double.isNaN(k)) {
+          // beta^t with a decay rate beta < 1 and a step counter t >= 1 (Adam's bias correction)
+          return Value.POSITIVE.withUpper(Double.isNaN(base) ? Math.nextDown(1.0) : base);
+        }
+        if (x.isNonNegative()) {
+          return x.isPositive() ? Value.POSITIVE : Value.of(Value.ZERO | Value.POS, x.risk()); // |v|^p
+        }
+        return Value.UNKNOWN;
       }
       case "signum":
       case "tanh":
@@ -482,6 +492,9 @@ public final class Values {
       Value r = of(receiver);
       return r.derive((r.canBeZero() ? Value.ZERO : 0) | Value.POS); // x.mul(x): a square
     }
+    if ((name.equals("sub") || name.equals("subi")) && args.size() == 1 && types.isIndArray(receiver)) {
+      return Value.of(Value.ANY, call + " is negative where " + args.get(0) + " is larger");
+    }
     if ((name.equals("add") || name.equals("addi")) && args.size() == 1) {
       Value r = of(receiver);
       Value a = of(args.get(0));
@@ -519,12 +532,20 @@ public final class Values {
     }
     inProgress.add(method);
     try {
+      Value joined = null;
       for (ReturnStmt r : returns) {
-        if (r.getExpression().isEmpty() || !of(r.getExpression().get()).isPositive()) {
+        if (r.getExpression().isEmpty()) {
           return Value.UNKNOWN;
         }
+        Value v = of(r.getExpression().get());
+        joined = joined == null ? v : Value.join(joined, v);
       }
-      return Value.POSITIVE;
+      if (joined.isPositive()) {
+        return Value.POSITIVE;
+      }
+      // a helper such as norm(v) = sqrt(sum of squares) passes on why its result can be 0
+      return joined.hasStrongRisk() ? new Value(joined.signs(), call + " can be 0: inside it, " + joined.risk(),
+          false, joined.upper(), false) : Value.UNKNOWN;
     } finally {
       inProgress.remove(method);
     }
@@ -633,7 +654,7 @@ public final class Values {
         boolean keeps = switch (w.getOperator()) {
           case ASSIGN -> of(w.getValue()).isPositive();
           case MULTIPLY -> of(w.getValue()).isPositive();
-          case DIVIDE -> of(w.getValue()).isNonNegative(); // x / 0 is +Infinity: still not 0
+          case DIVIDE -> true; // normalising (exps[i] /= sum) never turns a positive element into 0
           default -> false;
         };
         if (!keeps) {

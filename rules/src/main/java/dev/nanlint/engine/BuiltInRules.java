@@ -1,6 +1,10 @@
 package dev.nanlint.engine;
 
+import dev.nanlint.rules.HalfPrecision;
+import dev.nanlint.rules.InverseTrigDomain;
+import dev.nanlint.rules.LogOfSoftmax;
 import dev.nanlint.rules.NaNEquality;
+import dev.nanlint.rules.PowDomain;
 import dev.nanlint.rules.UnguardedDivision;
 import dev.nanlint.rules.UnguardedLog;
 import dev.nanlint.rules.UnguardedSqrt;
@@ -23,7 +27,11 @@ public final class BuiltInRules {
         new UnguardedDivision(),
         new NaNEquality(),
         new UnguardedSqrt(),
-        new UnstableSoftmax());
+        new UnstableSoftmax(),
+        new LogOfSoftmax(),
+        new PowDomain(),
+        new InverseTrigDomain(),
+        new HalfPrecision());
   }
 
   /** Built-ins followed by the rules found on {@code loader} under META-INF/services. */

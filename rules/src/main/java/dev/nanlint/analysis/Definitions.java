@@ -1,0 +1,201 @@
+package dev.nanlint.analysis;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which definitions of a local variable can reach a use, as expressions (where {@link Values} folds
+ * them into signs at once): the nearest definition that always runs (the declaration or a plain
+ * assignment), the assignments that may run in between (in branches, and anywhere in an enclosing
+ * loop), and {@code if (c > 1) c = 1;} clamps, whose earlier definitions survive only where the
+ * condition was false. Used by analyses that need more than signs: value ranges ({@link Ranges}) and
+ * where a value came from ({@link Origins}).
+ */
+public final class Definitions {
+
+  /**
+   * One definition that can reach a use: the assigned expression, or null when it is unknown (an
+   * incoming parameter, a compound update such as {@code +=}, a declaration without initializer), and the
+   * conditions that held for it to survive to the use (from {@code if}-clamps passed on the way).
+   */
+  public record Def(Expression value, List<Guards.Fact> facts) {}
+
+  private final Declarations declarations;
+
+  Definitions(Declarations declarations) {
+    this.declarations = declarations;
+  }
+
+  /**
+   * The definitions of the local, parameter or final field {@code use} names that can reach it. Empty
+   * when the name is not declared in this file; a single unknown definition for mutable fields.
+   */
+  public List<Def> reaching(NameExpr use) {
+    Optional<Declarations.Declaration> found = declarations.find(use, use.getNameAsString());
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    Declarations.Declaration decl = found.get();
+    List<Def> out = new ArrayList<>();
+    if (decl.kind() == Declarations.Kind.FIELD) {
+      out.add(new Def(decl.isFinal() ? decl.initializer().orElse(null) : null, List.of()));
+      return out;
+    }
+    if (decl.node().getParentNode().flatMap(Node::getParentNode).filter(ForEachStmt.class::isInstance).isPresent()) {
+      out.add(new Def(null, List.of()));
+      return out;
+    }
+    walk(use, decl, List.of(), out);
+    return out;
+  }
+
+  /** The declaration of the local {@code use} names, when it is a local variable or parameter of this file. */
+  public Optional<Declarations.Declaration> local(NameExpr use) {
+    return declarations.find(use, use.getNameAsString()).filter(d -> d.kind() != Declarations.Kind.FIELD);
+  }
+
+  private void walk(Node from, Declarations.Declaration decl, List<Guards.Fact> facts, List<Def> out) {
+    String name = decl.name();
+    Node child = from;
+    for (Node p = from.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
+      if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr || p instanceof TypeDeclaration<?>) {
+        out.add(new Def(null, facts)); // a parameter's incoming value
+        return;
+      }
+      boolean declaredInside = decl.node().isDescendantOf(p);
+      if (isLoop(p) && !declaredInside) {
+        collect(p, name, facts, out);
+      }
+      if (p instanceof ForStmt loop && declaredInside) {
+        collect(loop, name, facts, out);
+        out.add(new Def(decl.initializer().orElse(null), facts));
+        return;
+      }
+      NodeList<Statement> statements = p instanceof BlockStmt block ? block.getStatements()
+          : p instanceof SwitchEntry entry ? entry.getStatements() : null;
+      if (statements == null || !(child instanceof Statement current)) {
+        continue;
+      }
+      for (int i = statements.indexOf(current) - 1; i >= 0; i--) {
+        Statement s = statements.get(i);
+        if (s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr vars
+            && vars.getVariables().stream().anyMatch(v -> v == decl.node())) {
+          out.add(new Def(decl.initializer().orElse(null), facts));
+          return;
+        }
+        AssignExpr kill = plainAssignment(s, name);
+        if (kill != null) {
+          out.add(new Def(isSelfUpdate(kill, name) ? null : kill.getValue(), facts));
+          return;
+        }
+        if (s instanceof IfStmt ifs) {
+          // if (c > 1) c = 1; [else if (c < -1) c = -1;] [else c = ...;]: every branch assigns
+          List<AssignExpr> assigned = new ArrayList<>();
+          List<Guards.Fact> survived = new ArrayList<>(facts);
+          Boolean complete = assignmentChain(ifs, name, assigned, survived);
+          if (complete != null) {
+            for (AssignExpr a : assigned) {
+              out.add(new Def(isSelfUpdate(a, name) ? null : a.getValue(), facts));
+            }
+            if (!complete) {
+              walk(s, decl, List.copyOf(survived), out);
+            }
+            return;
+          }
+        }
+        collect(s, name, facts, out);
+      }
+    }
+  }
+
+  /**
+   * An if/else-if chain whose every branch is a plain assignment to {@code name}: collects the
+   * assignments, and the conditions that are false when no branch ran. Returns null when it is not such
+   * a chain, true when a final {@code else} makes the assignment certain, false when the earlier value
+   * survives where every condition was false.
+   */
+  private static Boolean assignmentChain(IfStmt first, String name, List<AssignExpr> assigned, List<Guards.Fact> survived) {
+    IfStmt current = first;
+    while (true) {
+      AssignExpr a = plainAssignment(current.getThenStmt(), name);
+      if (a == null) {
+        return null;
+      }
+      assigned.add(a);
+      survived.add(new Guards.Fact(current.getCondition(), false));
+      if (current.getElseStmt().isEmpty()) {
+        return false;
+      }
+      Statement otherwise = current.getElseStmt().get();
+      if (otherwise instanceof IfStmt next) {
+        current = next;
+        continue;
+      }
+      AssignExpr last = plainAssignment(otherwise, name);
+      if (last == null) {
+        return null;
+      }
+      assigned.add(last);
+      return true;
+    }
+  }
+
+  private static boolean isLoop(Node n) {
+    return n instanceof ForStmt || n instanceof ForEachStmt || n instanceof WhileStmt || n instanceof DoStmt;
+  }
+
+  /** A plain {@code name = value;} statement (or a block holding just that). */
+  private static AssignExpr plainAssignment(Statement s, String name) {
+    Statement single = s;
+    if (s instanceof BlockStmt block && block.getStatements().size() == 1) {
+      single = block.getStatement(0);
+    }
+    if (single instanceof ExpressionStmt es && es.getExpression() instanceof AssignExpr a
+        && a.getOperator() == AssignExpr.Operator.ASSIGN && a.getTarget() instanceof NameExpr t
+        && t.getNameAsString().equals(name)) {
+      return a;
+    }
+    return null;
+  }
+
+  /** {@code x = x + e}: an accumulation, whose value the definition alone does not tell. */
+  private static boolean isSelfUpdate(AssignExpr a, String name) {
+    return a.getValue() instanceof BinaryExpr b && b.getLeft() instanceof NameExpr l && l.getNameAsString().equals(name);
+  }
+
+  private static void collect(Node within, String name, List<Guards.Fact> facts, List<Def> out) {
+    within.walk(node -> {
+      if (node instanceof AssignExpr a && a.getTarget() instanceof NameExpr t && t.getNameAsString().equals(name)) {
+        boolean plain = a.getOperator() == AssignExpr.Operator.ASSIGN && !isSelfUpdate(a, name);
+        out.add(new Def(plain ? a.getValue() : null, facts));
+      } else if (node instanceof UnaryExpr u && u.getExpression() instanceof NameExpr t
+          && t.getNameAsString().equals(name) && (u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
+          || u.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT
+          || u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT
+          || u.getOperator() == UnaryExpr.Operator.POSTFIX_DECREMENT)) {
+        out.add(new Def(null, facts));
+      }
+    });
+  }
+}

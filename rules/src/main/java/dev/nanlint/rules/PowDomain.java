@@ -1,0 +1,72 @@
+package dev.nanlint.rules;
+
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.Value;
+import dev.nanlint.engine.Rule;
+import dev.nanlint.engine.RuleContext;
+import dev.nanlint.engine.RuleInfo;
+import dev.nanlint.engine.Severity;
+
+/**
+ * Flags {@code pow} outside its real domain: a fractional exponent of a base that can be negative
+ * (NaN), and a negative exponent of a base that can be 0 (Infinity). See docs/rules/PowDomain.md.
+ */
+@RuleInfo(name = "PowDomain", severity = Severity.WARNING,
+    summary = "pow(b, e) is NaN for b < 0 and a fractional e, and Infinity for b = 0 and a negative e")
+public final class PowDomain implements Rule {
+
+  @Override
+  public void visit(MethodCallExpr call, RuleContext ctx) {
+    Analysis a = ctx.analysis();
+    boolean nd4j = a.api().isTransforms(call, "pow");
+    if (!(nd4j || a.api().isMath(call, "pow")) || call.getArguments().size() < 2) {
+      return;
+    }
+    Expression base = call.getArgument(0);
+    Expression exponent = call.getArgument(1);
+    Value b = a.values().of(base);
+    boolean isFloat = a.types().isFloat(base);
+    String callee = call.getScope().map(s -> s + ".").orElse("") + call.getNameAsString();
+    if (b.canBeNegative() && b.risk() != null && a.exponents().canBeFractional(exponent)) {
+      ctx.report(call, call + " is NaN when " + base + " is negative: the exponent " + exponent
+          + " can be fractional, and nothing keeps " + base + " non-negative" + difference(base),
+          nanFix(a, callee, base, exponent, nd4j));
+      return;
+    }
+    if (b.canBeZero() && b.risk() != null && a.exponents().canBeNegative(exponent)) {
+      String eps = Fixes.epsilon(call, isFloat);
+      String fix = nd4j
+          ? callee + "(Transforms.max(" + base + ", " + eps + "), " + exponent + ")"
+          : callee + "(Math.max(" + base + ", " + eps + "), " + exponent + ")";
+      ctx.report(call, call + " is Infinity when " + base + " is 0, because the exponent " + exponent
+          + " can be negative: " + b.risk(), fix);
+    }
+  }
+
+  private static String difference(Expression base) {
+    Expression x = base;
+    while (x instanceof EnclosedExpr en) {
+      x = en.getInner();
+    }
+    return x instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.MINUS ? " (it is a difference)" : "";
+  }
+
+  private static String nanFix(Analysis a, String callee, Expression base, Expression exponent, boolean nd4j) {
+    if (nd4j) {
+      return callee + "(Transforms.max(" + base + ", 0.0), " + exponent + ")";
+    }
+    double k = a.values().constant(exponent);
+    if (k == 0.5) {
+      return "Math.sqrt(Math.max(" + base + ", 0.0))";
+    }
+    if (Math.abs(k - 1.0 / 3) < 1e-12) {
+      return "Math.cbrt(" + base + ") (defined for negative values)";
+    }
+    return callee + "(Math.max(" + base + ", 0.0), " + exponent + "), or Math.signum(" + base + ") * "
+        + callee + "(Math.abs(" + base + "), " + exponent + ") to keep the sign";
+  }
+}
