@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.nanlint.engine.BuiltInRules;
+import dev.nanlint.engine.Severity;
 import dev.nanlint.testing.Fixtures;
 import dev.nanlint.testing.Fixtures.Marker;
 import java.net.MalformedURLException;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -28,6 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ProcessorFixtureTest {
   private static final Pattern RULE = Pattern.compile("^\\[(\\w+)\\] ");
+  private static final Map<String, Severity> SEVERITIES = BuiltInRules.all().stream()
+      .collect(Collectors.toMap(r -> r.info().name(), r -> r.info().severity()));
 
   static Stream<Path> fixtures() {
     return Fixtures.all().stream();
@@ -44,7 +49,9 @@ class ProcessorFixtureTest {
     for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
       Matcher m = RULE.matcher(d.getMessage(Locale.ROOT));
       if (m.find()) {
-        assertEquals(Diagnostic.Kind.MANDATORY_WARNING, d.getKind(), d.toString());
+        Diagnostic.Kind expectedKind = SEVERITIES.get(m.group(1)) == Severity.NOTE
+            ? Diagnostic.Kind.NOTE : Diagnostic.Kind.MANDATORY_WARNING;
+        assertEquals(expectedKind, d.getKind(), d.toString());
         actual.add(new Marker((int) d.getLineNumber(), m.group(1)));
       }
     }
