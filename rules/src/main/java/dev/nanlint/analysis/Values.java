@@ -533,16 +533,24 @@ public final class Values {
     inProgress.add(method);
     try {
       Value joined = null;
+      Value computed = null; // returns other than literal sentinels such as "return 0;" in a guard
       for (ReturnStmt r : returns) {
         if (r.getExpression().isEmpty()) {
           return Value.UNKNOWN;
         }
         Value v = of(r.getExpression().get());
         joined = joined == null ? v : Value.join(joined, v);
+        if (Double.isNaN(constant(r.getExpression().get()))) {
+          computed = computed == null ? v : Value.join(computed, v);
+        }
       }
       if (joined.isPositive()) {
         return Value.POSITIVE;
       }
+      if (computed == null || Names.isStructuralSize(method.getNameAsString())) {
+        return Value.UNKNOWN;
+      }
+      joined = computed;
       // a helper such as norm(v) = sqrt(sum of squares) passes on why its result can be 0
       return joined.hasStrongRisk() ? new Value(joined.signs(), call + " can be 0: inside it, " + joined.risk(),
           false, joined.upper(), false) : Value.UNKNOWN;
