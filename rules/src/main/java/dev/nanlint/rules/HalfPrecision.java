@@ -117,7 +117,25 @@ public final class HalfPrecision implements Rule {
     }
   }
 
+  private static final java.util.Set<String> TRAINING_SETUP_CALLS = java.util.Set.of("setDefaultDataTypes",
+      "setDefaultDataType", "dataType", "convertDataType", "setDataType", "networkDtype");
+
+  /**
+   * Half precision chosen for training: network/default data type calls, ML code, or a file that builds
+   * DL4J networks. A library's own fp16 conversion routines (tensor import, factories) are not.
+   */
+  private static boolean inTrainingSetup(Node at, RuleContext ctx) {
+    boolean setupCall = at.findAncestor(MethodCallExpr.class)
+        .map(c -> TRAINING_SETUP_CALLS.contains(c.getNameAsString())).orElse(false);
+    boolean buildsNetworks = ctx.unit().getImports().stream()
+        .anyMatch(i -> i.getNameAsString().startsWith("org.deeplearning4j.nn"));
+    return setupCall || buildsNetworks || ctx.analysis().scope().isNumericCode(at);
+  }
+
   private static void reportType(Node at, Expression constant, RuleContext ctx) {
+    if (!inTrainingSetup(at, ctx)) {
+      return;
+    }
     String name = constant instanceof NameExpr n ? n.getNameAsString()
         : constant.toString().substring(constant.toString().lastIndexOf('.') + 1);
     if (name.equals("BFLOAT16")) {
