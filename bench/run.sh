@@ -1,0 +1,257 @@
+#!/usr/bin/env bash
+# nanlint benchmark: speed and memory of nanlint against its own floor and against PMD 7, the cost of the
+# javac processor, and a noise report. Not part of the unit tests or of `mvn verify`.
+#
+# Usage (from anywhere):
+#   bench/run.sh                      # build everything, measure everything, 1 warm-up + 3 timed runs each
+#   RUNS=5 bench/run.sh               # more timed runs (the table reports the median)
+#
+# Environment:
+#   RUNS=3          timed runs per measurement (the median is reported)
+#   WARMUP=1        untimed warm-up runs per measurement (page cache, JIT-independent disk state)
+#   ONLY="parse nanlint pmd javac small"
+#                   which measurements to run (any subset, space separated)
+#   SKIP_BUILD=1    reuse cli/target, processor/target and bench/target from an earlier run
+#   JAVA=java JAVAC=javac
+#                   the JDK to run everything with (default: the one on PATH)
+#   NOISE_SEED=20240601 NOISE_SAMPLE=50
+#                   seed and size of the random sample in bench/target/noise.md
+#
+# What it does:
+#   1. builds nanlint: `mvn -B -q -DskipTests -Dinvoker.skip=true package` at the repository root
+#      (cli/target/nanlint-cli.jar, processor/target/nanlint-processor-0.1.0-SNAPSHOT.jar);
+#   2. `mvn -B -q -f bench/pom.xml package` (a standalone pom, not a module of the root pom): unpacks the
+#      corpus (sources of nd4j-api, deeplearning4j-nn, tribuo-core, smile-core, commons-math3, ~1M lines)
+#      into bench/target/corpus/<artifact>/, copies PMD 7 into bench/target/pmd-lib/, tribuo-core's
+#      compile classpath into bench/target/tribuo-lib/, and compiles dev.nanlint.bench.ParseOnly against
+#      the freshly built nanlint-cli.jar (so the floor uses nanlint's exact JavaParser and settings);
+#   3. times each measurement with `/usr/bin/time -f '%e %U %S %M'` (wall, user, sys, max RSS):
+#        parse    ParseOnly over the corpus: JavaParser with Linter.parserConfiguration(), all cores (floor)
+#        nanlint  java -jar cli/target/nanlint-cli.jar --fail-on never --format json (all rules) over the corpus
+#        pmd      PMD 7 with bench/pmd-ruleset.xml (ComparisonWithNaN + two XPath rules) over the corpus
+#        javac    javac of tribuo-core's 256 sources, -proc:none, vs the same with the nanlint processor
+#        small    nanlint on one small file (test-fixtures/sample-project/.../MyLoss.java): start-up cost
+#      and prints the medians, lines/second, the ratios and the targets of DESIGN.md "Performance";
+#   4. writes bench/target/noise.md from nanlint's JSON report: findings per rule per kLOC per corpus and
+#      a seeded random sample of findings with their source lines, for a person to review.
+#
+# Outputs (bench/target/): results.md (the table, also printed), noise.md, nanlint.json, pmd.txt,
+# results/<measurement>.{runs,log} (every timed run: "wall user sys maxrss_kb", and the last run's output).
+# The numbers depend on the machine and on whatever else runs on it: check the load average printed in
+# results.md before trusting a ratio.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+RUNS=${RUNS:-3}
+WARMUP=${WARMUP:-1}
+ONLY=${ONLY:-"parse nanlint pmd javac small"}
+SKIP_BUILD=${SKIP_BUILD:-0}
+JAVA=${JAVA:-java}
+JAVAC=${JAVAC:-javac}
+export LC_ALL=C
+
+OUT=bench/target
+CORPUS=$OUT/corpus
+RES=$OUT/results
+CLI_JAR=cli/target/nanlint-cli.jar
+PROC_JAR=processor/target/nanlint-processor-0.1.0-SNAPSHOT.jar
+SMALL_FILE=test-fixtures/sample-project/src/main/java/org/example/MyLoss.java
+TIME=/usr/bin/time
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+die() { printf '[bench] error: %s\n' "$*" >&2; exit 1; }
+wants() { [[ " $ONLY " == *" $1 "* ]]; }
+
+[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer (got '$RUNS')"
+[[ $WARMUP =~ ^[0-9]+$ ]] || die "WARMUP must be a non-negative integer (got '$WARMUP')"
+for m in $ONLY; do
+  case $m in parse|nanlint|pmd|javac|small) ;; *) die "unknown measurement '$m' in ONLY (parse nanlint pmd javac small)";; esac
+done
+$TIME -f '%e' true 2>/dev/null || die "$TIME (GNU time) is required: apt-get install time"
+for tool in mvn python3 "$JAVA" "$JAVAC"; do
+  command -v "$tool" >/dev/null || die "$tool not found on PATH"
+done
+
+# ---------------------------------------------------------------------------------------------- build
+if [[ $SKIP_BUILD != 1 ]]; then
+  log "building nanlint (mvn package at the root, tests skipped)"
+  mvn -B -q -DskipTests -Dinvoker.skip=true package
+  log "preparing corpus, PMD, tribuo classpath and ParseOnly (mvn -f bench/pom.xml package)"
+  mvn -B -q -f bench/pom.xml package
+fi
+for f in "$CLI_JAR" "$PROC_JAR" "$OUT/classes/dev/nanlint/bench/ParseOnly.class"; do
+  [[ -f $f ]] || die "$f missing (run without SKIP_BUILD=1)"
+done
+[[ -d $CORPUS/tribuo-core ]] || die "$CORPUS missing (run without SKIP_BUILD=1)"
+# the two copied classpaths must not share an artifact (see bench/pom.xml)
+shared=$(comm -12 <(ls "$OUT/pmd-lib" | sed -E 's/-[0-9][^-]*(-[a-z]+)?\.jar$//' | sort -u) \
+                  <(ls "$OUT/tribuo-lib" | sed -E 's/-[0-9][^-]*(-[a-z]+)?\.jar$//' | sort -u))
+[[ -z $shared ]] || log "warning: pmd-lib and tribuo-lib share artifacts (version mediation may apply): $shared"
+
+rm -rf "$RES"
+mkdir -p "$RES"
+
+CORPUS_FILES=$(find "$CORPUS" -name '*.java' | wc -l)
+CORPUS_LINES=$(find "$CORPUS" -name '*.java' -print0 | xargs -0 cat | wc -l)
+find "$CORPUS/tribuo-core" -name '*.java' | sort > "$RES/tribuo-sources.txt"
+TRIBUO_FILES=$(wc -l < "$RES/tribuo-sources.txt")
+TRIBUO_LINES=$(xargs -d '\n' cat < "$RES/tribuo-sources.txt" | wc -l)
+SMALL_LINES=$(wc -l < "$SMALL_FILE")
+log "corpus: $CORPUS_FILES files, $CORPUS_LINES lines; tribuo-core: $TRIBUO_FILES files, $TRIBUO_LINES lines"
+
+# --------------------------------------------------------------------------------------- measuring
+# measure NAME "OK EXIT CODES" CMD...: WARMUP untimed runs, then RUNS timed runs.
+# Each timed run appends "wall user sys maxrss_kb" to $RES/NAME.runs; the last run's output is in $RES/NAME.log.
+# $PREP, if set, is evaluated before every run (outside the timing).
+measure() {
+  local name=$1 ok=$2 i rc
+  shift 2
+  : > "$RES/$name.runs"
+  for ((i = 1; i <= WARMUP + RUNS; i++)); do
+    if [[ -n ${PREP:-} ]]; then eval "$PREP"; fi
+    log "$name: run $i/$((WARMUP + RUNS))$( ((i <= WARMUP)) && echo ' (warm-up)')"
+    set +e
+    $TIME -f '%e %U %S %M' -o "$RES/$name.time" "$@" > "$RES/$name.log" 2>&1
+    rc=$?
+    set -e
+    if [[ " $ok " != *" $rc "* ]]; then
+      tail -n 30 "$RES/$name.log" >&2
+      die "$name exited with $rc (expected one of: $ok); command: $*"
+    fi
+    # GNU time writes "Command exited with non-zero status N" first when N != 0
+    if ((i > WARMUP)); then tail -n 1 "$RES/$name.time" >> "$RES/$name.runs"; fi
+  done
+}
+
+# median COLUMN-EXPRESSION NAME: median over the timed runs of an awk expression of $1..$4
+median() {
+  awk "{ print $1 }" "$RES/$2.runs" | sort -g | awk '{ v[NR] = $1 }
+    END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+range() { awk '{ print $1 }' "$RES/$1.runs" | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.1f–%.1f", lo, hi }'; }
+wall() { median '$1' "$1"; }
+cpu() { median '$2 + $3' "$1"; }
+rss_mb() { median '$4 / 1024' "$1"; }
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
+if wants parse; then
+  measure parse "0" "$JAVA" -cp "$OUT/classes:$CLI_JAR" dev.nanlint.bench.ParseOnly "$CORPUS"
+  cat "$RES/parse.log" >&2
+  grep -q " failed=0 " "$RES/parse.log" || log "warning: JavaParser could not parse some corpus files (see $RES/parse.log)"
+fi
+
+if wants nanlint; then
+  measure nanlint "0" "$JAVA" -jar "$CLI_JAR" --fail-on never --format json --output "$OUT/nanlint.json" "$CORPUS"
+  python3 - "$OUT/nanlint.json" "$CORPUS_FILES" >&2 <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+s = d["summary"]
+print("[bench] nanlint: %s files scanned, %s findings, %s input errors" % (s.get("filesScanned"), s.get("findings"), s.get("errors")))
+if int(s.get("filesScanned", -1)) != int(sys.argv[2]):
+    print("[bench] warning: nanlint scanned %s files, the corpus has %s" % (s.get("filesScanned"), sys.argv[2]))
+EOF
+fi
+
+if wants pmd; then
+  # exit 4 = violations found. --no-progress: PMD's progress bar is on by default (nanlint's is TTY-only).
+  measure pmd "0 4" "$JAVA" -cp "$OUT/pmd-lib/*" net.sourceforge.pmd.cli.PmdCli check --no-cache --no-progress \
+    -d "$CORPUS" -R bench/pmd-ruleset.xml -f text -r "$OUT/pmd.txt"
+  log "pmd: $(grep -c . "$OUT/pmd.txt" || true) report lines in $OUT/pmd.txt; $(grep -ci 'error' "$RES/pmd.log" || true) log lines mention errors"
+fi
+
+if wants javac; then
+  python3 -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())' \
+    "$PROC_JAR" META-INF/services/javax.annotation.processing.Processor 2>/dev/null \
+    | grep -q dev.nanlint.processor.NanlintProcessor || die "$PROC_JAR does not register NanlintProcessor"
+  # tribuo-core 4.3.2 is built with source/target 1.8 (its pom)
+  JAVAC_ARGS=(--release 8 -encoding UTF-8 -nowarn -g -cp "$OUT/tribuo-lib/*")
+  # -proc:full (JDK 21+, backported to recent 17u) states explicitly that processors run; older javacs
+  # run processors found on -processorpath by default.
+  PROC_FULL=()
+  probe=$(mktemp -d)
+  echo 'class Probe {}' > "$probe/Probe.java"
+  if "$JAVAC" -proc:full -d "$probe" "$probe/Probe.java" 2>/dev/null; then PROC_FULL=(-proc:full); fi
+  rm -rf "$probe"
+  PREP='rm -rf "$OUT/javac-classes" && mkdir -p "$OUT/javac-classes"'
+  measure javac "0" "$JAVAC" -d "$OUT/javac-classes" "${JAVAC_ARGS[@]}" -proc:none @"$RES/tribuo-sources.txt"
+  measure javac-proc "0" "$JAVAC" -d "$OUT/javac-classes" "${JAVAC_ARGS[@]}" \
+    -processorpath "$PROC_JAR" "${PROC_FULL[@]}" @"$RES/tribuo-sources.txt"
+  unset PREP
+  proc_findings=$(grep -cE 'warning: \[[A-Za-z]+\]' "$RES/javac-proc.log" || true)
+  log "javac+processor: $proc_findings nanlint warnings (javac prints at most 100 by default)"
+  ((proc_findings > 0)) || log "warning: the processor reported nothing on tribuo-core: did it run? (see $RES/javac-proc.log)"
+fi
+
+if wants small; then
+  [[ -f $SMALL_FILE ]] || die "$SMALL_FILE missing"
+  measure small "0 1" "$JAVA" -jar "$CLI_JAR" "$SMALL_FILE"
+fi
+
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ------------------------------------------------------------------------------------------ report
+if wants nanlint; then
+  python3 bench/noise.py "$OUT/nanlint.json" "$CORPUS" "$OUT/noise.md" >&2
+fi
+
+row() { # row NAME LABEL LINES
+  local w c r
+  w=$(wall "$1"); c=$(cpu "$1"); r=$(rss_mb "$1")
+  printf '| %s | %.2f | %s | %.2f | %.0f | %s | %s |\n' "$2" "$w" "$(range "$1")" "$c" "$r" "$3" \
+    "$(awk -v l="$3" -v w="$w" 'BEGIN { printf "%.0f", (w > 0 ? l / w : 0) }')"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t ? "holds" : "MISSED") }'; }
+has() { [[ -s $RES/$1.runs ]]; }
+
+{
+  echo "## nanlint benchmark — $(date '+%Y-%m-%d %H:%M')"
+  echo
+  echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM"
+  echo "- JDK: $("$JAVA" -version 2>&1 | head -n 1); javac: $("$JAVAC" -version 2>&1)"
+  echo "- load average (1/5/15 min) before: $LOAD_BEFORE, after: $LOAD_AFTER"
+  echo "- corpus: $CORPUS_FILES files, $CORPUS_LINES lines; tribuo-core: $TRIBUO_FILES files, $TRIBUO_LINES lines"
+  echo "- $WARMUP warm-up + $RUNS timed runs each; median reported (wall range = min–max of the timed runs)"
+  echo
+  echo "| measurement | wall s | wall range | CPU s (user+sys) | peak RSS MB | lines | lines/s |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  if has parse; then row parse "parse-only (JavaParser, nanlint config)" "$CORPUS_LINES"; fi
+  if has nanlint; then row nanlint "nanlint (all rules)" "$CORPUS_LINES"; fi
+  if has pmd; then row pmd "PMD $(ls "$OUT/pmd-lib" | sed -nE 's/^pmd-core-(.*)\.jar$/\1/p') (3 rules)" "$CORPUS_LINES"; fi
+  if has javac; then row javac "javac tribuo-core (-proc:none)" "$TRIBUO_LINES"; fi
+  if has javac-proc; then row javac-proc "javac tribuo-core + nanlint processor" "$TRIBUO_LINES"; fi
+  if has small; then row small "nanlint, one small file" "$SMALL_LINES"; fi
+  echo
+  echo "| ratio / check | value | target | |"
+  echo "|---|---:|---:|---|"
+  if has parse && has nanlint; then
+    v=$(ratio "$(wall nanlint)" "$(wall parse)")
+    echo "| nanlint / parse-only, wall | $v | ≤ 1.15 | $(verdict "$v" 1.15) |"
+    echo "| nanlint / parse-only, CPU | $(ratio "$(cpu nanlint)" "$(cpu parse)") | | |"
+  fi
+  if has pmd && has nanlint; then
+    v=$(ratio "$(wall nanlint)" "$(wall pmd)")
+    echo "| nanlint / PMD, wall | $v | ≤ 0.85 | $(verdict "$v" 0.85) |"
+    echo "| nanlint / PMD, CPU | $(ratio "$(cpu nanlint)" "$(cpu pmd)") | | |"
+    echo "| nanlint / PMD, peak RSS | $(ratio "$(rss_mb nanlint)" "$(rss_mb pmd)") | | |"
+  fi
+  if has nanlint; then
+    v=$(rss_mb nanlint)
+    echo "| nanlint peak RSS, MB | $(printf '%.0f' "$v") | ≤ 1024 | $(verdict "$v" 1024) |"
+  fi
+  if has javac && has javac-proc; then
+    v=$(ratio "$(wall javac-proc)" "$(wall javac)")
+    echo "| javac+processor / javac, wall | $v | ≤ 1.10 | $(verdict "$v" 1.10) |"
+    echo "| javac+processor / javac, CPU | $(ratio "$(cpu javac-proc)" "$(cpu javac)") | | |"
+  fi
+  if has small; then
+    v=$(wall small)
+    echo "| one small file, wall s | $v | ≤ 1.0 | $(verdict "$v" 1.0) |"
+  fi
+} > "$OUT/results.md"
+
+cat "$OUT/results.md"
+log "written: $OUT/results.md$(wants nanlint && echo ", $OUT/noise.md, $OUT/nanlint.json"); per-run data in $RES/"
