@@ -9,8 +9,12 @@
 # Environment:
 #   RUNS=3          timed runs per measurement (the median is reported)
 #   WARMUP=1        untimed warm-up runs per measurement (page cache, JIT-independent disk state)
-#   ONLY="parse nanlint pmd javac small"
+#   ONLY="parse nanlint bounded pmd javac small"
 #                   which measurements to run (any subset, space separated)
+#   BOUNDED_HEAP=512m
+#                   the -Xmx of the "bounded" measurement
+#   JVM_OPTS=       extra JVM options for every java process measured (parse, nanlint, PMD; javac gets
+#                   them as -J options), e.g. JVM_OPTS="-XX:+UseSerialGC"; default none (as users run it)
 #   SKIP_BUILD=1    reuse cli/target, processor/target and bench/target from an earlier run
 #   JAVA=java JAVAC=javac
 #                   the JDK to run everything with (default: the one on PATH)
@@ -28,6 +32,8 @@
 #   3. times each measurement with `/usr/bin/time -f '%e %U %S %M'` (wall, user, sys, max RSS):
 #        parse    ParseOnly over the corpus: JavaParser with Linter.parserConfiguration(), all cores (floor)
 #        nanlint  java -jar cli/target/nanlint-cli.jar --fail-on never --format json (all rules) over the corpus
+#        bounded  the same with -Xmx$BOUNDED_HEAP: shows the heap stays bounded (files are streamed); a
+#                 default JVM on a big machine lets garbage pile up, so its RSS says little about need
 #        pmd      PMD 7 with bench/pmd-ruleset.xml (ComparisonWithNaN + two XPath rules) over the corpus
 #        javac    javac of tribuo-core's 256 sources, -proc:none, vs the same with the nanlint processor
 #        small    nanlint on one small file (test-fixtures/sample-project/.../MyLoss.java): start-up cost
@@ -46,7 +52,9 @@ cd "$ROOT"
 
 RUNS=${RUNS:-3}
 WARMUP=${WARMUP:-1}
-ONLY=${ONLY:-"parse nanlint pmd javac small"}
+ONLY=${ONLY:-"parse nanlint bounded pmd javac small"}
+BOUNDED_HEAP=${BOUNDED_HEAP:-512m}
+read -r -a JVM <<< "${JVM_OPTS:-}"
 SKIP_BUILD=${SKIP_BUILD:-0}
 JAVA=${JAVA:-java}
 JAVAC=${JAVAC:-javac}
@@ -67,7 +75,7 @@ wants() { [[ " $ONLY " == *" $1 "* ]]; }
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer (got '$RUNS')"
 [[ $WARMUP =~ ^[0-9]+$ ]] || die "WARMUP must be a non-negative integer (got '$WARMUP')"
 for m in $ONLY; do
-  case $m in parse|nanlint|pmd|javac|small) ;; *) die "unknown measurement '$m' in ONLY (parse nanlint pmd javac small)";; esac
+  case $m in parse|nanlint|bounded|pmd|javac|small) ;; *) die "unknown measurement '$m' in ONLY (parse nanlint bounded pmd javac small)";; esac
 done
 $TIME -f '%e' true 2>/dev/null || die "$TIME (GNU time) is required: apt-get install time"
 for tool in mvn python3 "$JAVA" "$JAVAC"; do
@@ -138,13 +146,13 @@ rss_mb() { median '$4 / 1024' "$1"; }
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 if wants parse; then
-  measure parse "0" "$JAVA" -cp "$OUT/classes:$CLI_JAR" dev.nanlint.bench.ParseOnly "$CORPUS"
+  measure parse "0" "$JAVA" "${JVM[@]}" -cp "$OUT/classes:$CLI_JAR" dev.nanlint.bench.ParseOnly "$CORPUS"
   cat "$RES/parse.log" >&2
   grep -q " failed=0 " "$RES/parse.log" || log "warning: JavaParser could not parse some corpus files (see $RES/parse.log)"
 fi
 
 if wants nanlint; then
-  measure nanlint "0" "$JAVA" -jar "$CLI_JAR" --fail-on never --format json --output "$OUT/nanlint.json" "$CORPUS"
+  measure nanlint "0" "$JAVA" "${JVM[@]}" -jar "$CLI_JAR" --fail-on never --format json --output "$OUT/nanlint.json" "$CORPUS"
   python3 - "$OUT/nanlint.json" "$CORPUS_FILES" >&2 <<'EOF'
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
@@ -155,9 +163,17 @@ if int(s.get("filesScanned", -1)) != int(sys.argv[2]):
 EOF
 fi
 
+if wants bounded; then
+  measure bounded "0" "$JAVA" "${JVM[@]}" -Xmx"$BOUNDED_HEAP" -jar "$CLI_JAR" --fail-on never --format json \
+    --output "$OUT/nanlint-bounded.json" "$CORPUS"
+  if grep -q OutOfMemoryError "$RES/bounded.log" "$OUT/nanlint-bounded.json"; then
+    log "warning: nanlint ran out of memory with -Xmx$BOUNDED_HEAP (see $RES/bounded.log)"
+  fi
+fi
+
 if wants pmd; then
   # exit 4 = violations found. --no-progress: PMD's progress bar is on by default (nanlint's is TTY-only).
-  measure pmd "0 4" "$JAVA" -cp "$OUT/pmd-lib/*" net.sourceforge.pmd.cli.PmdCli check --no-cache --no-progress \
+  measure pmd "0 4" "$JAVA" "${JVM[@]}" -cp "$OUT/pmd-lib/*" net.sourceforge.pmd.cli.PmdCli check --no-cache --no-progress \
     -d "$CORPUS" -R bench/pmd-ruleset.xml -f text -r "$OUT/pmd.txt"
   log "pmd: $(grep -c . "$OUT/pmd.txt" || true) report lines in $OUT/pmd.txt; $(grep -ci 'error' "$RES/pmd.log" || true) log lines mention errors"
 fi
@@ -167,7 +183,7 @@ if wants javac; then
     "$PROC_JAR" META-INF/services/javax.annotation.processing.Processor 2>/dev/null \
     | grep -q dev.nanlint.processor.NanlintProcessor || die "$PROC_JAR does not register NanlintProcessor"
   # tribuo-core 4.3.2 is built with source/target 1.8 (its pom)
-  JAVAC_ARGS=(--release 8 -encoding UTF-8 -nowarn -g -cp "$OUT/tribuo-lib/*")
+  JAVAC_ARGS=("${JVM[@]/#/-J}" --release 8 -encoding UTF-8 -nowarn -g -cp "$OUT/tribuo-lib/*")
   # -proc:full (JDK 21+, backported to recent 17u) states explicitly that processors run; older javacs
   # run processors found on -processorpath by default.
   PROC_FULL=()
@@ -187,7 +203,7 @@ fi
 
 if wants small; then
   [[ -f $SMALL_FILE ]] || die "$SMALL_FILE missing"
-  measure small "0 1" "$JAVA" -jar "$CLI_JAR" "$SMALL_FILE"
+  measure small "0 1" "$JAVA" "${JVM[@]}" -jar "$CLI_JAR" "$SMALL_FILE"
 fi
 
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -220,6 +236,7 @@ has() { [[ -s $RES/$1.runs ]]; }
   echo "|---|---:|---:|---:|---:|---:|---:|"
   if has parse; then row parse "parse-only (JavaParser, nanlint config)" "$CORPUS_LINES"; fi
   if has nanlint; then row nanlint "nanlint (all rules)" "$CORPUS_LINES"; fi
+  if has bounded; then row bounded "nanlint, -Xmx$BOUNDED_HEAP" "$CORPUS_LINES"; fi
   if has pmd; then row pmd "PMD $(ls "$OUT/pmd-lib" | sed -nE 's/^pmd-core-(.*)\.jar$/\1/p') (3 rules)" "$CORPUS_LINES"; fi
   if has javac; then row javac "javac tribuo-core (-proc:none)" "$TRIBUO_LINES"; fi
   if has javac-proc; then row javac-proc "javac tribuo-core + nanlint processor" "$TRIBUO_LINES"; fi
@@ -240,7 +257,12 @@ has() { [[ -s $RES/$1.runs ]]; }
   fi
   if has nanlint; then
     v=$(rss_mb nanlint)
-    echo "| nanlint peak RSS, MB | $(printf '%.0f' "$v") | ≤ 1024 | $(verdict "$v" 1024) |"
+    echo "| nanlint peak RSS, MB (default JVM) | $(printf '%.0f' "$v") | ≤ 1024 | $(verdict "$v" 1024) |"
+  fi
+  if has bounded; then
+    v=$(rss_mb bounded)
+    echo "| nanlint peak RSS, MB (-Xmx$BOUNDED_HEAP) | $(printf '%.0f' "$v") | ≤ 1024 | $(verdict "$v" 1024) |"
+    if has nanlint; then echo "| nanlint -Xmx$BOUNDED_HEAP / default JVM, wall | $(ratio "$(wall bounded)" "$(wall nanlint)") | | |"; fi
   fi
   if has javac && has javac-proc; then
     v=$(ratio "$(wall javac-proc)" "$(wall javac)")

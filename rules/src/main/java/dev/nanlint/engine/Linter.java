@@ -109,9 +109,18 @@ public final class Linter {
     return new FileResult(path, List.copyOf(findings), List.copyOf(errors));
   }
 
+  /** The parser's first line, with its list of expected tokens cut short. */
   private static String firstLine(String message) {
     int newline = message.indexOf('\n');
-    return (newline < 0 ? message : message.substring(0, newline)).trim();
+    String line = (newline < 0 ? message : message.substring(0, newline)).trim();
+    int expected = line.indexOf("expected one of");
+    if (expected >= 0) {
+      String[] tokens = line.substring(expected + "expected one of".length()).trim().split("\\s+");
+      if (tokens.length > 6) {
+        line = line.substring(0, expected) + "expected one of " + String.join(" ", java.util.Arrays.copyOf(tokens, 6)) + " ...";
+      }
+    }
+    return line;
   }
 
   /** Calls one visit overload on the rules that override it. */

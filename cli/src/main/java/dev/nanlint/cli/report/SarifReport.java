@@ -34,6 +34,8 @@ final class SarifReport implements Report {
     ObjectNode run = root.putArray("runs").addObject();
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "nanlint");
+    driver.put("version", version());
+    driver.put("semanticVersion", version());
     driver.put("informationUri", "https://github.com/nanlint/nanlint");
     ArrayNode rules = driver.putArray("rules");
     Map<String, Integer> index = new HashMap<>();
@@ -42,7 +44,6 @@ final class SarifReport implements Report {
       index.put(info.name(), index.size());
       ObjectNode r = rules.addObject();
       r.put("id", info.name());
-      r.put("name", info.name());
       r.putObject("shortDescription").put("text", info.summary());
       r.putObject("fullDescription").put("text", info.summary());
       r.put("helpUri", DOCS_BASE + info.name() + ".md");
@@ -86,6 +87,18 @@ final class SarifReport implements Report {
     }
   }
 
+  private static String version() {
+    try (var in = SarifReport.class.getResourceAsStream("/nanlint/version.properties")) {
+      var props = new java.util.Properties();
+      if (in != null) {
+        props.load(in);
+      }
+      return props.getProperty("version", "0.0.0");
+    } catch (java.io.IOException e) {
+      return "0.0.0";
+    }
+  }
+
   static String level(Severity severity) {
     return switch (severity) {
       case ERROR -> "error";
@@ -94,8 +107,11 @@ final class SarifReport implements Report {
     };
   }
 
-  /** A relative URI reference with forward slashes, percent-encoding what needs it. */
+  /** A relative URI reference (forward slashes, percent-encoded) or, for an absolute path, a file: URI. */
   static String uri(String path) {
+    if (java.nio.file.Path.of(path).isAbsolute()) {
+      return java.nio.file.Path.of(path).toUri().toASCIIString();
+    }
     try {
       return new URI(null, null, path.replace('\\', '/'), null).toASCIIString();
     } catch (URISyntaxException e) {
