@@ -9,6 +9,8 @@ public final class Analysis {
   private final Types types;
   private final Values values;
   private final Scope scope;
+  private final CompilationUnit unit;
+  private BuilderChains builderChains;
 
   public Analysis(CompilationUnit unit) {
     this.api = new Api(unit);
@@ -16,6 +18,15 @@ public final class Analysis {
     this.types = new Types(unit, declarations);
     this.values = new Values(api, declarations, types);
     this.scope = new Scope();
+    this.unit = unit;
+  }
+
+  /** DL4J fluent configurations of this file (networks, layers, their settings), read on first use. */
+  public BuilderChains builderChains() {
+    if (builderChains == null) {
+      builderChains = new BuilderChains(unit, declarations);
+    }
+    return builderChains;
   }
 
   /** Which library a call belongs to. */

@@ -1,5 +1,9 @@
 package dev.nanlint.engine;
 
+import dev.nanlint.rules.DegenerateWeightInit;
+import dev.nanlint.rules.LossActivationMismatch;
+import dev.nanlint.rules.MissingGradientClipping;
+import dev.nanlint.rules.MissingRegularization;
 import dev.nanlint.rules.NaNEquality;
 import dev.nanlint.rules.UnguardedDivision;
 import dev.nanlint.rules.UnguardedLog;
@@ -19,7 +23,11 @@ public final class BuiltInRules {
     return List.of(
         new UnguardedLog(),
         new UnguardedDivision(),
-        new NaNEquality());
+        new NaNEquality(),
+        new MissingRegularization(),
+        new MissingGradientClipping(),
+        new LossActivationMismatch(),
+        new DegenerateWeightInit());
   }
 
   /** Built-ins followed by the rules found on {@code loader} under META-INF/services. */
