@@ -16,6 +16,8 @@ public final class Analysis {
   private final Ranges ranges;
   private final Origins origins;
   private final Exponents exponents;
+  private final CompilationUnit unit;
+  private BuilderChains builderChains;
 
   public Analysis(CompilationUnit unit) {
     this.api = new Api(unit);
@@ -30,6 +32,15 @@ public final class Analysis {
     this.ranges = new Ranges(api, values, definitions);
     this.origins = new Origins(api, values, definitions);
     this.exponents = new Exponents(values, types, definitions);
+    this.unit = unit;
+  }
+
+  /** DL4J fluent configurations of this file (networks, layers, their settings), read on first use. */
+  public BuilderChains builderChains() {
+    if (builderChains == null) {
+      builderChains = new BuilderChains(unit, declarations);
+    }
+    return builderChains;
   }
 
   /** Which library a call belongs to. */

@@ -3,6 +3,10 @@ package dev.nanlint.engine;
 import dev.nanlint.rules.HalfPrecision;
 import dev.nanlint.rules.InverseTrigDomain;
 import dev.nanlint.rules.LogOfSoftmax;
+import dev.nanlint.rules.DegenerateWeightInit;
+import dev.nanlint.rules.LossActivationMismatch;
+import dev.nanlint.rules.MissingGradientClipping;
+import dev.nanlint.rules.MissingRegularization;
 import dev.nanlint.rules.NaNEquality;
 import dev.nanlint.rules.PowDomain;
 import dev.nanlint.rules.UnguardedDivision;
@@ -31,7 +35,11 @@ public final class BuiltInRules {
         new LogOfSoftmax(),
         new PowDomain(),
         new InverseTrigDomain(),
-        new HalfPrecision());
+        new HalfPrecision(),
+        new MissingRegularization(),
+        new MissingGradientClipping(),
+        new LossActivationMismatch(),
+        new DegenerateWeightInit());
   }
 
   /** Built-ins followed by the rules found on {@code loader} under META-INF/services. */

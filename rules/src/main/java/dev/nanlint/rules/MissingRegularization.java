@@ -1,0 +1,107 @@
+package dev.nanlint.rules;
+
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.BuilderChains;
+import dev.nanlint.analysis.BuilderChains.Call;
+import dev.nanlint.analysis.BuilderChains.Network;
+import dev.nanlint.engine.Rule;
+import dev.nanlint.engine.RuleContext;
+import dev.nanlint.engine.RuleInfo;
+import dev.nanlint.engine.Severity;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Flags a DL4J network configuration with no regularization at all, network-wide or on any layer.
+ * See docs/rules/MissingRegularization.md.
+ */
+@RuleInfo(name = "MissingRegularization", severity = Severity.WARNING,
+    summary = "a DL4J network with no l1/l2/weightDecay/dropOut/weightNoise anywhere lets its weights grow until the loss overflows")
+public final class MissingRegularization implements Rule {
+  /** Penalties on the weights; 0 means "off" (DL4J adds no regularizer for l2(0)). */
+  private static final Set<String> PENALTIES = Set.of("l1", "l2", "l1Bias", "l2Bias", "weightDecay",
+      "weightDecayBias");
+  private static final Set<String> WEIGHT_CONSTRAINTS = Set.of("constrainWeights", "constrainAllParameters");
+  private static final String FIX = ".l2(1e-4) on the NeuralNetConfiguration.Builder (or .weightDecay(1e-4), or .dropOut(0.5))";
+
+  @Override
+  public void visit(ObjectCreationExpr creation, RuleContext ctx) {
+    if (!creation.getType().getNameAsString().equals("Builder")) {
+      return;
+    }
+    Analysis a = ctx.analysis();
+    BuilderChains chains = a.builderChains();
+    Optional<Network> found = chains.network(creation);
+    if (found.isEmpty()) {
+      return;
+    }
+    Network network = found.get();
+    if (network.kind() == BuilderChains.Kind.NONE || !network.isComplete()) {
+      return; // a single-layer builder, or settings may be added where we cannot see them
+    }
+    if (network.anywhere(c -> isOtherRegularizer(c, a))
+        || network.allLayers().stream().anyMatch(l -> l.type().equals("DropoutLayer"))) {
+      return;
+    }
+    boolean penalties = network.anywhere(c -> PENALTIES.contains(c.name()) && isPositive(c, a));
+    // DL4J 0.x applied l1/l2 only after .regularization(true); in 1.0 the boolean method is gone
+    Optional<Expression> legacySwitch = network.last("regularization")
+        .flatMap(c -> c.arg(0))
+        .filter(BooleanLiteralExpr.class::isInstance);
+    boolean legacyOff = legacySwitch.map(e -> !((BooleanLiteralExpr) e).getValue()).orElse(false);
+    if (penalties && !legacyOff) {
+      return;
+    }
+    if (penalties) {
+      ctx.report(legacySwitch.get(), "regularization(false) switches l1/l2 off in DL4J 0.x: the l1/l2 values of this "
+          + "network are ignored and nothing keeps its weights from growing until the loss overflows to Infinity/NaN",
+          ".regularization(true) (DL4J 0.x), or upgrade to 1.0 where .l2(1e-4) applies by itself");
+      return;
+    }
+    String kind = network.kind() == BuilderChains.Kind.GRAPH ? "computation graph" : "network";
+    ctx.report(creation, "this " + kind + " has no regularization: no l1/l2/weightDecay/dropOut/weightNoise on the "
+        + "builder or on any of its layers; nothing holds the weights back, and with a high learning rate, separable data or long training they "
+        + "grow until the logits overflow to Infinity and the loss becomes NaN", FIX);
+  }
+
+  /** l2(1e-4), l2(lambda): on; l2(0): off. */
+  private static boolean isPositive(Call call, Analysis a) {
+    Optional<Expression> arg = call.arg(0);
+    if (arg.isEmpty()) {
+      return false;
+    }
+    double c = a.values().constant(arg.get());
+    return Double.isNaN(c) || c > 0;
+  }
+
+  /** dropOut (retain probability strictly between 0 and 1, or an IDropout), weight noise, regularizer lists, max-norm constraints. */
+  private static boolean isOtherRegularizer(Call call, Analysis a) {
+    Optional<Expression> arg = call.arg(0);
+    if (arg.isEmpty() || arg.get() instanceof NullLiteralExpr) {
+      return false;
+    }
+    switch (call.name()) {
+      case "dropOut" -> {
+        double c = a.values().constant(arg.get());
+        return Double.isNaN(c) || (c > 0 && c < 1); // an IDropout object or a variable counts
+      }
+      case "weightNoise" -> {
+        return true;
+      }
+      case "regularization", "regularizationBias" -> {
+        if (arg.get() instanceof BooleanLiteralExpr) {
+          return false;
+        }
+        String type = a.types().typeOf(arg.get());
+        return !type.equals("boolean") && !type.equals("Boolean");
+      }
+      default -> {
+        return WEIGHT_CONSTRAINTS.contains(call.name());
+      }
+    }
+  }
+}
