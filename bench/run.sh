@@ -85,9 +85,9 @@ done
 # ---------------------------------------------------------------------------------------------- build
 if [[ $SKIP_BUILD != 1 ]]; then
   log "building nanlint (mvn package at the root, tests skipped)"
-  mvn -B -q -DskipTests -Dinvoker.skip=true package
+  mvn -B -q -Dstyle.color=never -DskipTests -Dinvoker.skip=true package
   log "preparing corpus, PMD, tribuo classpath and ParseOnly (mvn -f bench/pom.xml package)"
-  mvn -B -q -f bench/pom.xml package
+  mvn -B -q -Dstyle.color=never -f bench/pom.xml package
 fi
 for f in "$CLI_JAR" "$PROC_JAR" "$OUT/classes/dev/nanlint/bench/ParseOnly.class"; do
   [[ -f $f ]] || die "$f missing (run without SKIP_BUILD=1)"
