@@ -15,7 +15,7 @@
 #                   the -Xmx of the "bounded" measurement
 #   JVM_OPTS=       extra JVM options for every java process measured (parse, nanlint, PMD; javac gets
 #                   them as -J options), e.g. JVM_OPTS="-XX:+UseSerialGC"; default none (as users run it)
-#   SKIP_BUILD=1    reuse cli/target, processor/target and bench/target from an earlier run
+#   SKIP_BUILD=1    reuse the jars in bench/target/under-test and the rest of bench/target from an earlier run
 #   JAVA=java JAVAC=javac
 #                   the JDK to run everything with (default: the one on PATH)
 #   NOISE_SEED=20240601 NOISE_SAMPLE=50
@@ -23,12 +23,14 @@
 #
 # What it does:
 #   1. builds nanlint: `mvn -B -q -DskipTests -Dinvoker.skip=true package` at the repository root
-#      (cli/target/nanlint-cli.jar, processor/target/nanlint-processor-0.1.0-SNAPSHOT.jar);
+#      (cli/target/nanlint-cli.jar, processor/target/nanlint-processor-0.1.0-SNAPSHOT.jar) and copies the
+#      two jars to bench/target/under-test/, which everything below uses (other builds may rewrite
+#      cli/target and processor/target while the benchmark runs);
 #   2. `mvn -B -q -f bench/pom.xml package` (a standalone pom, not a module of the root pom): unpacks the
 #      corpus (sources of nd4j-api, deeplearning4j-nn, tribuo-core, smile-core, commons-math3, ~1M lines)
 #      into bench/target/corpus/<artifact>/, copies PMD 7 into bench/target/pmd-lib/, tribuo-core's
 #      compile classpath into bench/target/tribuo-lib/, and compiles dev.nanlint.bench.ParseOnly against
-#      the freshly built nanlint-cli.jar (so the floor uses nanlint's exact JavaParser and settings);
+#      the nanlint-cli.jar under test (so the floor uses nanlint's exact JavaParser and settings);
 #   3. times each measurement with `/usr/bin/time -f '%e %U %S %M'` (wall, user, sys, max RSS):
 #        parse    ParseOnly over the corpus: JavaParser with Linter.parserConfiguration(), all cores (floor)
 #        nanlint  java -jar cli/target/nanlint-cli.jar --fail-on never --format json (all rules) over the corpus
@@ -63,8 +65,13 @@ export LC_ALL=C
 OUT=bench/target
 CORPUS=$OUT/corpus
 RES=$OUT/results
-CLI_JAR=cli/target/nanlint-cli.jar
-PROC_JAR=processor/target/nanlint-processor-0.1.0-SNAPSHOT.jar
+BUILT_CLI_JAR=cli/target/nanlint-cli.jar
+BUILT_PROC_JAR=processor/target/nanlint-processor-0.1.0-SNAPSHOT.jar
+# the jars under test are copied here right after the build, so a concurrent `mvn package` rewriting
+# cli/target or processor/target cannot change (or break) them half-way through the measurements
+SNAP=$OUT/under-test
+CLI_JAR=$SNAP/nanlint-cli.jar
+PROC_JAR=$SNAP/nanlint-processor-0.1.0-SNAPSHOT.jar
 SMALL_FILE=test-fixtures/sample-project/src/main/java/org/example/MyLoss.java
 TIME=/usr/bin/time
 
@@ -86,13 +93,26 @@ done
 if [[ $SKIP_BUILD != 1 ]]; then
   log "building nanlint (mvn package at the root, tests skipped)"
   mvn -B -q -Dstyle.color=never -DskipTests -Dinvoker.skip=true package
+  mkdir -p "$SNAP"
+  cp "$BUILT_CLI_JAR" "$BUILT_PROC_JAR" "$SNAP/"
+  git describe --always --dirty > "$SNAP/revision" 2>/dev/null || echo unknown > "$SNAP/revision"
   log "preparing corpus, PMD, tribuo classpath and ParseOnly (mvn -f bench/pom.xml package)"
-  mvn -B -q -Dstyle.color=never -f bench/pom.xml package
+  mvn -B -q -Dstyle.color=never -f bench/pom.xml package -Dnanlint.cli.jar="$ROOT/$CLI_JAR"
 fi
 for f in "$CLI_JAR" "$PROC_JAR" "$OUT/classes/dev/nanlint/bench/ParseOnly.class"; do
   [[ -f $f ]] || die "$f missing (run without SKIP_BUILD=1)"
 done
 [[ -d $CORPUS/tribuo-core ]] || die "$CORPUS missing (run without SKIP_BUILD=1)"
+# a jar built while another build rewrote the same target/ directories can be incomplete: try it once
+set +e
+"$JAVA" -jar "$CLI_JAR" "$SMALL_FILE" > "$OUT/sanity.log" 2>&1
+rc=$?
+set -e
+if [[ $rc != 0 && $rc != 1 ]] || grep -q 'Exception\|Error:' "$OUT/sanity.log"; then
+  cat "$OUT/sanity.log" >&2
+  die "$CLI_JAR does not work (exit $rc): was it built while another build ran? run bench/run.sh again"
+fi
+REVISION=$(cat "$SNAP/revision" 2>/dev/null || echo unknown)
 # the two copied classpaths must not share an artifact (see bench/pom.xml)
 shared=$(comm -12 <(ls "$OUT/pmd-lib" | sed -E 's/-[0-9][^-]*(-[a-z]+)?\.jar$//' | sort -u) \
                   <(ls "$OUT/tribuo-lib" | sed -E 's/-[0-9][^-]*(-[a-z]+)?\.jar$//' | sort -u))
@@ -227,6 +247,7 @@ has() { [[ -s $RES/$1.runs ]]; }
   echo "## nanlint benchmark — $(date '+%Y-%m-%d %H:%M')"
   echo
   echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM"
+  echo "- nanlint: $REVISION (git describe of the working tree when the jars under test were built)"
   echo "- JDK: $("$JAVA" -version 2>&1 | head -n 1); javac: $("$JAVAC" -version 2>&1)"
   echo "- load average (1/5/15 min) before: $LOAD_BEFORE, after: $LOAD_AFTER"
   echo "- corpus: $CORPUS_FILES files, $CORPUS_LINES lines; tribuo-core: $TRIBUO_FILES files, $TRIBUO_LINES lines"

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * on a fixed pool of one thread per core with the same 512 MB worker stacks as the nanlint command.
  * Runs no rules and keeps no AST. Prints "files=N lines=N failed=N seconds=S".
  *
- * <p>Usage: {@code java -cp bench/target/classes:cli/target/nanlint-cli.jar dev.nanlint.bench.ParseOnly DIR...}
+ * <p>Usage: {@code java -cp bench/target/classes:bench/target/under-test/nanlint-cli.jar dev.nanlint.bench.ParseOnly DIR...}
  * (optional {@code -Djobs=N}, default all cores).
  */
 public final class ParseOnly {

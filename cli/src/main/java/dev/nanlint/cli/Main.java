@@ -14,6 +14,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,7 +91,7 @@ public final class Main implements Callable<Integer> {
   Path writeBaseline;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
-      description = "Give up on a single file after this long (default: ${DEFAULT-VALUE}).")
+      description = "Give up on a single file after this much CPU time (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
   @Option(names = "--config", paramLabel = "FILE", description = "nanlint.properties to read (default: ./nanlint.properties if present).")
@@ -219,19 +221,23 @@ public final class Main implements Callable<Integer> {
     });
     Progress progress = new Progress(err, files.size());
     try {
-      long[] started = new long[files.size()];
+      long[] workerThread = new long[files.size()]; // id of the thread analysing each file, once started
       List<Future<FileResult>> futures = new ArrayList<>();
       for (int i = 0; i < files.size(); i++) {
         int index = i;
         futures.add(pool.submit(() -> {
-          started[index] = System.nanoTime();
-          return lintOne(linter, files.get(index));
+          workerThread[index] = Thread.currentThread().getId();
+          try {
+            return lintOne(linter, files.get(index));
+          } finally {
+            workerThread[index] = -1;
+          }
         }));
       }
       List<FileResult> results = new ArrayList<>();
       long limit = TimeUnit.SECONDS.toNanos(Math.max(1, timeoutSeconds));
       for (int i = 0; i < files.size(); i++) {
-        results.add(await(futures.get(i), started, i, limit, files.get(i).toString()));
+        results.add(await(futures.get(i), workerThread, i, limit, files.get(i).toString()));
         progress.done(i + 1);
       }
       return results;
@@ -241,18 +247,31 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  /** Waits for one file, giving up once it has run longer than the per-file limit. */
-  private static FileResult await(Future<FileResult> future, long[] started, int index, long limit, String path)
+  /**
+   * Waits for one file, giving up once its analysis has used more than the per-file limit of CPU time
+   * (CPU, not wall time: a loaded CI machine must not turn slow files into errors).
+   */
+  private static FileResult await(Future<FileResult> future, long[] workerThread, int index, long limit, String path)
       throws InterruptedException {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpuAtStart = -1;
+    long threadId = 0;
     while (true) {
       try {
         return future.get(50, TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
-        long start = started[index];
-        if (start != 0 && System.nanoTime() - start > limit) {
-          future.cancel(true);
-          return FileResult.error(path, 0, 0, "analysis took longer than " + TimeUnit.NANOSECONDS.toSeconds(limit)
-              + " s and was stopped (--timeout)");
+        long id = workerThread[index];
+        if (id > 0 && id != threadId) {
+          threadId = id; // the worker started on this file: its CPU time so far belongs to earlier files
+          cpuAtStart = threads.isThreadCpuTimeSupported() ? threads.getThreadCpuTime(id) : System.nanoTime();
+        }
+        if (threadId > 0 && cpuAtStart >= 0) {
+          long now = threads.isThreadCpuTimeSupported() ? threads.getThreadCpuTime(threadId) : System.nanoTime();
+          if (now - cpuAtStart > limit) {
+            future.cancel(true);
+            return FileResult.error(path, 0, 0, "analysis used more than " + TimeUnit.NANOSECONDS.toSeconds(limit)
+                + " s of CPU and was stopped (--timeout)");
+          }
         }
       } catch (ExecutionException e) {
         return FileResult.error(path, 0, 0, "internal error: " + e.getCause());
