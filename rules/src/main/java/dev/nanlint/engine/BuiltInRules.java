@@ -1,8 +1,13 @@
 package dev.nanlint.engine;
 
+import dev.nanlint.rules.HighLearningRate;
+import dev.nanlint.rules.LabelOutOfRange;
 import dev.nanlint.rules.NaNEquality;
+import dev.nanlint.rules.NegativeClassLabel;
 import dev.nanlint.rules.UnguardedDivision;
+import dev.nanlint.rules.UncheckedTrainingLoss;
 import dev.nanlint.rules.UnguardedLog;
+import dev.nanlint.rules.ZeroEpsilon;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -19,7 +24,12 @@ public final class BuiltInRules {
     return List.of(
         new UnguardedLog(),
         new UnguardedDivision(),
-        new NaNEquality());
+        new NaNEquality(),
+        new NegativeClassLabel(),
+        new LabelOutOfRange(),
+        new HighLearningRate(),
+        new ZeroEpsilon(),
+        new UncheckedTrainingLoss());
   }
 
   /** Built-ins followed by the rules found on {@code loader} under META-INF/services. */
