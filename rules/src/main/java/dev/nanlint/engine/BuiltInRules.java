@@ -1,18 +1,23 @@
 package dev.nanlint.engine;
 
-import dev.nanlint.rules.HalfPrecision;
-import dev.nanlint.rules.InverseTrigDomain;
-import dev.nanlint.rules.LogOfSoftmax;
 import dev.nanlint.rules.DegenerateWeightInit;
+import dev.nanlint.rules.HalfPrecision;
+import dev.nanlint.rules.HighLearningRate;
+import dev.nanlint.rules.InverseTrigDomain;
+import dev.nanlint.rules.LabelOutOfRange;
+import dev.nanlint.rules.LogOfSoftmax;
 import dev.nanlint.rules.LossActivationMismatch;
 import dev.nanlint.rules.MissingGradientClipping;
 import dev.nanlint.rules.MissingRegularization;
 import dev.nanlint.rules.NaNEquality;
+import dev.nanlint.rules.NegativeClassLabel;
 import dev.nanlint.rules.PowDomain;
+import dev.nanlint.rules.UncheckedTrainingLoss;
 import dev.nanlint.rules.UnguardedDivision;
 import dev.nanlint.rules.UnguardedLog;
 import dev.nanlint.rules.UnguardedSqrt;
 import dev.nanlint.rules.UnstableSoftmax;
+import dev.nanlint.rules.ZeroEpsilon;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -39,7 +44,12 @@ public final class BuiltInRules {
         new MissingRegularization(),
         new MissingGradientClipping(),
         new LossActivationMismatch(),
-        new DegenerateWeightInit());
+        new DegenerateWeightInit(),
+        new NegativeClassLabel(),
+        new LabelOutOfRange(),
+        new HighLearningRate(),
+        new ZeroEpsilon(),
+        new UncheckedTrainingLoss());
   }
 
   /** Built-ins followed by the rules found on {@code loader} under META-INF/services. */

@@ -1,0 +1,124 @@
+package dev.nanlint.rules;
+
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import dev.nanlint.analysis.Constants;
+import dev.nanlint.analysis.Imports;
+import dev.nanlint.analysis.Optimisers;
+import dev.nanlint.analysis.Optimisers.Family;
+import dev.nanlint.analysis.Optimisers.Param;
+import dev.nanlint.analysis.Optimisers.Setting;
+import dev.nanlint.engine.Config;
+import dev.nanlint.engine.Rule;
+import dev.nanlint.engine.RuleContext;
+import dev.nanlint.engine.RuleInfo;
+import dev.nanlint.engine.Severity;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Flags constant learning rates above what each optimiser family tolerates in practice. Thresholds are
+ * configurable ({@code HighLearningRate.adam = 0.1}). See docs/rules/HighLearningRate.md.
+ */
+@RuleInfo(name = "HighLearningRate", severity = Severity.WARNING,
+    summary = "a learning rate far above what the optimiser tolerates makes every step overshoot until the loss is Infinity or NaN")
+public final class HighLearningRate implements Rule {
+  /** Default thresholds: a learning rate strictly above them is reported. */
+  public static final Map<Family, Double> DEFAULTS = Map.of(
+      Family.ADAM, 0.1,
+      Family.RMSPROP, 0.1,
+      Family.ADAGRAD, 1.0,
+      Family.SGD, 1.0);
+
+  private static final Set<String> TYPES = Set.of("Sgd", "Adam", "AdaMax", "Nadam", "AMSGrad", "AdaBelief", "Nesterovs",
+      "RmsProp", "AdaGrad", "RMSProp", "AdaGradRDA");
+  private static final Set<String> METHODS = Set.of("learningRate", "getSimpleSGD", "getLinearDecaySGD", "getSqrtDecaySGD");
+
+  @Override
+  public void visit(ObjectCreationExpr creation, RuleContext ctx) {
+    if (!TYPES.contains(creation.getType().getNameAsString()) || creation.getArguments().isEmpty()) {
+      return;
+    }
+    Imports.of(creation).ifPresent(imports -> check(Optimisers.of(creation, imports), ctx));
+  }
+
+  @Override
+  public void visit(MethodCallExpr call, RuleContext ctx) {
+    if (!METHODS.contains(call.getNameAsString()) || call.getArguments().isEmpty()) {
+      return;
+    }
+    Imports.of(call).ifPresent(imports -> check(Optimisers.of(call, imports).stream().toList(), ctx));
+  }
+
+  private static void check(List<Setting> settings, RuleContext ctx) {
+    for (Setting s : settings) {
+      if (s.param() != Param.LEARNING_RATE || !DEFAULTS.containsKey(s.family())) {
+        continue;
+      }
+      double lr = new Constants(ctx.analysis()).value(s.value());
+      double limit = threshold(ctx.config(), s.family());
+      if (Double.isNaN(lr) || !(lr > limit)) {
+        continue;
+      }
+      String shown = shown(s.value(), lr);
+      ctx.report(s.value(), "learning rate " + shown + " for " + s.display() + " is above " + format(limit) + ": "
+          + why(s.family()), fix(s));
+    }
+  }
+
+  /** The configured threshold of a family ({@code HighLearningRate.adam}), or its default. */
+  static double threshold(Config config, Family family) {
+    String configured = config.property("HighLearningRate." + family.key(), null);
+    if (configured != null) {
+      try {
+        double v = Double.parseDouble(configured.trim());
+        if (v > 0 && !Double.isInfinite(v)) {
+          return v;
+        }
+      } catch (NumberFormatException ignored) {
+        // an unreadable value keeps the default
+      }
+    }
+    return DEFAULTS.get(family);
+  }
+
+  private static String why(Family family) {
+    return switch (family) {
+      case ADAM -> "Adam-type updaters move every weight by about the learning rate per step whatever the gradient's size,"
+          + " so steps this large overshoot, the loss climbs and activations overflow to Infinity, then NaN";
+      case RMSPROP -> "RMSProp divides each gradient by its running RMS, so every weight moves by about the learning rate"
+          + " per step; steps this large overshoot and the loss diverges to Infinity, then NaN";
+      case ADAGRAD -> "AdaGrad's first steps move each weight by about the learning rate (the squared-gradient sum is"
+          + " still small); steps this large throw the weights far out, and the loss overflows to Infinity, then NaN";
+      default -> "an SGD step is the learning rate times the raw gradient; once it exceeds 2 / curvature every step"
+          + " overshoots by more than the last and the loss grows geometrically to Infinity, then NaN";
+    };
+  }
+
+  private static String fix(Setting s) {
+    String typical = switch (s.family()) {
+      case ADAM, RMSPROP -> "1e-3";
+      case ADAGRAD -> "0.1";
+      default -> "0.01";
+    };
+    return "use a smaller learning rate (" + typical + " is the usual start for " + s.type()
+        + "), or a schedule that decays it (ISchedule, Tribuo's linear/sqrt decay SGD)";
+  }
+
+  /** {@code 0.5} for a literal, {@code LEARNING_RATE = 0.5} for a named constant. */
+  static String shown(com.github.javaparser.ast.expr.Expression e, double v) {
+    com.github.javaparser.ast.expr.Expression x = e;
+    if (x instanceof com.github.javaparser.ast.expr.UnaryExpr u) {
+      x = u.getExpression();
+    }
+    return x instanceof com.github.javaparser.ast.expr.LiteralExpr ? e.toString() : e + " = " + format(v);
+  }
+
+  static String format(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e6) {
+      return String.valueOf((long) v);
+    }
+    return String.valueOf(v);
+  }
+}
