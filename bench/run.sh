@@ -8,7 +8,7 @@
 #
 # Environment:
 #   RUNS=3          timed runs per measurement (the median is reported)
-#   WARMUP=1        untimed warm-up runs per measurement (page cache, JIT-independent disk state)
+#   WARMUP=1        untimed warm-up runs per measurement (fill the page cache; every run is a fresh JVM)
 #   ONLY="parse nanlint bounded pmd javac small"
 #                   which measurements to run (any subset, space separated)
 #   BOUNDED_HEAP=512m
@@ -178,6 +178,9 @@ import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 s = d["summary"]
 print("[bench] nanlint: %s files scanned, %s findings, %s input errors" % (s.get("filesScanned"), s.get("findings"), s.get("errors")))
+slow = [e["path"] for e in d.get("errors", []) if "--timeout" in e.get("message", "")]
+if slow:
+    print("[bench] warning: %d file(s) hit nanlint's per-file --timeout and were not analysed: %s" % (len(slow), ", ".join(slow)))
 if int(s.get("filesScanned", -1)) != int(sys.argv[2]):
     print("[bench] warning: nanlint scanned %s files, the corpus has %s" % (s.get("filesScanned"), sys.argv[2]))
 EOF
@@ -249,6 +252,7 @@ has() { [[ -s $RES/$1.runs ]]; }
   echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM"
   echo "- nanlint: $REVISION (git describe of the working tree when the jars under test were built)"
   echo "- JDK: $("$JAVA" -version 2>&1 | head -n 1); javac: $("$JAVAC" -version 2>&1)"
+  echo "- JVM_OPTS: ${JVM_OPTS:-(none: JVM defaults, max heap = 1/4 of RAM)}"
   echo "- load average (1/5/15 min) before: $LOAD_BEFORE, after: $LOAD_AFTER"
   echo "- corpus: $CORPUS_FILES files, $CORPUS_LINES lines; tribuo-core: $TRIBUO_FILES files, $TRIBUO_LINES lines"
   echo "- $WARMUP warm-up + $RUNS timed runs each; median reported (wall range = min–max of the timed runs)"
@@ -278,12 +282,12 @@ has() { [[ -s $RES/$1.runs ]]; }
   fi
   if has nanlint; then
     v=$(rss_mb nanlint)
-    echo "| nanlint peak RSS, MB (default JVM) | $(printf '%.0f' "$v") | ≤ 1024 | $(verdict "$v" 1024) |"
+    echo "| nanlint peak RSS, MB (${JVM_OPTS:-default JVM}) | $(printf '%.0f' "$v") | ≤ 1024 | $(verdict "$v" 1024) |"
   fi
   if has bounded; then
     v=$(rss_mb bounded)
     echo "| nanlint peak RSS, MB (-Xmx$BOUNDED_HEAP) | $(printf '%.0f' "$v") | ≤ 1024 | $(verdict "$v" 1024) |"
-    if has nanlint; then echo "| nanlint -Xmx$BOUNDED_HEAP / default JVM, wall | $(ratio "$(wall bounded)" "$(wall nanlint)") | | |"; fi
+    if has nanlint; then echo "| nanlint -Xmx$BOUNDED_HEAP / nanlint, wall | $(ratio "$(wall bounded)" "$(wall nanlint)") | | |"; fi
   fi
   if has javac && has javac-proc; then
     v=$(ratio "$(wall javac-proc)" "$(wall javac)")

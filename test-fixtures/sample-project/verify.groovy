@@ -5,7 +5,7 @@ def finding = { int line, String cols -> ~/MyLoss\.java:\[${line},(${cols})\] \[
 
 assert log.findAll(finding(6, '17|18')).size() >= 4 : "Math.log(p) at 6:18 must be reported by all four builds:\n" + log
 assert log.findAll(finding(6, '41|42')).size() >= 4 : "Math.log(1 - p) at 6:42 must be reported by all four builds:\n" + log
-assert log.contains('fix: Math.log(Math.max(p, 1e-12))') : "the fix hint is missing:\n" + log
+assert log.contains("Did you mean 'Math.log(Math.max(p, 1e-12))'?") : "the suggested fix is missing:\n" + log
 assert !(log =~ /MyLoss\.java:\[1[01],\d+\] \[UnguardedLog\]/) : "the clamped safeLoss must not warn:\n" + log
 // LogOfSoftmax is a note on both losses (hand-written cross-entropy, even clamped), shown where notes are
 assert log =~ /MyLoss\.java:\[11,1[78]\] (Note: )?\[LogOfSoftmax\]/ : "the LogOfSoftmax note is missing:\n" + log

@@ -3,6 +3,7 @@ package dev.nanlint.cli;
 import dev.nanlint.cli.report.Report;
 import dev.nanlint.engine.BuiltInRules;
 import dev.nanlint.engine.Config;
+import dev.nanlint.engine.Edits;
 import dev.nanlint.engine.FileResult;
 import dev.nanlint.engine.Finding;
 import dev.nanlint.engine.InputError;
@@ -32,6 +33,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,6 +52,7 @@ import picocli.CommandLine.Parameters;
         "  nanlint src/                          scan, print javac-style findings",
         "  nanlint --format sarif --output nanlint.sarif src/",
         "  nanlint --disable UnguardedDivision --fail-on error src/main/java",
+        "  nanlint --fix --dry-run src/           show the mechanical fixes as a diff; --fix alone applies them",
         "  nanlint rules                         list the rules",
         "  nanlint explain UnguardedLog          print a rule's documentation",
         "",
@@ -90,6 +95,13 @@ public final class Main implements Callable<Integer> {
       description = "Record every current finding in FILE (to adopt nanlint on existing code), then exit 0.")
   Path writeBaseline;
 
+  @Option(names = "--fix",
+      description = "Apply the mechanical fixes in place (see docs/fix.md); the report then lists the findings that remain.")
+  boolean fix;
+
+  @Option(names = "--dry-run", description = "With --fix: print the fixes as a unified diff and change no file.")
+  boolean dryRun;
+
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
       description = "Give up on a single file after this much CPU time (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
@@ -109,13 +121,29 @@ public final class Main implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** The rules to run; null: the built-in rules plus those on the class path (ServiceLoader). */
+  private final List<Rule> rules;
+
+  public Main() {
+    this(null);
+  }
+
+  Main(List<Rule> rules) {
+    this.rules = rules;
+  }
+
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
   }
 
   /** Runs the command with the given streams; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    CommandLine cli = new CommandLine(new Main());
+    return run(args, out, err, null);
+  }
+
+  /** Runs the command with the given rules instead of the catalogue (tests). */
+  static int run(String[] args, PrintStream out, PrintStream err, List<Rule> rules) {
+    CommandLine cli = new CommandLine(new Main(rules));
     cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -136,7 +164,14 @@ public final class Main implements Callable<Integer> {
     if (paths.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "no PATH given: which files should nanlint scan?");
     }
-    List<Rule> catalogue = BuiltInRules.withServiceLoaded(Main.class.getClassLoader());
+    if (dryRun && !fix) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--dry-run goes with --fix: nanlint --fix --dry-run PATH");
+    }
+    if (fix && writeBaseline != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--fix and --write-baseline do not go together: fix first, then record the baseline");
+    }
+    List<Rule> catalogue = rules != null ? rules : BuiltInRules.withServiceLoaded(Main.class.getClassLoader());
     Config config = loadConfig(catalogue);
     Linter linter = new Linter(catalogue, config);
 
@@ -144,7 +179,7 @@ public final class Main implements Callable<Integer> {
     List<String> allExcludes = new ArrayList<>(Config.splitList(config.property("exclude", "")));
     allExcludes.addAll(excludes);
     List<Path> files = SourceFiles.find(paths, allExcludes, errors);
-    List<FileResult> results = lintAll(linter, files, err);
+    List<FileResult> results = fix ? fixAll(linter, files, out, err, errors) : lintAll(linter, files, err);
     List<Finding> findings = new ArrayList<>();
     for (FileResult r : results) {
       findings.addAll(r.findings());
@@ -165,6 +200,8 @@ public final class Main implements Callable<Integer> {
       try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
         report.write(file, findings, errors, files.size());
       }
+    } else if (dryRun) {
+      out.flush(); // standard output holds the diff alone, so it can go straight to patch or git apply
     } else {
       report.write(out, findings, errors, files.size());
       out.flush();
@@ -213,6 +250,73 @@ public final class Main implements Callable<Integer> {
   }
 
   private List<FileResult> lintAll(Linter linter, List<Path> files, PrintWriter err) throws InterruptedException {
+    List<FileResult> results = new ArrayList<>();
+    forEachFile(files, file -> lintOne(linter, file), (path, message) -> FileResult.error(path, 0, 0, message),
+        err, results::add);
+    return results;
+  }
+
+  /**
+   * --fix: each file is read, linted, fixed in memory, re-parsed and re-linted on a worker; here, in file
+   * order, the fix is written (or its diff printed, for --dry-run). Returns the findings that remain.
+   */
+  private List<FileResult> fixAll(Linter linter, List<Path> files, PrintWriter out, PrintWriter err,
+      List<InputError> errors) throws InterruptedException {
+    FileFixer fixer = new FileFixer(linter, encoding);
+    List<FileResult> results = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    int[] fixedFindings = new int[1];
+    int[] fixedFiles = new int[1];
+    forEachFile(files, fixer::prepare,
+        (path, message) -> new FileFixer.Plan(Path.of(path), path, null, FileResult.error(path, 0, 0, message),
+            null, null, null),
+        err, plan -> {
+          boolean applied;
+          if (dryRun) {
+            if (plan.problem() != null) {
+              errors.add(new InputError(plan.display(), 0, 0, plan.problem()));
+            }
+            applied = plan.writable();
+            if (applied) {
+              out.print(UnifiedDiff.of(plan.display(), plan.edits()));
+            }
+            results.add(plan.before()); // nothing is written: every finding remains
+          } else {
+            FileFixer.Outcome outcome = fixer.commit(plan);
+            if (outcome.error() != null) {
+              errors.add(outcome.error());
+            }
+            applied = outcome.written();
+            results.add(outcome.remaining());
+          }
+          if (applied) {
+            fixedFindings[0] += plan.edits().fixed().size();
+            fixedFiles[0]++;
+            for (Edits.Skipped s : plan.edits().skipped()) {
+              Finding f = s.finding();
+              Finding o = s.overlapping();
+              notes.add(Report.sanitize(f.path()) + ":" + f.line() + ":" + f.column() + ": note: [" + f.rule()
+                  + "] fix skipped: it overlaps the fix of [" + o.rule() + "] at " + o.line() + ":" + o.column()
+                  + "; run nanlint --fix again to apply it");
+            }
+          }
+        });
+    out.flush();
+    notes.forEach(err::println);
+    err.println("nanlint: " + (dryRun ? "would fix " : "fixed ") + fixedFindings[0] + " finding"
+        + (fixedFindings[0] == 1 ? "" : "s") + " in " + fixedFiles[0] + " file" + (fixedFiles[0] == 1 ? "" : "s")
+        + (dryRun ? " (dry run: no file was changed)" : ""));
+    err.flush();
+    return results;
+  }
+
+  /**
+   * Runs {@code task} on every file on worker threads and hands the results to {@code each} in file
+   * order, on this thread. A file that takes longer than --timeout, or whose task throws, gets
+   * {@code failure}'s result instead.
+   */
+  private <T> void forEachFile(List<Path> files, Function<Path, T> task, BiFunction<String, String, T> failure,
+      PrintWriter err, Consumer<T> each) throws InterruptedException {
     // deep expressions need a deep stack for JavaParser's recursive descent
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs), r -> {
       Thread t = new Thread(null, r, "nanlint-worker", 512L << 20);
@@ -222,25 +326,24 @@ public final class Main implements Callable<Integer> {
     Progress progress = new Progress(err, files.size());
     try {
       long[] workerThread = new long[files.size()]; // id of the thread analysing each file, once started
-      List<Future<FileResult>> futures = new ArrayList<>();
+      List<Future<T>> futures = new ArrayList<>();
       for (int i = 0; i < files.size(); i++) {
         int index = i;
         futures.add(pool.submit(() -> {
           workerThread[index] = Thread.currentThread().getId();
           try {
-            return lintOne(linter, files.get(index));
+            return task.apply(files.get(index));
           } finally {
             workerThread[index] = -1;
           }
         }));
       }
-      List<FileResult> results = new ArrayList<>();
       long limit = TimeUnit.SECONDS.toNanos(Math.max(1, timeoutSeconds));
       for (int i = 0; i < files.size(); i++) {
-        results.add(await(futures.get(i), workerThread, i, limit, files.get(i).toString()));
+        each.accept(await(futures.get(i), workerThread, i, limit, files.get(i).toString(), failure));
+        futures.set(i, null); // let the result go once handled
         progress.done(i + 1);
       }
-      return results;
     } finally {
       progress.finish();
       pool.shutdownNow();
@@ -251,8 +354,8 @@ public final class Main implements Callable<Integer> {
    * Waits for one file, giving up once its analysis has used more than the per-file limit of CPU time
    * (CPU, not wall time: a loaded CI machine must not turn slow files into errors).
    */
-  private static FileResult await(Future<FileResult> future, long[] workerThread, int index, long limit, String path)
-      throws InterruptedException {
+  private static <T> T await(Future<T> future, long[] workerThread, int index, long limit, String path,
+      BiFunction<String, String, T> failure) throws InterruptedException {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long cpuAtStart = -1;
     long threadId = 0;
@@ -269,12 +372,12 @@ public final class Main implements Callable<Integer> {
           long now = threads.isThreadCpuTimeSupported() ? threads.getThreadCpuTime(threadId) : System.nanoTime();
           if (now - cpuAtStart > limit) {
             future.cancel(true);
-            return FileResult.error(path, 0, 0, "analysis used more than " + TimeUnit.NANOSECONDS.toSeconds(limit)
+            return failure.apply(path, "analysis used more than " + TimeUnit.NANOSECONDS.toSeconds(limit)
                 + " s of CPU and was stopped (--timeout)");
           }
         }
       } catch (ExecutionException e) {
-        return FileResult.error(path, 0, 0, "internal error: " + e.getCause());
+        return failure.apply(path, "internal error: " + e.getCause());
       }
     }
   }

@@ -86,7 +86,11 @@ final class SourceFiles {
 
   /** The file's text, or an exception whose message says why it is not lintable Java source. */
   static String read(Path file, Charset charset) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
+    return decode(Files.readAllBytes(file), charset);
+  }
+
+  /** The text of a file's bytes, or an exception whose message says why it is not lintable Java source. */
+  static String decode(byte[] bytes, Charset charset) throws IOException {
     for (byte b : bytes) {
       if (b == 0) {
         throw new IOException("binary file (contains NUL bytes), skipped");

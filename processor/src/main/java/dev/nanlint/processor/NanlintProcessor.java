@@ -234,7 +234,10 @@ public final class NanlintProcessor extends AbstractProcessor {
   private void report(Finding finding, CompilationUnitTree unit, SourceText source) {
     Diagnostic.Kind kind = finding.severity() == Severity.NOTE ? Diagnostic.Kind.NOTE
         : werror ? Diagnostic.Kind.ERROR : warningKind;
-    String message = "[" + finding.rule() + "] " + finding.message() + "\n    fix: " + finding.fix();
+    // Error Prone style: a mechanical fix ends the message as the code to write; advice stays a fix: line
+    String message = "[" + finding.rule() + "] " + finding.message() + (finding.hasEdit()
+        ? "\n    Did you mean '" + finding.edit().replacement() + "'?"
+        : "\n    fix: " + finding.fix());
     Tree tree = treeStartingAt(unit, source.offset(finding.line(), finding.column()));
     if (tree != null) {
       trees.printMessage(kind, message, tree, unit);

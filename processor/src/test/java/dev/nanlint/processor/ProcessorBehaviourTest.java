@@ -50,7 +50,27 @@ class ProcessorBehaviourTest {
     assertEquals(13, w.getColumnNumber()); // the M of Math.log, as the command reports it
     String message = w.getMessage(Locale.ROOT);
     assertTrue(message.startsWith("[UnguardedLog] Math.log(probs[label]) is -Infinity"), message);
-    assertTrue(message.contains("fix: Math.log(Math.max(probs[label], 1e-12))"), message);
+    assertEquals("Did you mean 'Math.log(Math.max(probs[label], 1e-12))'?", lastLine(message)); // the message ends with it
+  }
+
+  @Test
+  void aMechanicalFixIsASuggestionAndAdviceStaysAFixLine() {
+    JavaFileObject checks = JavaFileObjects.forSourceLines("demo.Checks",
+        "package demo;",
+        "class Checks {",
+        "  boolean diverged(double loss) { return loss != Double.NaN; }",
+        "  boolean above(double loss) { return loss > Double.NaN; }",
+        "}");
+    Compilation compilation = javac().withProcessors(new NanlintProcessor()).compile(checks);
+    List<Diagnostic<? extends JavaFileObject>> findings = nanlint(compilation);
+    assertEquals(2, findings.size(), findings::toString);
+    String edit = findings.get(0).getMessage(Locale.ROOT);
+    assertTrue(edit.startsWith("[NaNEquality] loss != Double.NaN is always true"), edit);
+    assertEquals("Did you mean '!Double.isNaN(loss)'?", lastLine(edit));
+    assertTrue(!edit.contains("fix:"), edit);
+    String advice = findings.get(1).getMessage(Locale.ROOT);
+    assertEquals("fix: Double.isNaN(loss)", lastLine(advice)); // no edit: isNaN would change behaviour
+    assertTrue(!advice.contains("Did you mean"), advice);
   }
 
   @Test
@@ -124,6 +144,12 @@ class ProcessorBehaviourTest {
         .withOptions("-Ananlint.severity=UnguardedLog=fatal").compile(LOSS);
     assertEquals(Compilation.Status.SUCCESS, compilation.status());
     assertTrue(compilation.warnings().stream().anyMatch(w -> w.getMessage(Locale.ROOT).contains("nanlint: disabled")));
+  }
+
+  /** The message's last line, without javac's indentation. */
+  private static String lastLine(String message) {
+    String[] lines = message.split("\\R");
+    return lines[lines.length - 1].trim();
   }
 
   private static List<Diagnostic<? extends JavaFileObject>> nanlint(Compilation compilation) {

@@ -56,6 +56,18 @@ public final class RuleContext {
    * @param fix concrete replacement code or advice, shown as the finding's "fix:" line
    */
   public void report(Node node, String message, String fix) {
+    report(node, message, fix, null);
+  }
+
+  /**
+   * Reports {@code node} with a mechanical fix: {@code nanlint --fix} replaces exactly the node's source
+   * range with {@code replacement}. Build the replacement from {@link #source(Node)} so the author's
+   * formatting and comments inside the node survive. A null replacement reports without an edit.
+   *
+   * @param fix the hint shown to people (may add advice beyond the replacement)
+   * @param replacement code that compiles wherever the node stands, and that this rule no longer flags
+   */
+  public void report(Node node, String message, String fix, String replacement) {
     Range range = node.getRange().orElse(null);
     if (range == null) {
       return;
@@ -64,7 +76,38 @@ public final class RuleContext {
     if (Suppressions.isSuppressed(node, currentRule.name(), line, source)) {
       return;
     }
+    Edit edit = replacement == null || replacement.equals(source(node)) ? null
+        : new Edit(range.begin.line, range.begin.column, range.end.line, range.end.column, replacement);
     sink.add(new Finding(currentRule.name(), currentSeverity, path, line, range.begin.column,
-        range.end.line, range.end.column, message, fix, source.line(line)));
+        range.end.line, range.end.column, message, fix, source.line(line), edit));
+  }
+
+  /** The node's text exactly as written (comments and line breaks included); its printed form if it has no range. */
+  public String source(Node node) {
+    Range range = node.getRange().orElse(null);
+    if (range == null) {
+      return node.toString();
+    }
+    int begin = source.offset(range.begin.line, range.begin.column);
+    int end = source.offset(range.end.line, range.end.column) + 1;
+    return source.text().substring(begin, Math.min(end, source.text().length()));
+  }
+
+  /**
+   * The node's text as written, with the text of {@code part} (a node inside it) replaced by
+   * {@code replacement}: the way to wrap one argument without reprinting the rest of the call.
+   */
+  public String sourceReplacing(Node node, Node part, String replacement) {
+    Range outer = node.getRange().orElse(null);
+    Range inner = part.getRange().orElse(null);
+    if (outer == null || inner == null || !outer.contains(inner)) {
+      throw new IllegalArgumentException(part + " is not inside " + node);
+    }
+    String text = source.text();
+    int begin = source.offset(outer.begin.line, outer.begin.column);
+    int partBegin = source.offset(inner.begin.line, inner.begin.column);
+    int partEnd = source.offset(inner.end.line, inner.end.column) + 1;
+    int end = source.offset(outer.end.line, outer.end.column) + 1;
+    return text.substring(begin, partBegin) + replacement + text.substring(partEnd, end);
   }
 }

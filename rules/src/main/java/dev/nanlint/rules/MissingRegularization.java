@@ -63,9 +63,13 @@ public final class MissingRegularization implements Rule {
       return;
     }
     String kind = network.kind() == BuilderChains.Kind.GRAPH ? "computation graph" : "network";
+    // the edit: .l2(1e-4) right after new NeuralNetConfiguration.Builder(); not where an l1/l2/weightDecay
+    // of 0 is already written (a later l2(0.0) would override it: that choice needs a person)
+    boolean explicitZero = network.anywhere(c -> PENALTIES.contains(c.name()));
+    String replacement = explicitZero || !chains.isNetworkBuilder(creation) ? null : ctx.source(creation) + ".l2(1e-4)";
     ctx.report(creation, "this " + kind + " has no regularization: no l1/l2/weightDecay/dropOut/weightNoise on the "
         + "builder or on any of its layers; nothing holds the weights back, and with a high learning rate, separable data or long training they "
-        + "grow until the logits overflow to Infinity and the loss becomes NaN", FIX);
+        + "grow until the logits overflow to Infinity and the loss becomes NaN", FIX, replacement);
   }
 
   /** l2(1e-4), l2(lambda): on; l2(0): off. */

@@ -26,24 +26,30 @@ public final class NaNEquality implements Rule {
     if (!equality && !ordering) {
       return;
     }
-    Expression other;
+    Expression otherExpr;
     String owner;
     if (nanOwner(binary.getRight(), ctx) != null) {
       owner = nanOwner(binary.getRight(), ctx);
-      other = binary.getLeft();
+      otherExpr = binary.getLeft();
     } else if (nanOwner(binary.getLeft(), ctx) != null) {
       owner = nanOwner(binary.getLeft(), ctx);
-      other = binary.getRight();
+      otherExpr = binary.getRight();
     } else {
       return;
     }
-    String check = owner + ".isNaN(" + other + ")";
+    // Float.isNaN only where the other side is a float: Float.isNaN(double) does not compile, and
+    // Double.isNaN(float) is the same test
+    String other = ctx.analysis().types().typeOf(otherExpr);
+    String method = owner.equals("Float") && (other.equals("float") || other.equals("Float")) ? "Float" : "Double";
+    String check = method + ".isNaN(" + ctx.source(otherExpr) + ")";
     if (op == BinaryExpr.Operator.NOT_EQUALS) {
       ctx.report(binary, binary + " is always true: NaN is not equal to anything, itself included",
-          "!" + check);
+          "!" + check, "!" + check);
     } else if (op == BinaryExpr.Operator.EQUALS) {
-      ctx.report(binary, binary + " is always false: NaN is not equal to anything, itself included", check);
+      ctx.report(binary, binary + " is always false: NaN is not equal to anything, itself included", check, check);
     } else {
+      // no edit: x > NaN is always false, and isNaN(x) would change what the code does; what the author
+      // meant (a NaN check? a comparison with a real bound?) needs a person
       ctx.report(binary, binary + " is always false: every ordered comparison with NaN is false", check);
     }
   }

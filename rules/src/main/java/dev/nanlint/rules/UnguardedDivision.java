@@ -66,13 +66,16 @@ public final class UnguardedDivision implements Rule {
     String den = denominator.toString();
     String eps = Fixes.epsilon(division, a.types().isFloat(denominator));
     String fix;
+    String replacement = null;
     if (a.types().isIntegral(denominator)) {
       fix = numerator + " / Math.max(" + den + ", 1), or return early when " + den + " == 0";
     } else if (value.isNonNegative()) {
       fix = numerator + " / (" + den + " + " + eps + ")";
+      replacement = Fixes.divisionEdit(division, denominator, eps, ctx); // null for ND4J calls
     } else {
       fix = "check Math.abs(" + den + ") > " + eps + " before dividing";
     }
-    ctx.report(division, "dividing by " + den + " gives NaN or Infinity when it is 0: " + value.risk(), fix);
+    ctx.report(division, "dividing by " + den + " gives NaN or Infinity when it is 0: " + value.risk(), fix,
+        replacement);
   }
 }

@@ -1,5 +1,6 @@
 package dev.nanlint.rules;
 
+import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
@@ -43,7 +44,9 @@ public final class UnguardedLog implements Rule {
     String fix = nd4jLog
         ? callee + "(Transforms.max(" + arg + ", " + eps + "))"
         : callee + "(Math.max(" + arg + ", " + eps + ")), or compute the loss from logits (log-softmax)";
-    ctx.report(call, call + " is -Infinity when " + arg + " is 0 and NaN below: " + reason, fix);
+    String replacement = nd4jLog ? Fixes.nd4jClamp(call, arg, eps, ctx)
+        : ctx.sourceReplacing(call, arg, "Math.max(" + ctx.source(arg) + ", " + eps + ")");
+    ctx.report(call, call + " is -Infinity when " + arg + " is 0 and NaN below: " + reason, fix, replacement);
   }
 
   /** {@code Math.max(-10, Math.log(x))}: the caller already clips the -Infinity away. */
@@ -54,16 +57,30 @@ public final class UnguardedLog implements Rule {
         .orElse(false);
   }
 
+  /** {@code Math.min(p, 1 - EPS)}: one bound is a constant below 1, so {@code -min} stays above -1. */
+  private static boolean cappedBelowOne(Expression e, Analysis a) {
+    while (e instanceof EnclosedExpr enclosed) {
+      e = enclosed.getInner();
+    }
+    return e instanceof MethodCallExpr min && a.api().isMath(min, "min") && min.getArguments().size() == 2
+        && min.getArguments().stream().anyMatch(bound -> a.values().constant(bound) < 1);
+  }
+
   /** log1p(x) is -Infinity at x = -1: {@code log1p(-p)} for a probability p that reaches 1. */
   private static void checkLog1p(MethodCallExpr call, Expression arg, RuleContext ctx) {
     if (arg instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
+      if (cappedBelowOne(u.getExpression(), ctx.analysis())) {
+        return;
+      }
       Value inner = ctx.analysis().values().of(u.getExpression());
       if (inner.probability() && inner.risk() != null) {
         String p = u.getExpression().toString();
         String eps = Fixes.epsilon(call, ctx.analysis().types().isFloat(arg));
+        String replacement = ctx.sourceReplacing(call, u.getExpression(),
+            "Math.min(" + ctx.source(u.getExpression()) + ", 1 - " + eps + ")");
         ctx.report(call, call + " is -Infinity when " + p + " reaches 1: " + p
             + " is a probability", call.getScope().map(s -> s + ".").orElse("") + "log1p(-Math.min(" + p
-            + ", 1 - " + eps + "))");
+            + ", 1 - " + eps + "))", replacement);
       }
     }
   }

@@ -40,7 +40,10 @@ public final class UnguardedSqrt implements Rule {
             ? (nd4j ? ", or let ND4J compute the variance from centred values: x.var(false, dim)"
                 : ", or compute the variance from centred values (two passes, or Welford's update)")
             : "";
-        ctx.report(call, call + " is NaN when " + arg + " is below 0: " + negative.reason(), clamp + better);
+        String replacement = nd4j ? Fixes.nd4jClamp(call, arg, "0.0", ctx)
+            : ctx.sourceReplacing(call, arg, "Math.max(" + ctx.source(arg) + ", 0.0)");
+        ctx.report(call, call + " is NaN when " + arg + " is below 0: " + negative.reason(), clamp + better,
+            replacement);
       }
       return;
     }
@@ -100,8 +103,9 @@ public final class UnguardedSqrt implements Rule {
     String fix = nd4jCall
         ? numerator + "." + ((MethodCallExpr) division).getNameAsString() + "(" + divisor + ".add(" + eps + "))"
         : numerator + " / (" + divisor + " + " + eps + ")";
+    String replacement = nd4jCall ? null : Fixes.divisionEdit(division, divisor, eps, ctx);
     ctx.report(division, "dividing by " + divisor + " gives Infinity, or NaN (0 / 0), while " + arg + " is 0: "
-        + reason, fix);
+        + reason, fix, replacement);
   }
 
   private static String callee(MethodCallExpr call) {

@@ -31,6 +31,14 @@ final class JsonReport implements Report {
       n.put("endColumn", f.endColumn());
       n.put("message", f.message());
       n.put("fix", f.fix());
+      if (f.hasEdit()) {
+        ObjectNode edit = n.putObject("edit");
+        edit.put("line", f.edit().beginLine());
+        edit.put("column", f.edit().beginColumn());
+        edit.put("endLine", f.edit().endLine());
+        edit.put("endColumn", f.edit().endColumn());
+        edit.put("replacement", f.edit().replacement());
+      }
       n.put("help", DOCS_BASE + f.rule() + ".md");
     }
     ArrayNode errs = root.putArray("errors");

@@ -3,6 +3,7 @@ package dev.nanlint.cli.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nanlint.engine.Config;
+import dev.nanlint.engine.Edit;
 import dev.nanlint.engine.Finding;
 import dev.nanlint.engine.InputError;
 import dev.nanlint.engine.Rule;
@@ -66,6 +67,21 @@ final class SarifReport implements Report {
       region.put("endLine", f.endLine());
       region.put("endColumn", f.endColumn() + 1); // SARIF end columns are exclusive
       r.putObject("partialFingerprints").put("nanlint/v1", Fingerprint.of(f));
+      if (f.hasEdit()) {
+        // the mechanical fix, as SARIF 2.1.0 §3.55: replace the deleted region with the inserted text
+        Edit edit = f.edit();
+        ObjectNode fix = r.putArray("fixes").addObject();
+        fix.putObject("description").put("text", "Replace with " + edit.replacement());
+        ObjectNode change = fix.putArray("artifactChanges").addObject();
+        change.putObject("artifactLocation").put("uri", uri(f.path()));
+        ObjectNode replacement = change.putArray("replacements").addObject();
+        ObjectNode deleted = replacement.putObject("deletedRegion");
+        deleted.put("startLine", edit.beginLine());
+        deleted.put("startColumn", edit.beginColumn());
+        deleted.put("endLine", edit.endLine());
+        deleted.put("endColumn", edit.endColumn() + 1); // exclusive, as above
+        replacement.putObject("insertedContent").put("text", edit.replacement());
+      }
     }
     ObjectNode invocation = run.putArray("invocations").addObject();
     invocation.put("executionSuccessful", true);

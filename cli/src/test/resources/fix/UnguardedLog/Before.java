@@ -1,0 +1,37 @@
+package fix;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** Hand-written losses. The comments and the odd spacing must survive --fix untouched. */
+class CrossEntropyLosses {
+
+  double crossEntropy(double[] probs, int label) {
+    return -Math.log( probs[label] /* the true class */ );   // keep me
+  }
+
+  float floatCrossEntropy(float[] probs, int label) {
+    return (float) -Math.log(probs[label]);
+  }
+
+  double binary(double y, double p) {
+    return -(y * Math.log(p)
+        + (1 - y) * Math.log(1 - p));
+  }
+
+  double complement(double p) {
+    return -Math.log1p(-p);
+  }
+
+  INDArray inPlace(INDArray probabilities) {
+    return Transforms.log(probabilities, false);
+  }
+
+  INDArray copy(INDArray probabilities) {
+    return Transforms.log(probabilities);
+  }
+
+  double alreadySafe(double[] probs, int label) {
+    return -Math.log(Math.max(probs[label], 1e-12));
+  }
+}
