@@ -4,10 +4,12 @@ import dev.nanlint.rules.DegenerateWeightInit;
 import dev.nanlint.rules.HalfPrecision;
 import dev.nanlint.rules.HighLearningRate;
 import dev.nanlint.rules.InverseTrigDomain;
+import dev.nanlint.rules.LabelLossMismatch;
 import dev.nanlint.rules.LabelOutOfRange;
 import dev.nanlint.rules.LogOfSoftmax;
 import dev.nanlint.rules.LossActivationMismatch;
 import dev.nanlint.rules.MissingGradientClipping;
+import dev.nanlint.rules.MissingInputNormalization;
 import dev.nanlint.rules.MissingRegularization;
 import dev.nanlint.rules.NaNEquality;
 import dev.nanlint.rules.NegativeClassLabel;
@@ -49,7 +51,9 @@ public final class BuiltInRules {
         new LabelOutOfRange(),
         new HighLearningRate(),
         new ZeroEpsilon(),
-        new UncheckedTrainingLoss());
+        new UncheckedTrainingLoss(),
+        new LabelLossMismatch(),
+        new MissingInputNormalization());
   }
 
   /** Built-ins followed by the rules found on {@code loader} under META-INF/services. */
