@@ -10,7 +10,7 @@
 #   RUNS=3          timed runs per measurement (the median is reported)
 #   WARMUP=1        untimed warm-up runs per measurement (fill the page cache; every run is a fresh JVM)
 #   ONLY="parse nanlint bounded pmd javac small"
-#                   which measurements to run (any subset, space separated)
+#                   which measurements to run (any subset, space separated; "parse-all" is extra)
 #   BOUNDED_HEAP=512m
 #                   the -Xmx of the "bounded" measurement
 #   JVM_OPTS=       extra JVM options for every java process measured (parse, nanlint, PMD; javac gets
@@ -32,7 +32,9 @@
 #      compile classpath into bench/target/tribuo-lib/, and compiles dev.nanlint.bench.ParseOnly against
 #      the nanlint-cli.jar under test (so the floor uses nanlint's exact JavaParser and settings);
 #   3. times each measurement with `/usr/bin/time -f '%e %U %S %M'` (wall, user, sys, max RSS):
-#        parse    ParseOnly over the corpus: JavaParser with Linter.parserConfiguration(), all cores (floor)
+#        parse    ParseOnly over the corpus: JavaParser with Linter.parserConfiguration(), all cores, over
+#                 the files nanlint parses (it skips generated files, ~40% of the corpus's lines) (floor)
+#        parse-all  (only when named in ONLY) ParseOnly -Dall=true: every file, generated ones too
 #        nanlint  java -jar cli/target/nanlint-cli.jar --fail-on never --format json (all rules) over the corpus
 #        bounded  the same with -Xmx$BOUNDED_HEAP: shows the heap stays bounded (files are streamed); a
 #                 default JVM on a big machine lets garbage pile up, so its RSS says little about need
@@ -82,7 +84,7 @@ wants() { [[ " $ONLY " == *" $1 "* ]]; }
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer (got '$RUNS')"
 [[ $WARMUP =~ ^[0-9]+$ ]] || die "WARMUP must be a non-negative integer (got '$WARMUP')"
 for m in $ONLY; do
-  case $m in parse|nanlint|bounded|pmd|javac|small) ;; *) die "unknown measurement '$m' in ONLY (parse nanlint bounded pmd javac small)";; esac
+  case $m in parse|parse-all|nanlint|bounded|pmd|javac|small) ;; *) die "unknown measurement '$m' in ONLY (parse parse-all nanlint bounded pmd javac small)";; esac
 done
 $TIME -f '%e' true 2>/dev/null || die "$TIME (GNU time) is required: apt-get install time"
 for tool in mvn python3 "$JAVA" "$JAVAC"; do
@@ -164,11 +166,18 @@ cpu() { median '$2 + $3' "$1"; }
 rss_mb() { median '$4 / 1024' "$1"; }
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+GENERATED="not measured (run parse)"
 
 if wants parse; then
   measure parse "0" "$JAVA" "${JVM[@]}" -cp "$OUT/classes:$CLI_JAR" dev.nanlint.bench.ParseOnly "$CORPUS"
   cat "$RES/parse.log" >&2
   grep -q " failed=0 " "$RES/parse.log" || log "warning: JavaParser could not parse some corpus files (see $RES/parse.log)"
+  GENERATED=$(sed -nE 's/.* skipped=([0-9]+) skippedLines=([0-9]+).*/\1 files, \2 lines/p' "$RES/parse.log")
+fi
+
+if wants parse-all; then
+  measure parse-all "0" "$JAVA" "${JVM[@]}" -Dall=true -cp "$OUT/classes:$CLI_JAR" dev.nanlint.bench.ParseOnly "$CORPUS"
+  cat "$RES/parse-all.log" >&2
 fi
 
 if wants nanlint; then
@@ -254,12 +263,15 @@ has() { [[ -s $RES/$1.runs ]]; }
   echo "- JDK: $("$JAVA" -version 2>&1 | head -n 1); javac: $("$JAVAC" -version 2>&1)"
   echo "- JVM_OPTS: ${JVM_OPTS:-(none: JVM defaults, max heap = 1/4 of RAM)}"
   echo "- load average (1/5/15 min) before: $LOAD_BEFORE, after: $LOAD_AFTER"
-  echo "- corpus: $CORPUS_FILES files, $CORPUS_LINES lines; tribuo-core: $TRIBUO_FILES files, $TRIBUO_LINES lines"
+  echo "- corpus: $CORPUS_FILES files, $CORPUS_LINES lines, of which generated (nanlint and parse-only skip them): $GENERATED"
+  echo "- tribuo-core: $TRIBUO_FILES files, $TRIBUO_LINES lines"
+  echo "- lines/s = all input lines / median wall, for every tool (PMD parses the generated files too)"
   echo "- $WARMUP warm-up + $RUNS timed runs each; median reported (wall range = min–max of the timed runs)"
   echo
   echo "| measurement | wall s | wall range | CPU s (user+sys) | peak RSS MB | lines | lines/s |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
-  if has parse; then row parse "parse-only (JavaParser, nanlint config)" "$CORPUS_LINES"; fi
+  if has parse; then row parse "parse-only (JavaParser, nanlint config, files nanlint parses)" "$CORPUS_LINES"; fi
+  if has parse-all; then row parse-all "parse-only, every file" "$CORPUS_LINES"; fi
   if has nanlint; then row nanlint "nanlint (all rules)" "$CORPUS_LINES"; fi
   if has bounded; then row bounded "nanlint, -Xmx$BOUNDED_HEAP" "$CORPUS_LINES"; fi
   if has pmd; then row pmd "PMD $(ls "$OUT/pmd-lib" | sed -nE 's/^pmd-core-(.*)\.jar$/\1/p') (3 rules)" "$CORPUS_LINES"; fi

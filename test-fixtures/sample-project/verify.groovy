@@ -12,4 +12,6 @@ assert log =~ /MyLoss\.java:\[11,1[78]\] (Note: )?\[LogOfSoftmax\]/ : "the LogOf
 assert log.contains('release 25') : "the jdk25 build must compile with JDK 25's javac:\n" + log
 assert log.findAll('BUILD SUCCESS').size() == 3 : "builds 1-3 must pass:\n" + log
 assert log.findAll('BUILD FAILURE').size() == 1 : "nanlint.werror=true must fail build 4:\n" + log
+assert new File(basedir, 'target/generated-sources/annotations/org/example/AutoValue_Hyperparameters.java').exists() :
+    "AutoValue must have run beside nanlint"
 return true
