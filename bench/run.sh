@@ -31,7 +31,9 @@
 #      into bench/target/corpus/<artifact>/, copies PMD 7 into bench/target/pmd-lib/, tribuo-core's
 #      compile classpath into bench/target/tribuo-lib/, and compiles dev.nanlint.bench.ParseOnly against
 #      the nanlint-cli.jar under test (so the floor uses nanlint's exact JavaParser and settings);
-#   3. times each measurement with `/usr/bin/time -f '%e %U %S %M'` (wall, user, sys, max RSS):
+#   3. times each measurement with `/usr/bin/time -f '%e %U %S %M'` (wall, user, sys, max RSS), round-robin
+#      (warm-up round, then timed round 1 of every measurement, round 2, ...: a burst of load from other
+#      work on the machine hits one run of each tool rather than all runs of one):
 #        parse    ParseOnly over the corpus: JavaParser with Linter.parserConfiguration(), all cores, over
 #                 the files nanlint parses (it skips generated files, ~40% of the corpus's lines) (floor)
 #        parse-all  (only when named in ONLY) ParseOnly -Dall=true: every file, generated ones too
@@ -132,27 +134,36 @@ SMALL_LINES=$(wc -l < "$SMALL_FILE")
 log "corpus: $CORPUS_FILES files, $CORPUS_LINES lines; tribuo-core: $TRIBUO_FILES files, $TRIBUO_LINES lines"
 
 # --------------------------------------------------------------------------------------- measuring
-# measure NAME "OK EXIT CODES" CMD...: WARMUP untimed runs, then RUNS timed runs.
-# Each timed run appends "wall user sys maxrss_kb" to $RES/NAME.runs; the last run's output is in $RES/NAME.log.
-# $PREP, if set, is evaluated before every run (outside the timing).
-measure() {
-  local name=$1 ok=$2 i rc
-  shift 2
-  : > "$RES/$name.runs"
-  for ((i = 1; i <= WARMUP + RUNS; i++)); do
-    if [[ -n ${PREP:-} ]]; then eval "$PREP"; fi
-    log "$name: run $i/$((WARMUP + RUNS))$( ((i <= WARMUP)) && echo ' (warm-up)')"
-    set +e
-    $TIME -f '%e %U %S %M' -o "$RES/$name.time" "$@" > "$RES/$name.log" 2>&1
-    rc=$?
-    set -e
-    if [[ " $ok " != *" $rc "* ]]; then
-      tail -n 30 "$RES/$name.log" >&2
-      die "$name exited with $rc (expected one of: $ok); command: $*"
-    fi
-    # GNU time writes "Command exited with non-zero status N" first when N != 0
-    if ((i > WARMUP)); then tail -n 1 "$RES/$name.time" >> "$RES/$name.runs"; fi
-  done
+# The measurements are registered first and then run round-robin: warm-up round(s), then timed round 1 of
+# every measurement, round 2 of every measurement, ... On a shared machine the load comes and goes; this
+# way a busy minute slows one run of each tool instead of every run of one tool, so ratios stay fair.
+NAMES=()
+declare -A OK_CODES PREPS COMMANDS
+# register NAME "OK EXIT CODES" "PREP (evaluated before every run, untimed; may be empty)" CMD...
+register() {
+  local name=$1
+  NAMES+=("$name")
+  OK_CODES[$name]=$2
+  PREPS[$name]=$3
+  shift 3
+  COMMANDS[$name]=$(printf '%q ' "$@")
+}
+# run_once NAME ROUND: one run; appends "wall user sys maxrss_kb" to $RES/NAME.runs for timed rounds.
+# $RES/NAME.log keeps the output of the last run.
+run_once() {
+  local name=$1 round=$2 rc
+  if [[ -n ${PREPS[$name]} ]]; then eval "${PREPS[$name]}"; fi
+  log "$name: run $round/$((WARMUP + RUNS))$( ((round <= WARMUP)) && echo ' (warm-up)')"
+  set +e
+  eval "$TIME -f '%e %U %S %M' -o \"\$RES/\$name.time\" ${COMMANDS[$name]}" > "$RES/$name.log" 2>&1
+  rc=$?
+  set -e
+  if [[ " ${OK_CODES[$name]} " != *" $rc "* ]]; then
+    tail -n 30 "$RES/$name.log" >&2
+    die "$name exited with $rc (expected one of: ${OK_CODES[$name]}); command: ${COMMANDS[$name]}"
+  fi
+  # GNU time writes "Command exited with non-zero status N" first when N != 0
+  if ((round > WARMUP)); then tail -n 1 "$RES/$name.time" >> "$RES/$name.runs"; fi
 }
 
 # median COLUMN-EXPRESSION NAME: median over the timed runs of an awk expression of $1..$4
@@ -165,51 +176,24 @@ wall() { median '$1' "$1"; }
 cpu() { median '$2 + $3' "$1"; }
 rss_mb() { median '$4 / 1024' "$1"; }
 
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-GENERATED="not measured (run parse)"
-
 if wants parse; then
-  measure parse "0" "$JAVA" "${JVM[@]}" -cp "$OUT/classes:$CLI_JAR" dev.nanlint.bench.ParseOnly "$CORPUS"
-  cat "$RES/parse.log" >&2
-  grep -q " failed=0 " "$RES/parse.log" || log "warning: JavaParser could not parse some corpus files (see $RES/parse.log)"
-  GENERATED=$(sed -nE 's/.* skipped=([0-9]+) skippedLines=([0-9]+).*/\1 files, \2 lines/p' "$RES/parse.log")
+  register parse "0" "" "$JAVA" "${JVM[@]}" -cp "$OUT/classes:$CLI_JAR" dev.nanlint.bench.ParseOnly "$CORPUS"
 fi
-
 if wants parse-all; then
-  measure parse-all "0" "$JAVA" "${JVM[@]}" -Dall=true -cp "$OUT/classes:$CLI_JAR" dev.nanlint.bench.ParseOnly "$CORPUS"
-  cat "$RES/parse-all.log" >&2
+  register parse-all "0" "" "$JAVA" "${JVM[@]}" -Dall=true -cp "$OUT/classes:$CLI_JAR" dev.nanlint.bench.ParseOnly "$CORPUS"
 fi
-
 if wants nanlint; then
-  measure nanlint "0" "$JAVA" "${JVM[@]}" -jar "$CLI_JAR" --fail-on never --format json --output "$OUT/nanlint.json" "$CORPUS"
-  python3 - "$OUT/nanlint.json" "$CORPUS_FILES" >&2 <<'EOF'
-import json, sys
-d = json.load(open(sys.argv[1], encoding="utf-8"))
-s = d["summary"]
-print("[bench] nanlint: %s files scanned, %s findings, %s input errors" % (s.get("filesScanned"), s.get("findings"), s.get("errors")))
-slow = [e["path"] for e in d.get("errors", []) if "--timeout" in e.get("message", "")]
-if slow:
-    print("[bench] warning: %d file(s) hit nanlint's per-file --timeout and were not analysed: %s" % (len(slow), ", ".join(slow)))
-if int(s.get("filesScanned", -1)) != int(sys.argv[2]):
-    print("[bench] warning: nanlint scanned %s files, the corpus has %s" % (s.get("filesScanned"), sys.argv[2]))
-EOF
+  register nanlint "0" "" "$JAVA" "${JVM[@]}" -jar "$CLI_JAR" --fail-on never --format json --output "$OUT/nanlint.json" "$CORPUS"
 fi
-
 if wants bounded; then
-  measure bounded "0" "$JAVA" "${JVM[@]}" -Xmx"$BOUNDED_HEAP" -jar "$CLI_JAR" --fail-on never --format json \
+  register bounded "0" "" "$JAVA" "${JVM[@]}" -Xmx"$BOUNDED_HEAP" -jar "$CLI_JAR" --fail-on never --format json \
     --output "$OUT/nanlint-bounded.json" "$CORPUS"
-  if grep -q OutOfMemoryError "$RES/bounded.log" "$OUT/nanlint-bounded.json"; then
-    log "warning: nanlint ran out of memory with -Xmx$BOUNDED_HEAP (see $RES/bounded.log)"
-  fi
 fi
-
 if wants pmd; then
   # exit 4 = violations found. --no-progress: PMD's progress bar is on by default (nanlint's is TTY-only).
-  measure pmd "0 4" "$JAVA" "${JVM[@]}" -cp "$OUT/pmd-lib/*" net.sourceforge.pmd.cli.PmdCli check --no-cache --no-progress \
-    -d "$CORPUS" -R bench/pmd-ruleset.xml -f text -r "$OUT/pmd.txt"
-  log "pmd: $(grep -c . "$OUT/pmd.txt" || true) report lines in $OUT/pmd.txt; $(grep -ci 'error' "$RES/pmd.log" || true) log lines mention errors"
+  register pmd "0 4" "" "$JAVA" "${JVM[@]}" -cp "$OUT/pmd-lib/*" net.sourceforge.pmd.cli.PmdCli check --no-cache \
+    --no-progress -d "$CORPUS" -R bench/pmd-ruleset.xml -f text -r "$OUT/pmd.txt"
 fi
-
 if wants javac; then
   python3 -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())' \
     "$PROC_JAR" META-INF/services/javax.annotation.processing.Processor 2>/dev/null \
@@ -223,19 +207,58 @@ if wants javac; then
   echo 'class Probe {}' > "$probe/Probe.java"
   if "$JAVAC" -proc:full -d "$probe" "$probe/Probe.java" 2>/dev/null; then PROC_FULL=(-proc:full); fi
   rm -rf "$probe"
-  PREP='rm -rf "$OUT/javac-classes" && mkdir -p "$OUT/javac-classes"'
-  measure javac "0" "$JAVAC" -d "$OUT/javac-classes" "${JAVAC_ARGS[@]}" -proc:none @"$RES/tribuo-sources.txt"
-  measure javac-proc "0" "$JAVAC" -d "$OUT/javac-classes" "${JAVAC_ARGS[@]}" \
+  CLEAN_CLASSES='rm -rf "$OUT/javac-classes" && mkdir -p "$OUT/javac-classes"'
+  register javac "0" "$CLEAN_CLASSES" "$JAVAC" -d "$OUT/javac-classes" "${JAVAC_ARGS[@]}" -proc:none \
+    @"$RES/tribuo-sources.txt"
+  register javac-proc "0" "$CLEAN_CLASSES" "$JAVAC" -d "$OUT/javac-classes" "${JAVAC_ARGS[@]}" \
     -processorpath "$PROC_JAR" "${PROC_FULL[@]}" @"$RES/tribuo-sources.txt"
-  unset PREP
+fi
+if wants small; then
+  [[ -f $SMALL_FILE ]] || die "$SMALL_FILE missing"
+  register small "0 1" "" "$JAVA" "${JVM[@]}" -jar "$CLI_JAR" "$SMALL_FILE"
+fi
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+for name in "${NAMES[@]}"; do : > "$RES/$name.runs"; done
+for ((round = 1; round <= WARMUP + RUNS; round++)); do
+  for name in "${NAMES[@]}"; do
+    run_once "$name" "$round"
+  done
+done
+
+# ------------------------------------------------------------------------------ checks of the output
+GENERATED="not measured (run parse)"
+if wants parse; then
+  cat "$RES/parse.log" >&2
+  grep -q " failed=0 " "$RES/parse.log" || log "warning: JavaParser could not parse some corpus files (see $RES/parse.log)"
+  GENERATED=$(sed -nE 's/.* skipped=([0-9]+) skippedLines=([0-9]+).*/\1 files, \2 lines/p' "$RES/parse.log")
+fi
+if wants parse-all; then
+  cat "$RES/parse-all.log" >&2
+fi
+if wants nanlint; then
+  python3 - "$OUT/nanlint.json" "$CORPUS_FILES" >&2 <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+s = d["summary"]
+print("[bench] nanlint: %s files scanned, %s findings, %s input errors" % (s.get("filesScanned"), s.get("findings"), s.get("errors")))
+slow = [e["path"] for e in d.get("errors", []) if "--timeout" in e.get("message", "")]
+if slow:
+    print("[bench] warning: %d file(s) hit nanlint's per-file --timeout and were not analysed: %s" % (len(slow), ", ".join(slow)))
+if int(s.get("filesScanned", -1)) != int(sys.argv[2]):
+    print("[bench] warning: nanlint scanned %s files, the corpus has %s" % (s.get("filesScanned"), sys.argv[2]))
+EOF
+fi
+if wants bounded && grep -q OutOfMemoryError "$RES/bounded.log" "$OUT/nanlint-bounded.json"; then
+  log "warning: nanlint ran out of memory with -Xmx$BOUNDED_HEAP (see $RES/bounded.log)"
+fi
+if wants pmd; then
+  log "pmd: $(grep -c . "$OUT/pmd.txt" || true) report lines in $OUT/pmd.txt; $(grep -ci 'error' "$RES/pmd.log" || true) log lines mention errors"
+fi
+if wants javac; then
   proc_findings=$(grep -cE 'warning: \[[A-Za-z]+\]' "$RES/javac-proc.log" || true)
   log "javac+processor: $proc_findings nanlint warnings (javac prints at most 100 by default)"
   ((proc_findings > 0)) || log "warning: the processor reported nothing on tribuo-core: did it run? (see $RES/javac-proc.log)"
-fi
-
-if wants small; then
-  [[ -f $SMALL_FILE ]] || die "$SMALL_FILE missing"
-  measure small "0 1" "$JAVA" "${JVM[@]}" -jar "$CLI_JAR" "$SMALL_FILE"
 fi
 
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
