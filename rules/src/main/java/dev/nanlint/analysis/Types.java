@@ -173,6 +173,11 @@ public final class Types {
       }
       default -> { }
     }
+    if (call.getScope().isPresent() && call.getArguments().isEmpty()
+        && (name.equals("size") || name.equals("length") || name.equals("count"))
+        && !ND4J_FACTORIES.contains(scope)) {
+      return "int"; // collection sizes, string and INDArray lengths, stream counts: integral either way
+    }
     if (call.getScope().isPresent()) {
       Expression receiver = call.getScope().get();
       if (ND4J_FACTORIES.contains(scope) || isIndArray(receiver)) {
