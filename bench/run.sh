@@ -41,7 +41,8 @@
 #        bounded  the same with -Xmx$BOUNDED_HEAP: shows the heap stays bounded (files are streamed); a
 #                 default JVM on a big machine lets garbage pile up, so its RSS says little about need
 #        pmd      PMD 7 with bench/pmd-ruleset.xml (ComparisonWithNaN + two XPath rules) over the corpus
-#        javac    javac of tribuo-core's 256 sources, -proc:none, vs the same with the nanlint processor
+#        javac    javac of tribuo-core's 256 sources: -proc:none; with a no-op processor (the cost of annotation
+#                 processing itself); with the nanlint processor
 #        small    nanlint on one small file (test-fixtures/sample-project/.../MyLoss.java): start-up cost
 #      and prints the medians, lines/second, the ratios and the targets of DESIGN.md "Performance";
 #   4. writes bench/target/noise.md from nanlint's JSON report: findings per rule per kLOC per corpus and
@@ -210,6 +211,9 @@ if wants javac; then
   CLEAN_CLASSES='rm -rf "$OUT/javac-classes" && mkdir -p "$OUT/javac-classes"'
   register javac "0" "$CLEAN_CLASSES" "$JAVAC" -d "$OUT/javac-classes" "${JAVAC_ARGS[@]}" -proc:none \
     @"$RES/tribuo-sources.txt"
+  # annotation processing on, with a processor that does nothing: the cost of -proc itself
+  register javac-noop "0" "$CLEAN_CLASSES" "$JAVAC" -d "$OUT/javac-classes" "${JAVAC_ARGS[@]}" \
+    -processorpath "$OUT/classes" -processor dev.nanlint.bench.NoopProcessor "${PROC_FULL[@]}" @"$RES/tribuo-sources.txt"
   register javac-proc "0" "$CLEAN_CLASSES" "$JAVAC" -d "$OUT/javac-classes" "${JAVAC_ARGS[@]}" \
     -processorpath "$PROC_JAR" "${PROC_FULL[@]}" @"$RES/tribuo-sources.txt"
 fi
@@ -299,6 +303,7 @@ has() { [[ -s $RES/$1.runs ]]; }
   if has bounded; then row bounded "nanlint, -Xmx$BOUNDED_HEAP" "$CORPUS_LINES"; fi
   if has pmd; then row pmd "PMD $(ls "$OUT/pmd-lib" | sed -nE 's/^pmd-core-(.*)\.jar$/\1/p') (3 rules)" "$CORPUS_LINES"; fi
   if has javac; then row javac "javac tribuo-core (-proc:none)" "$TRIBUO_LINES"; fi
+  if has javac-noop; then row javac-noop "javac tribuo-core + no-op processor" "$TRIBUO_LINES"; fi
   if has javac-proc; then row javac-proc "javac tribuo-core + nanlint processor" "$TRIBUO_LINES"; fi
   if has small; then row small "nanlint, one small file" "$SMALL_LINES"; fi
   echo
@@ -328,6 +333,12 @@ has() { [[ -s $RES/$1.runs ]]; }
     v=$(ratio "$(wall javac-proc)" "$(wall javac)")
     echo "| javac+processor / javac, wall | $v | ≤ 1.10 | $(verdict "$v" 1.10) |"
     echo "| javac+processor / javac, CPU | $(ratio "$(cpu javac-proc)" "$(cpu javac)") | | |"
+  fi
+  if has javac && has javac-noop; then
+    echo "| javac+no-op processor / javac, wall (cost of -proc itself) | $(ratio "$(wall javac-noop)" "$(wall javac)") | | |"
+  fi
+  if has javac-noop && has javac-proc; then
+    echo "| javac+processor / javac+no-op processor, wall (nanlint's own share) | $(ratio "$(wall javac-proc)" "$(wall javac-noop)") | | |"
   fi
   if has small; then
     v=$(wall small)
