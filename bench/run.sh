@@ -96,13 +96,16 @@ done
 
 # ---------------------------------------------------------------------------------------------- build
 if [[ $SKIP_BUILD != 1 ]]; then
-  log "building nanlint (mvn package at the root, tests skipped)"
-  mvn -B -q -Dstyle.color=never -DskipTests -Dinvoker.skip=true package
   mkdir -p "$SNAP"
+  # Maven's output goes to a log (with -q it is only colour resets), shown if the build fails
+  log "building nanlint (mvn package at the root, tests skipped)"
+  mvn -B -q -Dstyle.color=never -DskipTests -Dinvoker.skip=true package > "$OUT/build.log" 2>&1 \
+    || { tail -n 60 "$OUT/build.log" >&2; die "building nanlint failed (full log: $OUT/build.log)"; }
   cp "$BUILT_CLI_JAR" "$BUILT_PROC_JAR" "$SNAP/"
   git describe --always --dirty > "$SNAP/revision" 2>/dev/null || echo unknown > "$SNAP/revision"
   log "preparing corpus, PMD, tribuo classpath and ParseOnly (mvn -f bench/pom.xml package)"
-  mvn -B -q -Dstyle.color=never -f bench/pom.xml package -Dnanlint.cli.jar="$ROOT/$CLI_JAR"
+  mvn -B -q -Dstyle.color=never -f bench/pom.xml package -Dnanlint.cli.jar="$ROOT/$CLI_JAR" > "$OUT/build-bench.log" 2>&1 \
+    || { tail -n 60 "$OUT/build-bench.log" >&2; die "bench/pom.xml failed (full log: $OUT/build-bench.log)"; }
 fi
 for f in "$CLI_JAR" "$PROC_JAR" "$OUT/classes/dev/nanlint/bench/ParseOnly.class"; do
   [[ -f $f ]] || die "$f missing (run without SKIP_BUILD=1)"
