@@ -161,12 +161,14 @@ public final class Definitions {
     }
   }
 
-  private static boolean isLoop(Node n) {
+  /** for, for-each, while and do loops: the statements with a back edge. */
+  static boolean isLoop(Node n) {
     return n instanceof ForStmt || n instanceof ForEachStmt || n instanceof WhileStmt || n instanceof DoStmt;
   }
 
   /** A plain {@code name = value;} statement (or a block holding just that). */
-  private static AssignExpr plainAssignment(Statement s, String name) {
+  /** A plain {@code name = value;} statement (or a block holding just that), else null. */
+  static AssignExpr plainAssignment(Statement s, String name) {
     Statement single = s;
     if (s instanceof BlockStmt block && block.getStatements().size() == 1) {
       single = block.getStatement(0);
@@ -180,7 +182,8 @@ public final class Definitions {
   }
 
   /** {@code x = x + e}: an accumulation, whose value the definition alone does not tell. */
-  private static boolean isSelfUpdate(AssignExpr a, String name) {
+  /** {@code x = x + e}: an accumulation, not a new definition. */
+  static boolean isSelfUpdate(AssignExpr a, String name) {
     return a.getValue() instanceof BinaryExpr b && b.getLeft() instanceof NameExpr l && l.getNameAsString().equals(name);
   }
 

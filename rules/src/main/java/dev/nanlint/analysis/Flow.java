@@ -103,7 +103,7 @@ public final class Flow {
       if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr || p instanceof TypeDeclaration<?>) {
         return Optional.empty();
       }
-      if (isLoop(p) && !decl.node().isDescendantOf(p) && !writes(p, name).isEmpty()) {
+      if (Definitions.isLoop(p) && !decl.node().isDescendantOf(p) && !writes(p, name).isEmpty()) {
         return Optional.empty(); // a write later in the loop reaches the use through the back edge
       }
       if (p instanceof ForStmt loop && decl.node().isDescendantOf(loop)) {
@@ -230,9 +230,6 @@ public final class Flow {
     return false;
   }
 
-  static boolean isLoop(Node n) {
-    return n instanceof ForStmt || n instanceof ForEachStmt || n instanceof WhileStmt || n instanceof DoStmt;
-  }
 
   /** Does {@code a} come before {@code b} in the source? */
   static boolean before(Node a, Node b) {

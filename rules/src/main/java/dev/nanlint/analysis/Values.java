@@ -764,7 +764,7 @@ public final class Values {
         // a parameter's incoming value: only its name says anything about it
         return decl.kind() == Declarations.Kind.PARAMETER ? nameValue(name, name) : null;
       }
-      if (isLoop(p) && !decl.node().isDescendantOf(p)) {
+      if (Definitions.isLoop(p) && !decl.node().isDescendantOf(p)) {
         collectAssignments(p, name, mayDefs);
       }
       if (p instanceof ForStmt loop && decl.node().isDescendantOf(p)) {
@@ -781,16 +781,16 @@ public final class Values {
         if (declares(s, decl)) {
           return decl.initializer().map(this::of).orElse(null);
         }
-        AssignExpr kill = killIn(s, name);
-        if (kill != null && !isSelfUpdate(kill, name)) {
+        AssignExpr kill = Definitions.plainAssignment(s, name);
+        if (kill != null && !Definitions.isSelfUpdate(kill, name)) {
           return of(kill.getValue());
         }
-        if (s instanceof IfStmt ifs && ifs.getElseStmt().isEmpty() && killIn(ifs.getThenStmt(), name) != null) {
+        if (s instanceof IfStmt ifs && ifs.getElseStmt().isEmpty() && Definitions.plainAssignment(ifs.getThenStmt(), name) != null) {
           // if (p < EPS) p = EPS;  -> after it: the clamp, or the earlier value where the condition was false
           List<Node> earlier = new ArrayList<>();
           Value before = merge(reaching(s, decl, earlier), earlier, name);
           int kept = guards.facts(ifs.getCondition(), false, name);
-          return Value.join(of(killIn(ifs.getThenStmt(), name).getValue()), before.withSigns(before.signs() & kept));
+          return Value.join(of(Definitions.plainAssignment(ifs.getThenStmt(), name).getValue()), before.withSigns(before.signs() & kept));
         }
         if (clampsInPlace(s, name) || clipsSomewhere(s, name)) {
           return Value.POSITIVE;
@@ -801,33 +801,13 @@ public final class Values {
     return null;
   }
 
-  private static boolean isLoop(Node n) {
-    return n instanceof ForStmt || n instanceof ForEachStmt || n instanceof WhileStmt || n instanceof DoStmt;
-  }
 
   private static boolean declares(Statement s, Declarations.Declaration decl) {
     return s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr vars
         && vars.getVariables().stream().anyMatch(v -> v == decl.node());
   }
 
-  /** A plain {@code name = value;} statement (or a block holding just that). */
-  private static AssignExpr killIn(Statement s, String name) {
-    Statement single = s;
-    if (s instanceof BlockStmt block && block.getStatements().size() == 1) {
-      single = block.getStatement(0);
-    }
-    if (single instanceof ExpressionStmt es && es.getExpression() instanceof AssignExpr a
-        && a.getOperator() == AssignExpr.Operator.ASSIGN && a.getTarget() instanceof NameExpr t
-        && t.getNameAsString().equals(name)) {
-      return a;
-    }
-    return null;
-  }
 
-  /** {@code x = x + e}: an accumulation, not a new definition. */
-  private static boolean isSelfUpdate(AssignExpr a, String name) {
-    return a.getValue() instanceof BinaryExpr b && b.getLeft() instanceof NameExpr l && l.getNameAsString().equals(name);
-  }
 
   /** ND4J clamps that change an array in place: {@code x.addi(eps)}, {@code BooleanIndexing.replaceWhere(x, eps, ...)}. */
   private boolean clampsInPlace(Statement s, String name) {
@@ -896,7 +876,7 @@ public final class Values {
 
   /** An assignment that runs only under a condition inside its loop ({@code if (y == k) count++;}). */
   private static boolean isConditional(Node def) {
-    for (Node p = def.getParentNode().orElse(null); p != null && !isLoop(p); p = p.getParentNode().orElse(null)) {
+    for (Node p = def.getParentNode().orElse(null); p != null && !Definitions.isLoop(p); p = p.getParentNode().orElse(null)) {
       if (p instanceof IfStmt || p instanceof ConditionalExpr || p instanceof SwitchEntry) {
         return true;
       }
@@ -931,7 +911,7 @@ public final class Values {
       AssignExpr a = (AssignExpr) def;
       Expression term = a.getValue();
       AssignExpr.Operator op = a.getOperator();
-      if (op == AssignExpr.Operator.ASSIGN && isSelfUpdate(a, name)) {
+      if (op == AssignExpr.Operator.ASSIGN && Definitions.isSelfUpdate(a, name)) {
         BinaryExpr b = (BinaryExpr) a.getValue();
         term = b.getRight();
         op = b.getOperator() == BinaryExpr.Operator.PLUS ? AssignExpr.Operator.PLUS
