@@ -420,6 +420,9 @@ public final class Guards {
       return Value.ANY;
     }
     double c = constants.applyAsDouble(b.getRight());
+    if (Double.isNaN(c) && nonNegative.test(b.getRight())) {
+      c = 0; // Math.abs(d) > Nd4j.EPS_THRESHOLD: a threshold that is never negative
+    }
     boolean nonZero = (op == BinaryExpr.Operator.GREATER && c >= 0) || (op == BinaryExpr.Operator.GREATER_EQUALS && c > 0);
     return nonZero ? Value.NEG | Value.POS : Value.ANY;
   }

@@ -58,7 +58,9 @@ public final class Values {
       "getNorm", "stdev", "variance");
   private static final Set<String> PROBABILITY_METHODS = Set.of("getActivation", "output", "activate",
       "predictProbabilities", "predictProba", "softmax", "sigmoid", "logistic", "probabilities", "probability");
+  /** Copies, casts and re-layouts: the same elements, so the same signs. */
   private static final Set<String> SAME_VALUE_METHODS = Set.of("doubleValue", "floatValue", "dup", "detach",
+      "permute", "permutei", "transposei", "reshapei",
       "castTo", "reshape", "transpose", "ravel");
 
   private final Api api;
@@ -267,8 +269,8 @@ public final class Values {
         return v;
       }
       case MULTIPLY: {
-        Value l = of(b.getLeft());
-        Value r = of(b.getRight());
+        Value l = factor(b.getLeft());
+        Value r = factor(b.getRight());
         if (Guards.key(b.getLeft()).equals(Guards.key(b.getRight()))) {
           return l.derive((l.canBeZero() ? Value.ZERO : 0) | Value.POS);
         }
@@ -280,13 +282,23 @@ public final class Values {
           return Value.probability(b + " underflows to 0 when the logits are far apart");
         }
         Value l = of(b.getLeft());
-        Value r = of(b.getRight());
+        Value r = factor(b.getRight());
         int signs = signsOf(l.signs(), r.signs(), Values::divOne);
         return new Value(signs, l.risk(), false, Double.POSITIVE_INFINITY, l.weak()).withSigns(signs);
       }
       default:
         return Value.UNKNOWN;
     }
+  }
+
+  /**
+   * A factor of a product or quotient. A non-zero constant ({@code -1 * dot}, {@code x / 2}) changes the
+   * sign or scale, not whether the result can be 0, so it lends the result no risk of its own.
+   */
+  private Value factor(Expression e) {
+    Value v = of(e);
+    double c = constant(e);
+    return !Double.isNaN(c) && c != 0 ? new Value(v.signs(), null, false, Double.POSITIVE_INFINITY, false) : v;
   }
 
   private boolean isExp(Expression e) {

@@ -3,6 +3,7 @@ package dev.nanlint.rules;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
@@ -46,6 +47,9 @@ public final class HalfPrecision implements Rule {
           && Character.isUpperCase(name.charAt(prefix.length()))) {
         return;
       }
+    }
+    if (name.equals("castTo") && call.findAncestor(FieldDeclaration.class).isPresent()) {
+      return; // a half copy of a constant table, kept for callers whose data is already half
     }
     checkArguments(call, call.getArguments(), ctx);
   }
@@ -117,7 +121,7 @@ public final class HalfPrecision implements Rule {
     }
   }
 
-  private static final java.util.Set<String> TRAINING_SETUP_CALLS = java.util.Set.of("setDefaultDataTypes",
+  private static final Set<String> TRAINING_SETUP_CALLS = Set.of("setDefaultDataTypes",
       "setDefaultDataType", "dataType", "convertDataType", "setDataType", "networkDtype");
 
   /**
