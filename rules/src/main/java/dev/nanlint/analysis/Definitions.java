@@ -166,7 +166,6 @@ public final class Definitions {
     return n instanceof ForStmt || n instanceof ForEachStmt || n instanceof WhileStmt || n instanceof DoStmt;
   }
 
-  /** A plain {@code name = value;} statement (or a block holding just that). */
   /** A plain {@code name = value;} statement (or a block holding just that), else null. */
   static AssignExpr plainAssignment(Statement s, String name) {
     Statement single = s;
@@ -181,10 +180,16 @@ public final class Definitions {
     return null;
   }
 
-  /** {@code x = x + e}: an accumulation, whose value the definition alone does not tell. */
   /** {@code x = x + e}: an accumulation, not a new definition. */
   static boolean isSelfUpdate(AssignExpr a, String name) {
     return a.getValue() instanceof BinaryExpr b && b.getLeft() instanceof NameExpr l && l.getNameAsString().equals(name);
+  }
+
+  /** Whether anything inside {@code within} assigns, increments or decrements {@code name}. */
+  static boolean assigns(Node within, String name) {
+    List<Def> out = new ArrayList<>();
+    collect(within, name, List.of(), out);
+    return !out.isEmpty();
   }
 
   private static void collect(Node within, String name, List<Guards.Fact> facts, List<Def> out) {

@@ -4,6 +4,7 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
@@ -96,7 +97,8 @@ public final class Guards {
       } else if (p instanceof WhileStmt w && child == w.getBody()) {
         allowed &= facts(w.getCondition(), true, key);
       } else if (p instanceof ForStmt f && child == f.getBody()) {
-        allowed &= f.getCompare().map(c -> facts(c, true, key) & loopBound(f, c, key)).orElse(Value.ANY);
+        allowed &= f.getCompare().map(c -> facts(c, true, key) & loopBound(f, c, key)).orElse(Value.ANY)
+            & loopStart(f, key);
       } else if (p instanceof ForEachStmt f && child == f.getBody()) {
         String iterable = key(f.getIterable());
         if (key.equals(iterable + ".length") || key.equals(iterable + ".size()")) {
@@ -157,8 +159,9 @@ public final class Guards {
         int index = child instanceof Statement st ? statements.indexOf(st) : -1;
         for (int i = index - 1; i >= 0; i--) {
           Statement s = statements.get(i);
-          if (s instanceof IfStmt ifs && ifs.getElseStmt().isEmpty() && alwaysExits(ifs.getThenStmt())) {
-            out.add(new Fact(ifs.getCondition(), false));
+          List<Expression> exits = exitingConditions(s);
+          if (exits != null) {
+            exits.forEach(c -> out.add(new Fact(c, false)));
           } else if (s instanceof AssertStmt a) {
             out.add(new Fact(a.getCheck(), true));
           } else if (s instanceof ExpressionStmt es && es.getExpression() instanceof MethodCallExpr call
@@ -177,8 +180,11 @@ public final class Guards {
     int index = child instanceof Statement s ? statements.indexOf(s) : -1;
     for (int i = 0; i < index; i++) {
       Statement s = statements.get(i);
-      if (s instanceof IfStmt ifs && ifs.getElseStmt().isEmpty() && alwaysExits(ifs.getThenStmt())) {
-        allowed &= facts(ifs.getCondition(), false, key);
+      List<Expression> exits = exitingConditions(s);
+      if (exits != null) {
+        for (Expression c : exits) {
+          allowed &= facts(c, false, key);
+        }
       } else if (incrementsKey(s, key)) {
         allowed = Value.POS; // count++ just before: at least 1 (Welford-style running statistics)
       } else if (s instanceof AssertStmt a) {
@@ -199,8 +205,8 @@ public final class Guards {
     if (e instanceof UnaryExpr u && key(u.getExpression()).equals(key)) {
       return u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT || u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT;
     }
-    return e instanceof com.github.javaparser.ast.expr.AssignExpr a && key(a.getTarget()).equals(key)
-        && a.getOperator() == com.github.javaparser.ast.expr.AssignExpr.Operator.PLUS
+    return e instanceof AssignExpr a && key(a.getTarget()).equals(key)
+        && a.getOperator() == AssignExpr.Operator.PLUS
         && constants.applyAsDouble(a.getValue()) > 0;
   }
 
@@ -228,8 +234,8 @@ public final class Guards {
       if (p instanceof BlockStmt block && child instanceof Statement current) {
         NodeList<Statement> statements = block.getStatements();
         for (int i = 0; i < statements.indexOf(current); i++) {
-          if (statements.get(i) instanceof IfStmt ifs && ifs.getElseStmt().isEmpty() && alwaysExits(ifs.getThenStmt())
-              && testsZero(ifs.getCondition(), names)) {
+          List<Expression> exits = exitingConditions(statements.get(i));
+          if (exits != null && exits.stream().anyMatch(c -> testsZero(c, names))) {
             return true;
           }
         }
@@ -273,7 +279,7 @@ public final class Guards {
       if (e instanceof VariableDeclarationExpr vars && vars.getVariables().size() == 1) {
         return vars.getVariable(0).getNameAsString();
       }
-      if (e instanceof com.github.javaparser.ast.expr.AssignExpr a) {
+      if (e instanceof AssignExpr a) {
         return key(a.getTarget());
       }
     }
@@ -281,12 +287,32 @@ public final class Guards {
   }
 
   private static boolean assignsTo(Statement s, String name) {
-    return s.findFirst(com.github.javaparser.ast.expr.AssignExpr.class, a -> key(a.getTarget()).equals(name)).isPresent();
+    return s.findFirst(AssignExpr.class, a -> key(a.getTarget()).equals(name)).isPresent();
   }
 
   private static boolean checksFinite(Expression condition, String name) {
     return condition.findFirst(MethodCallExpr.class, c -> Set.of("isNaN", "isInfinite", "isFinite").contains(c.getNameAsString())
         && c.getArguments().size() == 1 && key(c.getArgument(0)).equals(name)).isPresent();
+  }
+
+  /**
+   * {@code if (a) throw ...; else if (b) return ...;} with no final else: every branch leaves, so after
+   * the statement each condition is false. Returns the conditions, or null when {@code s} is no such chain.
+   */
+  static List<Expression> exitingConditions(Statement s) {
+    List<Expression> conditions = new ArrayList<>();
+    Statement current = s;
+    while (current instanceof IfStmt ifs && alwaysExits(ifs.getThenStmt())) {
+      conditions.add(ifs.getCondition());
+      if (ifs.getElseStmt().isEmpty()) {
+        return conditions;
+      }
+      current = ifs.getElseStmt().get();
+      if (current instanceof BlockStmt block && block.getStatements().size() == 1) {
+        current = block.getStatement(0); // else { if (...) ... }
+      }
+    }
+    return null;
   }
 
   static boolean alwaysExits(Statement s) {
@@ -322,6 +348,44 @@ public final class Guards {
       return start > 0 ? Value.POS : Value.ZERO | Value.POS;
     }
     return Value.ANY;
+  }
+
+  /**
+   * {@code for (int i = a + 1; ...; i++)}: in the body {@code i - a} is at least 1, and {@code i} itself
+   * is positive when the loop starts at a positive constant, as long as only the update moves i.
+   */
+  private int loopStart(ForStmt loop, String key) {
+    if (loop.getInitialization().size() != 1
+        || !(loop.getInitialization().get(0) instanceof VariableDeclarationExpr init)
+        || init.getVariables().size() != 1 || init.getVariable(0).getInitializer().isEmpty()) {
+      return Value.ANY;
+    }
+    String i = init.getVariable(0).getNameAsString();
+    Expression start = init.getVariable(0).getInitializer().get();
+    if (!(key.equals(i) || key.startsWith(i + " - ")) || !onlyIncreases(loop, i)) {
+      return Value.ANY;
+    }
+    if (key.equals(i)) {
+      return constants.applyAsDouble(start) > 0 ? Value.POS : Value.ANY;
+    }
+    return start instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS
+        && key.equals(i + " - " + key(b.getLeft())) && constants.applyAsDouble(b.getRight()) > 0
+        ? Value.POS : Value.ANY;
+  }
+
+  /** Every update is {@code i++}, {@code ++i} or {@code i += c > 0}, and the body never assigns i. */
+  private boolean onlyIncreases(ForStmt loop, String i) {
+    for (Expression update : loop.getUpdate()) {
+      boolean up = update instanceof UnaryExpr u && key(u.getExpression()).equals(i)
+          && (u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT || u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT)
+          || update instanceof AssignExpr a && key(a.getTarget()).equals(i)
+          && a.getOperator() == AssignExpr.Operator.PLUS
+          && constants.applyAsDouble(a.getValue()) > 0;
+      if (!up) {
+        return false;
+      }
+    }
+    return !loop.getUpdate().isEmpty() && !Definitions.assigns(loop.getBody(), i);
   }
 
   /** The signs {@code key} can take when {@code condition} evaluates to {@code truth}. */

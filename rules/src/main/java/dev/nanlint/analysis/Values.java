@@ -246,7 +246,15 @@ public final class Values {
         if ((l.isPositive() && r.risk() == null) || (r.isPositive() && l.risk() == null)) {
           return Value.POSITIVE; // x + eps: the usual guard
         }
-        return combine(signsOf(l.signs(), r.signs(), Values::addOne), l, r);
+        Value sum = combine(signsOf(l.signs(), r.signs(), Values::addOne), l, r);
+        if (configuredOffset(b.getLeft(), l) || configuredOffset(b.getRight(), r)
+            || constant(b.getLeft()) > 0 || constant(b.getRight()) > 0) {
+          // 1 + x: x reaching 0 leaves the sum at 1, so x's risk does not explain a zero of the sum;
+          // x + sigma, x + this.k: a configured smoothing term or prior count; the author has already
+          // moved the sum away from x's zero, so x's risk no longer explains it
+          return new Value(sum.signs(), null, false, Double.POSITIVE_INFINITY, false);
+        }
+        return sum;
       }
       case MINUS: {
         Value l = of(b.getLeft());
@@ -289,6 +297,11 @@ public final class Values {
       default:
         return Value.UNKNOWN;
     }
+  }
+
+  /** A field or constant added to a value, whose sign the code does not show to be negative. */
+  private boolean configuredOffset(Expression e, Value v) {
+    return isConfiguration(e) && Double.isNaN(constant(e)) && v.risk() == null;
   }
 
   /**
@@ -584,17 +597,17 @@ public final class Values {
       Optional<ForEachStmt> forEach = forEachOf(d.node());
       if (forEach.isPresent()) {
         Value element = element(forEach.get().getIterable());
-        return element.signs() == Value.ANY && element.risk() == null ? nameValue(name, name) : element;
+        return element.signs() == Value.ANY && element.risk() == null ? nameValue(d) : element;
       }
       Value v = local(n, d);
       // where the definition is opaque (a call into code we cannot see), the name is all we have
-      return v.signs() == Value.ANY && v.risk() == null && opaqueDefinition(d) ? nameValue(name, name) : v;
+      return v.signs() == Value.ANY && v.risk() == null && opaqueDefinition(d) ? nameValue(d) : v;
     }
     if (d.kind() == Declarations.Kind.FIELD && d.isFinal() && d.initializer().isPresent()) {
       Value v = of(d.initializer().get());
       return v.signs() == Value.ANY && v.risk() == null ? configurationValue(name, name) : v;
     }
-    return d.kind() == Declarations.Kind.FIELD ? configurationValue(name, name) : nameValue(name, name);
+    return d.kind() == Declarations.Kind.FIELD ? configurationValue(name, name) : nameValue(d);
   }
 
   /** A parameter, or a local initialised from a call we do not model: its name is the only evidence. */
@@ -738,6 +751,19 @@ public final class Values {
   }
 
   /** What an identifier's name says about its value, when the code says nothing. */
+  private static final Set<String> INTEGRAL_TYPES = Set.of("int", "long", "short", "byte", "Integer", "Long");
+
+  /**
+   * What a declared variable's name says. An integer is never a probability: {@code p} is the number
+   * of features in statistics code, {@code n} and {@code p} are dimensions.
+   */
+  private static Value nameValue(Declarations.Declaration d) {
+    if (INTEGRAL_TYPES.contains(d.typeName()) && Names.isProbability(d.name())) {
+      return Value.UNKNOWN;
+    }
+    return nameValue(d.name(), d.name());
+  }
+
   private static Value nameValue(String identifier, String text) {
     if (Names.isEpsilon(identifier)) {
       return Value.POSITIVE;
@@ -774,7 +800,7 @@ public final class Values {
     for (Node p = from.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
       if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr || p instanceof TypeDeclaration<?>) {
         // a parameter's incoming value: only its name says anything about it
-        return decl.kind() == Declarations.Kind.PARAMETER ? nameValue(name, name) : null;
+        return decl.kind() == Declarations.Kind.PARAMETER ? nameValue(decl) : null;
       }
       if (Definitions.isLoop(p) && !decl.node().isDescendantOf(p)) {
         collectAssignments(p, name, mayDefs);
