@@ -25,10 +25,10 @@ public final class Analysis {
     this.types = new Types(unit, declarations);
     this.values = new Values(api, declarations, types);
     this.scope = new Scope();
-    this.flow = new Flow(declarations);
+    this.definitions = new Definitions(declarations);
+    this.flow = new Flow(declarations, definitions);
     this.roots = new Roots(api, values, flow);
     this.exponentials = new Exponentials(api, values, flow);
-    this.definitions = new Definitions(declarations);
     this.ranges = new Ranges(api, values, definitions);
     this.origins = new Origins(api, values, definitions);
     this.exponents = new Exponents(values, types, definitions);

@@ -79,6 +79,11 @@ public final class Definitions {
     String name = decl.name();
     Node child = from;
     for (Node p = from.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
+      if (p instanceof LambdaExpr && !decl.node().isDescendantOf(p)) {
+        // a local captured by a lambda is effectively final: its initializer is its value
+        out.add(new Def(decl.initializer().orElse(null), facts));
+        return;
+      }
       if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr || p instanceof TypeDeclaration<?>) {
         out.add(new Def(null, facts)); // a parameter's incoming value
         return;
@@ -192,18 +197,13 @@ public final class Definitions {
     return !out.isEmpty();
   }
 
+  /** Every write to {@code name} inside {@code within} (as {@link Flow#writes} sees them) may reach the use. */
   private static void collect(Node within, String name, List<Guards.Fact> facts, List<Def> out) {
-    within.walk(node -> {
-      if (node instanceof AssignExpr a && a.getTarget() instanceof NameExpr t && t.getNameAsString().equals(name)) {
-        boolean plain = a.getOperator() == AssignExpr.Operator.ASSIGN && !isSelfUpdate(a, name);
-        out.add(new Def(plain ? a.getValue() : null, facts));
-      } else if (node instanceof UnaryExpr u && u.getExpression() instanceof NameExpr t
-          && t.getNameAsString().equals(name) && (u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
-          || u.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT
-          || u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT
-          || u.getOperator() == UnaryExpr.Operator.POSTFIX_DECREMENT)) {
-        out.add(new Def(null, facts));
-      }
-    });
+    for (Node write : Flow.writes(within, name)) {
+      boolean plain = write instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN
+          && !isSelfUpdate(a, name);
+      out.add(new Def(plain ? ((AssignExpr) write).getValue() : null, facts));
+    }
   }
+
 }

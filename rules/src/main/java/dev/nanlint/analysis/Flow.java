@@ -47,9 +47,11 @@ public final class Flow {
   private static final Set<String> IN_PLACE_STATIC = Set.of("replaceWhere", "applyWhere", "fill");
 
   private final Declarations declarations;
+  private final Definitions definitions;
 
-  Flow(Declarations declarations) {
+  Flow(Declarations declarations, Definitions definitions) {
     this.declarations = declarations;
+    this.definitions = definitions;
   }
 
   Declarations declarations() {
@@ -81,57 +83,19 @@ public final class Flow {
   }
 
   /**
-   * The expression a local holds at {@code use} when exactly one plain definition reaches it (its
-   * initializer, or the last {@code name = value;} before the use with no other write in between and
-   * none around a loop back edge). Empty for parameters, fields, accumulators and anything ambiguous.
+   * The expression a local holds at {@code use} when exactly one plain definition reaches it
+   * ({@link Definitions#reaching}: its initializer, or the last {@code name = value;} before the use, with
+   * no other write in between, none around a loop back edge and no clamp-if on the way). Empty for
+   * parameters, fields, accumulators and anything ambiguous.
    */
   public Optional<Expression> definition(NameExpr use) {
-    String name = use.getNameAsString();
-    Optional<Declarations.Declaration> found = declarations.find(use, name);
+    Optional<Declarations.Declaration> found = declarations.find(use, use.getNameAsString());
     if (found.isEmpty() || found.get().kind() != Declarations.Kind.LOCAL) {
       return Optional.empty();
     }
-    Declarations.Declaration decl = found.get();
-    if (decl.node().getParentNode().flatMap(Node::getParentNode).filter(ForEachStmt.class::isInstance).isPresent()) {
-      return Optional.empty();
-    }
-    Node child = use;
-    for (Node p = use.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
-      if (p instanceof LambdaExpr && !decl.node().isDescendantOf(p)) {
-        return decl.initializer(); // a captured local is effectively final: its initializer is its value
-      }
-      if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr || p instanceof TypeDeclaration<?>) {
-        return Optional.empty();
-      }
-      if (Definitions.isLoop(p) && !decl.node().isDescendantOf(p) && !writes(p, name).isEmpty()) {
-        return Optional.empty(); // a write later in the loop reaches the use through the back edge
-      }
-      if (p instanceof ForStmt loop && decl.node().isDescendantOf(loop)) {
-        return writes(loop, name).isEmpty() ? decl.initializer() : Optional.empty();
-      }
-      NodeList<Statement> statements = p instanceof BlockStmt block ? block.getStatements()
-          : p instanceof SwitchEntry entry ? entry.getStatements() : null;
-      if (statements == null || !(child instanceof Statement current)) {
-        continue;
-      }
-      for (int i = statements.indexOf(current) - 1; i >= 0; i--) {
-        Statement s = statements.get(i);
-        if (s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr vars
-            && vars.getVariables().stream().anyMatch(v -> v == decl.node())) {
-          return decl.initializer();
-        }
-        if (s instanceof ExpressionStmt es && es.getExpression() instanceof AssignExpr a
-            && a.getOperator() == AssignExpr.Operator.ASSIGN && a.getTarget() instanceof NameExpr t
-            && t.getNameAsString().equals(name)) {
-          boolean selfUpdate = a.getValue().findFirst(NameExpr.class, n -> n.getNameAsString().equals(name)).isPresent();
-          return selfUpdate ? Optional.empty() : Optional.of(a.getValue());
-        }
-        if (!writes(s, name).isEmpty()) {
-          return Optional.empty();
-        }
-      }
-    }
-    return Optional.empty();
+    List<Definitions.Def> defs = definitions.reaching(use);
+    return defs.size() == 1 && defs.get(0).facts().isEmpty() ? Optional.ofNullable(defs.get(0).value())
+        : Optional.empty();
   }
 
   /**
