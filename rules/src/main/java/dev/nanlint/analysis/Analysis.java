@@ -83,6 +83,11 @@ public final class Analysis {
   }
 
   /** Which definitions of a local reach a use, as expressions. */
+  /** The file's constant evaluator (literals, final and effectively final variables, arithmetic). */
+  public Constants constants() {
+    return values.constants();
+  }
+
   public Definitions definitions() {
     return definitions;
   }

@@ -22,6 +22,7 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -39,10 +40,17 @@ public final class Constants {
 
   private final Declarations declarations;
   private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** The value of each declared variable, computed once: finding out whether it is reassigned walks its scope. */
+  private final Map<Node, Num> variables = new IdentityHashMap<>();
   private int depth;
 
+  /** The file's shared evaluator: {@link Analysis#constants()}. */
   public Constants(Analysis analysis) {
-    this.declarations = analysis.declarations();
+    this(analysis.declarations());
+  }
+
+  Constants(Declarations declarations) {
+    this.declarations = declarations;
   }
 
   /** A constant's value and whether Java computes it in integer arithmetic. */
@@ -187,6 +195,15 @@ public final class Constants {
       return Num.UNKNOWN;
     }
     Declarations.Declaration d = found.get();
+    Num cached = variables.get(d.node());
+    if (cached == null) {
+      cached = variable(d, name);
+      variables.put(d.node(), cached);
+    }
+    return cached;
+  }
+
+  private Num variable(Declarations.Declaration d, String name) {
     Expression init = d.initializer().get();
     if (d.kind() == Declarations.Kind.LOCAL) {
       if (!d.isFinal() && assignedWithin(declaringBody(d.node()), name, false)) {

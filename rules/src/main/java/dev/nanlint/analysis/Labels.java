@@ -63,7 +63,7 @@ public final class Labels {
   private int depth;
 
   public Labels(Analysis analysis) {
-    this.constants = new Constants(analysis);
+    this.constants = analysis.constants();
     this.declarations = analysis.declarations();
     this.types = analysis.types();
   }

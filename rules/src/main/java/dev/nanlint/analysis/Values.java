@@ -67,6 +67,7 @@ public final class Values {
   private final Declarations declarations;
   private final Types types;
   private final Guards guards;
+  private final Constants constants;
   private final Map<Node, Value> memo = new IdentityHashMap<>();
   private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
   private int depth;
@@ -75,6 +76,7 @@ public final class Values {
     this.api = api;
     this.declarations = declarations;
     this.types = types;
+    this.constants = new Constants(declarations);
     this.guards = new Guards(this::constant, this::isNonNegativeBound);
   }
 
@@ -106,87 +108,16 @@ public final class Values {
     }
   }
 
-  /** The numeric value of a compile-time constant (literal, {@code static final} field, simple arithmetic), else NaN. */
+  /**
+   * The numeric value of a constant (literal, {@code static final} or effectively final variable, simple
+   * arithmetic), else NaN. One evaluator for the whole analysis: {@link Constants}.
+   */
   public double constant(Expression e) {
-    if (depth > MAX_DEPTH) {
-      return Double.NaN;
-    }
-    depth++;
-    try {
-      return constantValue(e);
-    } finally {
-      depth--;
-    }
+    return constants.value(e);
   }
 
-  private double constantValue(Expression e) {
-    if (e instanceof EnclosedExpr en) {
-      return constant(en.getInner());
-    }
-    if (e instanceof CastExpr c) {
-      return constant(c.getExpression());
-    }
-    if (e instanceof IntegerLiteralExpr i) {
-      return i.asNumber().doubleValue();
-    }
-    if (e instanceof LongLiteralExpr l) {
-      return l.asNumber().doubleValue();
-    }
-    if (e instanceof DoubleLiteralExpr d) {
-      try {
-        return Double.parseDouble(d.getValue().replace("_", ""));
-      } catch (NumberFormatException ex) {
-        return Double.NaN;
-      }
-    }
-    if (e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
-      return -constant(u.getExpression());
-    }
-    if (e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.PLUS) {
-      return constant(u.getExpression());
-    }
-    if (e instanceof BinaryExpr b) {
-      double l = constant(b.getLeft());
-      double r = constant(b.getRight());
-      return switch (b.getOperator()) {
-        case PLUS -> l + r;
-        case MINUS -> l - r;
-        case MULTIPLY -> l * r;
-        case DIVIDE -> r == 0 ? Double.NaN : l / r;
-        default -> Double.NaN;
-      };
-    }
-    if (e instanceof FieldAccessExpr f) {
-      String text = f.toString();
-      switch (text) {
-        case "Double.MIN_VALUE": return Double.MIN_VALUE;
-        case "Double.MIN_NORMAL": return Double.MIN_NORMAL;
-        case "Double.MAX_VALUE": return Double.MAX_VALUE;
-        case "Float.MIN_VALUE": return Float.MIN_VALUE;
-        case "Float.MIN_NORMAL": return Float.MIN_NORMAL;
-        case "Float.MAX_VALUE": return Float.MAX_VALUE;
-        case "Math.PI": return Math.PI;
-        case "Math.E": return Math.E;
-        default: break;
-      }
-      if (f.getScope() instanceof ThisExpr) {
-        return finalField(f, f.getNameAsString());
-      }
-      return Double.NaN;
-    }
-    if (e instanceof NameExpr n) {
-      return finalField(n, n.getNameAsString());
-    }
-    return Double.NaN;
-  }
-
-  private double finalField(Node use, String name) {
-    return declarations.find(use, name)
-        .filter(d -> d.kind() == Declarations.Kind.FIELD || (d.kind() == Declarations.Kind.LOCAL && d.isFinal()))
-        .filter(Declarations.Declaration::isFinal)
-        .flatMap(Declarations.Declaration::initializer)
-        .map(this::constant)
-        .orElse(Double.NaN);
+  Constants constants() {
+    return constants;
   }
 
   private Value compute(Expression e) {

@@ -56,7 +56,7 @@ public final class HighLearningRate implements Rule {
       if (s.param() != Param.LEARNING_RATE || !DEFAULTS.containsKey(s.family())) {
         continue;
       }
-      double lr = new Constants(ctx.analysis()).value(s.value());
+      double lr = ctx.analysis().constants().value(s.value());
       double limit = threshold(ctx.config(), s.family());
       if (Double.isNaN(lr) || !(lr > limit)) {
         continue;

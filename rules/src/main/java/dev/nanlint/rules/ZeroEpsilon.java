@@ -48,7 +48,7 @@ public final class ZeroEpsilon implements Rule {
       check(Optimisers.of(call, imports).stream().toList(), ctx);
     } else if (isBatchNormBuilder(call, imports)) {
       Expression eps = call.getArgument(0);
-      double v = new Constants(ctx.analysis()).value(eps);
+      double v = ctx.analysis().constants().value(eps);
       if (!Double.isNaN(v) && v <= 0) {
         ctx.report(eps, "BatchNormalization gets eps " + shown(eps, v) + (v < 0 ? ", a negative value" : "")
             + ": it computes (x - mean) / sqrt(var + eps), and a channel that is constant over a"
@@ -75,7 +75,7 @@ public final class ZeroEpsilon implements Rule {
       if (s.param() != Param.EPSILON && s.param() != Param.LAMBDA) {
         continue;
       }
-      double v = new Constants(ctx.analysis()).value(s.value());
+      double v = ctx.analysis().constants().value(s.value());
       if (Double.isNaN(v) || v > 0) {
         continue;
       }
