@@ -241,8 +241,8 @@ class RobustnessTest {
       Run run = scan();
       assertStillFindsTheLoss(run);
       assertEquals(2, run.code(), run.err());
-      assertEquals(List.of(closed + ": error: cannot read: permission denied",
-          locked + ": error: cannot read: permission denied"), run.err().lines().sorted().toList());
+      assertEquals(List.of(locked + ": error: cannot read: permission denied",
+          closed + ": error: cannot read: permission denied"), run.err().lines().sorted().toList());
     } finally {
       Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
       Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
