@@ -49,19 +49,19 @@ final class FileFixer {
 
   /** Reads, lints, fixes in memory, re-parses and re-lints. Never throws for a bad file. */
   Plan prepare(Path file) {
-    String display = file.toString();
+    String display = SourceFiles.display(file);
     SafeWriter.Snapshot snapshot;
     String text;
     try {
+      SourceFiles.beforeRead.accept(file);
       snapshot = SafeWriter.Snapshot.read(file);
       text = SourceFiles.decode(snapshot.bytes(), charset);
     } catch (IOException e) {
-      String message = e.getMessage() != null && e.getClass() == IOException.class ? e.getMessage()
-          : "cannot read: " + SourceFiles.describe(e);
-      return new Plan(file, display, null, FileResult.error(display, 0, 0, message), null, null, null);
+      return new Plan(file, display, null, FileResult.error(display, 0, 0, SourceFiles.cannotRead(file, e)),
+          null, null, null);
     } catch (UncheckedIOException e) {
-      return new Plan(file, display, null, FileResult.error(display, 0, 0, "cannot read: "
-          + SourceFiles.describe(e.getCause())), null, null, null);
+      return new Plan(file, display, null, FileResult.error(display, 0, 0,
+          SourceFiles.cannotRead(file, e.getCause())), null, null, null);
     } catch (OutOfMemoryError e) {
       return new Plan(file, display, null, FileResult.error(display, 0, 0, "too large to read"), null, null, null);
     }

@@ -340,7 +340,7 @@ public final class Main implements Callable<Integer> {
       }
       long limit = TimeUnit.SECONDS.toNanos(Math.max(1, timeoutSeconds));
       for (int i = 0; i < files.size(); i++) {
-        each.accept(await(futures.get(i), workerThread, i, limit, files.get(i).toString(), failure));
+        each.accept(await(futures.get(i), workerThread, i, limit, SourceFiles.display(files.get(i)), failure));
         futures.set(i, null); // let the result go once handled
         progress.done(i + 1);
       }
@@ -383,17 +383,16 @@ public final class Main implements Callable<Integer> {
   }
 
   private FileResult lintOne(Linter linter, Path file) {
-    String display = file.toString();
+    String display = SourceFiles.display(file);
     String text;
     try {
       text = SourceFiles.read(file, encoding);
     } catch (IOException e) {
-      return FileResult.error(display, 0, 0, e.getMessage() != null && e.getClass() == IOException.class
-          ? e.getMessage() : "cannot read: " + SourceFiles.describe(e));
+      return FileResult.error(display, 0, 0, SourceFiles.cannotRead(file, e));
+    } catch (UncheckedIOException e) {
+      return FileResult.error(display, 0, 0, SourceFiles.cannotRead(file, e.getCause()));
     } catch (OutOfMemoryError e) {
       return FileResult.error(display, 0, 0, "too large to read");
-    } catch (UncheckedIOException e) {
-      return FileResult.error(display, 0, 0, "cannot read: " + SourceFiles.describe(e.getCause()));
     }
     return linter.lint(display, text);
   }

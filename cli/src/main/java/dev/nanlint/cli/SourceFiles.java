@@ -6,10 +6,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
@@ -24,7 +27,37 @@ final class SourceFiles {
   private static final Set<String> SKIPPED_DIRS = Set.of("target", "build", "out", "node_modules", ".git",
       ".gradle", ".idea", ".mvn", "generated-sources", "generated-test-sources");
 
+  /** The directory paths in reports are relative to (when a file lies under it). */
+  private static final Path WORKING_DIRECTORY = Path.of("").toAbsolutePath();
+
+  /** Runs just before a listed file is read; tests use it to delete or replace the file "mid-scan". */
+  static volatile BeforeRead beforeRead = file -> { };
+
+  interface BeforeRead {
+    void accept(Path file) throws IOException;
+  }
+
+  /** The file was read but is not lintable Java source (binary, wrong encoding); its message says why. */
+  static final class NotSource extends IOException {
+    NotSource(String message) {
+      super(message);
+    }
+  }
+
   private SourceFiles() {}
+
+  /**
+   * How reports name a file: relative to the working directory when the file lies under it (however
+   * PATH was written), else as given. CI runs from the checkout root, so GitHub annotations, SARIF and
+   * baselines get the same repository-relative path on every machine.
+   */
+  static String display(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    if (absolute.startsWith(WORKING_DIRECTORY) && !absolute.equals(WORKING_DIRECTORY)) {
+      return WORKING_DIRECTORY.relativize(absolute).toString();
+    }
+    return file.toString();
+  }
 
   /**
    * Every .java file under {@code roots}, sorted, minus those matching an exclude glob (matched against
@@ -37,13 +70,15 @@ final class SourceFiles {
     List<Path> files = new ArrayList<>();
     for (Path root : roots) {
       if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-        errors.add(new InputError(root.toString(), 0, 0, "no such file or directory"));
+        errors.add(new InputError(display(root), 0, 0, "no such file or directory"));
+      } else if (!Files.exists(root)) {
+        errors.add(new InputError(display(root), 0, 0, "no such file or directory (a symbolic link to a missing target)"));
       } else if (Files.isRegularFile(root)) {
         files.add(root.normalize());
       } else if (Files.isDirectory(root)) {
         walk(root, files, excludes, errors);
       } else {
-        errors.add(new InputError(root.toString(), 0, 0, "not a regular file or directory"));
+        errors.add(new InputError(display(root), 0, 0, "not a regular file or directory"));
       }
     }
     return files.stream().distinct().sorted().toList();
@@ -75,17 +110,21 @@ final class SourceFiles {
 
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException e) {
-          errors.add(new InputError(file.toString(), 0, 0, "cannot read: " + describe(e)));
+          errors.add(new InputError(display(file), 0, 0, cannotRead(file, e)));
           return FileVisitResult.CONTINUE;
         }
       });
     } catch (IOException e) {
-      errors.add(new InputError(root.toString(), 0, 0, "cannot read: " + describe(e)));
+      errors.add(new InputError(display(root), 0, 0, cannotRead(root, e)));
     }
   }
 
-  /** The file's text, or an exception whose message says why it is not lintable Java source. */
+  /**
+   * The file's text. Throws {@link NotSource} when it is not lintable Java source, another
+   * IOException when it cannot be read (see {@link #cannotRead}).
+   */
   static String read(Path file, Charset charset) throws IOException {
+    beforeRead.accept(file);
     return decode(Files.readAllBytes(file), charset);
   }
 
@@ -93,7 +132,7 @@ final class SourceFiles {
   static String decode(byte[] bytes, Charset charset) throws IOException {
     for (byte b : bytes) {
       if (b == 0) {
-        throw new IOException("binary file (contains NUL bytes), skipped");
+        throw new NotSource("binary file (contains NUL bytes), skipped");
       }
     }
     try {
@@ -103,8 +142,31 @@ final class SourceFiles {
           .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new IOException("not valid " + charset.name() + " text (use --encoding), skipped");
+      throw new NotSource("not valid " + charset.name() + " text (use --encoding), skipped");
     }
+  }
+
+  /**
+   * Why {@code file} could not be read, in words: it may have been deleted, replaced or locked
+   * between the listing and the read, and that is an input error, not an internal one.
+   */
+  static String cannotRead(Path file, IOException e) {
+    if (e instanceof NotSource) {
+      return e.getMessage();
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory (deleted or moved during the scan?)";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "cannot read: permission denied";
+    }
+    if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+      return "cannot read: it is a directory, not a file (replaced during the scan?)";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return "cannot read: " + fs.getReason();
+    }
+    return "cannot read: " + describe(e);
   }
 
   static String describe(IOException e) {

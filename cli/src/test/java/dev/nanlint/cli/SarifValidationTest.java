@@ -29,12 +29,15 @@ class SarifValidationTest {
 
     Path fixtures = Path.of("..", "test-fixtures", "src", "main", "java", "fixtures").normalize();
     Files.writeString(dir.resolve("Broken.java"), "class Broken { void f( { }");
+    // ../test-fixtures lies outside the working directory (file: URIs); src/test/resources inside (%SRCROOT%)
+    Path inside = Path.of("src", "test", "resources", "fix");
     for (String root : List.of(fixtures.toString(), fixtures.toAbsolutePath().toString())) {
       Path sarif = dir.resolve("out.sarif");
       MainTest.Run run = MainTest.run("--format", "sarif", "--output", sarif.toString(),
-          root, dir.resolve("Broken.java").toString());
+          root, inside.toAbsolutePath().toString(), dir.resolve("Broken.java").toString());
       assertEquals(2, run.code(), run.err()); // the broken file is an input error, and in the SARIF too
       assertTrue(Files.readString(sarif).contains("\"results\""));
+      assertTrue(Files.readString(sarif).contains("\"uriBaseId\" : \"%SRCROOT%\""));
 
       Process p = new ProcessBuilder(multitool.toString(), "validate", sarif.toString())
           .redirectErrorStream(true).start();

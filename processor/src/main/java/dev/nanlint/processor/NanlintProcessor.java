@@ -2,6 +2,7 @@ package dev.nanlint.processor;
 
 import com.google.auto.service.AutoService;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LineMap;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
@@ -66,8 +67,11 @@ public final class NanlintProcessor extends AbstractProcessor {
   private final List<Rule> rules;
   private final Set<String> analysed = new HashSet<>();
   /** Files being analysed in the background, reported when javac has analysed them (or at the end). */
-  private final Map<CompilationUnitTree, Future<FileResult>> pending = new IdentityHashMap<>();
+  private final Map<CompilationUnitTree, Analysis> pending = new IdentityHashMap<>();
   private ExecutorService workers;
+
+  /** A file's findings on the way, with the text they were found in (read once: the file may change). */
+  private record Analysis(String text, Future<FileResult> result) {}
   private Trees trees;
   private Linter linter;
   private boolean werror;
@@ -179,6 +183,8 @@ public final class NanlintProcessor extends AbstractProcessor {
         if (unit != null && analysed.add(unit.getSourceFile().toUri().toString())) {
           analyse(unit);
         }
+      } catch (IOException e) { // javac read it, but it is gone or locked now: say so, and go on
+        note("nanlint: cannot read " + unit.getSourceFile().getName() + " (" + e + "), so it was not analysed");
       } catch (Throwable e) { // never break the user's build
         if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
           throw (VirtualMachineError) e;
@@ -197,53 +203,77 @@ public final class NanlintProcessor extends AbstractProcessor {
     }
     String text = unit.getSourceFile().getCharContent(true).toString();
     if (workers == null) {
-      report(unit, linter.lint(name, text));
+      report(unit, text, linter.lint(name, text));
     } else {
-      pending.put(unit, workers.submit(() -> linter.lint(name, text)));
+      pending.put(unit, new Analysis(text, workers.submit(() -> linter.lint(name, text))));
     }
   }
 
   /** Prints a background analysis's findings; runs on javac's thread, as the Trees API requires. */
   private void reportPending(CompilationUnitTree unit) {
-    Future<FileResult> future = pending.remove(unit);
-    if (future == null) {
+    Analysis analysis = pending.remove(unit);
+    if (analysis == null) {
       return;
     }
     try {
-      report(unit, future.get());
+      report(unit, analysis.text(), analysis.result().get());
     } catch (ExecutionException e) {
       note("nanlint: skipped " + unit.getSourceFile().getName() + " after an internal error: " + e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException | IOException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError e) {
       note("nanlint: skipped " + unit.getSourceFile().getName() + " after an internal error: " + e);
     }
   }
 
-  private void report(CompilationUnitTree unit, FileResult result) throws IOException {
-    SourceText source = new SourceText(unit.getSourceFile().getCharContent(true).toString());
+  private void report(CompilationUnitTree unit, String text, FileResult result) {
+    SourceText source = new SourceText(text);
+    String name = unit.getSourceFile().getName();
     for (Finding finding : result.findings()) {
-      report(finding, unit, source);
+      Diagnostic.Kind kind = finding.severity() == Severity.NOTE ? Diagnostic.Kind.NOTE
+          : werror ? Diagnostic.Kind.ERROR : warningKind;
+      // Error Prone style: a mechanical fix ends the message as the code to write; advice stays a fix: line
+      String message = "[" + finding.rule() + "] " + finding.message() + (finding.hasEdit()
+          ? "\n    Did you mean '" + finding.edit().replacement() + "'?"
+          : "\n    fix: " + finding.fix());
+      String where = "[" + finding.rule() + "] at " + name + ":" + finding.line();
+      try {
+        if (!sameLineAsJavac(unit, source, finding.line())) {
+          note("nanlint: " + where + " is not on a line of the text javac compiled (did the file change during"
+              + " the build?); reported without a column");
+        } else {
+          Tree tree = treeStartingAt(unit, source.offset(finding.line(), finding.column()));
+          if (tree != null) {
+            trees.printMessage(kind, message, tree, unit);
+            continue;
+          }
+        }
+      } catch (RuntimeException | StackOverflowError e) { // a javac tree nanlint did not expect
+        note("nanlint: " + where + " could not be placed on javac's tree (" + e + "); reported without a column");
+      }
+      processingEnv.getMessager().printMessage(kind, name + ":" + finding.line() + ": " + message);
     }
     for (InputError error : result.errors()) {
-      note("nanlint: " + unit.getSourceFile().getName() + (error.line() > 0 ? ":" + error.line() : "") + ": "
-          + error.message());
+      note("nanlint: " + name + (error.line() > 0 ? ":" + error.line() : "") + ": " + error.message());
     }
   }
 
-  private void report(Finding finding, CompilationUnitTree unit, SourceText source) {
-    Diagnostic.Kind kind = finding.severity() == Severity.NOTE ? Diagnostic.Kind.NOTE
-        : werror ? Diagnostic.Kind.ERROR : warningKind;
-    // Error Prone style: a mechanical fix ends the message as the code to write; advice stays a fix: line
-    String message = "[" + finding.rule() + "] " + finding.message() + (finding.hasEdit()
-        ? "\n    Did you mean '" + finding.edit().replacement() + "'?"
-        : "\n    fix: " + finding.fix());
-    Tree tree = treeStartingAt(unit, source.offset(finding.line(), finding.column()));
-    if (tree != null) {
-      trees.printMessage(kind, message, tree, unit);
-    } else {
-      processingEnv.getMessager().printMessage(kind,
-          unit.getSourceFile().getName() + ":" + finding.line() + ": " + message);
+  /**
+   * True when {@code line} starts at the same offset in the text nanlint analysed as in the text javac
+   * parsed (javac's line map), so an offset in one names the same code in the other.
+   */
+  private static boolean sameLineAsJavac(CompilationUnitTree unit, SourceText source, int line) {
+    LineMap lines = unit.getLineMap();
+    if (lines == null) {
+      return true; // nothing to compare with: trust the text
+    }
+    if (line < 1 || line > source.lineCount()) {
+      return false;
+    }
+    try {
+      return lines.getStartPosition(line) == source.offset(line, 1);
+    } catch (IndexOutOfBoundsException e) { // javac's text has fewer lines
+      return false;
     }
   }
 

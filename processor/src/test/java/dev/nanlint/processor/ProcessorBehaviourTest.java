@@ -12,10 +12,12 @@ import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
 import dev.nanlint.engine.Severity;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.tools.Diagnostic;
+import javax.tools.ForwardingJavaFileObject;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -144,6 +146,101 @@ class ProcessorBehaviourTest {
         .withOptions("-Ananlint.severity=UnguardedLog=fatal").compile(LOSS);
     assertEquals(Compilation.Status.SUCCESS, compilation.status());
     assertTrue(compilation.warnings().stream().anyMatch(w -> w.getMessage(Locale.ROOT).contains("nanlint: disabled")));
+  }
+
+  /**
+   * A source file whose content depends on who reads it: javac gets {@code javacSees}; nanlint (any read
+   * with NanlintProcessor on the stack) gets {@code nanlintSees}, or an IOException when that is null.
+   * As a build tool's own JavaFileObject would after the file was deleted or rewritten mid-build.
+   */
+  static final class ChangingSource extends ForwardingJavaFileObject<JavaFileObject> {
+    private final JavaFileObject nanlintSees;
+
+    ChangingSource(JavaFileObject javacSees, JavaFileObject nanlintSees) {
+      super(javacSees);
+      this.nanlintSees = nanlintSees;
+    }
+
+    @Override
+    public CharSequence getCharContent(boolean ignoreEncodingErrors) throws IOException {
+      boolean nanlintReads = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+          .walk(frames -> frames.anyMatch(f -> f.getDeclaringClass() == NanlintProcessor.class));
+      if (!nanlintReads) {
+        return super.getCharContent(ignoreEncodingErrors);
+      }
+      if (nanlintSees == null) {
+        throw new IOException("Loss.java was deleted during the build");
+      }
+      return nanlintSees.getCharContent(ignoreEncodingErrors);
+    }
+  }
+
+  @Test
+  void aSourceFileNanlintCannotReadBecomesANoteAndTheBuildIsJavacs() {
+    JavaFileObject source = new ChangingSource(LOSS, null);
+    Compilation compilation = javac().withProcessors(new NanlintProcessor()).compile(source);
+    assertEquals(List.of("nanlint: cannot read demo/Loss.java (java.io.IOException: Loss.java was deleted during"
+        + " the build), so it was not analysed"), messages(compilation.notes()));
+    assertTrue(nanlint(compilation).isEmpty(), compilation.diagnostics()::toString);
+    assertSameResultAsWithoutNanlint(compilation, source);
+  }
+
+  /**
+   * javac compiled one text and nanlint read another (the file was rewritten mid-build), so the lines
+   * of nanlint's findings are not lines of javac's tree: a NOTE names file and rule, and the finding is
+   * printed by line, never pinned to whatever expression javac has at that offset.
+   */
+  @Test
+  void aFindingThatDoesNotMapOntoJavacsTreeBecomesANote() {
+    JavaFileObject javacSees = JavaFileObjects.forSourceLines("demo.Loss",
+        "package demo;",
+        "class Loss {",
+        "  double twice(double x) { return Math.abs(x * 2); }",
+        "}");
+    JavaFileObject nanlintSees = JavaFileObjects.forSourceLines("demo.Loss",
+        "package demo;",
+        "// rewritten",
+        "// during the build",
+        "class Loss {",
+        "  double crossEntropy(double[] probs, int label) {",
+        "    return -Math.log(probs[label]);",
+        "  }",
+        "}");
+    JavaFileObject source = new ChangingSource(javacSees, nanlintSees);
+    Compilation compilation = javac().withProcessors(new NanlintProcessor()).compile(source);
+    assertEquals(List.of("nanlint: [UnguardedLog] at demo/Loss.java:6 is not on a line of the text javac compiled"
+        + " (did the file change during the build?); reported without a column"), messages(compilation.notes()));
+    List<Diagnostic<? extends JavaFileObject>> findings = compilation.diagnostics().stream()
+        .filter(d -> d.getMessage(Locale.ROOT).contains("[UnguardedLog]") && d.getKind() != Diagnostic.Kind.NOTE)
+        .toList();
+    assertEquals(1, findings.size(), findings::toString);
+    assertEquals(Diagnostic.NOPOS, findings.get(0).getPosition(), "not placed on javac's tree");
+    assertTrue(findings.get(0).getMessage(Locale.ROOT).startsWith("demo/Loss.java:6: [UnguardedLog]"),
+        findings.get(0)::toString);
+    assertSameResultAsWithoutNanlint(compilation, source);
+  }
+
+  /** Same status, same errors and byte-identical class files as javac alone. */
+  private static void assertSameResultAsWithoutNanlint(Compilation withNanlint, JavaFileObject... sources) {
+    Compilation alone = javac().compile(sources);
+    assertEquals(alone.status(), withNanlint.status());
+    assertEquals(messages(alone.errors()), messages(withNanlint.errors()));
+    assertEquals(alone.generatedFiles().size(), withNanlint.generatedFiles().size());
+    for (int i = 0; i < alone.generatedFiles().size(); i++) {
+      JavaFileObject a = alone.generatedFiles().get(i);
+      JavaFileObject b = withNanlint.generatedFiles().get(i);
+      assertEquals(a.toUri(), b.toUri());
+      try (var inA = a.openInputStream(); var inB = b.openInputStream()) {
+        assertTrue(java.util.Arrays.equals(inA.readAllBytes(), inB.readAllBytes()), a.toUri() + " differs");
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      }
+    }
+    assertTrue(!alone.generatedFiles().isEmpty() || alone.status() == Compilation.Status.FAILURE);
+  }
+
+  private static List<String> messages(List<Diagnostic<? extends JavaFileObject>> diagnostics) {
+    return diagnostics.stream().map(d -> d.getMessage(Locale.ROOT)).toList();
   }
 
   /** The message's last line, without javac's indentation. */

@@ -13,12 +13,20 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** SARIF 2.1.0, as GitHub code scanning reads it: the rule catalogue, results, and input errors as notifications. */
+/**
+ * SARIF 2.1.0, as GitHub code scanning reads it: the rule catalogue, results, and input errors as
+ * notifications. Relative paths (files under the working directory) are URIs relative to
+ * {@code %SRCROOT%}, which {@code originalUriBaseIds} sets to the working directory; other files get
+ * an absolute file: URI and no base id, as SARIF requires (a uriBaseId goes only with a relative uri).
+ */
 final class SarifReport implements Report {
+  static final String SRCROOT = "%SRCROOT%";
+
   private final List<Rule> catalogue;
   private final Config config;
 
@@ -50,6 +58,9 @@ final class SarifReport implements Report {
       r.put("helpUri", DOCS_BASE + info.name() + ".md");
       r.putObject("defaultConfiguration").put("level", level(config.severityOf(info)));
     }
+    String workingDirectory = Path.of("").toAbsolutePath().toUri().toASCIIString();
+    run.putObject("originalUriBaseIds").putObject(SRCROOT)
+        .put("uri", workingDirectory.endsWith("/") ? workingDirectory : workingDirectory + "/");
     ArrayNode results = run.putArray("results");
     for (Finding f : findings) {
       ObjectNode r = results.addObject();
@@ -60,7 +71,7 @@ final class SarifReport implements Report {
       r.put("level", level(f.severity()));
       r.putObject("message").put("text", f.message() + " Fix: " + f.fix());
       ObjectNode physical = r.putArray("locations").addObject().putObject("physicalLocation");
-      physical.putObject("artifactLocation").put("uri", uri(f.path()));
+      artifactLocation(physical, f.path());
       ObjectNode region = physical.putObject("region");
       region.put("startLine", f.line());
       region.put("startColumn", f.column());
@@ -73,7 +84,7 @@ final class SarifReport implements Report {
         ObjectNode fix = r.putArray("fixes").addObject();
         fix.putObject("description").put("text", "Replace with " + edit.replacement());
         ObjectNode change = fix.putArray("artifactChanges").addObject();
-        change.putObject("artifactLocation").put("uri", uri(f.path()));
+        artifactLocation(change, f.path());
         ObjectNode replacement = change.putArray("replacements").addObject();
         ObjectNode deleted = replacement.putObject("deletedRegion");
         deleted.put("startLine", edit.beginLine());
@@ -91,7 +102,7 @@ final class SarifReport implements Report {
       n.put("level", "error");
       n.putObject("message").put("text", e.message());
       ObjectNode physical = n.putArray("locations").addObject().putObject("physicalLocation");
-      physical.putObject("artifactLocation").put("uri", uri(e.path()));
+      artifactLocation(physical, e.path());
       if (e.line() > 0) {
         physical.putObject("region").put("startLine", e.line()).put("startColumn", Math.max(1, e.column()));
       }
@@ -123,10 +134,18 @@ final class SarifReport implements Report {
     };
   }
 
+  private static void artifactLocation(ObjectNode parent, String path) {
+    ObjectNode location = parent.putObject("artifactLocation");
+    location.put("uri", uri(path));
+    if (!Path.of(path).isAbsolute()) {
+      location.put("uriBaseId", SRCROOT);
+    }
+  }
+
   /** A relative URI reference (forward slashes, percent-encoded) or, for an absolute path, a file: URI. */
   static String uri(String path) {
-    if (java.nio.file.Path.of(path).isAbsolute()) {
-      return java.nio.file.Path.of(path).toUri().toASCIIString();
+    if (Path.of(path).isAbsolute()) {
+      return Path.of(path).toUri().toASCIIString();
     }
     try {
       return new URI(null, null, path.replace('\\', '/'), null).toASCIIString();
@@ -134,6 +153,4 @@ final class SarifReport implements Report {
       return path.replace('\\', '/');
     }
   }
-
-
 }
