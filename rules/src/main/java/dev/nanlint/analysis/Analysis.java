@@ -23,9 +23,9 @@ public final class Analysis {
     this.api = new Api(unit);
     this.declarations = new Declarations();
     this.types = new Types(unit, declarations);
-    this.values = new Values(api, declarations, types);
-    this.scope = new Scope();
     this.definitions = new Definitions(declarations);
+    this.values = new Values(api, declarations, definitions, types);
+    this.scope = new Scope();
     this.flow = new Flow(declarations, definitions);
     this.roots = new Roots(api, values, flow);
     this.exponentials = new Exponentials(api, values, flow);

@@ -31,6 +31,7 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -44,15 +45,19 @@ public final class Guards {
       "validState");
 
   private final ToDoubleFunction<Expression> constants;
-  private final java.util.function.Predicate<Expression> nonNegative;
+  private final Predicate<Expression> nonNegative;
+  private final Predicate<Expression> positive;
 
   /**
    * @param constants evaluates a compile-time numeric constant, or NaN when the expression is not one
    * @param nonNegative whether a (non-constant) bound is known or configured to be at least 0
+   * @param positive whether a (non-constant) bound is known to be above 0, like an epsilon
    */
-  Guards(ToDoubleFunction<Expression> constants, java.util.function.Predicate<Expression> nonNegative) {
+  Guards(ToDoubleFunction<Expression> constants, Predicate<Expression> nonNegative,
+      Predicate<Expression> positive) {
     this.constants = constants;
     this.nonNegative = nonNegative;
+    this.positive = positive;
   }
 
   /** Normalised text of an expression, so {@code (double) n}, {@code (n)} and {@code n} compare equal. */
@@ -69,7 +74,11 @@ public final class Guards {
 
   /** The signs {@code e} can still take at its own position, given the guards around it. */
   public int allowedSigns(Expression e) {
-    String key = key(e);
+    return allowedSigns(e, key(e));
+  }
+
+  /** The signs the expression written {@code key} can take at {@code e}'s position, given the guards around it. */
+  int allowedSigns(Node e, String key) {
     int allowed = Value.ANY;
     Node child = e;
     for (Node p = e.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
@@ -114,6 +123,48 @@ public final class Guards {
       }
     }
     return allowed;
+  }
+
+  /**
+   * The least upper bound the conditions around {@code e} put on it ({@code v <= hi}, {@code v < hi},
+   * the else branch of {@code v > hi ? hi : v}), with {@code upperOf} giving a bound's own upper limit.
+   * Infinity when nothing bounds it.
+   */
+  double upperBound(Expression e, ToDoubleFunction<Expression> upperOf) {
+    String key = key(e);
+    double bound = Double.POSITIVE_INFINITY;
+    for (Fact f : factsAt(e)) {
+      bound = Math.min(bound, upperFrom(f.condition(), f.truth(), key, upperOf));
+    }
+    return bound;
+  }
+
+  private double upperFrom(Expression condition, boolean truth, String key, ToDoubleFunction<Expression> upperOf) {
+    Expression c = condition;
+    while (c instanceof EnclosedExpr en) {
+      c = en.getInner();
+    }
+    if (c instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+      return upperFrom(u.getExpression(), !truth, key, upperOf);
+    }
+    if (!(c instanceof BinaryExpr b)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    if ((b.getOperator() == BinaryExpr.Operator.AND && truth) || (b.getOperator() == BinaryExpr.Operator.OR && !truth)) {
+      return Math.min(upperFrom(b.getLeft(), truth, key, upperOf), upperFrom(b.getRight(), truth, key, upperOf));
+    }
+    BinaryExpr.Operator op = truth ? b.getOperator() : negate(b.getOperator());
+    Expression other;
+    if (matches(b.getLeft(), key)) {
+      other = b.getRight();
+    } else if (matches(b.getRight(), key)) {
+      other = b.getLeft();
+      op = op == null ? null : flip(op);
+    } else {
+      return Double.POSITIVE_INFINITY;
+    }
+    boolean below = op == BinaryExpr.Operator.LESS || op == BinaryExpr.Operator.LESS_EQUALS;
+    return below ? upperOf.applyAsDouble(other) : Double.POSITIVE_INFINITY;
   }
 
   /** A condition known to evaluate to {@code truth} wherever it is reported. */
@@ -433,7 +484,9 @@ public final class Guards {
       return absFacts(b, truth, key);
     }
     double constant = constants.applyAsDouble(other);
-    if (Double.isNaN(constant) && nonNegative.test(other)) {
+    if (Double.isNaN(constant) && positive.test(other)) {
+      constant = Double.MIN_VALUE; // v >= lo with a bound known to be positive (an epsilon): v > 0
+    } else if (Double.isNaN(constant) && nonNegative.test(other)) {
       constant = 0; // d > threshold, with a threshold that is never negative: d > 0
       if (op == BinaryExpr.Operator.GREATER_EQUALS || op == BinaryExpr.Operator.LESS_EQUALS || !truth) {
         return Value.ANY; // only the strict form says anything

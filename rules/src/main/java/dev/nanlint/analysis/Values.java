@@ -65,19 +65,23 @@ public final class Values {
 
   private final Api api;
   private final Declarations declarations;
+  private final Definitions definitions;
   private final Types types;
   private final Guards guards;
   private final Constants constants;
-  private final Map<Node, Value> memo = new IdentityHashMap<>();
+  private Map<Node, Value> memo = new IdentityHashMap<>();
+  /** Parameters bound to the arguments of the helper call being evaluated (see {@link #withArguments}). */
+  private Map<Node, Value> bindings = Map.of();
   private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
   private int depth;
 
-  Values(Api api, Declarations declarations, Types types) {
+  Values(Api api, Declarations declarations, Definitions definitions, Types types) {
     this.api = api;
+    this.definitions = definitions;
     this.declarations = declarations;
     this.types = types;
     this.constants = new Constants(declarations);
-    this.guards = new Guards(this::constant, this::isNonNegativeBound);
+    this.guards = new Guards(this::constant, this::isNonNegativeBound, e -> of(e).isPositive());
   }
 
   public Guards guards() {
@@ -99,6 +103,12 @@ public final class Values {
       int allowed = guards.allowedSigns(e);
       if (allowed != Value.ANY) {
         v = v.withSigns(v.signs() & allowed);
+      }
+      if (e instanceof NameExpr) {
+        double upper = guards.upperBound(e, this::upperOf);
+        if (upper < v.upper()) {
+          v = v.withUpper(upper);
+        }
       }
       memo.put(e, v);
       return v;
@@ -188,6 +198,9 @@ public final class Values {
         return sum;
       }
       case MINUS: {
+        if (isWindow(b)) {
+          return Value.POSITIVE;
+        }
         Value l = of(b.getLeft());
         Value r = of(b.getRight());
         double c = constant(b.getLeft());
@@ -228,6 +241,42 @@ public final class Values {
       default:
         return Value.UNKNOWN;
     }
+  }
+
+  /**
+   * {@code end - start} with {@code end = Math.min(n, start + batchSize)}: a minibatch window. It is the
+   * smaller of {@code n - start} (positive where a loop guard says start < n) and batchSize.
+   */
+  private boolean isWindow(BinaryExpr minus) {
+    Expression left = Flow.strip(minus.getLeft());
+    if (left instanceof NameExpr n) {
+      List<Definitions.Def> defs = definitions.reaching(n);
+      left = defs.size() == 1 && defs.get(0).value() != null ? Flow.strip(defs.get(0).value()) : left;
+    }
+    if (!(left instanceof MethodCallExpr min && api.isMath(min, "min") && min.getArguments().size() == 2)) {
+      return false;
+    }
+    String start = Guards.key(minus.getRight());
+    for (Expression bound : min.getArguments()) {
+      Expression x = Flow.strip(bound);
+      boolean positive;
+      if (x instanceof BinaryExpr plus && plus.getOperator() == BinaryExpr.Operator.PLUS
+          && (Guards.key(plus.getLeft()).equals(start) || Guards.key(plus.getRight()).equals(start))) {
+        positive = of(Guards.key(plus.getLeft()).equals(start) ? plus.getRight() : plus.getLeft()).isPositive();
+      } else {
+        positive = guards.allowedSigns(minus, Guards.key(bound) + " - " + start) == Value.POS;
+      }
+      if (!positive) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The largest value {@code e} can take, as far as constants and clamps show. */
+  private double upperOf(Expression e) {
+    double c = constant(e);
+    return Double.isNaN(c) ? of(e).upper() : c;
   }
 
   /** A field or constant added to a value, whose sign the code does not show to be negative. */
@@ -433,6 +482,15 @@ public final class Values {
     if (SAME_VALUE_METHODS.contains(name)) {
       return of(receiver);
     }
+    if ((name.equals("map") || name.equals("mapToDouble")) && args.size() == 1
+        && args.get(0) instanceof LambdaExpr lambda && lambda.getExpressionBody().isPresent()) {
+      // stream.map(v -> Math.exp(v - m)): the elements are what the lambda returns. An unshifted exp(v)
+      // is not counted as positive: it underflows to 0 for very negative logits, and so can their sum.
+      Expression body = lambda.getExpressionBody().get();
+      boolean unshiftedExp = isExp(body) && !(Flow.strip(((MethodCallExpr) Flow.strip(body)).getArgument(0))
+          instanceof BinaryExpr shift && shift.getOperator() == BinaryExpr.Operator.MINUS);
+      return unshiftedExp ? Value.UNKNOWN : of(body);
+    }
     if ((name.equals("rsub") || name.equals("rsubi")) && args.size() == 1 && constant(args.get(0)) == 1.0) {
       Value r = of(receiver);
       if (r.upper() < 1.0) {
@@ -469,6 +527,38 @@ public final class Values {
   }
 
   /** A helper declared in this file: positive when every return is, e.g. {@code return Math.max(x, EPS);}. */
+  /**
+   * The helper's result with its parameters bound to this call's arguments. Evaluated with a memo of its
+   * own, since the values inside the helper hold only for these arguments.
+   */
+  private Value withArguments(MethodDeclaration method, MethodCallExpr call, List<ReturnStmt> returns) {
+    Map<Node, Value> arguments = new IdentityHashMap<>();
+    for (int i = 0; i < call.getArguments().size(); i++) {
+      arguments.put(method.getParameter(i), of(call.getArgument(i)));
+    }
+    Map<Node, Value> outerBindings = bindings;
+    Map<Node, Value> outerMemo = memo;
+    bindings = arguments;
+    memo = new IdentityHashMap<>();
+    try {
+      Value joined = null;
+      for (ReturnStmt r : returns) {
+        Value v = of(r.getExpression().get());
+        joined = joined == null ? v : Value.join(joined, v);
+      }
+      return joined;
+    } finally {
+      bindings = outerBindings;
+      memo = outerMemo;
+    }
+  }
+
+  /** A parameter's incoming value: the argument while a helper call is evaluated, else what its name says. */
+  private Value parameter(Declarations.Declaration d) {
+    Value bound = bindings.get(d.node());
+    return bound != null ? bound : nameValue(d);
+  }
+
   private Value helper(MethodCallExpr call) {
     List<MethodDeclaration> candidates = new ArrayList<>();
     call.findCompilationUnit().ifPresent(cu -> cu.findAll(MethodDeclaration.class, m ->
@@ -503,6 +593,13 @@ public final class Values {
       if (joined.isPositive()) {
         return Value.POSITIVE;
       }
+      if (!call.getArguments().isEmpty()) {
+        Value bound = withArguments(method, call, returns);
+        if (bound.isPositive()) {
+          // clip(p, EPS, 1 - EPS): positive for these arguments, and below 1 when hi is
+          return Value.POSITIVE.withUpper(bound.upper());
+        }
+      }
       if (computed == null || Names.isStructuralSize(method.getNameAsString())) {
         return Value.UNKNOWN;
       }
@@ -532,7 +629,8 @@ public final class Values {
       }
       Value v = local(n, d);
       // where the definition is opaque (a call into code we cannot see), the name is all we have
-      return v.signs() == Value.ANY && v.risk() == null && opaqueDefinition(d) ? nameValue(d) : v;
+      return v.signs() == Value.ANY && v.risk() == null && opaqueDefinition(d) && !bindings.containsKey(d.node())
+          ? nameValue(d) : v;
     }
     if (d.kind() == Declarations.Kind.FIELD && d.isFinal() && d.initializer().isPresent()) {
       Value v = of(d.initializer().get());
@@ -696,8 +794,8 @@ public final class Values {
   }
 
   private static Value nameValue(String identifier, String text) {
-    if (Names.isEpsilon(identifier)) {
-      return Value.POSITIVE;
+    if (Names.isEpsilon(identifier) || Names.isStructuralSize(identifier)) {
+      return Value.POSITIVE; // an epsilon, or a size the model fixes (batchSize, numClasses, nOut)
     }
     if (Names.isProbability(identifier)) {
       return Value.probability(text + " is a probability and reaches 0 when the model saturates");
@@ -731,7 +829,7 @@ public final class Values {
     for (Node p = from.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
       if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr || p instanceof TypeDeclaration<?>) {
         // a parameter's incoming value: only its name says anything about it
-        return decl.kind() == Declarations.Kind.PARAMETER ? nameValue(decl) : null;
+        return decl.kind() == Declarations.Kind.PARAMETER ? parameter(decl) : null;
       }
       if (Definitions.isLoop(p) && !decl.node().isDescendantOf(p)) {
         collectAssignments(p, name, mayDefs);
