@@ -62,8 +62,22 @@ public final class MissingInputNormalization implements Rule {
       "scale", "scaleMinAndMax", "scaleMinMax");
   private static final Set<String> NORMALIZER_CALLS = Set.of("fit", "transform", "preProcess", "fitLabel");
 
-  /** Where the iterator's data comes from: the iterator class, and whether it yields raw pixels. */
-  private record Source(String iterator, boolean pixels) {}
+  /** Iterators that pass another iterator's minibatches through: the data is the wrapped iterator's. */
+  private static final Set<String> WRAPPERS = Set.of("MultipleEpochsIterator", "AsyncDataSetIterator",
+      "AsyncShieldDataSetIterator", "EarlyTerminationDataSetIterator");
+  private static final int MAX_WRAPPING = 4;
+
+  /**
+   * Where the iterator's data comes from: the raw iterator class, whether it yields raw pixels, and the
+   * variables of the iterators it is wrapped in or wraps (a preprocessor set on any of them counts).
+   */
+  private record Source(String iterator, boolean pixels, Set<String> variables) {
+    Source with(String variable) {
+      Set<String> all = new java.util.HashSet<>(variables);
+      all.add(variable);
+      return new Source(iterator, pixels, all);
+    }
+  }
 
   @Override
   public void visit(CompilationUnit unit, RuleContext ctx) {
@@ -86,16 +100,16 @@ public final class MissingInputNormalization implements Rule {
       String name = variableName(arg);
       Optional<Source> source;
       if (name == null) {
-        source = source(arg, imports, declarations); // net.fit(new Cifar10DataSetIterator(64))
+        source = source(arg, imports, declarations, 0); // net.fit(new Cifar10DataSetIterator(64))
       } else {
         Optional<Declarations.Declaration> decl = declarations.find(arg, name);
         if (decl.isEmpty() || decl.get().kind() == Declarations.Kind.PARAMETER || reported.contains(decl.get().node())) {
           continue;
         }
-        source = everyDefinition(decl.get(), name, imports, declarations);
+        source = everyDefinition(decl.get(), name, imports, declarations, 0);
         source.ifPresent(s -> reported.add(decl.get().node()));
       }
-      if (source.isEmpty() || normalised(type.get(), name, declarations)) {
+      if (source.isEmpty() || normalised(type.get(), source.get().variables(), declarations)) {
         continue;
       }
       report(fit, arg, name, source.get(), ctx);
@@ -103,10 +117,10 @@ public final class MissingInputNormalization implements Rule {
   }
 
   private static void report(MethodCallExpr fit, Expression arg, String name, Source source, RuleContext ctx) {
-    String shown = name != null ? name : "a new " + source.iterator();
+    String shown = name != null ? name + ", a " + source.iterator() : "a new " + source.iterator();
     String target = name != null ? name : "the iterator";
     if (source.pixels()) {
-      ctx.report(arg, fit.getScope().get() + ".fit trains on " + shown + ", a " + source.iterator()
+      ctx.report(arg, fit.getScope().get() + ".fit trains on " + shown
           + " over image files with no ImagePreProcessingScaler or other normalizer: the network sees raw 0-255"
           + " pixels, its first pre-activations are hundreds of times too large, and the gradients and score"
           + " overflow to Infinity/NaN",
@@ -114,7 +128,7 @@ public final class MissingInputNormalization implements Rule {
               + ".setPreProcessor(scaler); before fitting");
       return;
     }
-    ctx.report(arg, fit.getScope().get() + ".fit trains on " + shown + ", a " + source.iterator()
+    ctx.report(arg, fit.getScope().get() + ".fit trains on " + shown
         + " over raw data with no normalizer or preprocessor: unscaled features (0-255 pixels, raw CSV columns)"
         + " saturate the activations and make the first gradients huge, and the weights and score overflow to"
         + " Infinity/NaN",
@@ -165,10 +179,10 @@ public final class MissingInputNormalization implements Rule {
 
   /** The source every definition of the variable creates; empty if any definition is something else. */
   private static Optional<Source> everyDefinition(Declarations.Declaration d, String name, Imports imports,
-      Declarations declarations) {
+      Declarations declarations, int wrapping) {
     Source found = null;
     for (Expression def : definitions(d, name)) {
-      Optional<Source> s = source(def, imports, declarations);
+      Optional<Source> s = source(def, imports, declarations, wrapping).map(src -> src.with(name));
       if (s.isEmpty()) {
         return Optional.empty();
       }
@@ -196,7 +210,7 @@ public final class MissingInputNormalization implements Rule {
    * {@code new RecordReaderDataSetIterator(reader, ...)} and the other raw iterators,
    * {@code new RecordReaderDataSetIterator.Builder(reader, batch)...build()}, and DL4J's raw-pixel iterators.
    */
-  private static Optional<Source> source(Expression def, Imports imports, Declarations declarations) {
+  private static Optional<Source> source(Expression def, Imports imports, Declarations declarations, int wrapping) {
     Expression x = unwrap(def);
     if (x instanceof MethodCallExpr build && build.getNameAsString().equals("build")
         && Optimisers.chainRoot(build) instanceof ObjectCreationExpr root
@@ -204,21 +218,50 @@ public final class MissingInputNormalization implements Rule {
         && imports.is(Imports.written(root.getType().getScope().get()), DATAVEC_ITERATORS, "RecordReaderDataSetIterator")
         && root.getArguments().isNonEmpty()) {
       return Optional.of(new Source("RecordReaderDataSetIterator",
-          isImageReader(root.getArgument(0), imports, declarations)));
+          isImageReader(root.getArgument(0), imports, declarations), Set.of()));
     }
     if (!(x instanceof ObjectCreationExpr c)) {
       return Optional.empty();
     }
     String type = c.getType().getNameAsString();
     if (PIXEL_ITERATORS.contains(type) && imports.is(Imports.written(c.getType()), DATASET_ITERATORS, type)) {
-      return Optional.of(new Source(type, true));
+      return Optional.of(new Source(type, true, Set.of()));
+    }
+    if (WRAPPERS.contains(type)) {
+      return wrapped(c, imports, declarations, wrapping);
     }
     if (!RAW_ITERATORS.contains(type)) {
       return Optional.empty();
     }
     boolean pixels = type.equals("RecordReaderDataSetIterator") && c.getArguments().isNonEmpty()
         && isImageReader(c.getArgument(0), imports, declarations);
-    return Optional.of(new Source(type, pixels));
+    return Optional.of(new Source(type, pixels, Set.of()));
+  }
+
+  /** {@code new MultipleEpochsIterator(epochs, iter)}, {@code new AsyncDataSetIterator(iter, 2)}: the wrapped iterator's source. */
+  private static Optional<Source> wrapped(ObjectCreationExpr wrapper, Imports imports, Declarations declarations,
+      int wrapping) {
+    if (wrapping >= MAX_WRAPPING) {
+      return Optional.empty();
+    }
+    for (Expression arg : wrapper.getArguments()) {
+      Expression x = unwrap(arg);
+      if (x instanceof ObjectCreationExpr) {
+        Optional<Source> inner = source(x, imports, declarations, wrapping + 1);
+        if (inner.isPresent()) {
+          return inner;
+        }
+      }
+      String name = variableName(x);
+      Optional<Declarations.Declaration> d = name == null ? Optional.empty() : declarations.find(x, name);
+      if (d.isPresent() && d.get().kind() != Declarations.Kind.PARAMETER) {
+        Optional<Source> inner = everyDefinition(d.get(), name, imports, declarations, wrapping + 1);
+        if (inner.isPresent()) {
+          return inner;
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@code new ImageRecordReader(h, w, c, labels)} inline, or a variable every definition of which is one. */
@@ -242,17 +285,17 @@ public final class MissingInputNormalization implements Rule {
   }
 
   /**
-   * Does the class normalise this iterator or its data: {@code name.setPreProcessor(...)}, a normalizer
+   * Does the class normalise this iterator or its data: {@code iter.setPreProcessor(...)}, a normalizer
    * ({@code ...Normalizer...}, {@code ...Scaler...}, {@code ...PreProcessor...}) fitted on it or applied to
-   * any DataSet/INDArray, or a DataSet normalised in place? {@code name} is null for an iterator created in
-   * the fit call itself.
+   * any DataSet/INDArray, or a DataSet normalised in place? {@code iterators}: the variables holding the
+   * iterator and the iterators it wraps (empty for one created in the fit call itself).
    */
-  private static boolean normalised(TypeDeclaration<?> type, String name, Declarations declarations) {
+  private static boolean normalised(TypeDeclaration<?> type, Set<String> iterators, Declarations declarations) {
     for (MethodCallExpr call : type.findAll(MethodCallExpr.class)) {
       String method = call.getNameAsString();
       Optional<Expression> scope = call.getScope().map(MissingInputNormalization::unwrap);
-      if (method.equals("setPreProcessor") && scope.isPresent() && name != null
-          && name.equals(variableName(scope.get()))) {
+      String receiver = scope.map(MissingInputNormalization::variableName).orElse(null);
+      if (method.equals("setPreProcessor") && receiver != null && iterators.contains(receiver)) {
         return true;
       }
       if (SELF_NORMALISING.contains(method) && scope.isPresent()) {
