@@ -140,8 +140,8 @@ public final class Constants {
       if (!Double.isNaN(known)) {
         return new Num(known, false);
       }
-      // Owner.CONSTANT of a class declared in this file
-      String owner = f.getScope().toString();
+      // Owner.CONSTANT (or Outer.Owner.CONSTANT) of a class declared in this file
+      String owner = f.getScope() instanceof FieldAccessExpr outer ? outer.getNameAsString() : f.getScope().toString();
       return f.findCompilationUnit().flatMap(cu -> cu.findAll(TypeDeclaration.class).stream()
               .filter(t -> t.getNameAsString().equals(owner)).findFirst())
           .flatMap(t -> ((TypeDeclaration<?>) t).getFieldByName(f.getNameAsString()))

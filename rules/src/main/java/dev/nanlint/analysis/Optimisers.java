@@ -55,7 +55,8 @@ public final class Optimisers {
     }
   }
 
-  public enum Param { LEARNING_RATE, EPSILON, LAMBDA, MOMENTUM, OTHER }
+  /** PENALTY: an l1/l2 weight penalty (Tribuo AdaGradRDA); LAMBDA: Pegasos' regularisation strength. */
+  public enum Param { LEARNING_RATE, EPSILON, LAMBDA, MOMENTUM, PENALTY, OTHER }
 
   /**
    * One setting: the optimiser's library and class ({@code "ND4J Adam"}), its family, which parameter,
@@ -80,7 +81,7 @@ public final class Optimisers {
       "AdaGrad", Map.of(1, List.of(Param.LEARNING_RATE), 2, List.of(Param.LEARNING_RATE, Param.EPSILON),
           3, List.of(Param.LEARNING_RATE, Param.EPSILON, Param.OTHER)),
       "AdaGradRDA", Map.of(2, List.of(Param.LEARNING_RATE, Param.EPSILON),
-          5, List.of(Param.LEARNING_RATE, Param.EPSILON, Param.OTHER, Param.OTHER, Param.OTHER)),
+          5, List.of(Param.LEARNING_RATE, Param.EPSILON, Param.PENALTY, Param.PENALTY, Param.OTHER)),
       "Adam", Map.of(2, List.of(Param.LEARNING_RATE, Param.EPSILON),
           4, List.of(Param.LEARNING_RATE, Param.OTHER, Param.OTHER, Param.EPSILON)),
       "RMSProp", Map.of(2, List.of(Param.LEARNING_RATE, Param.OTHER),

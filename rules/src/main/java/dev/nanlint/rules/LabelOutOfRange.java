@@ -1,6 +1,7 @@
 package dev.nanlint.rules;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
@@ -67,12 +68,19 @@ public final class LabelOutOfRange implements Rule {
         && Labels.isFeatureUtil(call, imports, name)) {
       Expression count = call.getArgument(1);
       OptionalLong classes = labels.constants().intValue(count);
-      if (classes.isEmpty()) {
-        return;
+      String shape;
+      if (classes.isPresent()) {
+        shape = "FeatureUtil." + name + " encodes " + HighLearningRate.shown(count, classes.getAsLong()) + " classes";
+      } else { // toOutcomeVector(label, numClasses) with a count we cannot read: the network's width
+        Optional<OutputWidth> output = networkOutput(call, labels, imports);
+        if (output.isEmpty()) {
+          return;
+        }
+        classes = OptionalLong.of(output.get().classes());
+        shape = output.get().describe();
       }
       Expression index = call.getArgument(0);
       boolean matrix = name.equals("toOutcomeMatrix");
-      String shape = "FeatureUtil." + name + " encodes " + HighLearningRate.shown(count, classes.getAsLong()) + " classes";
       report(index, matrix ? labels.elements(index) : labels.values(index), matrix, classes.getAsLong(), shape, call, ctx);
     } else if (name.equals("putScalar") && call.getScope().isPresent()) {
       Optional<Expression> index = Labels.putScalarClassIndex(call);
@@ -84,6 +92,9 @@ public final class LabelOutOfRange implements Rule {
       if (classes.isPresent()) {
         report(index.get(), labels.values(index.get()), false, classes.getAsLong(),
             receiver + " has " + classes.getAsLong() + " class columns", call, ctx);
+      } else {
+        networkOutput(call, labels, imports).ifPresent(output -> report(index.get(), labels.values(index.get()), false,
+            output.classes(), output.describe(), call, ctx));
       }
     }
   }
@@ -98,6 +109,38 @@ public final class LabelOutOfRange implements Rule {
       report(a.getIndex(), labels.values(a.getIndex()), false, classes.getAsLong(),
           a.getName() + " has " + classes.getAsLong() + " entries", a, ctx);
     }
+  }
+
+  /** The width of the classifier output layer(s) configured in the class around a one-hot encoding. */
+  private record OutputWidth(long classes, int line) {
+    String describe() {
+      return "the network's output layer on line " + line + " has nOut " + classes;
+    }
+  }
+
+  /**
+   * When the one-hot width itself is not a constant ({@code Nd4j.zeros(batch, numClasses)} with a
+   * parameter): the {@code nOut} of the softmax/cross-entropy output layers configured in the same class,
+   * if they all agree on one constant. Several widths, or one that is not a constant: nothing.
+   */
+  private static Optional<OutputWidth> networkOutput(Node use, Labels labels, Imports imports) {
+    Optional<TypeDeclaration> type = use.findAncestor(TypeDeclaration.class);
+    if (type.isEmpty()) {
+      return Optional.empty();
+    }
+    OutputWidth found = null;
+    for (MethodCallExpr nOut : ((TypeDeclaration<?>) type.get()).findAll(MethodCallExpr.class,
+        m -> m.getNameAsString().equals("nOut") && m.getArguments().size() == 1)) {
+      if (!isClassifierOutput(nOut, imports)) {
+        continue;
+      }
+      OptionalLong width = labels.constants().intValue(nOut.getArgument(0));
+      if (width.isEmpty() || (found != null && found.classes() != width.getAsLong())) {
+        return Optional.empty();
+      }
+      found = new OutputWidth(width.getAsLong(), nOut.getBegin().map(p -> p.line).orElse(0));
+    }
+    return Optional.ofNullable(found);
   }
 
   private static void report(Expression index, IntSet values, boolean array, long classes, String shape, Node use,

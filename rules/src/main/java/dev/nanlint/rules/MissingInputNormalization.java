@@ -15,6 +15,8 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import dev.nanlint.analysis.Declarations;
+import dev.nanlint.analysis.Imports;
+import dev.nanlint.analysis.Optimisers;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
@@ -29,7 +31,9 @@ import java.util.Set;
 /**
  * Flags a DL4J network trained ({@code net.fit(iter)}, {@code net.fit(iter, epochs)}) on a data-set
  * iterator created in this class from raw data ({@code RecordReaderDataSetIterator},
- * {@code ListDataSetIterator}, {@code INDArrayDataSetIterator}, {@code ExistingDataSetIterator}...) when
+ * {@code ListDataSetIterator}, {@code INDArrayDataSetIterator}, {@code ExistingDataSetIterator}...), on an
+ * iterator over an {@code ImageRecordReader}, or on one of DL4J's raw-pixel dataset iterators
+ * ({@code Cifar10DataSetIterator}, {@code TinyImageNetDataSetIterator}, {@code LFWDataSetIterator}), when
  * the class never sets a preprocessor on it nor applies a normalizer.
  * See docs/rules/MissingInputNormalization.md.
  */
@@ -40,11 +44,40 @@ public final class MissingInputNormalization implements Rule {
   private static final Set<String> RAW_ITERATORS = Set.of("RecordReaderDataSetIterator",
       "SequenceRecordReaderDataSetIterator", "ListDataSetIterator", "INDArrayDataSetIterator",
       "ExistingDataSetIterator", "DoublesDataSetIterator", "FloatsDataSetIterator", "IteratorDataSetIterator");
+  /**
+   * DL4J's dataset iterators that deliver unscaled 0-255 pixels (deeplearning4j-datasets 1.0.0-M2.1: each
+   * is a RecordReaderDataSetIterator over an ImageRecordReader and sets no preprocessor). Not
+   * MnistDataSetIterator/EmnistDataSetIterator: their fetcher divides by 255 or binarises.
+   */
+  private static final Set<String> PIXEL_ITERATORS = Set.of("Cifar10DataSetIterator", "TinyImageNetDataSetIterator",
+      "LFWDataSetIterator");
+  private static final String DATASET_ITERATORS = "org.deeplearning4j.datasets.iterator.impl";
+  /** DataVec readers that turn image files into raw 0-255 pixel values. */
+  private static final Set<String> IMAGE_READERS = Set.of("ImageRecordReader", "ObjectDetectionRecordReader");
+  private static final String IMAGE_READER_PACKAGE = "org.datavec.image.recordreader";
+  private static final String DATAVEC_ITERATORS = "org.deeplearning4j.datasets.datavec";
   private static final Set<String> NETWORKS = Set.of("MultiLayerNetwork", "ComputationGraph");
   /** Calls that normalise a DataSet in place. */
   private static final Set<String> SELF_NORMALISING = Set.of("normalize", "normalizeZeroMeanZeroUnitVariance",
       "scale", "scaleMinAndMax", "scaleMinMax");
   private static final Set<String> NORMALIZER_CALLS = Set.of("fit", "transform", "preProcess", "fitLabel");
+
+  /** Iterators that pass another iterator's minibatches through: the data is the wrapped iterator's. */
+  private static final Set<String> WRAPPERS = Set.of("MultipleEpochsIterator", "AsyncDataSetIterator",
+      "AsyncShieldDataSetIterator", "EarlyTerminationDataSetIterator");
+  private static final int MAX_WRAPPING = 4;
+
+  /**
+   * Where the iterator's data comes from: the raw iterator class, whether it yields raw pixels, and the
+   * variables of the iterators it is wrapped in or wraps (a preprocessor set on any of them counts).
+   */
+  private record Source(String iterator, boolean pixels, Set<String> variables) {
+    Source with(String variable) {
+      Set<String> all = new java.util.HashSet<>(variables);
+      all.add(variable);
+      return new Source(iterator, pixels, all);
+    }
+  }
 
   @Override
   public void visit(CompilationUnit unit, RuleContext ctx) {
@@ -52,37 +85,55 @@ public final class MissingInputNormalization implements Rule {
       return;
     }
     Declarations declarations = ctx.analysis().declarations();
+    Imports imports = new Imports(unit);
     Set<Node> reported = Collections.newSetFromMap(new IdentityHashMap<>());
     for (MethodCallExpr fit : unit.findAll(MethodCallExpr.class, m -> m.getNameAsString().equals("fit")
         && (m.getArguments().size() == 1 || m.getArguments().size() == 2) && m.getScope().isPresent())) {
       if (!isNetwork(fit.getScope().get(), declarations)) {
         continue;
       }
-      Expression arg = unwrap(fit.getArgument(0));
-      String name = variableName(arg);
-      if (name == null) {
-        continue;
-      }
-      Optional<Declarations.Declaration> decl = declarations.find(arg, name);
-      if (decl.isEmpty() || decl.get().kind() == Declarations.Kind.PARAMETER || reported.contains(decl.get().node())) {
-        continue;
-      }
       Optional<TypeDeclaration<?>> type = fit.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
       if (type.isEmpty()) {
         continue;
       }
-      Optional<String> iterator = rawIterator(decl.get(), name);
-      if (iterator.isEmpty() || normalised(type.get(), name, declarations)) {
+      Expression arg = unwrap(fit.getArgument(0));
+      String name = variableName(arg);
+      Optional<Source> source;
+      if (name == null) {
+        source = source(arg, imports, declarations, 0); // net.fit(new Cifar10DataSetIterator(64))
+      } else {
+        Optional<Declarations.Declaration> decl = declarations.find(arg, name);
+        if (decl.isEmpty() || decl.get().kind() == Declarations.Kind.PARAMETER || reported.contains(decl.get().node())) {
+          continue;
+        }
+        source = everyDefinition(decl.get(), name, imports, declarations, 0);
+        source.ifPresent(s -> reported.add(decl.get().node()));
+      }
+      if (source.isEmpty() || normalised(type.get(), source.get().variables(), declarations)) {
         continue;
       }
-      reported.add(decl.get().node());
-      ctx.report(arg, fit.getScope().get() + ".fit trains on " + name + ", a " + iterator.get()
-          + " over raw data with no normalizer or preprocessor: unscaled features (0-255 pixels, raw CSV columns)"
-          + " saturate the activations and make the first gradients huge, and the weights and score overflow to"
-          + " Infinity/NaN",
-          "NormalizerStandardize norm = new NormalizerStandardize(); norm.fit(" + name + "); " + name
-              + ".setPreProcessor(norm); (images: new ImagePreProcessingScaler(0, 1))");
+      report(fit, arg, name, source.get(), ctx);
     }
+  }
+
+  private static void report(MethodCallExpr fit, Expression arg, String name, Source source, RuleContext ctx) {
+    String shown = name != null ? name + ", a " + source.iterator() : "a new " + source.iterator();
+    String target = name != null ? name : "the iterator";
+    if (source.pixels()) {
+      ctx.report(arg, fit.getScope().get() + ".fit trains on " + shown
+          + " over image files with no ImagePreProcessingScaler or other normalizer: the network sees raw 0-255"
+          + " pixels, its first pre-activations are hundreds of times too large, and the gradients and score"
+          + " overflow to Infinity/NaN",
+          "ImagePreProcessingScaler scaler = new ImagePreProcessingScaler(0, 1); " + target
+              + ".setPreProcessor(scaler); before fitting");
+      return;
+    }
+    ctx.report(arg, fit.getScope().get() + ".fit trains on " + shown
+        + " over raw data with no normalizer or preprocessor: unscaled features (0-255 pixels, raw CSV columns)"
+        + " saturate the activations and make the first gradients huge, and the weights and score overflow to"
+        + " Infinity/NaN",
+        "NormalizerStandardize norm = new NormalizerStandardize(); norm.fit(" + target + "); " + target
+            + ".setPreProcessor(norm); (images: new ImagePreProcessingScaler(0, 1))");
   }
 
   private static boolean usesDl4j(CompilationUnit unit) {
@@ -126,8 +177,22 @@ public final class MissingInputNormalization implements Rule {
         .isPresent();
   }
 
-  /** The raw iterator class every definition of the variable creates; empty if any is something else. */
-  private static Optional<String> rawIterator(Declarations.Declaration d, String name) {
+  /** The source every definition of the variable creates; empty if any definition is something else. */
+  private static Optional<Source> everyDefinition(Declarations.Declaration d, String name, Imports imports,
+      Declarations declarations, int wrapping) {
+    Source found = null;
+    for (Expression def : definitions(d, name)) {
+      Optional<Source> s = source(def, imports, declarations, wrapping).map(src -> src.with(name));
+      if (s.isEmpty()) {
+        return Optional.empty();
+      }
+      found = found == null || s.get().pixels() ? s.get() : found;
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /** The initializer and every plain assignment of a local (in its method) or field (in its class). */
+  private static List<Expression> definitions(Declarations.Declaration d, String name) {
     List<Expression> defs = new ArrayList<>();
     d.initializer().ifPresent(defs::add);
     Node scope = d.kind() == Declarations.Kind.FIELD
@@ -138,27 +203,99 @@ public final class MissingInputNormalization implements Rule {
         defs.add(a.getValue());
       }
     }
-    String found = null;
-    for (Expression def : defs) {
-      Expression x = unwrap(def);
-      if (!(x instanceof ObjectCreationExpr c) || !RAW_ITERATORS.contains(c.getType().getNameAsString())) {
-        return Optional.empty();
-      }
-      found = c.getType().getNameAsString();
-    }
-    return Optional.ofNullable(found);
+    return defs;
   }
 
   /**
-   * Does the class normalise this iterator or its data: {@code name.setPreProcessor(...)}, a normalizer
-   * ({@code ...Normalizer...}, {@code ...Scaler...}, {@code ...PreProcessor...}) fitted on it or applied to
-   * any DataSet/INDArray, or a DataSet normalised in place?
+   * {@code new RecordReaderDataSetIterator(reader, ...)} and the other raw iterators,
+   * {@code new RecordReaderDataSetIterator.Builder(reader, batch)...build()}, and DL4J's raw-pixel iterators.
    */
-  private static boolean normalised(TypeDeclaration<?> type, String name, Declarations declarations) {
+  private static Optional<Source> source(Expression def, Imports imports, Declarations declarations, int wrapping) {
+    Expression x = unwrap(def);
+    if (x instanceof MethodCallExpr build && build.getNameAsString().equals("build")
+        && Optimisers.chainRoot(build) instanceof ObjectCreationExpr root
+        && root.getType().getNameAsString().equals("Builder") && root.getType().getScope().isPresent()
+        && imports.is(Imports.written(root.getType().getScope().get()), DATAVEC_ITERATORS, "RecordReaderDataSetIterator")
+        && root.getArguments().isNonEmpty()) {
+      return Optional.of(new Source("RecordReaderDataSetIterator",
+          isImageReader(root.getArgument(0), imports, declarations), Set.of()));
+    }
+    if (!(x instanceof ObjectCreationExpr c)) {
+      return Optional.empty();
+    }
+    String type = c.getType().getNameAsString();
+    if (PIXEL_ITERATORS.contains(type) && imports.is(Imports.written(c.getType()), DATASET_ITERATORS, type)) {
+      return Optional.of(new Source(type, true, Set.of()));
+    }
+    if (WRAPPERS.contains(type)) {
+      return wrapped(c, imports, declarations, wrapping);
+    }
+    if (!RAW_ITERATORS.contains(type)) {
+      return Optional.empty();
+    }
+    boolean pixels = type.equals("RecordReaderDataSetIterator") && c.getArguments().isNonEmpty()
+        && isImageReader(c.getArgument(0), imports, declarations);
+    return Optional.of(new Source(type, pixels, Set.of()));
+  }
+
+  /** {@code new MultipleEpochsIterator(epochs, iter)}, {@code new AsyncDataSetIterator(iter, 2)}: the wrapped iterator's source. */
+  private static Optional<Source> wrapped(ObjectCreationExpr wrapper, Imports imports, Declarations declarations,
+      int wrapping) {
+    if (wrapping >= MAX_WRAPPING) {
+      return Optional.empty();
+    }
+    for (Expression arg : wrapper.getArguments()) {
+      Expression x = unwrap(arg);
+      if (x instanceof ObjectCreationExpr) {
+        Optional<Source> inner = source(x, imports, declarations, wrapping + 1);
+        if (inner.isPresent()) {
+          return inner;
+        }
+      }
+      String name = variableName(x);
+      Optional<Declarations.Declaration> d = name == null ? Optional.empty() : declarations.find(x, name);
+      if (d.isPresent() && d.get().kind() != Declarations.Kind.PARAMETER) {
+        Optional<Source> inner = everyDefinition(d.get(), name, imports, declarations, wrapping + 1);
+        if (inner.isPresent()) {
+          return inner;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code new ImageRecordReader(h, w, c, labels)} inline, or a variable every definition of which is one. */
+  private static boolean isImageReader(Expression reader, Imports imports, Declarations declarations) {
+    Expression x = unwrap(reader);
+    if (x instanceof ObjectCreationExpr c) {
+      String type = c.getType().getNameAsString();
+      return IMAGE_READERS.contains(type) && imports.is(Imports.written(c.getType()), IMAGE_READER_PACKAGE, type);
+    }
+    String name = variableName(x);
+    if (name == null) {
+      return false;
+    }
+    Optional<Declarations.Declaration> d = declarations.find(x, name);
+    if (d.isEmpty() || d.get().kind() == Declarations.Kind.PARAMETER) {
+      return false;
+    }
+    List<Expression> defs = definitions(d.get(), name);
+    return !defs.isEmpty() && defs.stream().allMatch(def -> unwrap(def) instanceof ObjectCreationExpr
+        && isImageReader(def, imports, declarations));
+  }
+
+  /**
+   * Does the class normalise this iterator or its data: {@code iter.setPreProcessor(...)}, a normalizer
+   * ({@code ...Normalizer...}, {@code ...Scaler...}, {@code ...PreProcessor...}) fitted on it or applied to
+   * any DataSet/INDArray, or a DataSet normalised in place? {@code iterators}: the variables holding the
+   * iterator and the iterators it wraps (empty for one created in the fit call itself).
+   */
+  private static boolean normalised(TypeDeclaration<?> type, Set<String> iterators, Declarations declarations) {
     for (MethodCallExpr call : type.findAll(MethodCallExpr.class)) {
       String method = call.getNameAsString();
       Optional<Expression> scope = call.getScope().map(MissingInputNormalization::unwrap);
-      if (method.equals("setPreProcessor") && scope.isPresent() && name.equals(variableName(scope.get()))) {
+      String receiver = scope.map(MissingInputNormalization::variableName).orElse(null);
+      if (method.equals("setPreProcessor") && receiver != null && iterators.contains(receiver)) {
         return true;
       }
       if (SELF_NORMALISING.contains(method) && scope.isPresent()) {
@@ -192,7 +329,8 @@ public final class MissingInputNormalization implements Rule {
   }
 
   private static boolean normalizerType(String type) {
-    return type.contains("Normalizer") || type.contains("Scaler") || type.contains("PreProcessor");
+    return type.contains("Normalizer") || type.contains("Normalization") || type.contains("Scaler")
+        || type.contains("PreProcessor");
   }
 
   private static Expression unwrap(Expression e) {

@@ -8,10 +8,16 @@ import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.BuilderChains;
 import dev.nanlint.analysis.BuilderChains.Call;
 import dev.nanlint.analysis.BuilderChains.Network;
+import dev.nanlint.analysis.Constants;
+import dev.nanlint.analysis.Imports;
+import dev.nanlint.analysis.Optimisers;
+import dev.nanlint.analysis.Optimisers.Param;
+import dev.nanlint.analysis.Optimisers.Setting;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
 import dev.nanlint.engine.Severity;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,6 +36,10 @@ public final class MissingRegularization implements Rule {
 
   @Override
   public void visit(ObjectCreationExpr creation, RuleContext ctx) {
+    if (creation.getType().getNameAsString().equals("AdaGradRDA")) {
+      checkTribuoRda(creation, ctx);
+      return;
+    }
     if (!creation.getType().getNameAsString().equals("Builder")) {
       return;
     }
@@ -72,13 +82,42 @@ public final class MissingRegularization implements Rule {
         + "grow until the logits overflow to Infinity and the loss becomes NaN", FIX, replacement);
   }
 
+  /**
+   * Tribuo's AdaGradRDA is the one Tribuo optimiser with weight penalties (l1, l2): the two-argument
+   * constructor sets both to 0, and so does {@code new AdaGradRDA(lr, eps, 0, 0, n)}. (Pegasos' lambda of 0
+   * is a division by zero and belongs to ZeroEpsilon; KernelSVMTrainer's lambda is never read in 4.3.)
+   */
+  private static void checkTribuoRda(ObjectCreationExpr creation, RuleContext ctx) {
+    Imports imports = Imports.of(creation).orElse(null);
+    if (imports == null) {
+      return;
+    }
+    List<Setting> settings = Optimisers.of(creation, imports);
+    if (settings.isEmpty() || !settings.get(0).library().equals("Tribuo")) {
+      return; // not Tribuo's, or an arity we do not know
+    }
+    Constants constants = new Constants(ctx.analysis());
+    List<Setting> penalties = settings.stream().filter(s -> s.param() == Param.PENALTY).toList();
+    if (!penalties.stream().allMatch(s -> constants.value(s.value()) == 0)) {
+      return; // a positive or unknown penalty
+    }
+    String written = penalties.isEmpty() ? "the two-argument constructor sets l1 and l2 to 0"
+        : "l1 = " + penalties.get(0).value() + " and l2 = " + penalties.get(1).value();
+    String lr = ctx.source(creation.getArgument(0));
+    String eps = ctx.source(creation.getArgument(1));
+    ctx.report(creation, "Tribuo AdaGradRDA without regularization (" + written + "): RDA's weight penalties are"
+        + " off, so on (nearly) separable data the linear model's weights grow every epoch until the scores"
+        + " overflow and the loss becomes Infinity/NaN",
+        "new AdaGradRDA(" + lr + ", " + eps + ", 0.0, 1e-4, numFeatures) (an l2 penalty), or l1 > 0 for sparse weights");
+  }
+
   /** l2(1e-4), l2(lambda): on; l2(0): off. */
   private static boolean isPositive(Call call, Analysis a) {
     Optional<Expression> arg = call.arg(0);
     if (arg.isEmpty()) {
       return false;
     }
-    double c = a.values().constant(arg.get());
+    double c = new Constants(a).value(arg.get());
     return Double.isNaN(c) || c > 0;
   }
 
@@ -90,7 +129,7 @@ public final class MissingRegularization implements Rule {
     }
     switch (call.name()) {
       case "dropOut" -> {
-        double c = a.values().constant(arg.get());
+        double c = new Constants(a).value(arg.get());
         return Double.isNaN(c) || (c > 0 && c < 1); // an IDropout object or a variable counts
       }
       case "weightNoise" -> {
