@@ -3,7 +3,6 @@ package dev.nanlint.rules;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import dev.nanlint.analysis.Constants;
 import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.BuilderChains;
 import dev.nanlint.analysis.BuilderChains.Call;
@@ -145,17 +144,17 @@ public final class DegenerateWeightInit implements Rule {
       return classify(args.get(0), a, chains, visited);
     }
     if ((type.equals("ConstantDistribution") || type.equals("WeightInitConstant")) && args.size() == 1) {
-      return new Verdict(Kind.CONSTANT, e.toString(), new Constants(a).value(args.get(0)) == 0.0);
+      return new Verdict(Kind.CONSTANT, e.toString(), a.constants().value(args.get(0)) == 0.0);
     }
     if (NORMALS.contains(type) && args.size() == 2) {
-      double std = new Constants(a).value(args.get(1));
+      double std = a.constants().value(args.get(1));
       if (!Double.isNaN(std) && Math.abs(std) > 1) {
         return new Verdict(Kind.HUGE, e + " (standard deviation " + format(Math.abs(std)) + ")", false);
       }
     }
     if (type.equals("UniformDistribution") && args.size() == 2) {
-      double lower = new Constants(a).value(args.get(0));
-      double upper = new Constants(a).value(args.get(1));
+      double lower = a.constants().value(args.get(0));
+      double upper = a.constants().value(args.get(1));
       double std = (upper - lower) / Math.sqrt(12);
       if (!Double.isNaN(std) && std > 1) {
         return new Verdict(Kind.HUGE, e + " (standard deviation " + format(std) + ")", false);

@@ -2,7 +2,6 @@ package dev.nanlint.rules;
 
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import dev.nanlint.analysis.Constants;
 import dev.nanlint.analysis.Imports;
 import dev.nanlint.analysis.Optimisers;
 import dev.nanlint.analysis.Optimisers.Family;

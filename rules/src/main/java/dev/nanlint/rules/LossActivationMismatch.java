@@ -4,7 +4,6 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import dev.nanlint.analysis.Constants;
 import dev.nanlint.analysis.BuilderChains;
 import dev.nanlint.analysis.BuilderChains.Call;
 import dev.nanlint.analysis.BuilderChains.Layer;
@@ -90,7 +89,7 @@ public final class LossActivationMismatch implements Rule {
     if (!lossLayer && activation.equals("SOFTMAX")) {
       Optional<Call> nOut = layer.last("nOut", "units");
       Optional<Expression> nOutArg = nOut.flatMap(c -> c.arg(0));
-      if (nOutArg.isPresent() && new Constants(ctx.analysis()).value(nOutArg.get()) == 1.0) {
+      if (nOutArg.isPresent() && ctx.analysis().constants().value(nOutArg.get()) == 1.0) {
         Node where = activationExpr.map(Node.class::cast).orElse(nOutArg.get());
         ctx.report(where, "softmax over nOut(1) is always exactly 1.0: the output ignores the input, and "
             + lossText + " sees p = 1 for every example (log(1 - p) = log(0) = -Infinity for a binary loss)",

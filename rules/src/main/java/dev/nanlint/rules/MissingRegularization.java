@@ -96,7 +96,7 @@ public final class MissingRegularization implements Rule {
     if (settings.isEmpty() || !settings.get(0).library().equals("Tribuo")) {
       return; // not Tribuo's, or an arity we do not know
     }
-    Constants constants = new Constants(ctx.analysis());
+    Constants constants = ctx.analysis().constants();
     List<Setting> penalties = settings.stream().filter(s -> s.param() == Param.PENALTY).toList();
     if (!penalties.stream().allMatch(s -> constants.value(s.value()) == 0)) {
       return; // a positive or unknown penalty
@@ -117,7 +117,7 @@ public final class MissingRegularization implements Rule {
     if (arg.isEmpty()) {
       return false;
     }
-    double c = new Constants(a).value(arg.get());
+    double c = a.constants().value(arg.get());
     return Double.isNaN(c) || c > 0;
   }
 
@@ -129,7 +129,7 @@ public final class MissingRegularization implements Rule {
     }
     switch (call.name()) {
       case "dropOut" -> {
-        double c = new Constants(a).value(arg.get());
+        double c = a.constants().value(arg.get());
         return Double.isNaN(c) || (c > 0 && c < 1); // an IDropout object or a variable counts
       }
       case "weightNoise" -> {
