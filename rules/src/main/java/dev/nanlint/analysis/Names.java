@@ -18,7 +18,8 @@ public final class Names {
   static final Set<String> PROBABILITY = Set.of("p", "prob", "probs", "probability", "probabilities",
       "proba", "pred", "preds", "prediction", "predictions", "predicted", "yhat", "hat", "output",
       "outputs", "activation", "activations", "softmax", "sigmoid", "likelihood", "likelihoods",
-      "posterior", "posteriors", "confidence", "confidences");
+      "posterior", "posteriors", "confidence", "confidences", "density", "densities", "pdf", "precision",
+      "recall", "sensitivity", "specificity", "tpr", "fpr");
 
   static final Set<String> COUNT = Set.of("n", "count", "counts", "size", "total", "len",
       "length", "cnt", "examples", "samples", "rows", "observations", "instances");
@@ -30,6 +31,14 @@ public final class Names {
   /** Hyperparameters that are exponents and are conventionally real-valued and non-negative. */
   static final Set<String> EXPONENT = Set.of("gamma", "alpha", "beta", "power", "exponent", "expo",
       "lambda", "kappa", "nu", "rho", "tau", "order");
+
+  /** Signed quantities: differences, residuals and advantages can be negative. */
+  static final Set<String> SIGNED = Set.of("diff", "diffs", "difference", "delta", "deltas", "residual",
+      "residuals", "advantage", "advantages", "td");
+
+  public static boolean isSigned(String identifier) {
+    return any(identifier, SIGNED);
+  }
 
   /** Values that are cosines or correlations, bounded by [-1, 1] only in exact arithmetic. */
   static final Set<String> COSINE = Set.of("cos", "cosine", "cosines", "cossim", "similarity",

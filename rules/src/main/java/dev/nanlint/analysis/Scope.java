@@ -25,7 +25,8 @@ public final class Scope {
       "norm", "cosine", "similarity", "probability", "probabilities", "prob", "probs", "proba", "predict",
       "metric", "metrics", "precision", "recall", "accuracy", "auc", "train", "trainer", "training", "fit",
       "epoch", "batchnorm", "attention", "regularization", "regularisation", "regularizer", "weight",
-      "weights", "distance", "moment", "moments", "statistics", "calibration", "temperature");
+      "weights", "distance", "moment", "moments", "statistics", "stats", "calibration", "temperature",
+      "frequency", "frequencies", "balancing", "embedding", "embeddings");
   private static final Set<String> LOSS_WORDS = Set.of("loss", "losses", "cost", "objective", "entropy",
       "xent", "crossentropy", "likelihood", "nll", "score", "kl", "divergence", "perplexity", "mcxent",
       "logloss");
@@ -40,7 +41,7 @@ public final class Scope {
   /** Monitoring and presentation around training, where a division is for display, not for the model. */
   private static final Set<String> NON_NUMERIC_WORDS = Set.of("listener", "benchmark", "logger", "reporter",
       "printer", "timer", "stopwatch", "progress", "ui", "display", "render", "chart", "plot", "format",
-      "formatter", "stats", "summary", "tostring");
+      "formatter", "summary", "tostring");
 
   /** Loss, gradient, optimiser, normalisation, metric or training code. */
   public boolean isNumericCode(Node n) {

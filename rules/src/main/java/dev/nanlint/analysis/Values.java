@@ -70,6 +70,7 @@ public final class Values {
   private final Guards guards;
   private final Constants constants;
   private Map<Node, Value> memo = new IdentityHashMap<>();
+  private final Map<Node, Boolean> accumulatedFields = new IdentityHashMap<>();
   /** Parameters bound to the arguments of the helper call being evaluated (see {@link #withArguments}). */
   private Map<Node, Value> bindings = Map.of();
   private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -188,6 +189,10 @@ public final class Values {
           return Value.POSITIVE; // x + eps: the usual guard
         }
         Value sum = combine(signsOf(l.signs(), r.signs(), Values::addOne), l, r);
+        if (l.weak() && r.weak() && l.risk() != null && r.risk() != null) {
+          // total + counts.length: 0 only when both are, and only names say either can be
+          return new Value(sum.signs(), null, false, Double.POSITIVE_INFINITY, false);
+        }
         if (configuredOffset(b.getLeft(), l) || configuredOffset(b.getRight(), r)
             || constant(b.getLeft()) > 0 || constant(b.getRight()) > 0) {
           // 1 + x: x reaching 0 leaves the sum at 1, so x's risk does not explain a zero of the sum;
@@ -482,6 +487,9 @@ public final class Values {
     if (SAME_VALUE_METHODS.contains(name)) {
       return of(receiver);
     }
+    if (name.equals("getOrDefault") && args.size() == 2 && constant(args.get(1)) == 0) {
+      return Value.of(Value.ZERO | Value.POS, call + " is 0 for a key never seen");
+    }
     if ((name.equals("map") || name.equals("mapToDouble")) && args.size() == 1
         && args.get(0) instanceof LambdaExpr lambda && lambda.getExpressionBody().isPresent()) {
       // stream.map(v -> Math.exp(v - m)): the elements are what the lambda returns. An unshifted exp(v)
@@ -629,8 +637,10 @@ public final class Values {
       }
       Value v = local(n, d);
       // where the definition is opaque (a call into code we cannot see), the name is all we have
-      return v.signs() == Value.ANY && v.risk() == null && opaqueDefinition(d) && !bindings.containsKey(d.node())
-          ? nameValue(d) : v;
+      if (v.signs() == Value.ANY && v.risk() == null && opaqueDefinition(d) && !bindings.containsKey(d.node())) {
+        return nameValue(d);
+      }
+      return v;
     }
     if (d.kind() == Declarations.Kind.FIELD && d.isFinal() && d.initializer().isPresent()) {
       Value v = of(d.initializer().get());
@@ -692,7 +702,8 @@ public final class Values {
     String name = lastIdentifier(container);
     // a histogram of counts holds zeros (a class never seen): stronger evidence than a scalar named n
     return Names.isHistogram(name) ? Value.of(Value.ZERO | Value.POS, Guards.key(container) + " can hold a 0 count")
-        : Names.isProbability(name) ? nameValue(name, Guards.key(container) + "[...]") : Value.UNKNOWN;
+        : Names.isProbability(name) || Names.isSumOrNorm(name) ? nameValue(name, Guards.key(container) + "[...]")
+        : Value.UNKNOWN;
   }
 
   /** A local array whose every element write in the method stores a positive value (or scales by one). */
@@ -769,7 +780,7 @@ public final class Values {
     }
     if (x instanceof NameExpr n) {
       // a field, or a local copied from one or from a getter (double threshold = conf.getThreshold())
-      return declarations.find(n, n.getNameAsString()).map(d -> d.kind() == Declarations.Kind.FIELD
+      return declarations.find(n, n.getNameAsString()).map(d -> (d.kind() == Declarations.Kind.FIELD && !isAccumulated(d))
           || (d.kind() == Declarations.Kind.LOCAL && d.initializer().map(this::isConfiguration).orElse(false)))
           .orElse(true);
     }
@@ -777,6 +788,25 @@ public final class Values {
       return call.getArguments().isEmpty() && call.getNameAsString().startsWith("get");
     }
     return !Double.isNaN(constant(x));
+  }
+
+  /**
+   * A field the class itself counts up or accumulates into ({@code count++}, {@code sum += x}): running
+   * state that starts at its initial value, not configuration validated where it is set.
+   */
+  private boolean isAccumulated(Declarations.Declaration field) {
+    return accumulatedFields.computeIfAbsent(field.node(), node -> node.findCompilationUnit().map(cu ->
+        cu.findFirst(UnaryExpr.class, u -> u.getOperator() != UnaryExpr.Operator.MINUS
+            && u.getOperator() != UnaryExpr.Operator.PLUS && u.getOperator() != UnaryExpr.Operator.LOGICAL_COMPLEMENT
+            && u.getOperator() != UnaryExpr.Operator.BITWISE_COMPLEMENT && isField(u.getExpression(), field.name()))
+            .isPresent()
+        || cu.findFirst(AssignExpr.class, a -> a.getOperator() == AssignExpr.Operator.PLUS
+            && isField(a.getTarget(), field.name())).isPresent()).orElse(false));
+  }
+
+  private static boolean isField(Expression target, String name) {
+    return (target instanceof NameExpr n && n.getNameAsString().equals(name))
+        || (target instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr && f.getNameAsString().equals(name));
   }
 
   /** What an identifier's name says about its value, when the code says nothing. */
@@ -805,6 +835,9 @@ public final class Values {
     }
     if (Names.isSumOrNorm(identifier)) {
       return Value.named(Value.ZERO | Value.POS, text + " is 0 when every term is 0");
+    }
+    if (Names.isSigned(identifier)) {
+      return Value.named(Value.NEG | Value.POS, text + " is a signed difference and can be negative");
     }
     return Value.UNKNOWN;
   }
@@ -942,10 +975,20 @@ public final class Values {
   }
 
   /** An assignment that runs only under a condition inside its loop ({@code if (y == k) count++;}). */
+  /** Inside a branch, or after an {@code if (...) continue;} that can skip it, within its loop. */
   private static boolean isConditional(Node def) {
-    for (Node p = def.getParentNode().orElse(null); p != null && !Definitions.isLoop(p); p = p.getParentNode().orElse(null)) {
+    Node child = def;
+    for (Node p = def.getParentNode().orElse(null); p != null && !Definitions.isLoop(p);
+        child = p, p = p.getParentNode().orElse(null)) {
       if (p instanceof IfStmt || p instanceof ConditionalExpr || p instanceof SwitchEntry) {
         return true;
+      }
+      if (p instanceof BlockStmt block && child instanceof Statement current) {
+        for (int i = 0; i < block.getStatements().indexOf(current); i++) {
+          if (Guards.exitingConditions(block.getStatement(i)) != null) {
+            return true;
+          }
+        }
       }
       if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr) {
         return false;
