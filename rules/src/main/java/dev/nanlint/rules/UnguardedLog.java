@@ -1,5 +1,6 @@
 package dev.nanlint.rules;
 
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -34,7 +35,7 @@ public final class UnguardedLog implements Rule {
     if (!value.canBeZero() && !value.canBeNegative()) {
       return;
     }
-    if (!value.hasStrongRisk() || isClippedBelow(call, a)) {
+    if (!value.hasStrongRisk() || isClippedBelow(call, a) || inLogProbabilityFunction(call)) {
       return;
     }
     String reason = value.risk();
@@ -47,6 +48,19 @@ public final class UnguardedLog implements Rule {
     String replacement = nd4jLog ? Fixes.nd4jClamp(call, arg, eps, ctx)
         : ctx.sourceReplacing(call, arg, "Math.max(" + ctx.source(arg) + ", " + eps + ")");
     ctx.report(call, call + " is -Infinity when " + arg + " is 0 and NaN below: " + reason, fix, replacement);
+  }
+
+  /**
+   * Inside {@code logProbability(x)}, {@code logDensity(x)}, {@code logPmf(x)}: a distribution's log
+   * probability, whose contract is -Infinity for an impossible outcome. (A loss or log-likelihood is not
+   * such a function: there -Infinity is the bug.)
+   */
+  private static boolean inLogProbabilityFunction(MethodCallExpr call) {
+    return call.findAncestor(MethodDeclaration.class).map(m -> {
+      String name = m.getNameAsString();
+      return name.startsWith("log") && (name.contains("Probability") || name.contains("Density")
+          || name.endsWith("Pdf") || name.endsWith("Pmf"));
+    }).orElse(false);
   }
 
   /** {@code Math.max(-10, Math.log(x))}: the caller already clips the -Infinity away. */
