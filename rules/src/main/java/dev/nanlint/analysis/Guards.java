@@ -12,6 +12,7 @@ import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.AssertStmt;
@@ -270,7 +271,7 @@ public final class Guards {
   public boolean zeroCaseConsidered(Expression e) {
     Set<String> names = new java.util.HashSet<>();
     names.add(key(e));
-    e.walk(com.github.javaparser.ast.expr.NameExpr.class, n -> names.add(n.getNameAsString()));
+    e.walk(NameExpr.class, n -> names.add(n.getNameAsString()));
     Node child = e;
     for (Node p = e.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
       if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr || p instanceof TypeDeclaration<?>) {
@@ -413,6 +414,12 @@ public final class Guards {
     }
     String i = init.getVariable(0).getNameAsString();
     Expression start = init.getVariable(0).getInitializer().get();
+    if (loop.getCompare().orElse(null) instanceof BinaryExpr compare && compare.getOperator() == BinaryExpr.Operator.LESS
+        && key(compare.getLeft()).equals(i) && key.equals(key(compare.getRight()) + " - " + key(start))
+        && start instanceof NameExpr a && !Definitions.assigns(loop.getBody(), a.getNameAsString())
+        && compare.getRight() instanceof NameExpr b && !Definitions.assigns(loop.getBody(), b.getNameAsString())) {
+      return Value.POS; // for (i = a; i < b; ...): the body runs only when a < b
+    }
     if (!(key.equals(i) || key.startsWith(i + " - ")) || !onlyIncreases(loop, i)) {
       return Value.ANY;
     }

@@ -26,7 +26,8 @@ public final class Scope {
       "metric", "metrics", "precision", "recall", "accuracy", "auc", "train", "trainer", "training", "fit",
       "epoch", "batchnorm", "attention", "regularization", "regularisation", "regularizer", "weight",
       "weights", "distance", "moment", "moments", "statistics", "stats", "calibration", "temperature",
-      "frequency", "frequencies", "balancing", "embedding", "embeddings");
+      "frequency", "frequencies", "balancing", "embedding", "embeddings", "em", "mixture", "kmeans",
+      "centroid", "centroids", "gd");
   private static final Set<String> LOSS_WORDS = Set.of("loss", "losses", "cost", "objective", "entropy",
       "xent", "crossentropy", "likelihood", "nll", "score", "kl", "divergence", "perplexity", "mcxent",
       "logloss");

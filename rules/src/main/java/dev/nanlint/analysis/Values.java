@@ -218,7 +218,8 @@ public final class Values {
         }
         int signs = signsOf(l.signs(), negate(r).signs(), Values::addOne);
         Value v = combine(signs, l, r);
-        if (v.risk() == null && (signs & (Value.ZERO | Value.NEG)) != 0
+        // a difference is 0 exactly when its sides are equal: that, not a side's own risk, explains it
+        if ((signs & (Value.ZERO | Value.NEG)) != 0
             && !(isConfiguration(b.getLeft()) && isConfiguration(b.getRight()))
             && !Names.isTime(b.getLeft().toString()) && !Names.isTime(b.getRight().toString())) {
           return Value.of(signs, b + " is 0 when both sides are equal");
@@ -781,13 +782,21 @@ public final class Values {
     if (x instanceof NameExpr n) {
       // a field, or a local copied from one or from a getter (double threshold = conf.getThreshold())
       return declarations.find(n, n.getNameAsString()).map(d -> (d.kind() == Declarations.Kind.FIELD && !isAccumulated(d))
-          || (d.kind() == Declarations.Kind.LOCAL && d.initializer().map(this::isConfiguration).orElse(false)))
+          || (d.kind() == Declarations.Kind.LOCAL && d.initializer().map(this::isConfiguration).orElse(false)
+              && !reassigned(d)))
           .orElse(true);
     }
     if (x instanceof MethodCallExpr call) {
       return call.getArguments().isEmpty() && call.getNameAsString().startsWith("get");
     }
     return !Double.isNaN(constant(x));
+  }
+
+  /** A local assigned again after its declaration (int hi = 0; ... hi = Math.max(hi, x)). */
+  private static boolean reassigned(Declarations.Declaration local) {
+    Node body = local.node().findAncestor(CallableDeclaration.class).map(Node.class::cast)
+        .or(() -> local.node().findAncestor(LambdaExpr.class)).orElse(local.node());
+    return Definitions.assigns(body, local.name());
   }
 
   /**
