@@ -321,8 +321,20 @@ public final class Guards {
       if (next instanceof IfStmt ifs && (assignsTo(ifs.getThenStmt(), target) || checksFinite(ifs.getCondition(), target))) {
         return true;
       }
+      if (replacesNonFinite(next, target)) {
+        return true;
+      }
     }
     return false;
+  }
+
+  /** {@code BooleanIndexing.replaceWhere(x, 0.0, Conditions.isInfinite())}: the Infinity or NaN in x is replaced. */
+  private static boolean replacesNonFinite(Statement s, String target) {
+    return s instanceof ExpressionStmt es && es.getExpression() instanceof MethodCallExpr call
+        && call.getNameAsString().startsWith("replace") && call.getArguments().isNonEmpty()
+        && key(call.getArgument(0)).equals(target)
+        && call.getArguments().stream().anyMatch(a -> a.findFirst(MethodCallExpr.class,
+            c -> Set.of("isInfinite", "isNan", "isNaN", "notFinite").contains(c.getNameAsString())).isPresent());
   }
 
   private static String assignedName(Node statement) {

@@ -515,6 +515,11 @@ public final class Values {
       Value r = of(receiver);
       return r.derive((r.canBeZero() ? Value.ZERO : 0) | Value.POS); // x.mul(x): a square
     }
+    if ((name.equals("mul") || name.equals("muli")) && args.size() == 1 && types.isIndArray(receiver)) {
+      Value r = factor(receiver);
+      Value a = factor(args.get(0));
+      return combine(signsOf(r.signs(), a.signs(), Values::mulOne), r, a); // out.mul(out.rsub(1.0))
+    }
     if ((name.equals("sub") || name.equals("subi")) && args.size() == 1 && types.isIndArray(receiver)) {
       return Value.of(Value.ANY, call + " is negative where " + args.get(0) + " is larger");
     }

@@ -35,7 +35,8 @@ public final class UnguardedLog implements Rule {
     if (!value.canBeZero() && !value.canBeNegative()) {
       return;
     }
-    if (!value.hasStrongRisk() || isClippedBelow(call, a) || inLogProbabilityFunction(call)) {
+    if (!value.hasStrongRisk() || isClippedBelow(call, a) || inLogProbabilityFunction(call)
+        || a.values().guards().repairedAfterwards(call)) {
       return;
     }
     String reason = value.risk();
