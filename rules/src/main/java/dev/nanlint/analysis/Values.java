@@ -657,6 +657,9 @@ public final class Values {
 
   /** A parameter, or a local initialised from a call we do not model: its name is the only evidence. */
   private boolean opaqueDefinition(Declarations.Declaration d) {
+    if (d.kind() == Declarations.Kind.LOCAL && isResultArray(d)) {
+      return false; // filled by arithmetic we can see (x.muli(alpha, out)), whatever its name says
+    }
     if (d.kind() != Declarations.Kind.LOCAL || d.initializer().isEmpty()) {
       return true;
     }
@@ -668,6 +671,14 @@ public final class Values {
       return api.mathFunction(call).isEmpty() && !api.isTransforms(call, call.getNameAsString());
     }
     return init instanceof ArrayAccessExpr || init instanceof FieldAccessExpr || init instanceof NameExpr;
+  }
+
+  /** An array handed to ND4J in-place ops as their result argument: {@code sumPart.muli(alpha, activations)}. */
+  private static boolean isResultArray(Declarations.Declaration local) {
+    return local.node().findAncestor(CallableDeclaration.class).map(m -> m.findFirst(MethodCallExpr.class,
+        c -> Flow.IN_PLACE.contains(c.getNameAsString()) && c.getArguments().size() >= 2
+            && c.getArguments().getLast().map(Guards::key).map(local.name()::equals).orElse(false)).isPresent())
+        .orElse(false);
   }
 
   private static Optional<ForEachStmt> forEachOf(Node declarator) {
