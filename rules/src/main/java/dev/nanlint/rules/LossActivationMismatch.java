@@ -90,7 +90,7 @@ public final class LossActivationMismatch implements Rule {
       Optional<Call> nOut = layer.last("nOut", "units");
       Optional<Expression> nOutArg = nOut.flatMap(c -> c.arg(0));
       if (nOutArg.isPresent() && ctx.analysis().constants().value(nOutArg.get()) == 1.0) {
-        Node where = activationExpr.map(Node.class::cast).orElse(nOutArg.get());
+        Node where = activationExpr.map(Node.class::cast).orElse(at); // inherited: where the loss is chosen
         ctx.report(where, "softmax over nOut(1) is always exactly 1.0: the output ignores the input, and "
             + lossText + " sees p = 1 for every example (log(1 - p) = log(0) = -Infinity for a binary loss)",
             "for two classes use nOut(2) with SOFTMAX and MCXENT, or nOut(1) with .activation(Activation.SIGMOID) "
