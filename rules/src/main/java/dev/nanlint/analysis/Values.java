@@ -805,6 +805,10 @@ public final class Values {
     if (x instanceof MethodCallExpr call) {
       return call.getArguments().isEmpty() && call.getNameAsString().startsWith("get");
     }
+    if (x instanceof BinaryExpr b && (b.getOperator() == BinaryExpr.Operator.MULTIPLY
+        || b.getOperator() == BinaryExpr.Operator.PLUS)) {
+      return isConfiguration(b.getLeft()) && isConfiguration(b.getRight()); // alpha * vocabSize
+    }
     return !Double.isNaN(constant(x));
   }
 
