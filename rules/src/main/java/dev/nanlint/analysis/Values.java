@@ -239,6 +239,9 @@ public final class Values {
         if (isExp(b.getLeft())) {
           return Value.probability(b + " underflows to 0 when the logits are far apart");
         }
+        if (isSigmoid(b)) {
+          return Value.probability(b + " (a sigmoid) reaches 0 once exp overflows, and 1 once it underflows");
+        }
         Value l = of(b.getLeft());
         Value r = factor(b.getRight());
         int signs = signsOf(l.signs(), r.signs(), Values::divOne);
@@ -298,6 +301,14 @@ public final class Values {
     Value v = of(e);
     double c = constant(e);
     return !Double.isNaN(c) && c != 0 ? new Value(v.signs(), null, false, Double.POSITIVE_INFINITY, false) : v;
+  }
+
+  /** {@code 1 / (1 + Math.exp(-z))}: a hand-written sigmoid. */
+  private boolean isSigmoid(BinaryExpr division) {
+    Expression den = Flow.strip(division.getRight());
+    return constant(division.getLeft()) == 1.0 && den instanceof BinaryExpr sum
+        && sum.getOperator() == BinaryExpr.Operator.PLUS
+        && ((constant(sum.getLeft()) == 1.0 && isExp(sum.getRight())) || (constant(sum.getRight()) == 1.0 && isExp(sum.getLeft())));
   }
 
   private boolean isExp(Expression e) {
