@@ -409,6 +409,10 @@ public final class Values {
         return helper;
       }
     }
+    if (args.isEmpty() && name.startsWith("get") && name.length() > 3) {
+      // this object's own getter (getProbabilityOfSuccess()): a parameter validated where it is set
+      return Names.isEpsilon(name) ? Value.POSITIVE : Value.UNKNOWN;
+    }
     return configurationValue(name, call.toString()); // getters: what they return is validated where it is set
   }
 
@@ -593,7 +597,8 @@ public final class Values {
       return Value.UNKNOWN;
     }
     MethodDeclaration method = candidates.get(0);
-    if (Names.isProbability(method.getNameAsString())) {
+    boolean getter = method.getParameters().isEmpty() && method.getNameAsString().startsWith("get");
+    if (Names.isProbability(method.getNameAsString()) && !getter) {
       return Value.probability(call + " reaches 0 when it saturates");
     }
     List<ReturnStmt> returns = method.getBody().get().findAll(ReturnStmt.class,
@@ -663,6 +668,10 @@ public final class Values {
       Value v = of(d.initializer().get());
       return v.signs() == Value.ANY && v.risk() == null ? configurationValue(name, name) : v;
     }
+    if (d.kind() == Declarations.Kind.FIELD && SCALAR_TYPES.contains(d.typeName())) {
+      // a scalar field (double p, double dropoutProbability): a parameter validated where it is set
+      return Names.isEpsilon(name) ? Value.POSITIVE : Value.UNKNOWN;
+    }
     return d.kind() == Declarations.Kind.FIELD ? configurationValue(name, name) : nameValue(d);
   }
 
@@ -679,7 +688,9 @@ public final class Values {
       init = init instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) init).getExpression();
     }
     if (init instanceof MethodCallExpr call) {
-      return api.mathFunction(call).isEmpty() && !api.isTransforms(call, call.getNameAsString());
+      boolean ownGetter = call.getArguments().isEmpty() && call.getNameAsString().startsWith("get")
+          && call.getScope().map(ThisExpr.class::isInstance).orElse(true);
+      return !ownGetter && api.mathFunction(call).isEmpty() && !api.isTransforms(call, call.getNameAsString());
     }
     return init instanceof ArrayAccessExpr || init instanceof FieldAccessExpr || init instanceof NameExpr;
   }
@@ -850,6 +861,7 @@ public final class Values {
   }
 
   /** What an identifier's name says about its value, when the code says nothing. */
+  private static final Set<String> SCALAR_TYPES = Set.of("double", "float", "int", "long", "Double", "Float");
   private static final Set<String> INTEGRAL_TYPES = Set.of("int", "long", "short", "byte", "Integer", "Long");
 
   /**
