@@ -80,7 +80,7 @@ public final class Api {
     String name = call.getNameAsString();
     Optional<Expression> scope = call.getScope();
     if (scope.isPresent()) {
-      return mathClasses.contains(scope.get().toString()) ? Optional.of(name) : Optional.empty();
+      return mathClasses.contains(Printed.of(scope.get())) ? Optional.of(name) : Optional.empty();
     }
     boolean imported = staticMath.contains(name) || staticMath.contains("*");
     return imported && !localMethods.contains(name) ? Optional.of(name) : Optional.empty();
@@ -111,7 +111,7 @@ public final class Api {
     }
     Optional<Expression> scope = call.getScope();
     if (scope.isPresent()) {
-      String s = scope.get().toString();
+      String s = Printed.of(scope.get());
       return s.equals("org.nd4j.linalg.ops.transforms.Transforms") || (s.equals("Transforms") && transformsVisible);
     }
     return (staticTransforms.contains(name) || staticTransforms.contains("*")) && !localMethods.contains(name);
@@ -143,7 +143,7 @@ public final class Api {
     String constant;
     if (e instanceof FieldAccessExpr f) {
       constant = f.getNameAsString();
-      if (!refersTo(f.getScope().toString(), qualified)) {
+      if (!refersTo(Printed.of(f.getScope()), qualified)) {
         return false;
       }
     } else if (e instanceof NameExpr n) {
@@ -169,8 +169,8 @@ public final class Api {
 
   /** Smile's {@code MathEx}, whose log and softmax guard against 0 themselves. */
   public boolean isSmileMathEx(MethodCallExpr call) {
-    return call.getScope().map(s -> s.toString().equals("smile.math.MathEx")
-        || (s.toString().equals("MathEx") && mathExVisible)).orElse(false);
+    return call.getScope().map(Printed::of).map(s -> s.equals("smile.math.MathEx")
+        || (s.equals("MathEx") && mathExVisible)).orElse(false);
   }
 
   /** A method declared in this file (helpers like {@code clamp} or {@code softmax}). */

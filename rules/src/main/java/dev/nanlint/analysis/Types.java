@@ -131,7 +131,7 @@ public final class Types {
   }
 
   private String fieldType(FieldAccessExpr field) {
-    String scope = field.getScope().toString();
+    String scope = Printed.of(field.getScope());
     String name = field.getNameAsString();
     if (name.equals("length") && typeOf(field.getScope()).endsWith("[]")) {
       return "int";
@@ -150,7 +150,7 @@ public final class Types {
 
   private String callType(MethodCallExpr call) {
     String name = call.getNameAsString();
-    String scope = call.getScope().map(Expression::toString).orElse("");
+    String scope = call.getScope().map(Printed::of).orElse("");
     boolean math = scope.equals("Math") || scope.equals("StrictMath") || scope.equals("FastMath")
         || scope.equals("java.lang.Math");
     if (math && DOUBLE_MATH.contains(name)) {

@@ -25,9 +25,9 @@ public final class RuleContext {
     this.sink = sink;
   }
 
-  void enter(RuleInfo rule) {
+  void enter(RuleInfo rule, Severity severity) {
     currentRule = rule;
-    currentSeverity = config.severityOf(rule);
+    currentSeverity = severity;
   }
 
   public String path() {
