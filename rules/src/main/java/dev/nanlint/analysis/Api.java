@@ -22,7 +22,9 @@ public final class Api {
       "org.apache.commons.math4.core.jdkmath.AccurateMath"));
   private final Set<String> staticMath = new HashSet<>();
   private final Set<String> staticTransforms = new HashSet<>();
-  private final Set<String> localMethods = new HashSet<>();
+  private final CompilationUnit unit;
+  /** Names of the methods declared in the file, collected on first use (most files never ask). */
+  private Set<String> localMethods;
   private final Set<String> singleImports = new HashSet<>();
   private final Set<String> wildcardImports = new HashSet<>();
   private final Set<String> staticImports = new HashSet<>();
@@ -67,7 +69,15 @@ public final class Api {
         mathExVisible = true;
       }
     }
-    unit.findAll(MethodDeclaration.class).forEach(m -> localMethods.add(m.getNameAsString()));
+    this.unit = unit;
+  }
+
+  private Set<String> localMethods() {
+    if (localMethods == null) {
+      localMethods = new HashSet<>();
+      unit.findAll(MethodDeclaration.class).forEach(m -> localMethods.add(m.getNameAsString()));
+    }
+    return localMethods;
   }
 
   private static boolean isMathClassName(String owner, String simple) {
@@ -83,7 +93,7 @@ public final class Api {
       return mathClasses.contains(Printed.of(scope.get())) ? Optional.of(name) : Optional.empty();
     }
     boolean imported = staticMath.contains(name) || staticMath.contains("*");
-    return imported && !localMethods.contains(name) ? Optional.of(name) : Optional.empty();
+    return imported && !localMethods().contains(name) ? Optional.of(name) : Optional.empty();
   }
 
   public boolean isMath(MethodCallExpr call, String... names) {
@@ -114,7 +124,7 @@ public final class Api {
       String s = Printed.of(scope.get());
       return s.equals("org.nd4j.linalg.ops.transforms.Transforms") || (s.equals("Transforms") && transformsVisible);
     }
-    return (staticTransforms.contains(name) || staticTransforms.contains("*")) && !localMethods.contains(name);
+    return (staticTransforms.contains(name) || staticTransforms.contains("*")) && !localMethods().contains(name);
   }
 
   /**
@@ -175,6 +185,6 @@ public final class Api {
 
   /** A method declared in this file (helpers like {@code clamp} or {@code softmax}). */
   public boolean isLocalMethod(String name) {
-    return localMethods.contains(name);
+    return localMethods().contains(name);
   }
 }

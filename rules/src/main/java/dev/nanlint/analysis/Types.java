@@ -42,14 +42,24 @@ public final class Types {
   private static final Set<String> ND4J_FACTORIES = Set.of("Nd4j", "Transforms");
 
   private final Declarations declarations;
-  private final Map<String, String> localMethodTypes = new HashMap<>();
+  private final CompilationUnit unit;
+  /** Return type by name of the file's methods, collected on first use. */
+  private Map<String, String> localMethodTypes;
 
   Types(CompilationUnit unit, Declarations declarations) {
     this.declarations = declarations;
-    for (MethodDeclaration m : unit.findAll(MethodDeclaration.class)) {
-      // overloads with different return types make the name ambiguous: forget it
-      localMethodTypes.merge(m.getNameAsString(), m.getType().asString(), (a, b) -> a.equals(b) ? a : "");
+    this.unit = unit;
+  }
+
+  private Map<String, String> localMethodTypes() {
+    if (localMethodTypes == null) {
+      localMethodTypes = new HashMap<>();
+      for (MethodDeclaration m : unit.findAll(MethodDeclaration.class)) {
+        // overloads with different return types make the name ambiguous: forget it
+        localMethodTypes.merge(m.getNameAsString(), m.getType().asString(), (a, b) -> a.equals(b) ? a : "");
+      }
     }
+    return localMethodTypes;
   }
 
   public boolean isFloating(Expression e) {
@@ -188,7 +198,7 @@ public final class Types {
       }
       return "";
     }
-    return localMethodTypes.getOrDefault(name, "");
+    return localMethodTypes().getOrDefault(name, "");
   }
 
   private static String promote(String a, String b) {
