@@ -97,13 +97,11 @@ public final class Api {
   }
 
   public boolean isMath(MethodCallExpr call, String... names) {
-    Optional<String> fn = mathFunction(call);
-    if (fn.isEmpty()) {
-      return false;
-    }
+    // the function's name is the call's name: compare it first, and look at the scope only on a match
+    String name = call.getNameAsString();
     for (String n : names) {
-      if (n.equals(fn.get())) {
-        return true;
+      if (n.equals(name)) {
+        return mathFunction(call).isPresent();
       }
     }
     return false;

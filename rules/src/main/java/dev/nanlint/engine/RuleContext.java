@@ -38,6 +38,11 @@ public final class RuleContext {
     return unit;
   }
 
+  /** The file's text, exactly as read (for cheap exact pre-checks: a name that is not written cannot match). */
+  public String text() {
+    return source.text();
+  }
+
   public Config config() {
     return config;
   }
