@@ -133,7 +133,8 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    int relaunched = BoundedHeap.relaunch(args);
+    System.exit(relaunched >= 0 ? relaunched : run(args, System.out, System.err));
   }
 
   /** Runs the command with the given streams; returns the exit code. */

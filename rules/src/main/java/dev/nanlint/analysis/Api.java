@@ -22,7 +22,9 @@ public final class Api {
       "org.apache.commons.math4.core.jdkmath.AccurateMath"));
   private final Set<String> staticMath = new HashSet<>();
   private final Set<String> staticTransforms = new HashSet<>();
-  private final Set<String> localMethods = new HashSet<>();
+  private final CompilationUnit unit;
+  /** Names of the methods declared in the file, collected on first use (most files never ask). */
+  private Set<String> localMethods;
   private final Set<String> singleImports = new HashSet<>();
   private final Set<String> wildcardImports = new HashSet<>();
   private final Set<String> staticImports = new HashSet<>();
@@ -67,7 +69,15 @@ public final class Api {
         mathExVisible = true;
       }
     }
-    unit.findAll(MethodDeclaration.class).forEach(m -> localMethods.add(m.getNameAsString()));
+    this.unit = unit;
+  }
+
+  private Set<String> localMethods() {
+    if (localMethods == null) {
+      localMethods = new HashSet<>();
+      unit.findAll(MethodDeclaration.class).forEach(m -> localMethods.add(m.getNameAsString()));
+    }
+    return localMethods;
   }
 
   private static boolean isMathClassName(String owner, String simple) {
@@ -80,20 +90,18 @@ public final class Api {
     String name = call.getNameAsString();
     Optional<Expression> scope = call.getScope();
     if (scope.isPresent()) {
-      return mathClasses.contains(scope.get().toString()) ? Optional.of(name) : Optional.empty();
+      return mathClasses.contains(Printed.of(scope.get())) ? Optional.of(name) : Optional.empty();
     }
     boolean imported = staticMath.contains(name) || staticMath.contains("*");
-    return imported && !localMethods.contains(name) ? Optional.of(name) : Optional.empty();
+    return imported && !localMethods().contains(name) ? Optional.of(name) : Optional.empty();
   }
 
   public boolean isMath(MethodCallExpr call, String... names) {
-    Optional<String> fn = mathFunction(call);
-    if (fn.isEmpty()) {
-      return false;
-    }
+    // the function's name is the call's name: compare it first, and look at the scope only on a match
+    String name = call.getNameAsString();
     for (String n : names) {
-      if (n.equals(fn.get())) {
-        return true;
+      if (n.equals(name)) {
+        return mathFunction(call).isPresent();
       }
     }
     return false;
@@ -111,10 +119,10 @@ public final class Api {
     }
     Optional<Expression> scope = call.getScope();
     if (scope.isPresent()) {
-      String s = scope.get().toString();
+      String s = Printed.of(scope.get());
       return s.equals("org.nd4j.linalg.ops.transforms.Transforms") || (s.equals("Transforms") && transformsVisible);
     }
-    return (staticTransforms.contains(name) || staticTransforms.contains("*")) && !localMethods.contains(name);
+    return (staticTransforms.contains(name) || staticTransforms.contains("*")) && !localMethods().contains(name);
   }
 
   /**
@@ -143,7 +151,7 @@ public final class Api {
     String constant;
     if (e instanceof FieldAccessExpr f) {
       constant = f.getNameAsString();
-      if (!refersTo(f.getScope().toString(), qualified)) {
+      if (!refersTo(Printed.of(f.getScope()), qualified)) {
         return false;
       }
     } else if (e instanceof NameExpr n) {
@@ -169,12 +177,12 @@ public final class Api {
 
   /** Smile's {@code MathEx}, whose log and softmax guard against 0 themselves. */
   public boolean isSmileMathEx(MethodCallExpr call) {
-    return call.getScope().map(s -> s.toString().equals("smile.math.MathEx")
-        || (s.toString().equals("MathEx") && mathExVisible)).orElse(false);
+    return call.getScope().map(Printed::of).map(s -> s.equals("smile.math.MathEx")
+        || (s.equals("MathEx") && mathExVisible)).orElse(false);
   }
 
   /** A method declared in this file (helpers like {@code clamp} or {@code softmax}). */
   public boolean isLocalMethod(String name) {
-    return localMethods.contains(name);
+    return localMethods().contains(name);
   }
 }

@@ -70,7 +70,7 @@ public final class Guards {
     if (x instanceof MethodCallExpr call && call.getNameAsString().equals("isEmpty") && call.getArguments().isEmpty()) {
       return call.getScope().map(s -> key(s) + ".size()").orElse("size()");
     }
-    return x.toString();
+    return Printed.of(x);
   }
 
   /** The signs {@code e} can still take at its own position, given the guards around it. */

@@ -42,14 +42,24 @@ public final class Types {
   private static final Set<String> ND4J_FACTORIES = Set.of("Nd4j", "Transforms");
 
   private final Declarations declarations;
-  private final Map<String, String> localMethodTypes = new HashMap<>();
+  private final CompilationUnit unit;
+  /** Return type by name of the file's methods, collected on first use. */
+  private Map<String, String> localMethodTypes;
 
   Types(CompilationUnit unit, Declarations declarations) {
     this.declarations = declarations;
-    for (MethodDeclaration m : unit.findAll(MethodDeclaration.class)) {
-      // overloads with different return types make the name ambiguous: forget it
-      localMethodTypes.merge(m.getNameAsString(), m.getType().asString(), (a, b) -> a.equals(b) ? a : "");
+    this.unit = unit;
+  }
+
+  private Map<String, String> localMethodTypes() {
+    if (localMethodTypes == null) {
+      localMethodTypes = new HashMap<>();
+      for (MethodDeclaration m : unit.findAll(MethodDeclaration.class)) {
+        // overloads with different return types make the name ambiguous: forget it
+        localMethodTypes.merge(m.getNameAsString(), m.getType().asString(), (a, b) -> a.equals(b) ? a : "");
+      }
     }
+    return localMethodTypes;
   }
 
   public boolean isFloating(Expression e) {
@@ -131,7 +141,7 @@ public final class Types {
   }
 
   private String fieldType(FieldAccessExpr field) {
-    String scope = field.getScope().toString();
+    String scope = Printed.of(field.getScope());
     String name = field.getNameAsString();
     if (name.equals("length") && typeOf(field.getScope()).endsWith("[]")) {
       return "int";
@@ -150,7 +160,7 @@ public final class Types {
 
   private String callType(MethodCallExpr call) {
     String name = call.getNameAsString();
-    String scope = call.getScope().map(Expression::toString).orElse("");
+    String scope = call.getScope().map(Printed::of).orElse("");
     boolean math = scope.equals("Math") || scope.equals("StrictMath") || scope.equals("FastMath")
         || scope.equals("java.lang.Math");
     if (math && DOUBLE_MATH.contains(name)) {
@@ -188,7 +198,7 @@ public final class Types {
       }
       return "";
     }
-    return localMethodTypes.getOrDefault(name, "");
+    return localMethodTypes().getOrDefault(name, "");
   }
 
   private static String promote(String a, String b) {

@@ -25,9 +25,9 @@ public final class RuleContext {
     this.sink = sink;
   }
 
-  void enter(RuleInfo rule) {
+  void enter(RuleInfo rule, Severity severity) {
     currentRule = rule;
-    currentSeverity = config.severityOf(rule);
+    currentSeverity = severity;
   }
 
   public String path() {
@@ -36,6 +36,11 @@ public final class RuleContext {
 
   public CompilationUnit unit() {
     return unit;
+  }
+
+  /** The file's text, exactly as read (for cheap exact pre-checks: a name that is not written cannot match). */
+  public String text() {
+    return source.text();
   }
 
   public Config config() {

@@ -62,6 +62,12 @@ public final class HalfPrecision implements Rule {
   /** {@code DataType storage = DataType.HALF;}: the choice is made here, wherever it is used later. */
   @Override
   public void visit(CompilationUnit unit, RuleContext ctx) {
+    // isNd4jDataType matches a constant by its name, so one of HALF_TYPES must be written in the file:
+    // without it, skip the walk over every declarator (a unicode escape could spell it: then walk anyway)
+    String text = ctx.text();
+    if (!text.contains("HALF") && !text.contains("FLOAT16") && !text.contains("\\u")) {
+      return;
+    }
     Analysis a = ctx.analysis();
     for (VariableDeclarator v : unit.findAll(VariableDeclarator.class)) {
       Optional<Expression> init = v.getInitializer();

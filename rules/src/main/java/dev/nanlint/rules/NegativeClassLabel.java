@@ -20,8 +20,10 @@ import dev.nanlint.engine.RuleInfo;
 import dev.nanlint.engine.Severity;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -57,9 +59,10 @@ public final class NegativeClassLabel implements Rule {
     Labels labels = new Labels(ctx.analysis());
     Imports imports = new Imports(unit);
     Set<Node> reported = Collections.newSetFromMap(new IdentityHashMap<>());
+    Map<String, TypeDeclaration<?>> typesByName = new HashMap<>();
     for (Node node : candidates) {
       if (node instanceof MethodCallExpr call) {
-        checkCall(call, labels, imports, negativeLiteralArray[0], reported, ctx);
+        checkCall(call, labels, imports, negativeLiteralArray[0], typesByName, reported, ctx);
       } else if (node instanceof ArrayAccessExpr access) {
         checkIndex(access, labels, reported, ctx);
       }
@@ -67,7 +70,7 @@ public final class NegativeClassLabel implements Rule {
   }
 
   private static void checkCall(MethodCallExpr call, Labels labels, Imports imports, boolean literalArrays,
-      Set<Node> reported, RuleContext ctx) {
+      Map<String, TypeDeclaration<?>> typesByName, Set<Node> reported, RuleContext ctx) {
     String name = call.getNameAsString();
     if (name.equals("toOutcomeVector") && call.getArguments().size() == 2
         && Labels.isFeatureUtil(call, imports, name)) {
@@ -96,7 +99,7 @@ public final class NegativeClassLabel implements Rule {
     if (!literalArrays) {
       return;
     }
-    Optional<MethodDeclaration> callee = callee(call, ctx);
+    Optional<MethodDeclaration> callee = callee(call, typesByName, ctx);
     if (callee.isEmpty()) {
       return;
     }
@@ -114,8 +117,13 @@ public final class NegativeClassLabel implements Rule {
     }
   }
 
-  /** The method of this file a call runs: on {@code this}, or on a variable whose type is declared here. */
-  private static Optional<MethodDeclaration> callee(MethodCallExpr call, RuleContext ctx) {
+  /**
+   * The method of this file a call runs: on {@code this}, or on a variable whose type is declared here.
+   * {@code typesByName}: the file's type declarations by name (the first in pre-order, as findFirst would
+   * give), filled on first use; one walk per file instead of one per call.
+   */
+  private static Optional<MethodDeclaration> callee(MethodCallExpr call, Map<String, TypeDeclaration<?>> typesByName,
+      RuleContext ctx) {
     Optional<TypeDeclaration<?>> type;
     if (call.getScope().isEmpty() || call.getScope().get() instanceof ThisExpr) {
       type = call.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
@@ -124,8 +132,10 @@ public final class NegativeClassLabel implements Rule {
       if (typeName.isEmpty()) {
         return Optional.empty();
       }
-      type = ctx.unit().findFirst(TypeDeclaration.class, t -> t.getNameAsString().equals(typeName))
-          .map(t -> (TypeDeclaration<?>) t);
+      if (typesByName.isEmpty()) {
+        ctx.unit().walk(TypeDeclaration.class, t -> typesByName.putIfAbsent(t.getNameAsString(), t));
+      }
+      type = Optional.ofNullable(typesByName.get(typeName));
     }
     if (type.isEmpty()) {
       return Optional.empty();

@@ -38,10 +38,14 @@ public final class UnguardedDivision implements Rule {
     }
   }
 
+  /** The INDArray methods handled below: the name is checked before the receiver's type, which costs more. */
+  private static final java.util.Set<String> DIVISIONS = java.util.Set.of("div", "divi", "divRowVector",
+      "divRowVectori", "divColumnVector", "divColumnVectori", "rdiv", "rdivi");
+
   @Override
   public void visit(MethodCallExpr call, RuleContext ctx) {
     String name = call.getNameAsString();
-    if (call.getArguments().isEmpty() || call.getScope().isEmpty()
+    if (!DIVISIONS.contains(name) || call.getArguments().isEmpty() || call.getScope().isEmpty()
         || !ctx.analysis().types().isIndArray(call.getScope().get())) {
       return;
     }
