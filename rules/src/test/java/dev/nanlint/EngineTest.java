@@ -30,6 +30,40 @@ class EngineTest {
     }
   }
 
+  /** Spins for a millisecond on every call it sees, and counts them. */
+  @RuleInfo(name = "Slow", severity = Severity.WARNING, summary = "takes its time")
+  static final class Slow implements Rule {
+    final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+
+    @Override
+    public void visit(MethodCallExpr call, RuleContext ctx) {
+      calls.incrementAndGet();
+      started.countDown();
+      long until = System.nanoTime() + 1_000_000;
+      while (System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+    }
+  }
+
+  /** The command's time limit interrupts the worker; the file stops there and the thread comes free. */
+  @Test
+  void anInterruptedAnalysisStopsAndSaysSo() throws Exception {
+    int calls = 20_000; // 20 s of work if nothing stopped it
+    String source = "class Big { void f() {\n" + "g();\n".repeat(calls) + "} void g() {} }";
+    Slow slow = new Slow();
+    FileResult[] result = new FileResult[1];
+    Thread worker = new Thread(() -> result[0] = new Linter(List.of(slow), Config.defaults()).lint("Big.java", source));
+    worker.start();
+    slow.started.await();
+    worker.interrupt();
+    worker.join();
+    assertTrue(slow.calls.get() < calls, "ran to the end: " + slow.calls.get());
+    assertEquals(1, result[0].errors().size(), () -> result[0].errors().toString());
+    assertTrue(result[0].errors().get(0).message().contains("interrupted"), () -> result[0].errors().toString());
+  }
+
   @Test
   void parseErrorsAreInputErrorsWithAPosition() {
     FileResult r = new Linter(BuiltInRules.all(), Config.defaults()).lint("Bad.java", "class X {\n  void f( {\n}");

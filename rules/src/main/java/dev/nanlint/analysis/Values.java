@@ -32,6 +32,7 @@ import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import dev.nanlint.engine.Linter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -98,6 +99,7 @@ public final class Values {
     if (depth > MAX_DEPTH || !inProgress.add(e)) {
       return Value.UNKNOWN;
     }
+    Linter.stopIfInterrupted(); // the per-file time limit: a slow analysis gives its thread back
     depth++;
     try {
       Value v = compute(e);

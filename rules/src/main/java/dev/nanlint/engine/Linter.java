@@ -14,6 +14,7 @@ import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import java.util.ArrayDeque;
+import java.util.concurrent.CancellationException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -117,6 +118,8 @@ public final class Linter {
       });
     } catch (StackOverflowError e) {
       errors.add(new InputError(path, 0, 0, "analysis stopped: nesting too deep"));
+    } catch (CancellationException e) {
+      errors.add(new InputError(path, 0, 0, "analysis stopped: interrupted (time limit)"));
     }
     findings.sort(BY_POSITION);
     return new FileResult(path, List.copyOf(findings), List.copyOf(errors));
@@ -129,13 +132,27 @@ public final class Linter {
   private static void walk(Node root, java.util.function.Consumer<Node> action) {
     ArrayDeque<Node> stack = new ArrayDeque<>();
     stack.push(root);
+    int visited = 0;
     while (!stack.isEmpty()) {
       Node node = stack.pop();
+      if ((++visited & 255) == 0) {
+        stopIfInterrupted();
+      }
       action.accept(node);
       List<Node> children = node.getChildNodes();
       for (int i = children.size() - 1; i >= 0; i--) {
         stack.push(children.get(i));
       }
+    }
+  }
+
+  /**
+   * Stops the analysis of this file when its thread was interrupted: the command's per-file time limit
+   * cancels the file, and the worker thread must come free for the next one.
+   */
+  public static void stopIfInterrupted() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new CancellationException("interrupted");
     }
   }
 
@@ -202,6 +219,8 @@ public final class Linter {
         ctx.enter(infos[i], severities[i]);
         try {
           visitor.visit(rule, typed, ctx);
+        } catch (CancellationException e) {
+          throw e; // the whole file stops, not this rule
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
           failed.add(rule);
           int line = node.getBegin().map(p -> p.line).orElse(0);
