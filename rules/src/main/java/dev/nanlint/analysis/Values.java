@@ -71,7 +71,11 @@ public final class Values {
   private final Guards guards;
   private final Constants constants;
   private Map<Node, Value> memo = new IdentityHashMap<>();
-  private final Map<Node, Boolean> accumulatedFields = new IdentityHashMap<>();
+  /** Names the file counts up or accumulates into ({@code count++}, {@code sum += x}), collected on first use. */
+  private Set<String> accumulatedNames;
+  private final Map<Node, Boolean> reassignedLocals = new IdentityHashMap<>();
+  /** Per method: the arrays it hands to ND4J in-place ops as their result argument. */
+  private final Map<Node, Set<String>> resultArrays = new IdentityHashMap<>();
   /** Parameters bound to the arguments of the helper call being evaluated (see {@link #withArguments}). */
   private Map<Node, Value> bindings = Map.of();
   private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -698,12 +702,18 @@ public final class Values {
   }
 
   /** An array handed to ND4J in-place ops as their result argument: {@code sumPart.muli(alpha, activations)}. */
-  private static boolean isResultArray(Declarations.Declaration local) {
-    return local.node().findAncestor(CallableDeclaration.class).map(m -> m.findFirst(MethodCallExpr.class,
-        c -> Flow.IN_PLACE.contains(c.getNameAsString()) && c.getArguments().size() >= 2
-            && c.getArguments().getLast().map(Guards::key).map(local.name()::equals).orElse(false)).isPresent())
-        .orElse(false);
+  private boolean isResultArray(Declarations.Declaration local) {
+    return local.node().findAncestor(CallableDeclaration.class).map(m -> resultArrays.computeIfAbsent(m, method -> {
+      Set<String> names = new java.util.HashSet<>();
+      method.walk(MethodCallExpr.class, c -> {
+        if (Flow.IN_PLACE.contains(c.getNameAsString()) && c.getArguments().size() >= 2) {
+          names.add(Guards.key(c.getArguments().getLast().get()));
+        }
+      });
+      return names;
+    }).contains(local.name())).orElse(false);
   }
+
 
   private static Optional<ForEachStmt> forEachOf(Node declarator) {
     return declarator.getParentNode().flatMap(Node::getParentNode)
@@ -837,10 +847,12 @@ public final class Values {
   }
 
   /** A local assigned again after its declaration (int hi = 0; ... hi = Math.max(hi, x)). */
-  private static boolean reassigned(Declarations.Declaration local) {
-    Node body = local.node().findAncestor(CallableDeclaration.class).map(Node.class::cast)
-        .or(() -> local.node().findAncestor(LambdaExpr.class)).orElse(local.node());
-    return Definitions.assigns(body, local.name());
+  private boolean reassigned(Declarations.Declaration local) {
+    return reassignedLocals.computeIfAbsent(local.node(), node -> {
+      Node body = node.findAncestor(CallableDeclaration.class).map(Node.class::cast)
+          .or(() -> node.findAncestor(LambdaExpr.class)).orElse(node);
+      return Definitions.assigns(body, local.name());
+    });
   }
 
   /**
@@ -848,19 +860,31 @@ public final class Values {
    * state that starts at its initial value, not configuration validated where it is set.
    */
   private boolean isAccumulated(Declarations.Declaration field) {
-    return accumulatedFields.computeIfAbsent(field.node(), node -> node.findCompilationUnit().map(cu ->
-        cu.findFirst(UnaryExpr.class, u -> u.getOperator() != UnaryExpr.Operator.MINUS
-            && u.getOperator() != UnaryExpr.Operator.PLUS && u.getOperator() != UnaryExpr.Operator.LOGICAL_COMPLEMENT
-            && u.getOperator() != UnaryExpr.Operator.BITWISE_COMPLEMENT && isField(u.getExpression(), field.name()))
-            .isPresent()
-        || cu.findFirst(AssignExpr.class, a -> a.getOperator() == AssignExpr.Operator.PLUS
-            && isField(a.getTarget(), field.name())).isPresent()).orElse(false));
+    if (accumulatedNames == null) {
+      accumulatedNames = new java.util.HashSet<>();
+      field.node().findCompilationUnit().ifPresent(cu -> cu.walk(node -> {
+        if (node instanceof UnaryExpr u && (u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
+            || u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT
+            || u.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT
+            || u.getOperator() == UnaryExpr.Operator.POSTFIX_DECREMENT)) {
+          addTargetName(u.getExpression());
+        } else if (node instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.PLUS) {
+          addTargetName(a.getTarget());
+        }
+      }));
+    }
+    return accumulatedNames.contains(field.name());
   }
 
-  private static boolean isField(Expression target, String name) {
-    return (target instanceof NameExpr n && n.getNameAsString().equals(name))
-        || (target instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr && f.getNameAsString().equals(name));
+  private void addTargetName(Expression target) {
+    if (target instanceof NameExpr n) {
+      accumulatedNames.add(n.getNameAsString());
+    } else if (target instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr) {
+      accumulatedNames.add(f.getNameAsString());
+    }
   }
+
+
 
   /** What an identifier's name says about its value, when the code says nothing. */
   private static final Set<String> SCALAR_TYPES = Set.of("double", "float", "int", "long", "Double", "Float");
