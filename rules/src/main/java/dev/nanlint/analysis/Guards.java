@@ -75,7 +75,62 @@ public final class Guards {
 
   /** The signs {@code e} can still take at its own position, given the guards around it. */
   public int allowedSigns(Expression e) {
-    return allowedSigns(e, key(e));
+    int allowed = allowedSigns(e, key(e));
+    Expression x = e;
+    while (x instanceof EnclosedExpr en) {
+      x = en.getInner();
+    }
+    if (x instanceof BinaryExpr b && (b.getOperator() == BinaryExpr.Operator.MINUS
+        || b.getOperator() == BinaryExpr.Operator.PLUS) && !Double.isNaN(constants.applyAsDouble(b.getRight()))
+        && Double.isNaN(constants.applyAsDouble(b.getLeft()))) {
+      // n - 2 after if (n < 3) return: a condition on n, moved by the constant
+      double c = constants.applyAsDouble(b.getRight());
+      double shift = b.getOperator() == BinaryExpr.Operator.MINUS ? c : -c;
+      String variable = key(b.getLeft());
+      for (Fact f : factsAt(e)) {
+        allowed &= shiftedFacts(f.condition(), f.truth(), variable, shift);
+      }
+      if (allowed == 0) {
+        return Value.ANY;
+      }
+    }
+    return allowed;
+  }
+
+  /** The signs of {@code variable - shift} where {@code condition} is {@code truth} and compares the variable with a constant. */
+  private int shiftedFacts(Expression condition, boolean truth, String variable, double shift) {
+    Expression c = condition;
+    while (c instanceof EnclosedExpr en) {
+      c = en.getInner();
+    }
+    if (c instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+      return shiftedFacts(u.getExpression(), !truth, variable, shift);
+    }
+    if (!(c instanceof BinaryExpr b)) {
+      return Value.ANY;
+    }
+    if (b.getOperator() == BinaryExpr.Operator.AND) {
+      return truth ? shiftedFacts(b.getLeft(), true, variable, shift) & shiftedFacts(b.getRight(), true, variable, shift)
+          : Value.ANY;
+    }
+    if (b.getOperator() == BinaryExpr.Operator.OR) {
+      return truth ? Value.ANY
+          : shiftedFacts(b.getLeft(), false, variable, shift) & shiftedFacts(b.getRight(), false, variable, shift);
+    }
+    BinaryExpr.Operator op = b.getOperator();
+    double k;
+    if (matches(b.getLeft(), variable)) {
+      k = constants.applyAsDouble(b.getRight());
+    } else if (matches(b.getRight(), variable)) {
+      k = constants.applyAsDouble(b.getLeft());
+      op = flip(op);
+    } else {
+      return Value.ANY;
+    }
+    if (op == null || Double.isNaN(k) || negate(op) == null) {
+      return Value.ANY;
+    }
+    return signsWhere(truth ? op : negate(op), k - shift);
   }
 
   /** The signs the expression written {@code key} can take at {@code e}'s position, given the guards around it. */
@@ -556,7 +611,9 @@ public final class Guards {
       return Value.ANY;
     }
     double c = constants.applyAsDouble(b.getRight());
-    if (Double.isNaN(c) && nonNegative.test(b.getRight())) {
+    if (Double.isNaN(c) && positive.test(b.getRight())) {
+      c = Double.MIN_VALUE; // Math.abs(d) >= tolerance: a threshold above 0
+    } else if (Double.isNaN(c) && nonNegative.test(b.getRight())) {
       c = 0; // Math.abs(d) > Nd4j.EPS_THRESHOLD: a threshold that is never negative
     }
     boolean nonZero = (op == BinaryExpr.Operator.GREATER && c >= 0) || (op == BinaryExpr.Operator.GREATER_EQUALS && c > 0);

@@ -13,7 +13,7 @@ public final class Names {
   private Names() {}
 
   static final Set<String> EPSILON = Set.of("eps", "epsilon", "tiny", "smooth", "smoothing",
-      "minvalue", "stabilizer", "stabiliser", "jitter");
+      "minvalue", "stabilizer", "stabiliser", "jitter", "tol", "tolerance");
 
   static final Set<String> PROBABILITY = Set.of("p", "prob", "probs", "probability", "probabilities",
       "proba", "pred", "preds", "prediction", "predictions", "predicted", "yhat", "hat", "output",

@@ -238,7 +238,10 @@ public final class Values {
         if (Guards.key(b.getLeft()).equals(Guards.key(b.getRight()))) {
           return l.derive((l.canBeZero() ? Value.ZERO : 0) | Value.POS);
         }
-        Value v = combine(signsOf(l.signs(), r.signs(), Values::mulOne), l, r);
+        // a product is 0 when a factor is: the factor that can be 0 explains it, not one that is merely signed
+        Value zero = r.canBeZero() && r.risk() != null && !(l.canBeZero() && l.risk() != null) ? r : l;
+        Value other = zero == l ? r : l;
+        Value v = combine(signsOf(l.signs(), r.signs(), Values::mulOne), zero, other);
         return new Value(v.signs(), v.risk(), l.probability() && r.probability(), Double.POSITIVE_INFINITY, v.weak());
       }
       case DIVIDE: {
