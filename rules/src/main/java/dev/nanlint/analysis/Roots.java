@@ -167,7 +167,7 @@ public final class Roots {
         && (call.getNameAsString().startsWith("add") || call.getNameAsString().equals("sum"))) {
       return isSquaredNorm(call.getScope().get());
     }
-    if (containsSquare(x)) {
+    if (containsSquare(x) || isSelfProduct(x)) {
       return true;
     }
     Value v = values.of(x);
@@ -177,6 +177,18 @@ public final class Roots {
     String root = Flow.root(x);
     List<String> words = Names.words(root);
     return words.contains("norm") || words.contains("sq") || words.contains("squared") || words.contains("squares");
+  }
+
+  /** {@code dot(a, a)}, {@code a.dot(a)}: an inner product of a vector with itself, its squared norm. */
+  private static boolean isSelfProduct(Expression x) {
+    if (!(x instanceof MethodCallExpr call)) {
+      return false;
+    }
+    List<Expression> args = call.getArguments();
+    if (args.size() == 2) {
+      return Guards.key(args.get(0)).equals(Guards.key(args.get(1)));
+    }
+    return args.size() == 1 && call.getScope().map(s -> Guards.key(s).equals(Guards.key(args.get(0)))).orElse(false);
   }
 
   /** A square: {@code m * m}, {@code n * m * m}, {@code s * s / n}, {@code Math.pow(m, 2)}, {@code m.mul(m)}, or a local holding one. */
