@@ -99,39 +99,52 @@ public final class Guards {
 
   /** The signs of {@code variable - shift} where {@code condition} is {@code truth} and compares the variable with a constant. */
   private int shiftedFacts(Expression condition, boolean truth, String variable, double shift) {
+    int allowed = Value.ANY;
+    for (Comparison c : implied(condition, truth, variable)) {
+      double k = constants.applyAsDouble(c.other());
+      if (!Double.isNaN(k)) {
+        allowed &= signsWhere(c.op(), k - shift);
+      }
+    }
+    return allowed;
+  }
+
+  /** {@code variable op other}: one comparison a condition guarantees, with the variable on the left. */
+  private record Comparison(BinaryExpr.Operator op, Expression other) {}
+
+  /**
+   * The comparisons of {@code variable} with something else that hold where {@code condition} is
+   * {@code truth}: through parentheses, {@code !}, both sides of a true {@code &&} and of a false {@code ||}.
+   */
+  private static List<Comparison> implied(Expression condition, boolean truth, String variable) {
     Expression c = condition;
     while (c instanceof EnclosedExpr en) {
       c = en.getInner();
     }
     if (c instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
-      return shiftedFacts(u.getExpression(), !truth, variable, shift);
+      return implied(u.getExpression(), !truth, variable);
     }
     if (!(c instanceof BinaryExpr b)) {
-      return Value.ANY;
+      return List.of();
     }
-    if (b.getOperator() == BinaryExpr.Operator.AND) {
-      return truth ? shiftedFacts(b.getLeft(), true, variable, shift) & shiftedFacts(b.getRight(), true, variable, shift)
-          : Value.ANY;
+    if ((b.getOperator() == BinaryExpr.Operator.AND && truth) || (b.getOperator() == BinaryExpr.Operator.OR && !truth)) {
+      List<Comparison> both = new ArrayList<>(implied(b.getLeft(), truth, variable));
+      both.addAll(implied(b.getRight(), truth, variable));
+      return both;
     }
-    if (b.getOperator() == BinaryExpr.Operator.OR) {
-      return truth ? Value.ANY
-          : shiftedFacts(b.getLeft(), false, variable, shift) & shiftedFacts(b.getRight(), false, variable, shift);
+    BinaryExpr.Operator op = truth ? b.getOperator() : negate(b.getOperator());
+    if (op == null) {
+      return List.of(); // not a comparison
     }
-    BinaryExpr.Operator op = b.getOperator();
-    double k;
     if (matches(b.getLeft(), variable)) {
-      k = constants.applyAsDouble(b.getRight());
-    } else if (matches(b.getRight(), variable)) {
-      k = constants.applyAsDouble(b.getLeft());
-      op = flip(op);
-    } else {
-      return Value.ANY;
+      return List.of(new Comparison(op, b.getRight()));
     }
-    if (op == null || Double.isNaN(k) || negate(op) == null) {
-      return Value.ANY;
+    if (matches(b.getRight(), variable)) {
+      return List.of(new Comparison(flip(op), b.getLeft()));
     }
-    return signsWhere(truth ? op : negate(op), k - shift);
+    return List.of();
   }
+
 
   /** The signs the expression written {@code key} can take at {@code e}'s position, given the guards around it. */
   int allowedSigns(Node e, String key) {
@@ -196,32 +209,15 @@ public final class Guards {
   }
 
   private double upperFrom(Expression condition, boolean truth, String key, ToDoubleFunction<Expression> upperOf) {
-    Expression c = condition;
-    while (c instanceof EnclosedExpr en) {
-      c = en.getInner();
+    double bound = Double.POSITIVE_INFINITY;
+    for (Comparison c : implied(condition, truth, key)) {
+      if (c.op() == BinaryExpr.Operator.LESS || c.op() == BinaryExpr.Operator.LESS_EQUALS) {
+        bound = Math.min(bound, upperOf.applyAsDouble(c.other()));
+      }
     }
-    if (c instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
-      return upperFrom(u.getExpression(), !truth, key, upperOf);
-    }
-    if (!(c instanceof BinaryExpr b)) {
-      return Double.POSITIVE_INFINITY;
-    }
-    if ((b.getOperator() == BinaryExpr.Operator.AND && truth) || (b.getOperator() == BinaryExpr.Operator.OR && !truth)) {
-      return Math.min(upperFrom(b.getLeft(), truth, key, upperOf), upperFrom(b.getRight(), truth, key, upperOf));
-    }
-    BinaryExpr.Operator op = truth ? b.getOperator() : negate(b.getOperator());
-    Expression other;
-    if (matches(b.getLeft(), key)) {
-      other = b.getRight();
-    } else if (matches(b.getRight(), key)) {
-      other = b.getLeft();
-      op = op == null ? null : flip(op);
-    } else {
-      return Double.POSITIVE_INFINITY;
-    }
-    boolean below = op == BinaryExpr.Operator.LESS || op == BinaryExpr.Operator.LESS_EQUALS;
-    return below ? upperOf.applyAsDouble(other) : Double.POSITIVE_INFINITY;
+    return bound;
   }
+
 
   /** A condition known to evaluate to {@code truth} wherever it is reported. */
   public record Fact(Expression condition, boolean truth) {}
