@@ -1118,6 +1118,7 @@ public final class Values {
             plain = plain == null ? Value.UNKNOWN : Value.join(plain, Value.UNKNOWN);
           }
         }
+        case DIVIDE -> { } // var /= n: scaling keeps the sum's sign and whether it is 0 (0 / n is its own finding)
         default -> plain = plain == null ? Value.UNKNOWN : Value.join(plain, Value.UNKNOWN);
       }
     }
