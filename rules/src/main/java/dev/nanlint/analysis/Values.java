@@ -19,6 +19,8 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
@@ -35,8 +37,10 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.nanlint.engine.Linter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -707,7 +711,7 @@ public final class Values {
   /** An array handed to ND4J in-place ops as their result argument: {@code sumPart.muli(alpha, activations)}. */
   private boolean isResultArray(Declarations.Declaration local) {
     return local.node().findAncestor(CallableDeclaration.class).map(m -> resultArrays.computeIfAbsent(m, method -> {
-      Set<String> names = new java.util.HashSet<>();
+      Set<String> names = new HashSet<>();
       method.walk(MethodCallExpr.class, c -> {
         if (Flow.IN_PLACE.contains(c.getNameAsString()) && c.getArguments().size() >= 2) {
           names.add(Guards.key(c.getArguments().getLast().get()));
@@ -864,7 +868,7 @@ public final class Values {
    */
   private boolean isAccumulated(Declarations.Declaration field) {
     if (accumulatedNames == null) {
-      accumulatedNames = new java.util.HashSet<>();
+      accumulatedNames = new HashSet<>();
       field.node().findCompilationUnit().ifPresent(cu -> cu.walk(node -> {
         if (node instanceof UnaryExpr u && (u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
             || u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT
@@ -1027,10 +1031,10 @@ public final class Values {
         mentions[0] = true;
       } else if (node instanceof MethodCallExpr c && isClipWord(c.getNameAsString())) {
         clip[0] = true;
-      } else if (node instanceof com.github.javaparser.ast.expr.ObjectCreationExpr o
+      } else if (node instanceof ObjectCreationExpr o
           && isClipWord(o.getType().getNameAsString())) {
         clip[0] = true;
-      } else if (node instanceof com.github.javaparser.ast.expr.StringLiteralExpr str && isClipWord(str.getValue())) {
+      } else if (node instanceof StringLiteralExpr str && isClipWord(str.getValue())) {
         clip[0] = true;
       }
     });
@@ -1038,7 +1042,7 @@ public final class Values {
   }
 
   private static boolean isClipWord(String word) {
-    String w = word.toLowerCase(java.util.Locale.ROOT);
+    String w = word.toLowerCase(Locale.ROOT);
     return w.startsWith("clip") || w.startsWith("clamp") || w.equals("replacewhere");
   }
 
