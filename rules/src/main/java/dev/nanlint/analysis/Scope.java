@@ -27,10 +27,11 @@ public final class Scope {
       "epoch", "batchnorm", "attention", "regularization", "regularisation", "regularizer", "weight",
       "weights", "distance", "moment", "moments", "statistics", "stats", "calibration", "temperature",
       "frequency", "frequencies", "balancing", "embedding", "embeddings", "em", "mixture", "kmeans",
-      "centroid", "centroids", "gd");
+      "centroid", "centroids", "gd", "dice", "jaccard", "iou", "focal", "huber", "hinge", "triplet",
+      "contrastive");
   private static final Set<String> LOSS_WORDS = Set.of("loss", "losses", "cost", "objective", "entropy",
       "xent", "crossentropy", "likelihood", "nll", "score", "kl", "divergence", "perplexity", "mcxent",
-      "logloss");
+      "logloss", "dice", "jaccard", "iou", "focal", "huber", "hinge", "triplet", "contrastive");
   private static final Set<String> ML_TYPES = Set.of("ILossFunction", "IActivation", "BaseActivationFunction",
       "IUpdater", "GradientUpdater", "LabelObjective", "RegressionObjective", "Objective",
       "StochasticGradientOptimiser", "DataNormalization", "Normalizer", "AbstractDataSetNormalizer",

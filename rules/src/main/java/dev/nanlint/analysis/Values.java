@@ -557,7 +557,11 @@ public final class Values {
       if ((a.isPositive() && (r.risk() == null || r.isNonNegative())) || (r.isPositive() && a.isNonNegative())) {
         return Value.POSITIVE;
       }
-      return Value.UNKNOWN;
+      if (!types.isIndArray(receiver) || constant(args.get(0)) > 0 || isConfiguration(args.get(0))) {
+        return Value.UNKNOWN; // a list's add, or x.add(eps) / x.add(this.k): moved off x's zero
+      }
+      // p.mul(y).add(p.rsub(1).mul(y.rsub(1))): the probability of the true class, 0 when p saturates wrongly
+      return combine(signsOf(r.signs(), a.signs(), Values::addOne), r, a);
     }
     if ((name.equals("getDouble") || name.equals("getFloat") || name.equals("getScalar")) && !args.isEmpty()) {
       return element(receiver);
