@@ -200,13 +200,37 @@ public final class Guards {
    * Infinity when nothing bounds it.
    */
   double upperBound(Expression e, ToDoubleFunction<Expression> upperOf) {
+    // only the enclosing branches, not earlier statements: this runs for every name the analysis reads
     String key = key(e);
     double bound = Double.POSITIVE_INFINITY;
-    for (Fact f : factsAt(e)) {
-      bound = Math.min(bound, upperFrom(f.condition(), f.truth(), key, upperOf));
+    Node child = e;
+    for (Node p = e.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
+      if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr || p instanceof TypeDeclaration<?>) {
+        break;
+      }
+      Expression condition = null;
+      boolean truth = true;
+      if (p instanceof IfStmt s) {
+        condition = s.getCondition();
+        truth = child == s.getThenStmt();
+        if (!truth && (s.getElseStmt().isEmpty() || child != s.getElseStmt().get())) {
+          condition = null;
+        }
+      } else if (p instanceof ConditionalExpr c && child != c.getCondition()) {
+        condition = c.getCondition();
+        truth = child == c.getThenExpr();
+      } else if (p instanceof BinaryExpr b && child == b.getRight()
+          && (b.getOperator() == BinaryExpr.Operator.AND || b.getOperator() == BinaryExpr.Operator.OR)) {
+        condition = b.getLeft();
+        truth = b.getOperator() == BinaryExpr.Operator.AND;
+      }
+      if (condition != null) {
+        bound = Math.min(bound, upperFrom(condition, truth, key, upperOf));
+      }
     }
     return bound;
   }
+
 
   private double upperFrom(Expression condition, boolean truth, String key, ToDoubleFunction<Expression> upperOf) {
     double bound = Double.POSITIVE_INFINITY;
