@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * docs/evaluation.md lists the known misses.
  */
 class EvaluationSetTest {
-  /** 131 of 140 when the set was added (2026-11-26): a floor, so a change that loses recall fails. */
-  private static final int MIN_FOUND = 131;
+  /** 132 of 140 when the set was added (2026-11-26): a floor, so a change that loses recall fails. */
+  private static final int MIN_FOUND = 132;
 
   @Test
   void findsTheDangerAndStaysSilentOnLookAlikes() {

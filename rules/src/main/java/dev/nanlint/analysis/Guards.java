@@ -334,7 +334,13 @@ public final class Guards {
     }
     return e instanceof AssignExpr a && key(a.getTarget()).equals(key)
         && a.getOperator() == AssignExpr.Operator.PLUS
-        && constants.applyAsDouble(a.getValue()) > 0;
+        && (constants.applyAsDouble(a.getValue()) > 0 || positive.test(a.getValue()) || isBatchSize(a.getValue()));
+  }
+
+  /** {@code batch.numExamples()}, {@code features.rows()}: the size of a batch the loop is processing, at least 1. */
+  private static boolean isBatchSize(Expression e) {
+    return e instanceof MethodCallExpr call && call.getArguments().isEmpty() && call.getScope().isPresent()
+        && Set.of("numExamples", "getNumExamples", "rows").contains(call.getNameAsString());
   }
 
   /**

@@ -685,6 +685,9 @@ public final class Values {
       Value v = of(d.initializer().get());
       return v.signs() == Value.ANY && v.risk() == null ? configurationValue(name, name) : v;
     }
+    if (d.kind() == Declarations.Kind.FIELD && SCALAR_TYPES.contains(d.typeName()) && isAccumulated(d)) {
+      return runningTotal(d);
+    }
     if (d.kind() == Declarations.Kind.FIELD && SCALAR_TYPES.contains(d.typeName())) {
       // a scalar field (double p, double dropoutProbability): a parameter validated where it is set
       return Names.isEpsilon(name) ? Value.POSITIVE : Value.UNKNOWN;
@@ -885,6 +888,27 @@ public final class Values {
       }));
     }
     return accumulatedNames.contains(field.name());
+  }
+
+  /**
+   * A field the class counts or sums into ({@code count++; m2 += d * d;} in {@code push}): it holds its
+   * initial value until the first update, so a running statistic read before any data divides by 0.
+   * Only the initial state says so, which is weak evidence: enough for a division in ML code.
+   */
+  private Value runningTotal(Declarations.Declaration field) {
+    double initial = field.initializer().map(this::constant).orElse(0.0);
+    boolean onlyAccumulated = field.node().findCompilationUnit().map(cu -> cu.findFirst(AssignExpr.class,
+        a -> a.getOperator() == AssignExpr.Operator.ASSIGN && isWriteTo(a.getTarget(), field.name())
+            && constant(a.getValue()) != 0).isEmpty()).orElse(false);
+    // a field also set outright (this.value = value in a constructor) is a value, not a running total
+    return initial == 0 && onlyAccumulated
+        ? Value.named(Value.ZERO | Value.POS, field.name() + " is 0 until the first update adds to it")
+        : Value.UNKNOWN;
+  }
+
+  private static boolean isWriteTo(Expression target, String name) {
+    return (target instanceof NameExpr n && n.getNameAsString().equals(name))
+        || (target instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr && f.getNameAsString().equals(name));
   }
 
   private void addTargetName(Expression target) {
