@@ -78,6 +78,7 @@ public final class Values {
   /** Names the file counts up or accumulates into ({@code count++}, {@code sum += x}), collected on first use. */
   private Set<String> accumulatedNames;
   private final Map<Node, Boolean> reassignedLocals = new IdentityHashMap<>();
+  private final Map<Node, Value> runningTotals = new IdentityHashMap<>();
   /** Per method: the arrays it hands to ND4J in-place ops as their result argument. */
   private final Map<Node, Set<String>> resultArrays = new IdentityHashMap<>();
   /** Parameters bound to the arguments of the helper call being evaluated (see {@link #withArguments}). */
@@ -896,6 +897,10 @@ public final class Values {
    * Only the initial state says so, which is weak evidence: enough for a division in ML code.
    */
   private Value runningTotal(Declarations.Declaration field) {
+    return runningTotals.computeIfAbsent(field.node(), node -> computeRunningTotal(field));
+  }
+
+  private Value computeRunningTotal(Declarations.Declaration field) {
     double initial = field.initializer().map(this::constant).orElse(0.0);
     boolean onlyAccumulated = field.node().findCompilationUnit().map(cu -> cu.findFirst(AssignExpr.class,
         a -> a.getOperator() == AssignExpr.Operator.ASSIGN && isWriteTo(a.getTarget(), field.name())
