@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * docs/evaluation.md lists the known misses.
  */
 class EvaluationSetTest {
-  /** 132 of 140 when the set was added (2026-11-26): a floor, so a change that loses recall fails. */
-  private static final int MIN_FOUND = 132;
+  /** 133 of 140 when the set was added (2026-11-26): a floor, so a change that loses recall fails. */
+  private static final int MIN_FOUND = 133;
 
   @Test
   void findsTheDangerAndStaysSilentOnLookAlikes() {

@@ -112,6 +112,13 @@ public final class Origins {
     if (x instanceof MethodCallExpr call) {
       return call(call);
     }
+    if (x instanceof ConditionalExpr c) {
+      // label == 1 ? p : 1 - p: the probability of the observed outcome, from the same model output
+      Optional<Source> then = probabilitySource(c.getThenExpr());
+      Optional<Source> otherwise = probabilitySource(c.getElseExpr());
+      return then.isPresent() && otherwise.isPresent() && then.get().kind() == otherwise.get().kind()
+          ? then : Optional.empty();
+    }
     return Optional.empty();
   }
 
