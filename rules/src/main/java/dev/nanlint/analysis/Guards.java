@@ -42,6 +42,7 @@ import java.util.function.ToDoubleFunction;
  * precondition checks in the same or enclosing blocks.
  */
 public final class Guards {
+  private static final Set<String> BATCH_SIZES = Set.of("numExamples", "getNumExamples", "rows");
   private static final Set<String> CHECKS = Set.of("checkArgument", "checkState", "isTrue", "require", "assertTrue",
       "validState");
 
@@ -200,36 +201,15 @@ public final class Guards {
    * Infinity when nothing bounds it.
    */
   double upperBound(Expression e, ToDoubleFunction<Expression> upperOf) {
-    // only the enclosing branches, not earlier statements: this runs for every name the analysis reads
+    // only the enclosing branches, not earlier statements or loops: this runs for every name the analysis reads
     String key = key(e);
     double bound = Double.POSITIVE_INFINITY;
-    Node child = e;
-    for (Node p = e.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
-      if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr || p instanceof TypeDeclaration<?>) {
-        break;
-      }
-      Expression condition = null;
-      boolean truth = true;
-      if (p instanceof IfStmt s) {
-        condition = s.getCondition();
-        truth = child == s.getThenStmt();
-        if (!truth && (s.getElseStmt().isEmpty() || child != s.getElseStmt().get())) {
-          condition = null;
-        }
-      } else if (p instanceof ConditionalExpr c && child != c.getCondition()) {
-        condition = c.getCondition();
-        truth = child == c.getThenExpr();
-      } else if (p instanceof BinaryExpr b && child == b.getRight()
-          && (b.getOperator() == BinaryExpr.Operator.AND || b.getOperator() == BinaryExpr.Operator.OR)) {
-        condition = b.getLeft();
-        truth = b.getOperator() == BinaryExpr.Operator.AND;
-      }
-      if (condition != null) {
-        bound = Math.min(bound, upperFrom(condition, truth, key, upperOf));
-      }
+    for (Fact f : factsAt(e, false)) {
+      bound = Math.min(bound, upperFrom(f.condition(), f.truth(), key, upperOf));
     }
     return bound;
   }
+
 
 
   private double upperFrom(Expression condition, boolean truth, String key, ToDoubleFunction<Expression> upperOf) {
@@ -252,6 +232,11 @@ public final class Guards {
    * analyses that need more than signs (ranges, bounds) read them here.
    */
   public List<Fact> factsAt(Node n) {
+    return factsAt(n, true);
+  }
+
+  /** The facts at {@code n}: enclosing branches only, or also loop conditions and earlier statements. */
+  private List<Fact> factsAt(Node n, boolean loopsAndEarlierStatements) {
     List<Fact> out = new ArrayList<>();
     Node child = n;
     for (Node p = n.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
@@ -276,6 +261,8 @@ public final class Guards {
         } else if (b.getOperator() == BinaryExpr.Operator.OR) {
           out.add(new Fact(b.getLeft(), false));
         }
+      } else if (!loopsAndEarlierStatements) {
+        continue;
       } else if (p instanceof WhileStmt w && child == w.getBody()) {
         out.add(new Fact(w.getCondition(), true));
       } else if (p instanceof ForStmt f && child == f.getBody() && f.getCompare().isPresent()) {
@@ -340,7 +327,7 @@ public final class Guards {
   /** {@code batch.numExamples()}, {@code features.rows()}: the size of a batch the loop is processing, at least 1. */
   private static boolean isBatchSize(Expression e) {
     return e instanceof MethodCallExpr call && call.getArguments().isEmpty() && call.getScope().isPresent()
-        && Set.of("numExamples", "getNumExamples", "rows").contains(call.getNameAsString());
+        && BATCH_SIZES.contains(call.getNameAsString());
   }
 
   /**

@@ -37,6 +37,7 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.nanlint.engine.Linter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -75,8 +76,8 @@ public final class Values {
   private final Guards guards;
   private final Constants constants;
   private Map<Node, Value> memo = new IdentityHashMap<>();
-  /** Names the file counts up or accumulates into ({@code count++}, {@code sum += x}), collected on first use. */
-  private Set<String> accumulatedNames;
+  /** The file's writes to its names, collected on first use (see {@link #fieldWrites}). */
+  private FieldWrites fieldWrites;
   private final Map<Node, Boolean> reassignedLocals = new IdentityHashMap<>();
   private final Map<Node, Value> runningTotals = new IdentityHashMap<>();
   /** Per method: the arrays it hands to ND4J in-place ops as their result argument. */
@@ -875,20 +876,7 @@ public final class Values {
    * state that starts at its initial value, not configuration validated where it is set.
    */
   private boolean isAccumulated(Declarations.Declaration field) {
-    if (accumulatedNames == null) {
-      accumulatedNames = new HashSet<>();
-      field.node().findCompilationUnit().ifPresent(cu -> cu.walk(node -> {
-        if (node instanceof UnaryExpr u && (u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
-            || u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT
-            || u.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT
-            || u.getOperator() == UnaryExpr.Operator.POSTFIX_DECREMENT)) {
-          addTargetName(u.getExpression());
-        } else if (node instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.PLUS) {
-          addTargetName(a.getTarget());
-        }
-      }));
-    }
-    return accumulatedNames.contains(field.name());
+    return fieldWrites(field).accumulated().contains(field.name());
   }
 
   /**
@@ -897,36 +885,51 @@ public final class Values {
    * Only the initial state says so, which is weak evidence: enough for a division in ML code.
    */
   private Value runningTotal(Declarations.Declaration field) {
-    return runningTotals.computeIfAbsent(field.node(), node -> computeRunningTotal(field));
+    return runningTotals.computeIfAbsent(field.node(), node -> {
+      double initial = field.initializer().map(this::constant).orElse(0.0);
+      // a field also set outright (this.value = value in a constructor) is a value, not a running total
+      boolean onlyAccumulated = fieldWrites(field).assigned().getOrDefault(field.name(), List.of()).stream()
+          .allMatch(value -> constant(value) == 0);
+      return initial == 0 && onlyAccumulated
+          ? Value.named(Value.ZERO | Value.POS, field.name() + " is 0 until the first update adds to it")
+          : Value.UNKNOWN;
+    });
   }
 
-  private Value computeRunningTotal(Declarations.Declaration field) {
-    double initial = field.initializer().map(this::constant).orElse(0.0);
-    boolean onlyAccumulated = field.node().findCompilationUnit().map(cu -> cu.findFirst(AssignExpr.class,
-        a -> a.getOperator() == AssignExpr.Operator.ASSIGN && isWriteTo(a.getTarget(), field.name())
-            && constant(a.getValue()) != 0).isEmpty()).orElse(false);
-    // a field also set outright (this.value = value in a constructor) is a value, not a running total
-    return initial == 0 && onlyAccumulated
-        ? Value.named(Value.ZERO | Value.POS, field.name() + " is 0 until the first update adds to it")
-        : Value.UNKNOWN;
-  }
+  /** How the file writes its names: counted or summed into, and the values assigned outright. */
+  private record FieldWrites(Set<String> accumulated, Map<String, List<Expression>> assigned) {}
 
-  private static boolean isWriteTo(Expression target, String name) {
-    return (target instanceof NameExpr n && n.getNameAsString().equals(name))
-        || (target instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr && f.getNameAsString().equals(name));
-  }
-
-  private void addTargetName(Expression target) {
-    if (target instanceof NameExpr n) {
-      accumulatedNames.add(n.getNameAsString());
-    } else if (target instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr) {
-      accumulatedNames.add(f.getNameAsString());
+  /** One walk of the file, on first use. */
+  private FieldWrites fieldWrites(Declarations.Declaration field) {
+    if (fieldWrites == null) {
+      FieldWrites writes = new FieldWrites(new HashSet<>(), new HashMap<>());
+      field.node().findCompilationUnit().ifPresent(cu -> cu.walk(node -> {
+        if (node instanceof UnaryExpr u && (u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
+            || u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT
+            || u.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT
+            || u.getOperator() == UnaryExpr.Operator.POSTFIX_DECREMENT)) {
+          writtenName(u.getExpression()).ifPresent(writes.accumulated()::add);
+        } else if (node instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.PLUS) {
+          writtenName(a.getTarget()).ifPresent(writes.accumulated()::add);
+        } else if (node instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN) {
+          writtenName(a.getTarget()).ifPresent(name ->
+              writes.assigned().computeIfAbsent(name, k -> new ArrayList<>()).add(a.getValue()));
+        }
+      }));
+      fieldWrites = writes;
     }
+    return fieldWrites;
   }
 
+  /** The name {@code x} or {@code this.x} writes to. */
+  private static Optional<String> writtenName(Expression target) {
+    if (target instanceof NameExpr n) {
+      return Optional.of(n.getNameAsString());
+    }
+    return target instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr
+        ? Optional.of(f.getNameAsString()) : Optional.empty();
+  }
 
-
-  /** What an identifier's name says about its value, when the code says nothing. */
   private static final Set<String> SCALAR_TYPES = Set.of("double", "float", "int", "long", "Double", "Float");
   private static final Set<String> INTEGRAL_TYPES = Set.of("int", "long", "short", "byte", "Integer", "Long");
 
