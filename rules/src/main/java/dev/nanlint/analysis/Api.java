@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -75,7 +76,7 @@ public final class Api {
   private Set<String> localMethods() {
     if (localMethods == null) {
       localMethods = new HashSet<>();
-      unit.findAll(MethodDeclaration.class).forEach(m -> localMethods.add(m.getNameAsString()));
+      FileNodes.of(unit).all(MethodDeclaration.class).forEach(m -> localMethods.add(m.getNameAsString()));
     }
     return localMethods;
   }
@@ -148,26 +149,15 @@ public final class Api {
 
   /** A constant of the enum {@code qualified} named one of {@code names}: {@code DataType.HALF}, qualified or statically imported. */
   public boolean isEnumConstant(Expression e, String qualified, String... names) {
-    String constant;
+    String constant = e instanceof FieldAccessExpr f ? f.getNameAsString()
+        : e instanceof NameExpr n ? n.getNameAsString() : null;
+    if (constant == null || !List.of(names).contains(constant)) {
+      return false; // the name first: it rules out nearly every argument without resolving anything
+    }
     if (e instanceof FieldAccessExpr f) {
-      constant = f.getNameAsString();
-      if (!refersTo(Printed.of(f.getScope()), qualified)) {
-        return false;
-      }
-    } else if (e instanceof NameExpr n) {
-      constant = n.getNameAsString();
-      if (!staticImports.contains(qualified + "." + constant) && !staticImports.contains(qualified + ".*")) {
-        return false;
-      }
-    } else {
-      return false;
+      return refersTo(Printed.of(f.getScope()), qualified);
     }
-    for (String name : names) {
-      if (name.equals(constant)) {
-        return true;
-      }
-    }
-    return false;
+    return staticImports.contains(qualified + "." + constant) || staticImports.contains(qualified + ".*");
   }
 
   /** ND4J's {@code org.nd4j.linalg.api.buffer.DataType} constant named one of {@code names}. */

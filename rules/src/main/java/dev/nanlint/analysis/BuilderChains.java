@@ -323,14 +323,14 @@ public final class BuilderChains {
         otherImportedTypes.add(simple);
       }
     }
-    unit.findAll(TypeDeclaration.class).forEach(t -> declaredTypes.add(t.getNameAsString()));
+    FileNodes.of(unit).all(TypeDeclaration.class).forEach(t -> declaredTypes.add(t.getNameAsString()));
     if (!sawDl4j) {
-      sawDl4j = unit.findFirst(ClassOrInterfaceType.class,
+      sawDl4j = FileNodes.of(unit).first(ClassOrInterfaceType.class,
           t -> t.asString().startsWith("org.deeplearning4j.")).isPresent();
     }
     this.dl4j = sawDl4j;
     if (dl4j) {
-      for (ObjectCreationExpr creation : unit.findAll(ObjectCreationExpr.class)) {
+      for (ObjectCreationExpr creation : FileNodes.of(unit).all(ObjectCreationExpr.class)) {
         if (isNetworkBuilder(creation)) {
           networks.put(creation, analyseNetwork(creation));
         }
@@ -688,7 +688,7 @@ public final class BuilderChains {
       sink.escape();
       return;
     }
-    for (NameExpr use : scope.findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
+    for (NameExpr use : Nodes.all(scope, NameExpr.class, n -> n.getNameAsString().equals(name))) {
       Optional<Declarations.Declaration> decl = declarations.find(use, name);
       if (decl.isEmpty() || decl.get().node() != declaration) {
         continue;

@@ -142,7 +142,7 @@ public final class Constants {
       }
       // Owner.CONSTANT (or Outer.Owner.CONSTANT) of a class declared in this file
       String owner = f.getScope() instanceof FieldAccessExpr outer ? outer.getNameAsString() : f.getScope().toString();
-      return f.findCompilationUnit().flatMap(cu -> cu.findAll(TypeDeclaration.class).stream()
+      return f.findCompilationUnit().flatMap(cu -> FileNodes.of(cu).all(TypeDeclaration.class).stream()
               .filter(t -> t.getNameAsString().equals(owner)).findFirst())
           .flatMap(t -> ((TypeDeclaration<?>) t).getFieldByName(f.getNameAsString()))
           .filter(FieldDeclaration::isStatic)
@@ -256,12 +256,12 @@ public final class Constants {
 
   /** Is {@code name} assigned, incremented or decremented anywhere under {@code scope}? */
   static boolean assignedWithin(Node scope, String name, boolean fieldAccessToo) {
-    for (AssignExpr a : scope.findAll(AssignExpr.class)) {
+    for (AssignExpr a : Nodes.all(scope, AssignExpr.class)) {
       if (isTarget(a.getTarget(), name, fieldAccessToo)) {
         return true;
       }
     }
-    for (UnaryExpr u : scope.findAll(UnaryExpr.class)) {
+    for (UnaryExpr u : Nodes.all(scope, UnaryExpr.class)) {
       UnaryExpr.Operator op = u.getOperator();
       boolean step = op == UnaryExpr.Operator.PREFIX_INCREMENT || op == UnaryExpr.Operator.PREFIX_DECREMENT
           || op == UnaryExpr.Operator.POSTFIX_INCREMENT || op == UnaryExpr.Operator.POSTFIX_DECREMENT;

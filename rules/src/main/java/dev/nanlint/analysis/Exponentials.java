@@ -154,7 +154,7 @@ public final class Exponentials {
     if (body == null) {
       return false;
     }
-    return body.findFirst(Node.class, n -> {
+    return Nodes.first(body, Node.class, n -> {
       if (!Flow.before(n, use)) {
         return false;
       }
@@ -235,7 +235,7 @@ public final class Exponentials {
       boolean underComparison = a.findAncestor(IfStmt.class).map(s -> s.getCondition() instanceof BinaryExpr c
           && (c.getOperator() == BinaryExpr.Operator.GREATER || c.getOperator() == BinaryExpr.Operator.LESS
               || c.getOperator() == BinaryExpr.Operator.GREATER_EQUALS || c.getOperator() == BinaryExpr.Operator.LESS_EQUALS)
-          && c.findFirst(NameExpr.class, m -> m.getNameAsString().equals(name)).isPresent()).orElse(false);
+          && Nodes.first(c, NameExpr.class, m -> m.getNameAsString().equals(name)).isPresent()).orElse(false);
       if (!maxCall && !underComparison) {
         return false;
       }
@@ -490,10 +490,10 @@ public final class Exponentials {
    * normaliser ({@code sum}, {@code denom}, {@code partition}).
    */
   private boolean normaliserLike(Expression denominator) {
-    if (denominator.findFirst(MethodCallExpr.class, c -> isExp(c) || SUM_METHODS.contains(c.getNameAsString())).isPresent()) {
+    if (Nodes.first(denominator, MethodCallExpr.class, c -> isExp(c) || SUM_METHODS.contains(c.getNameAsString())).isPresent()) {
       return true;
     }
-    return denominator.findFirst(NameExpr.class, n -> Names.any(n.getNameAsString(), NORMALISER_WORDS)
+    return Nodes.first(denominator, NameExpr.class, n -> Names.any(n.getNameAsString(), NORMALISER_WORDS)
         || isRunningSum(n)).isPresent();
   }
 

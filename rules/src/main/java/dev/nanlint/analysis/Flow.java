@@ -104,7 +104,7 @@ public final class Flow {
    */
   public static List<Node> writes(Node within, String name) {
     List<Node> out = new ArrayList<>();
-    within.walk(node -> {
+    Nodes.walk(within, node -> {
       if (node instanceof AssignExpr a && strip(a.getTarget()) instanceof NameExpr t && t.getNameAsString().equals(name)) {
         out.add(a);
       } else if (node instanceof UnaryExpr u && isStep(u.getOperator())
@@ -153,7 +153,7 @@ public final class Flow {
     }
     List<Expression> out = new ArrayList<>();
     Node target = decl.get().node();
-    region.walk(node -> {
+    Nodes.walk(region, node -> {
       Expression hit = null;
       if (node instanceof NameExpr n && n.getNameAsString().equals(name)) {
         hit = declarations.find(n, name).map(d -> d.node() == target).orElse(false) ? n : null;

@@ -339,7 +339,7 @@ public final class Guards {
   public boolean zeroCaseConsidered(Expression e) {
     Set<String> names = new java.util.HashSet<>();
     names.add(key(e));
-    e.walk(NameExpr.class, n -> names.add(n.getNameAsString()));
+    Nodes.walk(e, NameExpr.class, n -> names.add(n.getNameAsString()));
     Node child = e;
     for (Node p = e.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
       if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr || p instanceof TypeDeclaration<?>) {
@@ -365,7 +365,7 @@ public final class Guards {
   }
 
   private boolean testsZero(Expression condition, Set<String> names) {
-    return condition.findFirst(BinaryExpr.class, b -> negate(b.getOperator()) != null
+    return Nodes.first(condition, BinaryExpr.class, b -> negate(b.getOperator()) != null
         && ((constants.applyAsDouble(b.getRight()) == 0 && names.contains(key(b.getLeft())))
             || (constants.applyAsDouble(b.getLeft()) == 0 && names.contains(key(b.getRight()))))).isPresent();
   }
@@ -401,7 +401,7 @@ public final class Guards {
     return s instanceof ExpressionStmt es && es.getExpression() instanceof MethodCallExpr call
         && call.getNameAsString().startsWith("replace") && call.getArguments().isNonEmpty()
         && key(call.getArgument(0)).equals(target)
-        && call.getArguments().stream().anyMatch(a -> a.findFirst(MethodCallExpr.class,
+        && call.getArguments().stream().anyMatch(a -> Nodes.first(a, MethodCallExpr.class,
             c -> Set.of("isInfinite", "isNan", "isNaN", "notFinite").contains(c.getNameAsString())).isPresent());
   }
 
@@ -419,11 +419,11 @@ public final class Guards {
   }
 
   private static boolean assignsTo(Statement s, String name) {
-    return s.findFirst(AssignExpr.class, a -> key(a.getTarget()).equals(name)).isPresent();
+    return Nodes.first(s, AssignExpr.class, a -> key(a.getTarget()).equals(name)).isPresent();
   }
 
   private static boolean checksFinite(Expression condition, String name) {
-    return condition.findFirst(MethodCallExpr.class, c -> Set.of("isNaN", "isInfinite", "isFinite").contains(c.getNameAsString())
+    return Nodes.first(condition, MethodCallExpr.class, c -> Set.of("isNaN", "isInfinite", "isFinite").contains(c.getNameAsString())
         && c.getArguments().size() == 1 && key(c.getArgument(0)).equals(name)).isPresent();
   }
 

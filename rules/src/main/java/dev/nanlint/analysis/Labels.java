@@ -304,7 +304,7 @@ public final class Labels {
       return IntSet.UNKNOWN;
     }
     IntSet out = null;
-    for (ReturnStmt r : candidates.get(0).findAll(ReturnStmt.class)) {
+    for (ReturnStmt r : Nodes.all(candidates.get(0), ReturnStmt.class)) {
       if (r.getExpression().isEmpty() || r.findAncestor(LambdaExpr.class).isPresent()) {
         continue;
       }
@@ -346,7 +346,7 @@ public final class Labels {
     Node scope = d.kind() == Declarations.Kind.FIELD ? d.node().findCompilationUnit().map(n -> (Node) n).orElse(d.node())
         : declaringBody(d.node());
     List<IntSet> defs = new ArrayList<>();
-    for (AssignExpr a : scope.findAll(AssignExpr.class)) {
+    for (AssignExpr a : Nodes.all(scope, AssignExpr.class)) {
       if (isTarget(a.getTarget(), name)) {
         if (a.getOperator() != AssignExpr.Operator.ASSIGN) {
           return IntSet.UNKNOWN; // a counter or accumulator (k += 2), not a label
@@ -354,7 +354,7 @@ public final class Labels {
         defs.add(values(a.getValue()));
       }
     }
-    for (UnaryExpr u : scope.findAll(UnaryExpr.class)) {
+    for (UnaryExpr u : Nodes.all(scope, UnaryExpr.class)) {
       if (u.getOperator() != UnaryExpr.Operator.MINUS && u.getOperator() != UnaryExpr.Operator.PLUS
           && u.getOperator() != UnaryExpr.Operator.LOGICAL_COMPLEMENT
           && u.getOperator() != UnaryExpr.Operator.BITWISE_COMPLEMENT && isTarget(u.getExpression(), name)) {
@@ -417,7 +417,7 @@ public final class Labels {
     Node scope = d.kind() == Declarations.Kind.FIELD ? d.node().findCompilationUnit().map(n -> (Node) n).orElse(d.node())
         : declaringBody(d.node());
     IntSet out = elements(init);
-    for (AssignExpr a : scope.findAll(AssignExpr.class)) {
+    for (AssignExpr a : Nodes.all(scope, AssignExpr.class)) {
       if (isTarget(a.getTarget(), name)) {
         return IntSet.UNKNOWN; // the array itself is replaced
       }
@@ -476,7 +476,7 @@ public final class Labels {
     d.initializer().ifPresent(creations::add);
     Node scope = d.kind() == Declarations.Kind.FIELD ? d.node().findCompilationUnit().map(n -> (Node) n).orElse(d.node())
         : declaringBody(d.node());
-    for (AssignExpr a : scope.findAll(AssignExpr.class)) {
+    for (AssignExpr a : Nodes.all(scope, AssignExpr.class)) {
       if (isTarget(a.getTarget(), name) && a.getOperator() == AssignExpr.Operator.ASSIGN) {
         creations.add(a.getValue());
       }
@@ -594,7 +594,7 @@ public final class Labels {
   }
 
   private static boolean compares(Expression condition, String key, String base) {
-    return condition.findFirst(BinaryExpr.class, b -> isComparison(b.getOperator())
+    return Nodes.first(condition, BinaryExpr.class, b -> isComparison(b.getOperator())
         && (mentions(b.getLeft(), key, base) || mentions(b.getRight(), key, base))).isPresent();
   }
 

@@ -1,8 +1,10 @@
 package dev.nanlint.analysis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,8 +46,24 @@ public final class Names {
   static final Set<String> COSINE = Set.of("cos", "cosine", "cosines", "cossim", "similarity",
       "similarities", "sim", "sims", "corr", "correlation", "correlations", "pearson");
 
+  /** The words of identifiers already split, per thread: rules ask about the same names again and again. */
+  private static final ThreadLocal<Map<String, List<String>>> WORDS = ThreadLocal.withInitial(HashMap::new);
+
   /** Splits camelCase, snake_case and digits into lower-case words: "sumExpLogits_2" -> sum, exp, logits. */
   public static List<String> words(String identifier) {
+    Map<String, List<String>> cache = WORDS.get();
+    List<String> words = cache.get(identifier);
+    if (words == null) {
+      if (cache.size() > 20_000) {
+        cache.clear(); // identifiers repeat within a file and a project; a bound keeps a huge scan's memory flat
+      }
+      words = split(identifier);
+      cache.put(identifier, words);
+    }
+    return words;
+  }
+
+  private static List<String> split(String identifier) {
     List<String> out = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     for (int i = 0; i < identifier.length(); i++) {
@@ -67,7 +85,7 @@ public final class Names {
     if (word.length() > 0) {
       out.add(word.toString().toLowerCase(Locale.ROOT));
     }
-    return out;
+    return List.copyOf(out);
   }
 
   static boolean any(String identifier, Set<String> vocabulary) {

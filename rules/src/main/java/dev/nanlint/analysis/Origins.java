@@ -256,14 +256,14 @@ public final class Origins {
   /** A helper of this file that returns a softmax or sigmoid output on every path. */
   private Optional<Source> helper(MethodCallExpr call) {
     List<MethodDeclaration> candidates = new ArrayList<>();
-    call.findCompilationUnit().ifPresent(cu -> cu.findAll(MethodDeclaration.class, m ->
+    call.findCompilationUnit().ifPresent(cu -> FileNodes.of(cu).all(MethodDeclaration.class, m ->
         m.getNameAsString().equals(call.getNameAsString()) && m.getParameters().size() == call.getArguments().size())
         .forEach(candidates::add));
     if (candidates.size() != 1 || candidates.get(0).getBody().isEmpty() || !inProgress.add(candidates.get(0))) {
       return Optional.empty();
     }
     try {
-      List<ReturnStmt> returns = candidates.get(0).getBody().get().findAll(ReturnStmt.class,
+      List<ReturnStmt> returns = Nodes.all(candidates.get(0).getBody().get(), ReturnStmt.class,
           r -> r.findAncestor(LambdaExpr.class).isEmpty());
       Optional<Source> found = Optional.empty();
       for (ReturnStmt r : returns) {
@@ -316,7 +316,7 @@ public final class Origins {
       int exps = 0;
       boolean normalised = false;
       Optional<Source> divided = Optional.empty();
-      for (AssignExpr a : callable.get().findAll(AssignExpr.class, a -> name.equals(root(a.getTarget())))) {
+      for (AssignExpr a : Nodes.all(callable.get(), AssignExpr.class, a -> name.equals(root(a.getTarget())))) {
         if (a.getOperator() == AssignExpr.Operator.DIVIDE) {
           normalised = true;
         } else if (a.getOperator() != AssignExpr.Operator.ASSIGN || !(a.getTarget() instanceof ArrayAccessExpr)) {

@@ -54,7 +54,7 @@ public final class Types {
   private Map<String, String> localMethodTypes() {
     if (localMethodTypes == null) {
       localMethodTypes = new HashMap<>();
-      for (MethodDeclaration m : unit.findAll(MethodDeclaration.class)) {
+      for (MethodDeclaration m : FileNodes.of(unit).all(MethodDeclaration.class)) {
         // overloads with different return types make the name ambiguous: forget it
         localMethodTypes.merge(m.getNameAsString(), m.getType().asString(), (a, b) -> a.equals(b) ? a : "");
       }

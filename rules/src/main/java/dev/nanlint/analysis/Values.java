@@ -609,7 +609,7 @@ public final class Values {
 
   private Value helper(MethodCallExpr call) {
     List<MethodDeclaration> candidates = new ArrayList<>();
-    call.findCompilationUnit().ifPresent(cu -> cu.findAll(MethodDeclaration.class, m ->
+    call.findCompilationUnit().ifPresent(cu -> FileNodes.of(cu).all(MethodDeclaration.class, m ->
         m.getNameAsString().equals(call.getNameAsString()) && m.getParameters().size() == call.getArguments().size())
         .forEach(candidates::add));
     if (candidates.size() != 1 || candidates.get(0).getBody().isEmpty()) {
@@ -620,7 +620,7 @@ public final class Values {
     if (Names.isProbability(method.getNameAsString()) && !getter) {
       return Value.probability(call + " reaches 0 when it saturates");
     }
-    List<ReturnStmt> returns = method.getBody().get().findAll(ReturnStmt.class,
+    List<ReturnStmt> returns = Nodes.all(method.getBody().get(), ReturnStmt.class,
         r -> r.findAncestor(LambdaExpr.class).isEmpty());
     if (returns.isEmpty() || inProgress.contains(method)) {
       return Value.UNKNOWN;
@@ -721,7 +721,7 @@ public final class Values {
   private boolean isResultArray(Declarations.Declaration local) {
     return local.node().findAncestor(CallableDeclaration.class).map(m -> resultArrays.computeIfAbsent(m, method -> {
       Set<String> names = new HashSet<>();
-      method.walk(MethodCallExpr.class, c -> {
+      Nodes.walk(method, MethodCallExpr.class, c -> {
         if (Flow.IN_PLACE.contains(c.getNameAsString()) && c.getArguments().size() >= 2) {
           names.add(Guards.key(c.getArguments().getLast().get()));
         }
@@ -783,7 +783,7 @@ public final class Values {
     if (decl.isEmpty() || decl.get().kind() != Declarations.Kind.LOCAL || method.isEmpty()) {
       return false;
     }
-    List<AssignExpr> writes = method.get().findAll(AssignExpr.class, a -> a.getTarget() instanceof ArrayAccessExpr t
+    List<AssignExpr> writes = Nodes.all(method.get(), AssignExpr.class, a -> a.getTarget() instanceof ArrayAccessExpr t
         && Guards.key(t.getName()).equals(n.getNameAsString()));
     if (writes.isEmpty()) {
       return false;
@@ -903,19 +903,22 @@ public final class Values {
   private FieldWrites fieldWrites(Declarations.Declaration field) {
     if (fieldWrites == null) {
       FieldWrites writes = new FieldWrites(new HashSet<>(), new HashMap<>());
-      field.node().findCompilationUnit().ifPresent(cu -> cu.walk(node -> {
-        if (node instanceof UnaryExpr u && (u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
-            || u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT
-            || u.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT
-            || u.getOperator() == UnaryExpr.Operator.POSTFIX_DECREMENT)) {
-          writtenName(u.getExpression()).ifPresent(writes.accumulated()::add);
-        } else if (node instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.PLUS) {
-          writtenName(a.getTarget()).ifPresent(writes.accumulated()::add);
-        } else if (node instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN) {
-          writtenName(a.getTarget()).ifPresent(name ->
-              writes.assigned().computeIfAbsent(name, k -> new ArrayList<>()).add(a.getValue()));
+      field.node().findCompilationUnit().map(FileNodes::of).ifPresent(nodes -> {
+        for (UnaryExpr u : nodes.all(UnaryExpr.class)) {
+          if (u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT || u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT
+              || u.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT || u.getOperator() == UnaryExpr.Operator.POSTFIX_DECREMENT) {
+            writtenName(u.getExpression()).ifPresent(writes.accumulated()::add);
+          }
         }
-      }));
+        for (AssignExpr a : nodes.all(AssignExpr.class)) {
+          if (a.getOperator() == AssignExpr.Operator.PLUS) {
+            writtenName(a.getTarget()).ifPresent(writes.accumulated()::add);
+          } else if (a.getOperator() == AssignExpr.Operator.ASSIGN) {
+            writtenName(a.getTarget()).ifPresent(name ->
+                writes.assigned().computeIfAbsent(name, k -> new ArrayList<>()).add(a.getValue()));
+          }
+        }
+      });
       fieldWrites = writes;
     }
     return fieldWrites;
@@ -1062,7 +1065,7 @@ public final class Values {
     }
     boolean[] clip = new boolean[1];
     boolean[] mentions = new boolean[1];
-    s.walk(node -> {
+    Nodes.walk(s, node -> {
       if (node instanceof NameExpr n && n.getNameAsString().equals(name)) {
         mentions[0] = true;
       } else if (node instanceof MethodCallExpr c && isClipWord(c.getNameAsString())) {
@@ -1083,7 +1086,7 @@ public final class Values {
   }
 
   private static void collectAssignments(Node within, String name, List<Node> out) {
-    within.walk(node -> {
+    Nodes.walk(within, node -> {
       if (node instanceof AssignExpr a && a.getTarget() instanceof NameExpr t && t.getNameAsString().equals(name)) {
         out.add(a);
       } else if (node instanceof UnaryExpr u && u.getExpression() instanceof NameExpr t

@@ -1,7 +1,6 @@
 package dev.nanlint.engine;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * A source file's text with a line index. Line breaks are \n, \r\n or \r, as JavaParser counts them,
@@ -9,19 +8,29 @@ import java.util.List;
  */
 public final class SourceText {
   private final String text;
-  private final int[] lineStarts;
+  private int[] lineStarts; // on first use: most files have no finding and never need it
 
   public SourceText(String text) {
     this.text = text;
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
+  }
+
+  private int[] lineStarts() {
+    if (lineStarts != null) {
+      return lineStarts;
+    }
+    int[] starts = new int[64];
+    int count = 1; // starts[0] = 0
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-        starts.add(i + 1);
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, count * 2);
+        }
+        starts[count++] = i + 1;
       }
     }
-    lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    lineStarts = Arrays.copyOf(starts, count);
+    return lineStarts;
   }
 
   public String text() {
@@ -29,11 +38,12 @@ public final class SourceText {
   }
 
   public int lineCount() {
-    return lineStarts.length;
+    return lineStarts().length;
   }
 
   /** The text of a 1-based line without its terminator; empty when out of range. */
   public String line(int line) {
+    int[] lineStarts = lineStarts();
     if (line < 1 || line > lineStarts.length) {
       return "";
     }
@@ -47,6 +57,7 @@ public final class SourceText {
 
   /** Character offset of a 1-based line and column. */
   public int offset(int line, int column) {
+    int[] lineStarts = lineStarts();
     int index = Math.max(0, Math.min(line, lineStarts.length) - 1);
     return Math.min(text.length(), lineStarts[index] + Math.max(0, column - 1));
   }

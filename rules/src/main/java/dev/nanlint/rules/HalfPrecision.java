@@ -1,5 +1,7 @@
 package dev.nanlint.rules;
 
+import dev.nanlint.analysis.FileNodes;
+import dev.nanlint.analysis.Nodes;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
@@ -69,7 +71,7 @@ public final class HalfPrecision implements Rule {
       return;
     }
     Analysis a = ctx.analysis();
-    for (VariableDeclarator v : unit.findAll(VariableDeclarator.class)) {
+    for (VariableDeclarator v : FileNodes.of(unit).all(VariableDeclarator.class)) {
       Optional<Expression> init = v.getInitializer();
       if (init.isPresent() && a.api().isNd4jDataType(init.get(), HALF_TYPES)) {
         reportType(init.get(), init.get(), ctx);

@@ -1,5 +1,6 @@
 package dev.nanlint.rules;
 
+import dev.nanlint.analysis.Nodes;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
@@ -90,7 +91,7 @@ public final class LabelLossMismatch implements Rule {
 
   private static List<Loss> losses(Node type, BuilderChains chains) {
     List<Loss> out = new ArrayList<>();
-    for (ObjectCreationExpr creation : type.findAll(ObjectCreationExpr.class)) {
+    for (ObjectCreationExpr creation : Nodes.all(type, ObjectCreationExpr.class)) {
       String name = creation.getType().getNameAsString();
       if (name.startsWith("Loss") && !name.equals("LossLayer")) {
         chains.loss(creation).ifPresent(l -> out.add(new Loss(l, creation)));
@@ -105,7 +106,7 @@ public final class LabelLossMismatch implements Rule {
         }
       }
     }
-    for (FieldAccessExpr field : type.findAll(FieldAccessExpr.class)) {
+    for (FieldAccessExpr field : Nodes.all(type, FieldAccessExpr.class)) {
       if (field.getScope().toString().endsWith("LossFunction")) {
         chains.loss(field).ifPresent(l -> out.add(new Loss(l, field)));
       }
@@ -118,7 +119,7 @@ public final class LabelLossMismatch implements Rule {
   private static List<LabelSite> labelSites(Node type, Constants constants, Labels labels,
       RuleContext ctx) {
     List<LabelSite> out = new ArrayList<>();
-    for (MethodCallExpr call : type.findAll(MethodCallExpr.class)) {
+    for (MethodCallExpr call : Nodes.all(type, MethodCallExpr.class)) {
       String name = call.getNameAsString();
       if ((name.equals("create") || name.equals("createFromArray")) && call.getArguments().isNonEmpty()
           && call.getScope().map(s -> s.toString().equals("Nd4j")).orElse(false) && isLabelArray(call)) {
@@ -193,7 +194,7 @@ public final class LabelLossMismatch implements Rule {
       }
       // an array whose elements are assigned later is not read exactly: stay silent
       Node scope = d.get().node().findAncestor(TypeDeclaration.class).map(Node.class::cast).orElse(d.get().node());
-      boolean written = scope.findAll(AssignExpr.class).stream().anyMatch(a -> a.getTarget().toString()
+      boolean written = Nodes.all(scope, AssignExpr.class).stream().anyMatch(a -> a.getTarget().toString()
           .startsWith(n.getNameAsString() + "[") || a.getTarget().toString().equals(n.getNameAsString()));
       if (written) {
         return Optional.empty();

@@ -1,5 +1,7 @@
 package dev.nanlint.rules;
 
+import dev.nanlint.analysis.FileNodes;
+import dev.nanlint.analysis.Nodes;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
@@ -129,7 +131,7 @@ public final class LabelOutOfRange implements Rule {
       return Optional.empty();
     }
     OutputWidth found = null;
-    for (MethodCallExpr nOut : ((TypeDeclaration<?>) type.get()).findAll(MethodCallExpr.class,
+    for (MethodCallExpr nOut : Nodes.all(((TypeDeclaration<?>) type.get()), MethodCallExpr.class,
         m -> m.getNameAsString().equals("nOut") && m.getArguments().size() == 1)) {
       if (!isClassifierOutput(nOut, imports)) {
         continue;
@@ -165,7 +167,7 @@ public final class LabelOutOfRange implements Rule {
   /** The output layer's {@code nOut} against the label count of the file's RecordReaderDataSetIterator. */
   private static void checkOutputLayer(MethodCallExpr nOutCall, Labels labels, Imports imports, RuleContext ctx) {
     Map<Long, Node> counts = new LinkedHashMap<>();
-    for (ObjectCreationExpr it : ctx.unit().findAll(ObjectCreationExpr.class,
+    for (ObjectCreationExpr it : FileNodes.of(ctx.unit()).all(ObjectCreationExpr.class,
         c -> c.getType().getNameAsString().equals("RecordReaderDataSetIterator"))) {
       if (!imports.is(Imports.written(it.getType()), ITERATORS, "RecordReaderDataSetIterator")) {
         continue;
@@ -183,7 +185,7 @@ public final class LabelOutOfRange implements Rule {
       }
       counts.putIfAbsent(c.getAsLong(), it);
     }
-    for (MethodCallExpr call : ctx.unit().findAll(MethodCallExpr.class,
+    for (MethodCallExpr call : FileNodes.of(ctx.unit()).all(MethodCallExpr.class,
         m -> m.getNameAsString().equals("classification") && m.getArguments().size() == 2)) {
       // new RecordReaderDataSetIterator.Builder(reader, batch).classification(labelIndex, numClasses)
       if (Optimisers.chainRoot(call) instanceof ObjectCreationExpr root

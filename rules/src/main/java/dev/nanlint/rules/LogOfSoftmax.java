@@ -1,5 +1,6 @@
 package dev.nanlint.rules;
 
+import dev.nanlint.analysis.Nodes;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.expr.LambdaExpr;
@@ -55,7 +56,7 @@ public final class LogOfSoftmax implements Rule {
     Node scope = call.findAncestor(LambdaExpr.class).map(Node.class::cast)
         .or(() -> call.findAncestor(CallableDeclaration.class).map(Node.class::cast))
         .orElse(call);
-    return scope.findAll(MethodCallExpr.class, c -> isLog(c, a));
+    return Nodes.all(scope, MethodCallExpr.class, c -> isLog(c, a));
   }
 
   private static boolean before(Node x, Node y) {

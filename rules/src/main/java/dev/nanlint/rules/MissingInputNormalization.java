@@ -1,5 +1,7 @@
 package dev.nanlint.rules;
 
+import dev.nanlint.analysis.FileNodes;
+import dev.nanlint.analysis.Nodes;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
@@ -87,7 +89,7 @@ public final class MissingInputNormalization implements Rule {
     Declarations declarations = ctx.analysis().declarations();
     Imports imports = new Imports(unit);
     Set<Node> reported = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (MethodCallExpr fit : unit.findAll(MethodCallExpr.class, m -> m.getNameAsString().equals("fit")
+    for (MethodCallExpr fit : FileNodes.of(unit).all(MethodCallExpr.class, m -> m.getNameAsString().equals("fit")
         && (m.getArguments().size() == 1 || m.getArguments().size() == 2) && m.getScope().isPresent())) {
       if (!isNetwork(fit.getScope().get(), declarations)) {
         continue;
@@ -198,7 +200,7 @@ public final class MissingInputNormalization implements Rule {
     Node scope = d.kind() == Declarations.Kind.FIELD
         ? d.node().findAncestor(TypeDeclaration.class).map(Node.class::cast).orElse(d.node())
         : d.node().findAncestor(CallableDeclaration.class).map(Node.class::cast).orElse(d.node());
-    for (AssignExpr a : scope.findAll(AssignExpr.class)) {
+    for (AssignExpr a : Nodes.all(scope, AssignExpr.class)) {
       if (name.equals(variableName(unwrap(a.getTarget())))) {
         defs.add(a.getValue());
       }
@@ -291,7 +293,7 @@ public final class MissingInputNormalization implements Rule {
    * iterator and the iterators it wraps (empty for one created in the fit call itself).
    */
   private static boolean normalised(TypeDeclaration<?> type, Set<String> iterators, Declarations declarations) {
-    for (MethodCallExpr call : type.findAll(MethodCallExpr.class)) {
+    for (MethodCallExpr call : Nodes.all(type, MethodCallExpr.class)) {
       String method = call.getNameAsString();
       Optional<Expression> scope = call.getScope().map(MissingInputNormalization::unwrap);
       String receiver = scope.map(MissingInputNormalization::variableName).orElse(null);

@@ -1,5 +1,7 @@
 package dev.nanlint.rules;
 
+import dev.nanlint.analysis.FileNodes;
+import dev.nanlint.analysis.Nodes;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -41,7 +43,7 @@ public final class NegativeClassLabel implements Rule {
   public void visit(CompilationUnit unit, RuleContext ctx) {
     List<Node> candidates = new ArrayList<>();
     boolean[] negativeLiteralArray = new boolean[1];
-    unit.walk(n -> {
+    FileNodes.of(unit).all().forEach(n -> {
       if (n instanceof ArrayAccessExpr a) {
         if (Labels.isLabelName(Labels.baseName(a.getIndex())) || Labels.isLabelName(Labels.baseName(a.getName()))) {
           candidates.add(n);
@@ -133,7 +135,7 @@ public final class NegativeClassLabel implements Rule {
         return Optional.empty();
       }
       if (typesByName.isEmpty()) {
-        ctx.unit().walk(TypeDeclaration.class, t -> typesByName.putIfAbsent(t.getNameAsString(), t));
+        FileNodes.of(ctx.unit()).all(TypeDeclaration.class).forEach(t -> typesByName.putIfAbsent(t.getNameAsString(), t));
       }
       type = Optional.ofNullable(typesByName.get(typeName));
     }
@@ -148,12 +150,12 @@ public final class NegativeClassLabel implements Rule {
 
   /** Does {@code method} index a per-class array or a one-hot encoding with the elements of {@code param}? */
   private static boolean usesAsClassIndex(MethodDeclaration method, String param, Imports imports) {
-    for (ArrayAccessExpr a : method.findAll(ArrayAccessExpr.class)) {
+    for (ArrayAccessExpr a : Nodes.all(method, ArrayAccessExpr.class)) {
       if (a.getIndex() instanceof ArrayAccessExpr inner && Labels.baseName(inner).equals(param)) {
         return true; // probs[y[i]], oneHot[i][y[i]]
       }
     }
-    for (MethodCallExpr c : method.findAll(MethodCallExpr.class)) {
+    for (MethodCallExpr c : Nodes.all(method, MethodCallExpr.class)) {
       Optional<Expression> index = Labels.putScalarClassIndex(c);
       if (index.isPresent() && Labels.baseName(index.get()).equals(param)) {
         return true;

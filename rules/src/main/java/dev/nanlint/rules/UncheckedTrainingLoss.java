@@ -1,5 +1,7 @@
 package dev.nanlint.rules;
 
+import dev.nanlint.analysis.FileNodes;
+import dev.nanlint.analysis.Nodes;
 import com.github.javaparser.Position;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
@@ -55,7 +57,10 @@ public final class UncheckedTrainingLoss implements Rule {
 
   @Override
   public void visit(CompilationUnit unit, RuleContext ctx) {
-    List<Statement> loops = unit.findAll(Statement.class, UncheckedTrainingLoss::isLoop);
+    if (!ctx.text().contains("fit") && !ctx.mentions(LOSS_WORDS) && !ctx.text().contains("\\u")) {
+      return; // a training loop (see trains) calls fit or names its loss: neither is written (nor escaped) here
+    }
+    List<Statement> loops = FileNodes.of(unit).all(Statement.class, UncheckedTrainingLoss::isLoop);
     if (loops.isEmpty()) {
       return;
     }
@@ -104,7 +109,7 @@ public final class UncheckedTrainingLoss implements Rule {
         return; // the builder escapes where we cannot follow it
       }
       Node body = enclosingCallable(creation);
-      for (MethodCallExpr m : body.findAll(MethodCallExpr.class)) {
+      for (MethodCallExpr m : Nodes.all(body, MethodCallExpr.class)) {
         if (Optimisers.chainRoot(m) instanceof NameExpr n && n.getNameAsString().equals(variable.get())) {
           configuration.add(m);
         }
@@ -149,7 +154,7 @@ public final class UncheckedTrainingLoss implements Rule {
     boolean[] fit = new boolean[1];
     boolean[] loss = new boolean[1];
     boolean[] update = new boolean[1];
-    loop.walk(n -> {
+    Nodes.walk(loop, n -> {
       if (n instanceof MethodCallExpr m) {
         if (m.getNameAsString().equals("fit") && m.getScope().isPresent() && isModel(m.getScope().get(), ctx)) {
           fit[0] = true;
@@ -217,9 +222,9 @@ public final class UncheckedTrainingLoss implements Rule {
   }
 
   private static boolean mentions(Node n, Set<String> words) {
-    return n.findFirst(NameExpr.class, name -> Names.words(name.getNameAsString()).stream().anyMatch(words::contains))
+    return Nodes.first(n, NameExpr.class, name -> Names.words(name.getNameAsString()).stream().anyMatch(words::contains))
         .isPresent()
-        || n.findFirst(FieldAccessExpr.class, f -> Names.words(f.getNameAsString()).stream().anyMatch(words::contains))
+        || Nodes.first(n, FieldAccessExpr.class, f -> Names.words(f.getNameAsString()).stream().anyMatch(words::contains))
             .isPresent();
   }
 
@@ -307,7 +312,7 @@ public final class UncheckedTrainingLoss implements Rule {
     if (start == null) {
       return true;
     }
-    for (Node n : body.findAll(Node.class, n -> n instanceof MethodCallExpr || n instanceof BinaryExpr)) {
+    for (Node n : Nodes.all(body, Node.class, n -> n instanceof MethodCallExpr || n instanceof BinaryExpr)) {
       Optional<Position> at = n.getBegin();
       if (at.isEmpty() || at.get().isBefore(start)) {
         continue;
@@ -347,7 +352,7 @@ public final class UncheckedTrainingLoss implements Rule {
       return false;
     }
     for (MethodDeclaration m : type.get().getMethodsByName(call.getNameAsString())) {
-      if (m.getBody().isPresent() && m.getBody().get().findFirst(Node.class, UncheckedTrainingLoss::isCheck).isPresent()) {
+      if (m.getBody().isPresent() && Nodes.first(m.getBody().get(), Node.class, UncheckedTrainingLoss::isCheck).isPresent()) {
         return true;
       }
     }
@@ -360,9 +365,9 @@ public final class UncheckedTrainingLoss implements Rule {
    * {@code onEpochEnd}, {@code epochEnd} doing {@code Double.isNaN(...)}).
    */
   private static boolean panicsOnNaN(CompilationUnit unit) {
-    boolean listenerChecks = unit.findFirst(MethodDeclaration.class, m -> LISTENER_METHODS.contains(m.getNameAsString())
-        && m.getBody().flatMap(b -> b.findFirst(Node.class, UncheckedTrainingLoss::isCheck)).isPresent()).isPresent();
-    return listenerChecks || unit.findFirst(MethodCallExpr.class, m -> {
+    boolean listenerChecks = FileNodes.of(unit).first(MethodDeclaration.class, m -> LISTENER_METHODS.contains(m.getNameAsString())
+        && m.getBody().flatMap(b -> Nodes.first(b, Node.class, UncheckedTrainingLoss::isCheck)).isPresent()).isPresent();
+    return listenerChecks || FileNodes.of(unit).first(MethodCallExpr.class, m -> {
       String name = m.getNameAsString();
       if (name.equals("setProfilingMode") && m.getArguments().size() == 1) {
         String arg = m.getArgument(0).toString();

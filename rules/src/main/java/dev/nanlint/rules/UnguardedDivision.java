@@ -27,14 +27,14 @@ public final class UnguardedDivision implements Rule {
     }
     Analysis a = ctx.analysis();
     if (a.types().isFloating(binary.getLeft()) || a.types().isFloating(binary.getRight())) {
-      check(binary, binary.getLeft().toString(), binary.getRight(), ctx);
+      check(binary, binary.getLeft(), binary.getRight(), ctx);
     }
   }
 
   @Override
   public void visit(AssignExpr assign, RuleContext ctx) {
     if (assign.getOperator() == AssignExpr.Operator.DIVIDE && ctx.analysis().types().isFloating(assign.getTarget())) {
-      check(assign, assign.getTarget().toString(), assign.getValue(), ctx);
+      check(assign, assign.getTarget(), assign.getValue(), ctx);
     }
   }
 
@@ -51,13 +51,13 @@ public final class UnguardedDivision implements Rule {
     }
     Expression receiver = call.getScope().get();
     switch (name) {
-      case "div", "divi", "divRowVector", "divRowVectori", "divColumnVector", "divColumnVectori" -> check(call, receiver.toString(), call.getArgument(0), ctx);
-      case "rdiv", "rdivi" -> check(call, call.getArgument(0).toString(), receiver, ctx);
+      case "div", "divi", "divRowVector", "divRowVectori", "divColumnVector", "divColumnVectori" -> check(call, receiver, call.getArgument(0), ctx);
+      case "rdiv", "rdivi" -> check(call, call.getArgument(0), receiver, ctx);
       default -> { }
     }
   }
 
-  private static void check(Node division, String numerator, Expression denominator, RuleContext ctx) {
+  private static void check(Node division, Expression numerator, Expression denominator, RuleContext ctx) {
     Analysis a = ctx.analysis();
     if (!a.scope().isNumericCode(division)) {
       return;

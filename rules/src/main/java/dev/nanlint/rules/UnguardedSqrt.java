@@ -53,23 +53,23 @@ public final class UnguardedSqrt implements Rule {
     }
     Expression receiver = call.getScope().get();
     if (DIVIDE_METHODS.contains(name)) {
-      checkDivisor(call, receiver.toString(), call.getArgument(0), true, ctx);
+      checkDivisor(call, receiver, call.getArgument(0), true, ctx);
     } else if (name.equals("rdiv") || name.equals("rdivi")) {
-      checkDivisor(call, call.getArgument(0).toString(), receiver, true, ctx);
+      checkDivisor(call, call.getArgument(0), receiver, true, ctx);
     }
   }
 
   @Override
   public void visit(BinaryExpr binary, RuleContext ctx) {
     if (binary.getOperator() == BinaryExpr.Operator.DIVIDE) {
-      checkDivisor(binary, binary.getLeft().toString(), binary.getRight(), false, ctx);
+      checkDivisor(binary, binary.getLeft(), binary.getRight(), false, ctx);
     }
   }
 
   @Override
   public void visit(AssignExpr assign, RuleContext ctx) {
     if (assign.getOperator() == AssignExpr.Operator.DIVIDE) {
-      checkDivisor(assign, assign.getTarget().toString(), assign.getValue(), false, ctx);
+      checkDivisor(assign, assign.getTarget(), assign.getValue(), false, ctx);
     }
   }
 
@@ -79,7 +79,7 @@ public final class UnguardedSqrt implements Rule {
    * squares, a norm, a count), the division is UnguardedDivision's finding, and this rule stays silent
    * even where that rule's scope (numeric code) keeps it quiet: one owner per division.
    */
-  private static void checkDivisor(Node division, String numerator, Expression divisor, boolean nd4jCall,
+  private static void checkDivisor(Node division, Expression numerator, Expression divisor, boolean nd4jCall,
       RuleContext ctx) {
     Analysis a = ctx.analysis();
     MethodCallExpr sqrt = a.roots().sqrtDivisor(divisor);

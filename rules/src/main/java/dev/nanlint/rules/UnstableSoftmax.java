@@ -1,5 +1,6 @@
 package dev.nanlint.rules;
 
+import dev.nanlint.analysis.Nodes;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -36,7 +37,7 @@ public final class UnstableSoftmax implements Rule {
     }
     if (use.inline() != null) {
       // one finding per expression: exp(a) / (exp(a) + exp(b)) or log(exp(a) + exp(b)) is one mistake
-      Optional<MethodCallExpr> first = use.inline().findFirst(MethodCallExpr.class,
+      Optional<MethodCallExpr> first = Nodes.first(use.inline(), MethodCallExpr.class,
           c -> exps.isExp(c) && !exps.isBoundedAbove(c.getArgument(0)));
       if (first.isPresent() && first.get() != call) {
         return;

@@ -1,0 +1,73 @@
+package dev.nanlint.analysis;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.DataKey;
+import com.github.javaparser.ast.Node;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Every node of a file in pre-order, collected by one walk and kept on the unit, so the engine's dispatch
+ * and every "all X of this file" question (the file's methods, types, calls, loops) read one array instead
+ * of walking the tree again: those walks cost more than the rules' own work (profiled, docs/performance.md).
+ * The tree must not change once indexed; nanlint never edits a parsed tree.
+ */
+public final class FileNodes {
+  private static final DataKey<FileNodes> KEY = new DataKey<>() {};
+
+  private final List<Node> preorder;
+  private final Map<Class<?>, List<?>> byType = new HashMap<>();
+
+  private FileNodes(List<Node> preorder) {
+    this.preorder = preorder;
+  }
+
+  /** The index of {@code unit}, built on first use. */
+  public static FileNodes of(CompilationUnit unit) {
+    if (unit.containsData(KEY)) {
+      return unit.getData(KEY);
+    }
+    List<Node> nodes = new ArrayList<>();
+    Nodes.walk(unit, nodes::add);
+    FileNodes index = new FileNodes(Collections.unmodifiableList(nodes));
+    unit.setData(KEY, index);
+    return index;
+  }
+
+  /** Every node, the unit first, in the order of {@code Node.walk}. */
+  public List<Node> all() {
+    return preorder;
+  }
+
+  /** Every node of {@code type}, in pre-order. */
+  @SuppressWarnings("unchecked")
+  public <T extends Node> List<T> all(Class<T> type) {
+    return (List<T>) byType.computeIfAbsent(type, t -> {
+      List<T> found = new ArrayList<>();
+      for (Node node : preorder) {
+        if (type.isInstance(node)) {
+          found.add(type.cast(node));
+        }
+      }
+      return Collections.unmodifiableList(found);
+    });
+  }
+
+  public <T extends Node> List<T> all(Class<T> type, Predicate<? super T> filter) {
+    return all(type).stream().filter(filter).toList();
+  }
+
+  public <T extends Node> Optional<T> first(Class<T> type, Predicate<? super T> filter) {
+    for (T node : all(type)) {
+      if (filter.test(node)) {
+        return Optional.of(node);
+      }
+    }
+    return Optional.empty();
+  }
+}
