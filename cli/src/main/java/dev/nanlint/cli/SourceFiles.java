@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -128,12 +129,21 @@ final class SourceFiles {
     return decode(Files.readAllBytes(file), charset);
   }
 
+  /** Charsets that read bytes 1-127 as ASCII, so an all-ASCII file needs no decoding. */
+  private static final java.util.Set<Charset> ASCII_SUPERSETS = java.util.Set.of(StandardCharsets.UTF_8,
+      StandardCharsets.US_ASCII, StandardCharsets.ISO_8859_1);
+
   /** The text of a file's bytes, or an exception whose message says why it is not lintable Java source. */
   static String decode(byte[] bytes, Charset charset) throws IOException {
+    boolean ascii = true;
     for (byte b : bytes) {
       if (b == 0) {
         throw new NotSource("binary file (contains NUL bytes), skipped");
       }
+      ascii &= b > 0;
+    }
+    if (ascii && ASCII_SUPERSETS.contains(charset)) {
+      return new String(bytes, StandardCharsets.ISO_8859_1); // the same text, without the strict decoder's cost
     }
     try {
       return charset.newDecoder()

@@ -14,7 +14,6 @@ public final class RuleContext {
   private final Config config;
   private final List<Finding> sink;
   private Analysis analysis;
-  private String lowerCaseText;
   private RuleInfo currentRule;
   private Severity currentSeverity;
 
@@ -42,22 +41,6 @@ public final class RuleContext {
   /** The file's text, exactly as read (for cheap exact pre-checks: a name that is not written cannot match). */
   public String text() {
     return source.text();
-  }
-
-  /**
-   * True when the file's text, in lower case, contains one of {@code words}: a rule whose finding needs
-   * an identifier with one of these words (as {@code Names.words} splits it) can stop when this is false.
-   */
-  public boolean mentions(java.util.Collection<String> words) {
-    if (lowerCaseText == null) {
-      lowerCaseText = source.text().toLowerCase(java.util.Locale.ROOT);
-    }
-    for (String word : words) {
-      if (lowerCaseText.contains(word)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   public Config config() {

@@ -30,6 +30,8 @@ import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
 import dev.nanlint.engine.Severity;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -57,16 +59,20 @@ public final class UncheckedTrainingLoss implements Rule {
 
   @Override
   public void visit(CompilationUnit unit, RuleContext ctx) {
-    if (!ctx.text().contains("fit") && !ctx.mentions(LOSS_WORDS) && !ctx.text().contains("\\u")) {
-      return; // a training loop (see trains) calls fit or names its loss: neither is written (nor escaped) here
-    }
     List<Statement> loops = FileNodes.of(unit).all(Statement.class, UncheckedTrainingLoss::isLoop);
     if (loops.isEmpty()) {
       return;
     }
     List<Statement> training = new ArrayList<>();
-    for (Statement loop : loops) {
-      if (trains(loop, ctx)) {
+    Set<Node> barren = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Statement loop : loops) { // pre-order: a loop comes before the loops nested in it
+      if (insideAny(loop, barren)) {
+        continue; // no fit and no loss around it, so none inside it either
+      }
+      LoopBody body = scan(loop, ctx);
+      if (!body.fit() && !body.loss()) {
+        barren.add(loop);
+      } else if (body.fit() || epochLike(loop) || body.update()) {
         training.add(loop);
       }
     }
@@ -149,8 +155,14 @@ public final class UncheckedTrainingLoss implements Rule {
     return n instanceof ForStmt || n instanceof ForEachStmt || n instanceof WhileStmt || n instanceof DoStmt;
   }
 
-  /** A loop that fits a model, or assigns a loss/score while iterating over epochs or updating weights. */
-  private static boolean trains(Statement loop, RuleContext ctx) {
+  /** What a loop's body does: fits a model, assigns a loss/score, updates weights. */
+  private record LoopBody(boolean fit, boolean loss, boolean update) {}
+
+  /**
+   * A loop trains when it fits a model, or assigns a loss/score while iterating over epochs or updating
+   * weights (the caller decides, from this scan and {@link #epochLike}).
+   */
+  private static LoopBody scan(Statement loop, RuleContext ctx) {
     boolean[] fit = new boolean[1];
     boolean[] loss = new boolean[1];
     boolean[] update = new boolean[1];
@@ -174,7 +186,16 @@ public final class UncheckedTrainingLoss implements Rule {
         }
       }
     });
-    return fit[0] || (loss[0] && (epochLike(loop) || update[0]));
+    return new LoopBody(fit[0], loss[0], update[0]);
+  }
+
+  private static boolean insideAny(Node node, Set<Node> enclosing) {
+    for (Node p = node.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+      if (enclosing.contains(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isAssignedOrStatement(MethodCallExpr m) {
