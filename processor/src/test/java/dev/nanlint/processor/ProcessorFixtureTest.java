@@ -42,7 +42,18 @@ class ProcessorFixtureTest {
   @MethodSource("fixtures")
   void javacWarnsOnTheMarkedLines(Path fixture) throws MalformedURLException {
     JavaFileObject source = JavaFileObjects.forResource(fixture.toUri().toURL());
-    Compilation compilation = javac().withProcessors(new NanlintProcessor()).compile(source);
+    check(fixture, javac().withProcessors(new NanlintProcessor()).compile(source));
+  }
+
+  /** The same through {@code -Xplugin:Nanlint} without annotation processing (found on the class path). */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void thePluginWarnsOnTheMarkedLines(Path fixture) throws MalformedURLException {
+    JavaFileObject source = JavaFileObjects.forResource(fixture.toUri().toURL());
+    check(fixture, javac().withOptions("-Xplugin:Nanlint", "-proc:none").compile(source));
+  }
+
+  private static void check(Path fixture, Compilation compilation) {
     assertEquals(Compilation.Status.SUCCESS, compilation.status(), () -> compilation.errors().toString());
 
     List<Marker> actual = new ArrayList<>();

@@ -1,0 +1,260 @@
+package dev.nanlint.processor;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LineMap;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
+import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
+import dev.nanlint.engine.Config;
+import dev.nanlint.engine.FileResult;
+import dev.nanlint.engine.Finding;
+import dev.nanlint.engine.InputError;
+import dev.nanlint.engine.Linter;
+import dev.nanlint.engine.Rule;
+import dev.nanlint.engine.Severity;
+import dev.nanlint.engine.SourceText;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import javax.tools.Diagnostic;
+
+/**
+ * What the processor and the plugin share: runs the engine on each compilation unit javac hands over and
+ * prints each finding on javac's tree at its exact position. The engine parses the file again with
+ * JavaParser on a background thread, started as soon as javac has the file, while javac goes on with its
+ * own work; the findings are printed when javac finishes analysing the file (a {@link TaskListener} on
+ * ANALYZE), or at the end of the compilation. Never fails a build it was not asked to fail
+ * ({@code werror}): internal problems become a NOTE.
+ */
+final class JavacReporter {
+  static final String CONFIG = "nanlint.config";
+  static final String DISABLE = "nanlint.disable";
+  static final String ENABLE = "nanlint.enable";
+  static final String SEVERITY = "nanlint.severity";
+  static final String WERROR = "nanlint.werror";
+  static final String WARNING_KIND = "nanlint.warningKind";
+  static final String EXCLUDED_PATHS = "nanlint.excludedPaths";
+  static final Set<String> OPTIONS = Set.of(CONFIG, DISABLE, ENABLE, SEVERITY, WERROR, WARNING_KIND, EXCLUDED_PATHS);
+
+  private final Trees trees;
+  private final Linter linter;
+  private final boolean werror;
+  private final Diagnostic.Kind warningKind;
+  private final Pattern excluded;
+  private final Printer printer;
+  private final Set<String> analysed = new HashSet<>();
+  /** Files being analysed in the background, reported when javac has analysed them (or at the end). */
+  private final Map<CompilationUnitTree, Analysis> pending = new IdentityHashMap<>();
+  private ExecutorService workers;
+
+  /** Prints a message placed on no tree: the processor through its Messager, the plugin on the file. */
+  interface Printer {
+    void print(Diagnostic.Kind kind, String message, CompilationUnitTree unit);
+  }
+
+  /** A file's findings on the way, with the text they were found in (read once: the file may change). */
+  private record Analysis(String text, Future<FileResult> result) {}
+
+  /**
+   * @param options the {@code nanlint.*} options ({@link #OPTIONS}); a bad value throws
+   *     IllegalArgumentException or IOException, with a message for the user
+   */
+  JavacReporter(JavacTask task, List<Rule> rules, Map<String, String> options,
+      Printer printer) throws IOException {
+    this.trees = Trees.instance(task);
+    this.printer = printer;
+    this.linter = new Linter(rules, config(options));
+    this.werror = Boolean.parseBoolean(options.getOrDefault(WERROR, "false"));
+    this.warningKind = "WARNING".equalsIgnoreCase(options.get(WARNING_KIND))
+        ? Diagnostic.Kind.WARNING : Diagnostic.Kind.MANDATORY_WARNING;
+    String excludes = options.get(EXCLUDED_PATHS);
+    this.excluded = excludes == null || excludes.isBlank() ? null : Pattern.compile(excludes);
+    overlapWithJavac(task);
+  }
+
+  private static Config config(Map<String, String> options) throws IOException {
+    Config config = options.containsKey(CONFIG) ? Config.load(Path.of(options.get(CONFIG))) : Config.defaults();
+    if (options.containsKey(ENABLE)) {
+      config = config.enable(Config.splitList(options.get(ENABLE)));
+    }
+    if (options.containsKey(DISABLE)) {
+      config = config.disable(Config.splitList(options.get(DISABLE)));
+    }
+    if (options.containsKey(SEVERITY)) {
+      for (String pair : Config.splitList(options.get(SEVERITY))) {
+        int eq = pair.indexOf('=');
+        if (eq < 0) {
+          throw new IllegalArgumentException("nanlint.severity expects Rule=level, got '" + pair + "'");
+        }
+        config = config.withSeverity(pair.substring(0, eq).trim(), Severity.parse(pair.substring(eq + 1)));
+      }
+    }
+    return config;
+  }
+
+  /** Reports each file's findings when javac has analysed it; without javac's task events, at once. */
+  private void overlapWithJavac(JavacTask task) {
+    try {
+      task.addTaskListener(new TaskListener() {
+        @Override
+        public void finished(TaskEvent e) {
+          if (e.getKind() == TaskEvent.Kind.ANALYZE && e.getCompilationUnit() != null) {
+            reportPending(e.getCompilationUnit());
+          } else if (e.getKind() == TaskEvent.Kind.COMPILATION) {
+            new ArrayList<>(pending.keySet()).forEach(JavacReporter.this::reportPending);
+            workers.shutdownNow();
+          }
+        }
+      });
+      int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+      workers = Executors.newFixedThreadPool(threads, r -> {
+        Thread t = new Thread(null, r, "nanlint-analysis", 256L << 20); // deep expressions need a deep stack
+        t.setDaemon(true);
+        return t;
+      });
+    } catch (RuntimeException | LinkageError e) {
+      workers = null; // analyse synchronously in submit()
+    }
+  }
+
+  /**
+   * Starts the analysis of {@code unit} (once per file, whatever the rounds). Any problem becomes a NOTE:
+   * a file nanlint cannot read or analyse never breaks the build.
+   */
+  void submit(CompilationUnitTree unit) {
+    String name = unit.getSourceFile().getName();
+    try {
+      if (!analysed.add(unit.getSourceFile().toUri().toString())
+          || (excluded != null && excluded.matcher(name.replace('\\', '/')).find())) {
+        return;
+      }
+      String text = unit.getSourceFile().getCharContent(true).toString();
+      if (workers == null) {
+        report(unit, text, linter.lint(name, text));
+      } else {
+        pending.put(unit, new Analysis(text, workers.submit(() -> linter.lint(name, text))));
+      }
+    } catch (IOException e) { // javac read it, but it is gone or locked now: say so, and go on
+      note(unit, "nanlint: cannot read " + name + " (" + e + "), so it was not analysed");
+    } catch (Throwable e) { // never break the user's build
+      if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+        throw (VirtualMachineError) e;
+      }
+      note(unit, "nanlint: skipped " + name + " after an internal error: " + e);
+    }
+  }
+
+  /** Prints a background analysis's findings; runs on javac's thread, as the Trees API requires. */
+  private void reportPending(CompilationUnitTree unit) {
+    Analysis analysis = pending.remove(unit);
+    if (analysis == null) {
+      return;
+    }
+    try {
+      report(unit, analysis.text(), analysis.result().get());
+    } catch (ExecutionException e) {
+      note(unit, "nanlint: skipped " + unit.getSourceFile().getName() + " after an internal error: " + e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException | StackOverflowError e) {
+      note(unit, "nanlint: skipped " + unit.getSourceFile().getName() + " after an internal error: " + e);
+    }
+  }
+
+  private void report(CompilationUnitTree unit, String text, FileResult result) {
+    SourceText source = new SourceText(text);
+    String name = unit.getSourceFile().getName();
+    for (Finding finding : result.findings()) {
+      Diagnostic.Kind kind = finding.severity() == Severity.NOTE ? Diagnostic.Kind.NOTE
+          : werror ? Diagnostic.Kind.ERROR : warningKind;
+      // Error Prone style: a mechanical fix ends the message as the code to write; advice stays a fix: line
+      String message = "[" + finding.rule() + "] " + finding.message() + (finding.hasEdit()
+          ? "\n    Did you mean '" + finding.edit().replacement() + "'?"
+          : "\n    fix: " + finding.fix());
+      String where = "[" + finding.rule() + "] at " + name + ":" + finding.line();
+      try {
+        if (!sameLineAsJavac(unit, source, finding.line())) {
+          note(unit, "nanlint: " + where + " is not on a line of the text javac compiled (did the file change"
+              + " during the build?); reported without a column");
+        } else {
+          Tree tree = treeStartingAt(unit, source.offset(finding.line(), finding.column()));
+          if (tree != null) {
+            trees.printMessage(kind, message, tree, unit);
+            continue;
+          }
+        }
+      } catch (RuntimeException | StackOverflowError e) { // a javac tree nanlint did not expect
+        note(unit, "nanlint: " + where + " could not be placed on javac's tree (" + e + "); reported without a column");
+      }
+      printer.print(kind, name + ":" + finding.line() + ": " + message, unit);
+    }
+    for (InputError error : result.errors()) {
+      note(unit, "nanlint: " + name + (error.line() > 0 ? ":" + error.line() : "") + ": " + error.message());
+    }
+  }
+
+  /**
+   * True when {@code line} starts at the same offset in the text nanlint analysed as in the text javac
+   * parsed (javac's line map), so an offset in one names the same code in the other.
+   */
+  private static boolean sameLineAsJavac(CompilationUnitTree unit, SourceText source, int line) {
+    LineMap lines = unit.getLineMap();
+    if (lines == null) {
+      return true; // nothing to compare with: trust the text
+    }
+    if (line < 1 || line > source.lineCount()) {
+      return false;
+    }
+    try {
+      return lines.getStartPosition(line) == source.offset(line, 1);
+    } catch (IndexOutOfBoundsException e) { // javac's text has fewer lines
+      return false;
+    }
+  }
+
+  /**
+   * The innermost javac tree that starts exactly at {@code offset}. Innermost means a leaf such as the
+   * identifier {@code Math} of {@code Math.log(p)}, whose preferred position is its start, so javac
+   * prints the same line and column as the nanlint command does.
+   */
+  private Tree treeStartingAt(CompilationUnitTree unit, long offset) {
+    SourcePositions positions = trees.getSourcePositions();
+    Tree[] best = new Tree[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        if (tree == null) {
+          return null;
+        }
+        long start = positions.getStartPosition(unit, tree);
+        long end = positions.getEndPosition(unit, tree);
+        if (start == offset) {
+          best[0] = tree;
+        }
+        if (start <= offset && (offset < end || end < 0)) {
+          return super.scan(tree, unused);
+        }
+        return null;
+      }
+    }.scan(unit, null);
+    return best[0];
+  }
+
+  private void note(CompilationUnitTree unit, String message) {
+    printer.print(Diagnostic.Kind.NOTE, message, unit);
+  }
+}

@@ -1,0 +1,91 @@
+package dev.nanlint.processor;
+
+import com.google.auto.service.AutoService;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.Plugin;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
+import com.sun.source.util.Trees;
+import dev.nanlint.engine.BuiltInRules;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import javax.tools.Diagnostic;
+
+/**
+ * The same analysis as {@link NanlintProcessor}, as a javac plugin: {@code -Xplugin:Nanlint} with the jar on
+ * the processor path (like Error Prone). It needs no annotation processing, so with {@code -proc:none} a
+ * build skips the second "enter" of every class that any processor costs javac (measured +15% on
+ * tribuo-core, docs/performance.md), and it starts each file's analysis as soon as javac has parsed it.
+ * Options are the processor's, as plugin arguments with or without the {@code nanlint.} prefix:
+ * {@code -Xplugin:"Nanlint disable=UnguardedLog werror=true"}.
+ */
+@AutoService(Plugin.class)
+public final class NanlintPlugin implements Plugin {
+  /** Compilations this plugin runs in: the processor, found on the same path, then stays quiet. */
+  private static final Set<JavacTask> RUNNING = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+  static boolean runsIn(JavacTask task) {
+    return RUNNING.contains(task);
+  }
+
+  @Override
+  public String getName() {
+    return "Nanlint";
+  }
+
+  @Override
+  public void init(JavacTask task, String... args) {
+    RUNNING.add(task);
+    Trees trees = Trees.instance(task);
+    JavacReporter.Printer printer = (kind, message, unit) -> trees.printMessage(kind, message, unit, unit);
+    JavacReporter reporter;
+    String problem = null;
+    try {
+      reporter = new JavacReporter(task, BuiltInRules.withServiceLoaded(getClass().getClassLoader()),
+          options(args), printer);
+    } catch (RuntimeException | IOException e) {
+      reporter = null;
+      problem = "nanlint: disabled by a configuration problem: " + e.getMessage();
+    }
+    JavacReporter analysis = reporter;
+    String warning = problem;
+    task.addTaskListener(new TaskListener() {
+      private boolean warned;
+
+      @Override
+      public void finished(TaskEvent e) {
+        CompilationUnitTree unit = e.getCompilationUnit();
+        if (e.getKind() != TaskEvent.Kind.PARSE || unit == null) {
+          return;
+        }
+        if (analysis != null) {
+          analysis.submit(unit);
+        } else if (!warned) { // a plugin has no place to print but a file: the first one
+          warned = true;
+          printer.print(Diagnostic.Kind.WARNING, warning, unit);
+        }
+      }
+    });
+  }
+
+  /** {@code key=value} arguments as {@code nanlint.key} options; anything else is a configuration problem. */
+  static Map<String, String> options(String... args) {
+    Map<String, String> options = new HashMap<>();
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      String key = eq < 0 ? arg : arg.substring(0, eq).trim();
+      String name = key.startsWith("nanlint.") ? key : "nanlint." + key;
+      if (eq < 0 || !JavacReporter.OPTIONS.contains(name)) {
+        throw new IllegalArgumentException("unknown plugin argument '" + arg + "'; expected key=value with a key"
+            + " among " + JavacReporter.OPTIONS.stream().map(o -> o.substring("nanlint.".length())).sorted().toList());
+      }
+      options.put(name, arg.substring(eq + 1).trim());
+    }
+    return options;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.nanlint.processor;
+
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** {@code -Xplugin:Nanlint}: the processor's findings without annotation processing, and its options as arguments. */
+class PluginTest {
+  private static final JavaFileObject LOSS = JavaFileObjects.forSourceLines("demo.Loss",
+      "package demo;",
+      "",
+      "class Loss {",
+      "  double crossEntropy(double[] probs, int label) {",
+      "    return -Math.log(probs[label]);",
+      "  }",
+      "  double mean(double[] xs) {",
+      "    double sum = 0;",
+      "    for (double x : xs) sum += x;",
+      "    return sum / xs.length;",
+      "  }",
+      "}");
+
+  @Test
+  void reportsWhatTheProcessorReportsAtTheSamePlaces() {
+    Compilation plugin = javac().withOptions("-Xplugin:Nanlint", "-proc:none").compile(LOSS);
+    Compilation processor = javac().withProcessors(new NanlintProcessor()).compile(LOSS);
+    assertEquals(Compilation.Status.SUCCESS, plugin.status());
+    assertEquals(2, nanlint(plugin).size(), plugin.diagnostics()::toString);
+    assertEquals(describe(nanlint(processor)), describe(nanlint(plugin)));
+  }
+
+  @Test
+  void withTheProcessorAlsoRunningEachFindingIsReportedOnce() {
+    Compilation both = javac().withProcessors(new NanlintProcessor()).withOptions("-Xplugin:Nanlint").compile(LOSS);
+    assertEquals(2, nanlint(both).size(), both.diagnostics()::toString);
+  }
+
+  @Test
+  void optionsAreArgumentsWithOrWithoutThePrefix() {
+    Compilation disabled = javac().withOptions("-Xplugin:Nanlint disable=UnguardedLog", "-proc:none").compile(LOSS);
+    assertEquals(List.of("[UnguardedDivision]"), nanlint(disabled).stream()
+        .map(d -> d.getMessage(Locale.ROOT).substring(0, d.getMessage(Locale.ROOT).indexOf(']') + 1)).toList());
+    Compilation werror = javac().withOptions("-Xplugin:Nanlint nanlint.werror=true", "-proc:none").compile(LOSS);
+    assertEquals(Compilation.Status.FAILURE, werror.status());
+    assertEquals(2, werror.errors().size(), werror.errors()::toString);
+  }
+
+  @Test
+  void aBadArgumentIsOneWarningAndTheBuildGoesOn() {
+    Compilation compilation = javac().withOptions("-Xplugin:Nanlint disabel=UnguardedLog", "-proc:none").compile(LOSS);
+    assertEquals(Compilation.Status.SUCCESS, compilation.status());
+    assertEquals(1, compilation.warnings().size(), compilation.warnings()::toString);
+    String message = compilation.warnings().get(0).getMessage(Locale.ROOT);
+    assertTrue(message.contains("unknown plugin argument 'disabel=UnguardedLog'") && message.contains("disable"), message);
+    assertTrue(nanlint(compilation).isEmpty());
+  }
+
+  @Test
+  void argumentsMapOntoTheProcessorOptions() {
+    assertEquals(Map.of("nanlint.disable", "A,B", "nanlint.werror", "true"),
+        NanlintPlugin.options("disable=A,B", "nanlint.werror=true"));
+    assertThrows(IllegalArgumentException.class, () -> NanlintPlugin.options("werror"));
+  }
+
+  private static List<Diagnostic<? extends JavaFileObject>> nanlint(Compilation compilation) {
+    return compilation.diagnostics().stream().filter(d -> d.getMessage(Locale.ROOT).matches("(?s)^\\[\\w+\\] .*"))
+        .collect(Collectors.toList());
+  }
+
+  private static List<String> describe(List<Diagnostic<? extends JavaFileObject>> diagnostics) {
+    return diagnostics.stream().map(d -> d.getKind() + " " + d.getLineNumber() + ":" + d.getColumnNumber() + " "
+        + d.getMessage(Locale.ROOT)).toList();
+  }
+}
