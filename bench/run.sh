@@ -42,7 +42,7 @@
 #                 default JVM on a big machine lets garbage pile up, so its RSS says little about need
 #        pmd      PMD 7 with bench/pmd-ruleset.xml (ComparisonWithNaN + two XPath rules) over the corpus
 #        javac    javac of tribuo-core's 256 sources: -proc:none; with a no-op processor (the cost of annotation
-#                 processing itself); with the nanlint processor
+#                 processing itself); with the nanlint processor; with the nanlint plugin (-Xplugin:Nanlint -proc:none)
 #        small    nanlint on one small file (test-fixtures/sample-project/.../MyLoss.java): start-up cost
 #      and prints the medians, lines/second, the ratios and the targets of DESIGN.md "Performance";
 #   4. writes bench/target/noise.md from nanlint's JSON report: findings per rule per kLOC per corpus and
@@ -219,6 +219,9 @@ if wants javac; then
     -processorpath "$OUT/classes" -processor dev.nanlint.bench.NoopProcessor "${PROC_FULL[@]}" @"$RES/tribuo-sources.txt"
   register javac-proc "0" "$CLEAN_CLASSES" "$JAVAC" -d "$OUT/javac-classes" "${JAVAC_ARGS[@]}" \
     -processorpath "$PROC_JAR" "${PROC_FULL[@]}" @"$RES/tribuo-sources.txt"
+  # the same jar as a javac plugin, without annotation processing (README, "Faster builds")
+  register javac-plugin "0" "$CLEAN_CLASSES" "$JAVAC" -d "$OUT/javac-classes" "${JAVAC_ARGS[@]}" \
+    -processorpath "$PROC_JAR" -Xplugin:Nanlint -proc:none @"$RES/tribuo-sources.txt"
 fi
 if wants small; then
   [[ -f $SMALL_FILE ]] || die "$SMALL_FILE missing"
@@ -266,6 +269,9 @@ if wants javac; then
   proc_findings=$(grep -cE 'warning: \[[A-Za-z]+\]' "$RES/javac-proc.log" || true)
   log "javac+processor: $proc_findings nanlint warnings (javac prints at most 100 by default)"
   ((proc_findings > 0)) || log "warning: the processor reported nothing on tribuo-core: did it run? (see $RES/javac-proc.log)"
+  plugin_findings=$(grep -cE 'warning: \[[A-Za-z]+\]' "$RES/javac-plugin.log" || true)
+  log "javac+plugin: $plugin_findings nanlint warnings"
+  ((plugin_findings == proc_findings)) || log "warning: the plugin and the processor reported different numbers of findings"
 fi
 
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -308,6 +314,7 @@ has() { [[ -s $RES/$1.runs ]]; }
   if has javac; then row javac "javac tribuo-core (-proc:none)" "$TRIBUO_LINES"; fi
   if has javac-noop; then row javac-noop "javac tribuo-core + no-op processor" "$TRIBUO_LINES"; fi
   if has javac-proc; then row javac-proc "javac tribuo-core + nanlint processor" "$TRIBUO_LINES"; fi
+  if has javac-plugin; then row javac-plugin "javac tribuo-core + nanlint plugin (-Xplugin:Nanlint -proc:none)" "$TRIBUO_LINES"; fi
   if has small; then row small "nanlint, one small file" "$SMALL_LINES"; fi
   echo
   echo "| ratio / check | value | target | |"
@@ -336,6 +343,11 @@ has() { [[ -s $RES/$1.runs ]]; }
     v=$(ratio "$(wall javac-proc)" "$(wall javac)")
     echo "| javac+processor / javac, wall | $v | ≤ 1.10 | $(verdict "$v" 1.10) |"
     echo "| javac+processor / javac, CPU | $(ratio "$(cpu javac-proc)" "$(cpu javac)") | | |"
+  fi
+  if has javac && has javac-plugin; then
+    v=$(ratio "$(wall javac-plugin)" "$(wall javac)")
+    echo "| javac+plugin / javac, wall | $v | ≤ 1.10 | $(verdict "$v" 1.10) |"
+    echo "| javac+plugin / javac, CPU | $(ratio "$(cpu javac-plugin)" "$(cpu javac)") | | |"
   fi
   if has javac && has javac-noop; then
     echo "| javac+no-op processor / javac, wall (cost of -proc itself) | $(ratio "$(wall javac-noop)" "$(wall javac)") | | |"
