@@ -133,7 +133,7 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    int relaunched = BoundedHeap.relaunch(args);
+    int relaunched = TunedJvm.relaunch(args);
     System.exit(relaunched >= 0 ? relaunched : run(args, System.out, System.err));
   }
 

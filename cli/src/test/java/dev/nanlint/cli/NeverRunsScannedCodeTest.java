@@ -96,8 +96,8 @@ class NeverRunsScannedCodeTest {
       }
     }
     assertTrue(classes > 50, "found only " + classes + " classes");
-    // the one process nanlint starts is itself: BoundedHeap reruns Main in java.home's JVM with a capped heap
-    assertEquals(Map.of("dev/nanlint/cli/BoundedHeap.class", List.of("java/lang/ProcessBuilder")), uses);
+    // the one process nanlint starts is itself: TunedJvm reruns Main in java.home's JVM with a capped heap
+    assertEquals(Map.of("dev/nanlint/cli/TunedJvm.class", List.of("java/lang/ProcessBuilder")), uses);
     // the check sees what is there: the SARIF report names java.net.URI (a string type, no connection)
     byte[] sarif = classFiles(Main.class).get("dev/nanlint/cli/report/SarifReport.class");
     assertTrue(namesInConstantPool(sarif, "java/net/URI"));
