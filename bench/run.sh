@@ -36,6 +36,8 @@
 #      work on the machine hits one run of each tool rather than all runs of one):
 #        parse    ParseOnly over the corpus: JavaParser with Linter.parserConfiguration(), all cores, over
 #                 the files nanlint parses (it skips generated files, ~40% of the corpus's lines) (floor)
+#        parse-tuned  (with parse) the same with the JVM options nanlint runs a scan with (-Xmx768m
+#                 -XX:TieredStopAtLevel=1, see TunedJvm): the floor on an equal footing
 #        parse-all  (only when named in ONLY) ParseOnly -Dall=true: every file, generated ones too
 #        nanlint  java -jar cli/target/nanlint-cli.jar --fail-on never --format json (all rules) over the corpus
 #        bounded  the same with -Xmx$BOUNDED_HEAP: shows the heap stays bounded (files are streamed); a
@@ -180,8 +182,13 @@ wall() { median '$1' "$1"; }
 cpu() { median '$2 + $3' "$1"; }
 rss_mb() { median '$4 / 1024' "$1"; }
 
+# the JVM options nanlint runs a scan with (TunedJvm in cli adds them to `java -jar` on a directory, the
+# nanlint script passes them): the floor measured with them too, so the ratio compares like with like
+NANLINT_JVM=(-Xmx768m -XX:TieredStopAtLevel=1)
 if wants parse; then
   register parse "0" "" "$JAVA" "${JVM[@]}" -cp "$OUT/classes:$CLI_JAR" dev.nanlint.bench.ParseOnly "$CORPUS"
+  register parse-tuned "0" "" "$JAVA" "${JVM[@]}" "${NANLINT_JVM[@]}" -cp "$OUT/classes:$CLI_JAR" \
+    dev.nanlint.bench.ParseOnly "$CORPUS"
 fi
 if wants parse-all; then
   register parse-all "0" "" "$JAVA" "${JVM[@]}" -Dall=true -cp "$OUT/classes:$CLI_JAR" dev.nanlint.bench.ParseOnly "$CORPUS"
@@ -306,7 +313,8 @@ has() { [[ -s $RES/$1.runs ]]; }
   echo
   echo "| measurement | wall s | wall range | CPU s (user+sys) | peak RSS MB | lines | lines/s |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
-  if has parse; then row parse "parse-only (JavaParser, nanlint config, files nanlint parses)" "$CORPUS_LINES"; fi
+  if has parse; then row parse "parse-only (JavaParser, nanlint config, files nanlint parses), JVM defaults" "$CORPUS_LINES"; fi
+  if has parse-tuned; then row parse-tuned "parse-only, with nanlint's JVM options (${NANLINT_JVM[*]})" "$CORPUS_LINES"; fi
   if has parse-all; then row parse-all "parse-only, every file" "$CORPUS_LINES"; fi
   if has nanlint; then row nanlint "nanlint (all rules)" "$CORPUS_LINES"; fi
   if has bounded; then row bounded "nanlint, -Xmx$BOUNDED_HEAP" "$CORPUS_LINES"; fi
@@ -321,8 +329,13 @@ has() { [[ -s $RES/$1.runs ]]; }
   echo "|---|---:|---:|---|"
   if has parse && has nanlint; then
     v=$(ratio "$(wall nanlint)" "$(wall parse)")
-    echo "| nanlint / parse-only, wall | $v | ≤ 1.15 | $(verdict "$v" 1.15) |"
-    echo "| nanlint / parse-only, CPU | $(ratio "$(cpu nanlint)" "$(cpu parse)") | | |"
+    echo "| nanlint / parse-only (JVM defaults), wall | $v | ≤ 1.15 | $(verdict "$v" 1.15) |"
+    echo "| nanlint / parse-only (JVM defaults), CPU | $(ratio "$(cpu nanlint)" "$(cpu parse)") | | |"
+  fi
+  if has parse-tuned && has nanlint; then
+    v=$(ratio "$(wall nanlint)" "$(wall parse-tuned)")
+    echo "| nanlint / parse-only (same JVM options), wall | $v | ≤ 1.15 | $(verdict "$v" 1.15) |"
+    echo "| nanlint / parse-only (same JVM options), CPU | $(ratio "$(cpu nanlint)" "$(cpu parse-tuned)") | | |"
   fi
   if has pmd && has nanlint; then
     v=$(ratio "$(wall nanlint)" "$(wall pmd)")
