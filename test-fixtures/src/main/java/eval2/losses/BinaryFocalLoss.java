@@ -1,0 +1,85 @@
+package eval2.losses;
+
+/**
+ * Binary focal loss (Lin et al., 2017) for a linear logistic scorer, with the analytic gradient used by
+ * the small SGD trainer at the bottom. Used for the click-through model where positives are ~0.5%.
+ */
+public final class BinaryFocalLoss {
+
+    private static final double EPS = 1e-7;
+
+    private final double gamma;
+    private final double alpha;
+
+    public BinaryFocalLoss(double gamma, double alpha) {
+        if (gamma < 0 || alpha <= 0 || alpha >= 1) {
+            throw new IllegalArgumentException("gamma must be >= 0 and alpha in (0, 1)");
+        }
+        this.gamma = gamma;
+        this.alpha = alpha;
+    }
+
+    static double sigmoid(double z) {
+        return 1.0 / (1.0 + Math.exp(-z));
+    }
+
+    /** Focal loss of one example, given its logit and a 0/1 label. */
+    public double loss(double logit, int y) {
+        double p = sigmoid(logit);
+        double pt = y == 1 ? p : 1.0 - p;
+        pt = Math.min(Math.max(pt, EPS), 1.0 - EPS);
+        double at = y == 1 ? alpha : 1.0 - alpha;
+        double modulating = Math.pow(1.0 - pt, gamma); // SAFE: PowDomain @@ 1 - pt is in [EPS, 1 - EPS] and gamma >= 0 (checked in the constructor): no negative base, no negative exponent
+        return -at * modulating * Math.log(pt); // EXPECT: LogOfSoftmax @@ pt is the sigmoid output (or its complement) clamped to [1e-7, 1-1e-7]: the hardest examples, exactly the ones focal loss is meant to emphasise, hit the clamp and get zero gradient; compute log-sigmoid from the logit
+    }
+
+    /** d loss / d logit, written out by hand (the chain rule through pt). */
+    public double gradLogit(double logit, int y) {
+        double p = sigmoid(logit);
+        double pt = y == 1 ? p : 1.0 - p;
+        double at = y == 1 ? alpha : 1.0 - alpha;
+        double sign = y == 1 ? 1.0 : -1.0;
+        double dPt = sign * p * (1.0 - p);
+        double modulatingGrad = gamma * Math.pow(1.0 - pt, gamma - 1.0); // EXPECT: PowDomain @@ gamma is a free hyperparameter; with gamma < 1 (0.5 is in the paper's sweep) the exponent is negative and 1 - pt is exactly 0 once the sigmoid saturates (logit > ~37): pow(0, -0.5) = Infinity
+        double logPt = Math.log(pt); // EXPECT: UnguardedLog @@ pt is an unclamped sigmoid probability (or 1 - p); it is exactly 0 for a confidently wrong example (|logit| > ~745, or 1 - p with logit > ~37) and log gives -Infinity
+        double focalTerm = Math.pow(1.0 - pt, gamma) / pt; // EXPECT: UnguardedDivision @@ division by the unclamped probability pt, which is 0.0 for a saturated wrong prediction: Infinity, then Infinity * 0 = NaN in the gradient
+        return -at * (modulatingGrad * logPt - focalTerm) * dPt;
+    }
+
+    static double dot(double[] w, double[] x) {
+        double s = 0.0;
+        for (int j = 0; j < w.length; j++) {
+            s += w[j] * x[j];
+        }
+        return s;
+    }
+
+    /** Fits w.x + b with the focal loss by plain SGD and returns [w..., b]. */
+    public double[] fit(double[][] x, int[] y, int epochs, double lr) {
+        if (x.length == 0) {
+            throw new IllegalArgumentException("empty training set");
+        }
+        int d = x[0].length;
+        double[] w = new double[d];
+        double b = 0.0;
+        for (int epoch = 0; epoch < epochs; epoch++) { // EXPECT: UncheckedTrainingLoss @@ epoch loop computes the loss and updates w by SGD but never checks the loss (or w) for NaN/Infinity, and the gradient above can produce both
+            double total = 0.0;
+            for (int i = 0; i < x.length; i++) {
+                double z = b + dot(w, x[i]);
+                total += loss(z, y[i]);
+                double g = gradLogit(z, y[i]);
+                for (int j = 0; j < d; j++) {
+                    w[j] -= lr * g * x[i][j];
+                }
+                b -= lr * g;
+            }
+            double meanLoss = total / x.length; // SAFE: UnguardedDivision @@ x.length == 0 throws at the top of the method
+            if (epoch % 10 == 0) {
+                System.out.printf("epoch %d focal loss %.5f%n", epoch, meanLoss);
+            }
+        }
+        double[] params = java.util.Arrays.copyOf(w, d + 1);
+        params[d] = b;
+        return params;
+    }
+}

@@ -1,0 +1,108 @@
+package eval2.losses;
+
+import java.util.List;
+
+/**
+ * NT-Xent / InfoNCE contrastive loss over a batch of projected views (SimCLR-style), plus the
+ * alignment and uniformity diagnostics of Wang &amp; Isola.
+ */
+public class InfoNceLoss {
+
+    private static final double NORM_EPS = 1e-8;
+
+    private final double temperature;
+
+    public InfoNceLoss(double temperature) {
+        this.temperature = temperature;
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0.0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    static double[] l2Normalize(double[] v) {
+        double sq = 0.0;
+        for (double x : v) {
+            sq += x * x;
+        }
+        double norm = Math.sqrt(sq);
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] / (norm + NORM_EPS); // SAFE: UnguardedDivision @@ norm + 1e-8 is positive
+        }
+        return out;
+    }
+
+    /**
+     * Loss of one anchor against its positive and every other projection in the batch, on the raw
+     * (unnormalised) 128-d projections, as in the first version of the pretraining job.
+     */
+    public double lossRaw(List<double[]> z, int anchor, int positive) {
+        double denom = 0.0;
+        for (int k = 0; k < z.size(); k++) {
+            if (k == anchor) {
+                continue;
+            }
+            denom += Math.exp(dot(z.get(anchor), z.get(k)) / temperature); // EXPECT: UnstableSoftmax @@ unshifted exp of raw dot products of unnormalised projections divided by a temperature of ~0.1: a dot product of 71 already gives exp(710) = Infinity, then log(Infinity) - pos = Infinity
+        }
+        double pos = dot(z.get(anchor), z.get(positive)) / temperature;
+        return Math.log(denom) - pos;
+    }
+
+    /** The version we train with: cosine logits, max-shifted log-sum-exp. */
+    public double lossCosine(List<double[]> z, int anchor, int positive) {
+        double[] a = l2Normalize(z.get(anchor));
+        double[] logits = new double[z.size()];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < z.size(); k++) {
+            if (k == anchor) {
+                continue;
+            }
+            logits[k] = dot(a, l2Normalize(z.get(k))) / temperature;
+            max = Math.max(max, logits[k]);
+        }
+        double sum = 0.0;
+        for (int k = 0; k < logits.length; k++) {
+            if (k != anchor) {
+                sum += Math.exp(logits[k] - max); // SAFE: UnstableSoftmax @@ shifted by the maximum over the same logits
+            }
+        }
+        return -(logits[positive] - max - Math.log(sum)); // SAFE: LogOfSoftmax @@ log-softmax computed from the logits (max + log of the shifted sum), no probability is formed
+    }
+
+    /** Cosine similarity between two raw projections, logged for the alignment dashboard. */
+    public static double cosine(double[] a, double[] b) {
+        double na = Math.sqrt(dot(a, a));
+        double nb = Math.sqrt(dot(b, b));
+        return dot(a, b) / (na * nb); // EXPECT: UnguardedDivision @@ product of two norms: a projection that is all zero (dead ReLU projector, zero padding row) gives 0/0 = NaN
+    }
+
+    /** Uniformity: log of the mean Gaussian potential over all pairs of normalised projections. */
+    public static double uniformity(List<double[]> z, double t) {
+        int n = z.size();
+        if (n < 2) {
+            return 0.0;
+        }
+        double sum = 0.0;
+        long pairs = 0;
+        for (int i = 0; i < n; i++) {
+            double[] a = l2Normalize(z.get(i));
+            for (int j = i + 1; j < n; j++) {
+                double[] b = l2Normalize(z.get(j));
+                double d2 = 0.0;
+                for (int k = 0; k < a.length; k++) {
+                    double d = a[k] - b[k];
+                    d2 += d * d;
+                }
+                sum += Math.exp(-t * d2); // SAFE: UnstableSoftmax @@ negated exponent of a squared distance between unit vectors (d2 <= 4): a kernel value in (0, 1]
+                pairs++;
+            }
+        }
+        double mean = sum / pairs; // SAFE: UnguardedDivision @@ n >= 2 is checked above, so the inner loop runs at least once and pairs >= 1
+        return Math.log(mean); // SAFE: UnguardedLog @@ mean of exp(-t*d2) with d2 <= 4 is at least exp(-4t) > 0
+    }
+}
