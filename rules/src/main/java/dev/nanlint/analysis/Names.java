@@ -97,6 +97,11 @@ public final class Names {
     return vocabulary.contains(identifier.toLowerCase(Locale.ROOT));
   }
 
+  /** A getter's name: {@code getX}, not {@code get} itself. */
+  public static boolean isGetter(String identifier) {
+    return identifier.startsWith("get") && identifier.length() > 3;
+  }
+
   public static boolean isEpsilon(String identifier) {
     return any(identifier, EPSILON);
   }

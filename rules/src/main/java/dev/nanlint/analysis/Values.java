@@ -424,7 +424,7 @@ public final class Values {
         return helper;
       }
     }
-    if (args.isEmpty() && name.startsWith("get") && name.length() > 3) {
+    if (isOwnGetter(call)) {
       // this object's own getter (getProbabilityOfSuccess()): a parameter validated where it is set
       return Names.isEpsilon(name) ? Value.POSITIVE : Value.UNKNOWN;
     }
@@ -616,7 +616,7 @@ public final class Values {
       return Value.UNKNOWN;
     }
     MethodDeclaration method = candidates.get(0);
-    boolean getter = method.getParameters().isEmpty() && method.getNameAsString().startsWith("get");
+    boolean getter = method.getParameters().isEmpty() && Names.isGetter(method.getNameAsString());
     if (Names.isProbability(method.getNameAsString()) && !getter) {
       return Value.probability(call + " reaches 0 when it saturates");
     }
@@ -697,6 +697,12 @@ public final class Values {
     return d.kind() == Declarations.Kind.FIELD ? configurationValue(name, name) : nameValue(d);
   }
 
+  /** {@code getThreshold()} or {@code this.getThreshold()}: this object's state, set (and validated) elsewhere. */
+  private static boolean isOwnGetter(MethodCallExpr call) {
+    return call.getArguments().isEmpty() && Names.isGetter(call.getNameAsString())
+        && call.getScope().map(ThisExpr.class::isInstance).orElse(true);
+  }
+
   /** A parameter, or a local initialised from a call we do not model: its name is the only evidence. */
   private boolean opaqueDefinition(Declarations.Declaration d) {
     if (d.kind() == Declarations.Kind.LOCAL && isResultArray(d)) {
@@ -710,9 +716,7 @@ public final class Values {
       init = init instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) init).getExpression();
     }
     if (init instanceof MethodCallExpr call) {
-      boolean ownGetter = call.getArguments().isEmpty() && call.getNameAsString().startsWith("get")
-          && call.getScope().map(ThisExpr.class::isInstance).orElse(true);
-      return !ownGetter && api.mathFunction(call).isEmpty() && !api.isTransforms(call, call.getNameAsString());
+      return !isOwnGetter(call) && api.mathFunction(call).isEmpty() && !api.isTransforms(call, call.getNameAsString());
     }
     return init instanceof ArrayAccessExpr || init instanceof FieldAccessExpr || init instanceof NameExpr;
   }
@@ -853,7 +857,7 @@ public final class Values {
           .orElse(true);
     }
     if (x instanceof MethodCallExpr call) {
-      return call.getArguments().isEmpty() && call.getNameAsString().startsWith("get");
+      return call.getArguments().isEmpty() && Names.isGetter(call.getNameAsString());
     }
     if (x instanceof BinaryExpr b && (b.getOperator() == BinaryExpr.Operator.MULTIPLY
         || b.getOperator() == BinaryExpr.Operator.PLUS)) {
