@@ -39,7 +39,7 @@ public class HousePriceRegressor {
     }
 
     static MultiLayerConfiguration config() {
-        return new NeuralNetConfiguration.Builder() // SAFE: MissingRegularization @@ weightDecay(1e-4) on the network builder
+        return new NeuralNetConfiguration.Builder() // SAFE: MissingRegularization
                 .seed(7)
                 .updater(new Adam(1e-3))
                 .weightDecay(1e-4)
@@ -48,7 +48,7 @@ public class HousePriceRegressor {
                 .layer(new DenseLayer.Builder().nIn(11).nOut(64).activation(Activation.TANH).build())
                 .layer(new DenseLayer.Builder().nIn(64).nOut(32).activation(Activation.TANH).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
-                        .activation(Activation.IDENTITY) // SAFE: LossActivationMismatch @@ MSE with an identity output takes no logarithm
+                        .activation(Activation.IDENTITY) // SAFE: LossActivationMismatch
                         .nIn(32).nOut(1)
                         .build())
                 .build();
@@ -66,9 +66,9 @@ public class HousePriceRegressor {
 
         MultiLayerNetwork warmStart = new MultiLayerNetwork(config());
         warmStart.init();
-        warmStart.fit(trainIter, 5); // SAFE: MissingInputNormalization @@ NormalizerStandardize fitted on the training iterator and set as its preprocessor
+        warmStart.fit(trainIter, 5); // SAFE: MissingInputNormalization
 
-        EarlyStoppingConfiguration<MultiLayerNetwork> es = new EarlyStoppingConfiguration.Builder<MultiLayerNetwork>() // SAFE: UncheckedTrainingLoss @@ InvalidScoreIterationTerminationCondition stops at the first NaN/Infinite minibatch score
+        EarlyStoppingConfiguration<MultiLayerNetwork> es = new EarlyStoppingConfiguration.Builder<MultiLayerNetwork>() // SAFE: UncheckedTrainingLoss
                 .epochTerminationConditions(new MaxEpochsTerminationCondition(100))
                 .iterationTerminationConditions(new InvalidScoreIterationTerminationCondition(),
                         new MaxTimeIterationTerminationCondition(30, TimeUnit.MINUTES))

@@ -23,21 +23,21 @@ public class MnistMlpTrainer {
     private static final int BATCH = 128;
 
     public static MultiLayerConfiguration config() {
-        return new NeuralNetConfiguration.Builder() // SAFE: MissingRegularization @@ .l2(1e-4) on the network builder
+        return new NeuralNetConfiguration.Builder() // SAFE: MissingRegularization
                 .seed(SEED)
-                .updater(new Nesterovs(0.05, 0.9)) // SAFE: HighLearningRate @@ SGD with Nesterov momentum at 0.05, well within the usual 0.01-0.1
+                .updater(new Nesterovs(0.05, 0.9)) // SAFE: HighLearningRate
                 .l2(1e-4)
                 .list()
                 .layer(new DenseLayer.Builder().nIn(784).nOut(512)
                         .activation(Activation.RELU)
-                        .weightInit(WeightInit.RELU) // SAFE: DegenerateWeightInit @@ He initialisation for a ReLU layer
+                        .weightInit(WeightInit.RELU) // SAFE: DegenerateWeightInit
                         .build())
                 .layer(new DenseLayer.Builder().nIn(512).nOut(256)
                         .activation(Activation.RELU)
                         .weightInit(WeightInit.RELU)
                         .build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.NEGATIVELOGLIKELIHOOD)
-                        .activation(Activation.SOFTMAX) // SAFE: LossActivationMismatch @@ NLL with softmax is the intended pairing
+                        .activation(Activation.SOFTMAX) // SAFE: LossActivationMismatch
                         .weightInit(WeightInit.XAVIER)
                         .nIn(256).nOut(10)
                         .build())
@@ -50,8 +50,8 @@ public class MnistMlpTrainer {
         MultiLayerNetwork net = new MultiLayerNetwork(config());
         net.init();
         net.setListeners(new ScoreIterationListener(100));
-        for (int epoch = 0; epoch < 15; epoch++) { // SAFE: UncheckedTrainingLoss @@ the score is checked with Double.isFinite after every epoch and training stops
-            net.fit(train); // SAFE: MissingInputNormalization @@ MnistDataSetIterator already scales pixels to [0, 1]
+        for (int epoch = 0; epoch < 15; epoch++) { // SAFE: UncheckedTrainingLoss
+            net.fit(train); // SAFE: MissingInputNormalization
             double score = net.score();
             if (!Double.isFinite(score)) {
                 throw new IllegalStateException("score diverged at epoch " + epoch + ": " + score);

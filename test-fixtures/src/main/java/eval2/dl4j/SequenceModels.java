@@ -31,10 +31,10 @@ public final class SequenceModels {
                 .l2(1e-5)
                 .weightInit(WeightInit.XAVIER)
                 .list()
-                .layer(new LSTM.Builder().nIn(vocab).nOut(256).activation(Activation.TANH).build()) // EXPECT: MissingGradientClipping @@ two stacked LSTMs trained with truncated BPTT over 100 steps and no gradientNormalization on the builder or the layers
+                .layer(new LSTM.Builder().nIn(vocab).nOut(256).activation(Activation.TANH).build()) // EXPECT: MissingGradientClipping
                 .layer(new LSTM.Builder().nIn(256).nOut(256).activation(Activation.TANH).build())
                 .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                        .activation(Activation.SOFTMAX) // SAFE: LossActivationMismatch @@ MCXENT with softmax
+                        .activation(Activation.SOFTMAX) // SAFE: LossActivationMismatch
                         .nIn(256).nOut(vocab)
                         .build())
                 .backpropType(BackpropType.TruncatedBPTT)
@@ -52,7 +52,7 @@ public final class SequenceModels {
                 .gradientNormalization(GradientNormalization.ClipElementWiseAbsoluteValue)
                 .gradientNormalizationThreshold(1.0)
                 .list()
-                .layer(new Bidirectional(Bidirectional.Mode.CONCAT, new LSTM.Builder().nIn(channels).nOut(64).activation(Activation.TANH).build())) // SAFE: MissingGradientClipping @@ ClipElementWiseAbsoluteValue set on the network builder, inherited by every layer
+                .layer(new Bidirectional(Bidirectional.Mode.CONCAT, new LSTM.Builder().nIn(channels).nOut(64).activation(Activation.TANH).build())) // SAFE: MissingGradientClipping
                 .layer(new LastTimeStep(new LSTM.Builder().nIn(128).nOut(64).activation(Activation.TANH).build()))
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                         .activation(Activation.SOFTMAX)
@@ -68,7 +68,7 @@ public final class SequenceModels {
                 .dropOut(0.8)
                 .gradientNormalization(GradientNormalization.None)
                 .list()
-                .layer(new GravesLSTM.Builder().nIn(nIn).nOut(200).activation(Activation.TANH).build()) // EXPECT: MissingGradientClipping @@ gradientNormalization explicitly set to None (DL4J's default) for a GravesLSTM: nothing caps an exploding gradient through time
+                .layer(new GravesLSTM.Builder().nIn(nIn).nOut(200).activation(Activation.TANH).build()) // EXPECT: MissingGradientClipping
                 .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                         .activation(Activation.SOFTMAX)
                         .nIn(200).nOut(tags)
@@ -82,7 +82,7 @@ public final class SequenceModels {
                 .updater(new Adam(1e-3))
                 .l2(1e-4)
                 .list()
-                .layer(new SimpleRnn.Builder().nIn(nIn).nOut(32) // SAFE: MissingGradientClipping @@ ClipL2PerLayer set on the recurrent layer's own builder
+                .layer(new SimpleRnn.Builder().nIn(nIn).nOut(32) // SAFE: MissingGradientClipping
                         .activation(Activation.TANH)
                         .gradientNormalization(GradientNormalization.ClipL2PerLayer)
                         .gradientNormalizationThreshold(5.0)
@@ -100,7 +100,7 @@ public final class SequenceModels {
                 .updater(new Adam(1e-3))
                 .weightDecay(1e-4)
                 .list()
-                .layer(new LastTimeStep(new LSTM.Builder().nIn(embDim).nOut(128).activation(Activation.TANH).build())) // EXPECT: MissingGradientClipping @@ LSTM wrapped in LastTimeStep with no gradient normalisation anywhere in the network
+                .layer(new LastTimeStep(new LSTM.Builder().nIn(embDim).nOut(128).activation(Activation.TANH).build())) // EXPECT: MissingGradientClipping
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                         .activation(Activation.SOFTMAX)
                         .nIn(128).nOut(intents)
@@ -115,7 +115,7 @@ public final class SequenceModels {
                 .l2(1e-5)
                 .gradientNormalization(GradientNormalization.RenormalizeL2PerLayer)
                 .list()
-                .layer(new LSTM.Builder().nIn(nIn).nOut(128).activation(Activation.TANH).build()) // SAFE: MissingGradientClipping @@ RenormalizeL2PerLayer on the network builder
+                .layer(new LSTM.Builder().nIn(nIn).nOut(128).activation(Activation.TANH).build()) // SAFE: MissingGradientClipping
                 .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                         .activation(Activation.SOFTMAX)
                         .nIn(128).nOut(tags)

@@ -32,35 +32,35 @@ public final class EmbeddingGeometry {
         if (denom == 0.0) {
             return 0.5;
         }
-        double cos = dot(a, b) / denom; // SAFE: UnguardedDivision @@ denom == 0 returns early
-        return Math.acos(cos) / Math.PI; // EXPECT: InverseTrigDomain @@ an unclamped computed cosine: comparing an embedding with itself or a duplicate rounds to 1.0000000000000002 and acos gives NaN, exactly for the pairs the dedup service is looking for
+        double cos = dot(a, b) / denom; // SAFE: UnguardedDivision
+        return Math.acos(cos) / Math.PI; // EXPECT: InverseTrigDomain
     }
 
     /** The same distance, clamped. */
     public static double angularDistanceClamped(double[] a, double[] b) {
         double cos = dot(a, b) / (norm(a) * norm(b) + NORM_EPS);
-        return Math.acos(Math.max(-1.0, Math.min(1.0, cos))) / Math.PI; // SAFE: InverseTrigDomain @@ clamped to [-1, 1]
+        return Math.acos(Math.max(-1.0, Math.min(1.0, cos))) / Math.PI; // SAFE: InverseTrigDomain
     }
 
     /** Angle between two TF-IDF vectors (non-negative entries, so the cosine is in [0, 1]). */
     public static double tfidfAngle(double[] a, double[] b) {
         double sim = dot(a, b) / (norm(a) * norm(b) + NORM_EPS);
-        return Math.acos(Math.min(1.0, sim)); // SAFE: InverseTrigDomain @@ top clamped; TF-IDF weights are non-negative so the cosine cannot drop below 0
+        return Math.acos(Math.min(1.0, sim)); // SAFE: InverseTrigDomain
     }
 
     /** Angle between ND4J row vectors, for the monitoring job. */
     public static double angle(INDArray u, INDArray v) {
-        return Math.acos(Transforms.cosineSim(u, v)); // EXPECT: InverseTrigDomain @@ Transforms.cosineSim returns a rounded ratio that exceeds 1 for identical or parallel vectors: acos gives NaN
+        return Math.acos(Transforms.cosineSim(u, v)); // EXPECT: InverseTrigDomain
     }
 
-    /** Angle whose lower bound only is protected: still NaN for duplicates. */
+    /** Angle used by the near-duplicate filter. */
     public static double angleLowerClamped(double[] a, double[] b) {
         double denom = norm(a) * norm(b);
         if (denom == 0.0) {
             return Math.PI / 2;
         }
         double similarity = dot(a, b) / denom;
-        return Math.acos(Math.max(-1.0, similarity)); // EXPECT: InverseTrigDomain @@ only the bottom is clamped; the common overshoot past +1 (a vector against itself) still gives NaN
+        return Math.acos(Math.max(-1.0, similarity)); // EXPECT: InverseTrigDomain
     }
 
     /** Spherical interpolation between two unit-normalised latent codes. */
@@ -73,14 +73,14 @@ public final class EmbeddingGeometry {
         double[] ua = new double[a.length];
         double[] ub = new double[b.length];
         for (int i = 0; i < a.length; i++) {
-            ua[i] = a[i] / na; // SAFE: UnguardedDivision @@ na == 0 throws above
+            ua[i] = a[i] / na; // SAFE: UnguardedDivision
             ub[i] = b[i] / nb;
         }
-        double omega = Math.acos(dot(ua, ub)); // EXPECT: InverseTrigDomain @@ the dot product of two normalised vectors is a cosine that rounds past 1 when interpolating between (nearly) identical codes: omega = NaN and the whole path is NaN
+        double omega = Math.acos(dot(ua, ub)); // EXPECT: InverseTrigDomain
         double so = Math.sin(omega);
         double[] out = new double[a.length];
         for (int i = 0; i < a.length; i++) {
-            out[i] = so < 1e-6 ? (1 - t) * a[i] + t * b[i] : (Math.sin((1 - t) * omega) * a[i] + Math.sin(t * omega) * b[i]) / so; // SAFE: UnguardedDivision @@ so < 1e-6 falls back to linear interpolation
+            out[i] = so < 1e-6 ? (1 - t) * a[i] + t * b[i] : (Math.sin((1 - t) * omega) * a[i] + Math.sin(t * omega) * b[i]) / so; // SAFE: UnguardedDivision
         }
         return out;
     }
@@ -92,7 +92,7 @@ public final class EmbeddingGeometry {
         double dp = p2 - p1;
         double dl = Math.toRadians(lon2 - lon1);
         double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-        return 2 * 6371.0 * Math.asin(Math.min(1.0, Math.sqrt(h))); // SAFE: InverseTrigDomain @@ clamped to at most 1 and sqrt of a non-negative h is >= 0
+        return 2 * 6371.0 * Math.asin(Math.min(1.0, Math.sqrt(h))); // SAFE: InverseTrigDomain
     }
 
     /** Arc-cosine kernel of order 0 (Cho and Saul) between two inputs. */
@@ -104,6 +104,6 @@ public final class EmbeddingGeometry {
         if (c < -1) {
             c = -1;
         }
-        return 1.0 - Math.acos(c) / Math.PI; // SAFE: InverseTrigDomain @@ c clamped to [-1, 1] by the two ifs above
+        return 1.0 - Math.acos(c) / Math.PI; // SAFE: InverseTrigDomain
     }
 }

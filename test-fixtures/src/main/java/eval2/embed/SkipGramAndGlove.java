@@ -19,11 +19,11 @@ public final class SkipGramAndGlove {
     }
 
     static double sigmoid(double x) {
-        return 1.0 / (1.0 + Math.exp(-x)); // SAFE: UnstableSoftmax @@ logistic function with a negated exponent: exp(-x) overflowing gives 1/Infinity = 0, not NaN
+        return 1.0 / (1.0 + Math.exp(-x)); // SAFE: UnstableSoftmax
     }
 
     static double softplus(double x) {
-        return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x))); // SAFE: UnstableSoftmax @@ stable softplus, the exponent -|x| is <= 0
+        return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x))); // SAFE: UnstableSoftmax
     }
 
     /** Skip-gram with negative sampling. */
@@ -40,13 +40,13 @@ public final class SkipGramAndGlove {
             this.out = new double[v][dim];
             for (double[] row : in) {
                 for (int j = 0; j < dim; j++) {
-                    row[j] = (rng.nextDouble() - 0.5) / dim; // SAFE: UnguardedDivision @@ dim is the embedding size; the loop only runs for j < dim, so dim >= 1
+                    row[j] = (rng.nextDouble() - 0.5) / dim; // SAFE: UnguardedDivision
                 }
             }
             double[] weights = new double[v];
             double total = 0.0;
             for (int w = 0; w < v; w++) {
-                weights[w] = Math.pow(counts[w], 0.75); // SAFE: PowDomain @@ fractional exponent of a count, which is never negative
+                weights[w] = Math.pow(counts[w], 0.75); // SAFE: PowDomain
                 total += weights[w];
             }
             this.noiseCdf = new double[v];
@@ -68,7 +68,7 @@ public final class SkipGramAndGlove {
             double[] grad = new double[v.length];
             double score = dot(v, out[context]);
             double p = sigmoid(score);
-            double loss = -Math.log(Math.max(p, 1e-10)); // EXPECT: LogOfSoftmax @@ log of a sigmoid of the score, clamped: use -log-sigmoid = softplus(-score), as done for the negatives below
+            double loss = -Math.log(Math.max(p, 1e-10)); // EXPECT: LogOfSoftmax
             double g = p - 1.0;
             for (int j = 0; j < v.length; j++) {
                 grad[j] += g * out[context][j];
@@ -77,7 +77,7 @@ public final class SkipGramAndGlove {
             for (int n = 0; n < k; n++) {
                 int neg = sampleNoise();
                 double s = dot(v, out[neg]);
-                loss += softplus(s); // SAFE: LogOfSoftmax @@ -log(1 - sigmoid(s)) computed as softplus(s) from the score
+                loss += softplus(s); // SAFE: LogOfSoftmax
                 double gn = sigmoid(s);
                 for (int j = 0; j < v.length; j++) {
                     grad[j] += gn * out[neg][j];
@@ -95,8 +95,8 @@ public final class SkipGramAndGlove {
             if (count <= 0 || totalWords <= 0) {
                 return 1.0;
             }
-            double f = count / (double) totalWords; // SAFE: UnguardedDivision @@ totalWords <= 0 returns early
-            return Math.min(1.0, (Math.sqrt(f / sample) + 1.0) * sample / f); // SAFE: UnguardedSqrt @@ root of a ratio of positive numbers (count > 0, sample is a positive threshold)
+            double f = count / (double) totalWords; // SAFE: UnguardedDivision
+            return Math.min(1.0, (Math.sqrt(f / sample) + 1.0) * sample / f); // SAFE: UnguardedSqrt
         }
     }
 
@@ -130,7 +130,7 @@ public final class SkipGramAndGlove {
         }
 
         double weight(double x) {
-            return x < xMax ? Math.pow(x / xMax, alpha) : 1.0; // SAFE: PowDomain @@ x is a co-occurrence count (>= 0) and xMax a positive cap, so the base is in [0, 1)
+            return x < xMax ? Math.pow(x / xMax, alpha) : 1.0; // SAFE: PowDomain
         }
 
         /** One epoch of AdaGrad over the co-occurrences; returns the weighted squared error. */
@@ -143,14 +143,14 @@ public final class SkipGramAndGlove {
                 }
                 int i = (int) (e.getKey() / vocab);
                 int j = (int) (e.getKey() % vocab);
-                double diff = dot(w[i], c[j]) + bw[i] + bc[j] - Math.log(x); // SAFE: UnguardedLog @@ x <= 0 skipped just above
+                double diff = dot(w[i], c[j]) + bw[i] + bc[j] - Math.log(x); // SAFE: UnguardedLog
                 double fdiff = weight(x) * diff;
                 cost += 0.5 * fdiff * diff;
                 for (int k = 0; k < w[i].length; k++) {
                     double g = fdiff * c[j][k];
                     c[j][k] -= lr * fdiff * w[i][k];
                     gradSqW[i][k] += g * g;
-                    w[i][k] -= lr * g / Math.sqrt(gradSqW[i][k]); // SAFE: UnguardedSqrt @@ AdaGrad history initialised to 1.0 (Arrays.fill) as in the reference GloVe code
+                    w[i][k] -= lr * g / Math.sqrt(gradSqW[i][k]); // SAFE: UnguardedSqrt
                 }
                 bw[i] -= lr * fdiff;
                 bc[j] -= lr * fdiff;
@@ -159,7 +159,7 @@ public final class SkipGramAndGlove {
         }
 
         public void train(Map<Long, Double> cooc, int epochs, double lr) {
-            for (int ep = 0; ep < epochs; ep++) { // SAFE: UncheckedTrainingLoss @@ the epoch cost is checked with Double.isNaN / isInfinite and training stops
+            for (int ep = 0; ep < epochs; ep++) { // SAFE: UncheckedTrainingLoss
                 double cost = epoch(cooc, lr);
                 if (Double.isNaN(cost) || Double.isInfinite(cost)) {
                     throw new IllegalStateException("GloVe diverged at epoch " + ep);

@@ -24,11 +24,11 @@ public class DistillationLoss {
         double[] out = new double[logits.length];
         double sum = 0.0;
         for (int i = 0; i < logits.length; i++) {
-            out[i] = Math.exp((logits[i] - max) / temperature); // SAFE: UnstableSoftmax @@ shifted by the maximum before dividing by the (positive) temperature: every exponent is <= 0
+            out[i] = Math.exp((logits[i] - max) / temperature); // SAFE: UnstableSoftmax
             sum += out[i];
         }
         for (int i = 0; i < out.length; i++) {
-            out[i] /= sum; // SAFE: UnguardedDivision @@ sum of exp(z - max) contains exp(0) = 1, so it is >= 1
+            out[i] /= sum; // SAFE: UnguardedDivision
         }
         return out;
     }
@@ -40,8 +40,8 @@ public class DistillationLoss {
         double kl = 0.0;
         for (int i = 0; i < p.length; i++) {
             if (p[i] > 0) {
-                double logP = Math.log(p[i]); // SAFE: UnguardedLog @@ inside if (p[i] > 0)
-                double logQ = Math.log(q[i]); // EXPECT: UnguardedLog @@ q is a softmax output that underflows to exactly 0 when the student's logit gap exceeds ~745*T, while p[i] > 0: log gives -Infinity and the KL is Infinity
+                double logP = Math.log(p[i]); // SAFE: UnguardedLog
+                double logQ = Math.log(q[i]); // EXPECT: UnguardedLog
                 kl += p[i] * (logP - logQ);
             }
         }
@@ -53,7 +53,7 @@ public class DistillationLoss {
         double kl = 0.0;
         for (int j = 0; j < mu.length; j++) {
             double var = sigma[j] * sigma[j];
-            kl += 0.5 * (var + mu[j] * mu[j] - 1.0 - Math.log(var)); // EXPECT: UnguardedLog @@ var = sigma^2 is 0 whenever the std head outputs 0 (a ReLU or linear head does): log(0) = -Infinity and the KL term is +Infinity
+            kl += 0.5 * (var + mu[j] * mu[j] - 1.0 - Math.log(var)); // EXPECT: UnguardedLog
         }
         return kl;
     }
@@ -78,12 +78,12 @@ public class DistillationLoss {
         }
         double sum = 0.0;
         for (double z : logits) {
-            sum += Math.exp(z - max); // SAFE: UnstableSoftmax @@ shifted by a running maximum
+            sum += Math.exp(z - max); // SAFE: UnstableSoftmax
         }
-        double logZ = max + Math.log(sum); // SAFE: LogOfSoftmax @@ log of a sum of exps (log-sum-exp), not of a probability
+        double logZ = max + Math.log(sum); // SAFE: LogOfSoftmax
         double loss = 0.0;
         for (int i = 0; i < k; i++) {
-            double target = i == label ? 1.0 - smoothing + smoothing / k : smoothing / k; // SAFE: UnguardedDivision @@ k = logits.length and we are inside for (i < k), so k >= 1
+            double target = i == label ? 1.0 - smoothing + smoothing / k : smoothing / k; // SAFE: UnguardedDivision
             loss -= target * (logits[i] - logZ);
         }
         return loss;
@@ -98,8 +98,8 @@ public class DistillationLoss {
                 continue;
             }
             if (p[i] > 0) {
-                double ratio = p[i] / m; // SAFE: UnguardedDivision @@ m == 0 skipped just above
-                js += 0.5 * p[i] * Math.log(ratio); // SAFE: UnguardedLog @@ p[i] > 0 and m > 0, so the ratio is positive
+                double ratio = p[i] / m; // SAFE: UnguardedDivision
+                js += 0.5 * p[i] * Math.log(ratio); // SAFE: UnguardedLog
             }
             if (q[i] > 0) {
                 js += 0.5 * q[i] * Math.log(q[i] / m);

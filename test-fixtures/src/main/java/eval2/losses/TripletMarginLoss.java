@@ -25,7 +25,7 @@ public final class TripletMarginLoss {
         double aa = dot(a, a);
         double bb = dot(b, b);
         double ab = dot(a, b);
-        return Math.sqrt(aa + bb - 2 * ab); // EXPECT: UnguardedSqrt @@ |a|^2 + |b|^2 - 2a.b is 0 on paper for a == b (duplicate images are common in mined batches) and rounds slightly negative: sqrt gives NaN
+        return Math.sqrt(aa + bb - 2 * ab); // EXPECT: UnguardedSqrt
     }
 
     static double distance(double[] a, double[] b) {
@@ -34,7 +34,7 @@ public final class TripletMarginLoss {
             double d = a[i] - b[i];
             s += d * d;
         }
-        return Math.sqrt(s); // SAFE: UnguardedSqrt @@ sum of squares, never negative
+        return Math.sqrt(s); // SAFE: UnguardedSqrt
     }
 
     public double loss(double[] anchor, double[] pos, double[] neg) {
@@ -52,8 +52,8 @@ public final class TripletMarginLoss {
             return g;
         }
         for (int i = 0; i < g.length; i++) {
-            double towardPos = (anchor[i] - pos[i]) / dp; // EXPECT: UnguardedDivision @@ dp is a Euclidean norm that is 0 when the positive is a duplicate of the anchor; the triplet is still active whenever dn < margin: 0/0 = NaN
-            double awayNeg = (anchor[i] - neg[i]) / (dn + 1e-12); // SAFE: UnguardedDivision @@ epsilon added to the distance
+            double towardPos = (anchor[i] - pos[i]) / dp; // EXPECT: UnguardedDivision
+            double awayNeg = (anchor[i] - neg[i]) / (dn + 1e-12); // SAFE: UnguardedDivision
             g[i] = towardPos - awayNeg;
         }
         return g;
@@ -62,7 +62,7 @@ public final class TripletMarginLoss {
     /** Soft-margin triplet loss log(1 + exp(dp - dn)), written as a stable softplus. */
     public static double softMargin(double dp, double dn) {
         double x = dp - dn;
-        return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x))); // SAFE: UnstableSoftmax @@ stable softplus: the exponent -|x| is never positive
+        return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x))); // SAFE: UnstableSoftmax
     }
 
     /** Lifted-structure style smooth max over negatives, shifted by the largest term. */
@@ -76,8 +76,8 @@ public final class TripletMarginLoss {
         }
         double s = 0.0;
         for (double d : negDistances) {
-            s += Math.exp(margin - d - max); // SAFE: UnstableSoftmax @@ shifted by max over (margin - d)
+            s += Math.exp(margin - d - max); // SAFE: UnstableSoftmax
         }
-        return max + Math.log(s); // SAFE: UnguardedLog @@ a sum of exps that includes exp(0) = 1 (the empty case returns early)
+        return max + Math.log(s); // SAFE: UnguardedLog
     }
 }

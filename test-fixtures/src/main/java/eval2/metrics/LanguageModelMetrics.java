@@ -31,15 +31,15 @@ public final class LanguageModelMetrics {
     double logProbMle(String prev, String word) {
         int joint = bigrams.getOrDefault(prev + " " + word, 0);
         int context = unigrams.getOrDefault(prev, 1);
-        return Math.log(joint / (double) context); // EXPECT: UnguardedLog @@ joint comes from getOrDefault(..., 0): every bigram unseen in training has probability 0 and log(0) = -Infinity, so test perplexity is Infinity
+        return Math.log(joint / (double) context); // EXPECT: UnguardedLog
     }
 
     /** Add-one smoothed bigram log-probability. */
     double logProbLaplace(String prev, String word) {
         int joint = bigrams.getOrDefault(prev + " " + word, 0);
         int context = unigrams.getOrDefault(prev, 0);
-        double p = (joint + 1.0) / (context + vocabularySize); // SAFE: UnguardedDivision @@ vocabularySize > 0 is validated in the constructor and context >= 0
-        return Math.log(p); // SAFE: UnguardedLog @@ add-one smoothing: p >= 1 / (context + V) > 0
+        double p = (joint + 1.0) / (context + vocabularySize); // SAFE: UnguardedDivision
+        return Math.log(p); // SAFE: UnguardedLog
     }
 
     /** Perplexity of a held-out token sequence under the smoothed model. */
@@ -51,8 +51,8 @@ public final class LanguageModelMetrics {
         for (int i = 1; i < tokens.size(); i++) {
             nll -= logProbLaplace(tokens.get(i - 1), tokens.get(i));
         }
-        double meanNll = nll / (tokens.size() - 1); // SAFE: UnguardedDivision @@ tokens.size() >= 2 is checked above, so size - 1 >= 1
-        return Math.exp(meanNll); // SAFE: UnstableSoftmax @@ exp of a mean NLL for perplexity, no normalisation by a sum of exps
+        double meanNll = nll / (tokens.size() - 1); // SAFE: UnguardedDivision
+        return Math.exp(meanNll); // SAFE: UnstableSoftmax
     }
 
     static Map<String, Integer> ngrams(List<String> tokens, int n) {
@@ -75,8 +75,8 @@ public final class LanguageModelMetrics {
                 overlap += Math.min(e.getValue(), ref.getOrDefault(e.getKey(), 0));
                 total += e.getValue();
             }
-            double pn = overlap / (double) total; // EXPECT: UnguardedDivision @@ total counts the candidate's n-grams: a candidate shorter than n words (a one-word summary and n = 2..4) has none, 0/0 = NaN
-            logPrecisionSum += Math.log(pn); // EXPECT: UnguardedLog @@ pn is a clipped-count ratio that is 0 when no n-gram of order n matches (very common for 4-grams): log(0) = -Infinity
+            double pn = overlap / (double) total; // EXPECT: UnguardedDivision
+            logPrecisionSum += Math.log(pn); // EXPECT: UnguardedLog
         }
         double c = candidate.size();
         double r = reference.size();
@@ -99,10 +99,10 @@ public final class LanguageModelMetrics {
                 overlap += Math.min(e.getValue(), ref.getOrDefault(e.getKey(), 0));
                 total += e.getValue();
             }
-            double pn = (overlap + 1.0) / (total + 1.0); // SAFE: UnguardedDivision @@ add-one: the denominator is at least 1
-            logPrecisionSum += Math.log(pn); // SAFE: UnguardedLog @@ add-one smoothed precision is at least 1 / (total + 1) > 0
+            double pn = (overlap + 1.0) / (total + 1.0); // SAFE: UnguardedDivision
+            logPrecisionSum += Math.log(pn); // SAFE: UnguardedLog
         }
-        double ratio = reference.size() / (double) candidate.size(); // SAFE: UnguardedDivision @@ empty candidate returns early
+        double ratio = reference.size() / (double) candidate.size(); // SAFE: UnguardedDivision
         double bp = ratio > 1.0 ? Math.exp(1.0 - ratio) : 1.0;
         return bp * Math.exp(logPrecisionSum / maxN);
     }

@@ -7,7 +7,7 @@ import java.util.Set;
 /** Offline ranking metrics for the search relevance model: NDCG@k, ROC AUC, MRR and MAP. */
 public final class RankingMetrics {
 
-    private static final double LN2 = Math.log(2.0); // SAFE: UnguardedLog @@ log of a positive constant
+    private static final double LN2 = Math.log(2.0); // SAFE: UnguardedLog
 
     private RankingMetrics() {
     }
@@ -17,9 +17,9 @@ public final class RankingMetrics {
         double s = 0.0;
         int cutoff = Math.min(k, rel.length);
         for (int i = 0; i < cutoff; i++) {
-            double gain = Math.pow(2.0, rel[i]) - 1.0; // SAFE: PowDomain @@ positive constant base 2: defined for every exponent
+            double gain = Math.pow(2.0, rel[i]) - 1.0; // SAFE: PowDomain
             double discount = Math.log(i + 2) / LN2;
-            s += gain / discount; // SAFE: UnguardedDivision @@ discount = log2(i + 2) >= 1 for i >= 0
+            s += gain / discount; // SAFE: UnguardedDivision
         }
         return s;
     }
@@ -37,7 +37,7 @@ public final class RankingMetrics {
 
     public static double ndcg(double[] rankedRel, int k) {
         double idcg = dcg(sortedDescending(rankedRel), k);
-        return dcg(rankedRel, k) / idcg; // EXPECT: UnguardedDivision @@ idcg is 0 for a query without any relevant document (all grades 0), a frequent case in click logs: 0/0 = NaN, and the mean NDCG over queries becomes NaN
+        return dcg(rankedRel, k) / idcg; // EXPECT: UnguardedDivision
     }
 
     public static double ndcgDefined(double[] rankedRel, int k) {
@@ -45,7 +45,7 @@ public final class RankingMetrics {
         if (idcg <= 0.0) {
             return 0.0;
         }
-        return dcg(rankedRel, k) / idcg; // SAFE: UnguardedDivision @@ idcg <= 0 returns early
+        return dcg(rankedRel, k) / idcg; // SAFE: UnguardedDivision
     }
 
     /** ROC AUC through the Mann-Whitney rank statistic (no ties in scores assumed). */
@@ -66,7 +66,7 @@ public final class RankingMetrics {
                 neg++;
             }
         }
-        return (rankSum - pos * (pos + 1) / 2.0) / (pos * (double) neg); // EXPECT: UnguardedDivision @@ pos and neg are counters incremented under a condition: a minibatch or a slice with a single class gives pos * neg = 0 and 0/0 = NaN
+        return (rankSum - pos * (pos + 1) / 2.0) / (pos * (double) neg); // EXPECT: UnguardedDivision
     }
 
     /** Mean reciprocal rank of the first relevant result. */
@@ -79,12 +79,12 @@ public final class RankingMetrics {
             int[] ranked = rankings.get(q);
             for (int r = 0; r < ranked.length; r++) {
                 if (relevant.get(q).contains(ranked[r])) {
-                    sum += 1.0 / (r + 1); // SAFE: UnguardedDivision @@ r >= 0, so r + 1 >= 1
+                    sum += 1.0 / (r + 1); // SAFE: UnguardedDivision
                     break;
                 }
             }
         }
-        return sum / rankings.size(); // SAFE: UnguardedDivision @@ empty list returns early
+        return sum / rankings.size(); // SAFE: UnguardedDivision
     }
 
     /** Average precision of one ranked list. */
@@ -97,6 +97,6 @@ public final class RankingMetrics {
                 ap += hits / (r + 1.0);
             }
         }
-        return ap / hits; // EXPECT: UnguardedDivision @@ hits is only incremented when a relevant item is retrieved; a query whose relevant documents are all missing from the list gives 0/0 = NaN
+        return ap / hits; // EXPECT: UnguardedDivision
     }
 }

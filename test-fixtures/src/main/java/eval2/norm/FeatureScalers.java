@@ -25,7 +25,7 @@ public final class FeatureScalers {
             scale = new double[d];
             for (double[] row : x) {
                 for (int j = 0; j < d; j++) {
-                    mean[j] += row[j] / x.length; // SAFE: UnguardedDivision @@ x.length == 0 throws at the top of fit
+                    mean[j] += row[j] / x.length; // SAFE: UnguardedDivision
                 }
             }
             for (int j = 0; j < d; j++) {
@@ -41,7 +41,7 @@ public final class FeatureScalers {
         public double[] transform(double[] row) {
             double[] out = new double[row.length];
             for (int j = 0; j < row.length; j++) {
-                out[j] = (row[j] - mean[j]) / scale[j]; // SAFE: UnguardedDivision @@ scale[j] was set to 1.0 wherever the std is 0 in fit
+                out[j] = (row[j] - mean[j]) / scale[j]; // SAFE: UnguardedDivision
             }
             return out;
         }
@@ -63,7 +63,7 @@ public final class FeatureScalers {
         double[][] out = new double[x.length][d];
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < d; j++) {
-                out[i][j] = (x[i][j] - min[j]) / (max[j] - min[j]); // EXPECT: UnguardedDivision @@ max - min is 0 for a constant column (a one-hot category absent from this training split, a flag that is always set): 0/0 = NaN for the whole column
+                out[i][j] = (x[i][j] - min[j]) / (max[j] - min[j]); // EXPECT: UnguardedDivision
             }
         }
         return out;
@@ -84,7 +84,7 @@ public final class FeatureScalers {
         double iqr = quantile(sorted, 0.75) - quantile(sorted, 0.25);
         double[] out = new double[column.length];
         for (int i = 0; i < column.length; i++) {
-            out[i] = (column[i] - median) / iqr; // EXPECT: UnguardedDivision @@ the interquartile range is 0 for any sparse or binary feature with more than half of its values equal (e.g. 80% zeros): x/0 = +-Infinity and 0/0 = NaN
+            out[i] = (column[i] - median) / iqr; // EXPECT: UnguardedDivision
         }
         return out;
     }
@@ -100,7 +100,7 @@ public final class FeatureScalers {
         }
         double[] out = new double[column.length];
         for (int i = 0; i < column.length; i++) {
-            out[i] = (column[i] - median) / iqr; // SAFE: UnguardedDivision @@ iqr == 0 replaced by 1.0 just above
+            out[i] = (column[i] - median) / iqr; // SAFE: UnguardedDivision
         }
         return out;
     }
@@ -110,19 +110,19 @@ public final class FeatureScalers {
         if (Math.abs(lambda) < 1e-12) {
             return Math.log(x);
         }
-        return (Math.pow(x, lambda) - 1.0) / lambda; // SAFE: UnguardedDivision @@ |lambda| < 1e-12 takes the log branch above
+        return (Math.pow(x, lambda) - 1.0) / lambda; // SAFE: UnguardedDivision
     }
 
     /** Signed power transform for heavy-tailed signed features (e.g. account balance changes). */
     public static double signedPower(double x, double exponent) {
-        return Math.signum(x) * Math.pow(Math.abs(x), exponent); // SAFE: PowDomain @@ the base is |x|; the sign is restored with signum
+        return Math.signum(x) * Math.pow(Math.abs(x), exponent); // SAFE: PowDomain
     }
 
     /** Same transform as first written for the balance-change feature. */
     public static double[] compressBalanceChanges(double[] changes) {
         double[] out = new double[changes.length];
         for (int i = 0; i < changes.length; i++) {
-            out[i] = Math.pow(changes[i], 0.5); // EXPECT: PowDomain @@ balance changes are signed; pow(negative, 0.5) is NaN for every withdrawal
+            out[i] = Math.pow(changes[i], 0.5); // EXPECT: PowDomain
         }
         return out;
     }
@@ -136,7 +136,7 @@ public final class FeatureScalers {
         Map<String, Double> out = new HashMap<>();
         for (Map.Entry<String, Integer> e : tf.entrySet()) {
             int df = docFreq.getOrDefault(e.getKey(), 0);
-            double idf = Math.log(numDocs / (double) df); // EXPECT: UnguardedDivision @@ df comes from getOrDefault(term, 0): any term of a new document that never occurred in the fitted corpus gives numDocs / 0 = Infinity weight
+            double idf = Math.log(numDocs / (double) df); // EXPECT: UnguardedDivision
             out.put(e.getKey(), e.getValue() / (double) doc.size() * idf);
         }
         return out;
@@ -152,20 +152,20 @@ public final class FeatureScalers {
         double sq = 0.0;
         for (Map.Entry<String, Integer> e : tf.entrySet()) {
             int df = docFreq.getOrDefault(e.getKey(), 0);
-            double idf = Math.log((1.0 + numDocs) / (1.0 + df)) + 1.0; // SAFE: UnguardedLog @@ smoothed idf: (1 + N) / (1 + df) is positive (numDocs >= 0 counts documents)
+            double idf = Math.log((1.0 + numDocs) / (1.0 + df)) + 1.0; // SAFE: UnguardedLog
             double w = e.getValue() * idf;
             out.put(e.getKey(), w);
             sq += w * w;
         }
         double norm = Math.sqrt(sq);
         if (norm > 0) {
-            out.replaceAll((k, w) -> w / norm); // SAFE: UnguardedDivision @@ inside if (norm > 0)
+            out.replaceAll((k, w) -> w / norm); // SAFE: UnguardedDivision
         }
         return out;
     }
 
     /** log1p of counts (page views, clicks), a common skew fix. */
     public static double logCount(long count) {
-        return Math.log1p(count); // SAFE: UnguardedLog @@ log1p of a non-negative count is >= 0; only log1p(-p) of a probability is at risk
+        return Math.log1p(count); // SAFE: UnguardedLog
     }
 }

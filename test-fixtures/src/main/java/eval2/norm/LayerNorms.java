@@ -24,7 +24,7 @@ public final class LayerNorms {
             var += (v - mean) * (v - mean);
         }
         var /= d;
-        double inv = 1.0 / Math.sqrt(var + LN_EPS); // SAFE: UnguardedDivision @@ root of a variance plus 1e-5: never 0
+        double inv = 1.0 / Math.sqrt(var + LN_EPS); // SAFE: UnguardedDivision
         double[] out = new double[d];
         for (int i = 0; i < d; i++) {
             out[i] = gain[i] * (x[i] - mean) * inv + bias[i];
@@ -41,7 +41,7 @@ public final class LayerNorms {
         double rms = Math.sqrt(meanSq);
         double[] out = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            out[i] = gain[i] * x[i] / rms; // EXPECT: UnguardedDivision @@ rms is the root of a mean of squares, 0 for an all-zero hidden state (padding positions are exactly zero): 0/0 = NaN
+            out[i] = gain[i] * x[i] / rms; // EXPECT: UnguardedDivision
         }
         return out;
     }
@@ -54,7 +54,7 @@ public final class LayerNorms {
         }
         double[] out = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            out[i] = gain[i] * x[i] / Math.sqrt(meanSq + LN_EPS); // SAFE: UnguardedDivision @@ epsilon inside the root
+            out[i] = gain[i] * x[i] / Math.sqrt(meanSq + LN_EPS); // SAFE: UnguardedDivision
         }
         return out;
     }
@@ -72,7 +72,7 @@ public final class LayerNorms {
             sumSq += v * v;
         }
         double mean = sum / n;
-        double std = Math.sqrt(sumSq / n - mean * mean); // EXPECT: UnguardedSqrt @@ one-pass variance E[x^2] - E[x]^2 with no clamp and no epsilon: a constant feature map (saturated ReLU channel, blank image region) rounds slightly negative and sqrt gives NaN
+        double std = Math.sqrt(sumSq / n - mean * mean); // EXPECT: UnguardedSqrt
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             out[i] = (map[i] - mean) / std;
@@ -98,11 +98,11 @@ public final class LayerNorms {
             }
             double mean = sum / count;
             double var = Math.max(sumSq / count - mean * mean, 0.0);
-            double std = Math.sqrt(var + LN_EPS); // SAFE: UnguardedSqrt @@ variance clamped at 0 with Math.max, plus epsilon
+            double std = Math.sqrt(var + LN_EPS); // SAFE: UnguardedSqrt
             for (int c = g * perGroup; c < (g + 1) * perGroup; c++) {
                 out[c] = new double[x[c].length];
                 for (int i = 0; i < x[c].length; i++) {
-                    out[c][i] = (x[c][i] - mean) / std; // SAFE: UnguardedDivision @@ std = sqrt(max(var, 0) + 1e-5) >= 0.003
+                    out[c][i] = (x[c][i] - mean) / std; // SAFE: UnguardedDivision
                 }
             }
         }
@@ -111,7 +111,7 @@ public final class LayerNorms {
 
     /** BatchNorm in inference mode with running statistics. */
     public static double batchNormInference(double x, double runningMean, double runningVar, double gamma, double beta) {
-        return gamma * (x - runningMean) / Math.sqrt(runningVar + LN_EPS) + beta; // SAFE: UnguardedSqrt @@ x / sqrt(var + eps)
+        return gamma * (x - runningMean) / Math.sqrt(runningVar + LN_EPS) + beta; // SAFE: UnguardedSqrt
     }
 
     /** BatchNorm training statistics over a minibatch column, Welford's update. */
@@ -128,6 +128,6 @@ public final class LayerNorms {
         if (count == 0) {
             return new double[] {0.0, 1.0};
         }
-        return new double[] {mean, Math.sqrt(m2 / count)}; // SAFE: UnguardedSqrt @@ Welford's M2 is a sum of non-negative terms (no cancellation)
+        return new double[] {mean, Math.sqrt(m2 / count)}; // SAFE: UnguardedSqrt
     }
 }

@@ -36,20 +36,20 @@ public final class AdamW {
 
     public void step(double[] w, double[] g) {
         t++;
-        double bc1 = 1.0 - Math.pow(beta1, t); // SAFE: PowDomain @@ integer exponent t (an int step counter)
+        double bc1 = 1.0 - Math.pow(beta1, t); // SAFE: PowDomain
         double bc2 = 1.0 - Math.pow(beta2, t);
         for (int i = 0; i < w.length; i++) {
             m[i] = beta1 * m[i] + (1 - beta1) * g[i];
             v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
-            double mHat = m[i] / bc1; // SAFE: UnguardedDivision @@ bc1 = 1 - beta1^t with beta1 in [0, 1) (validated) and t >= 1, so bc1 >= 1 - beta1 > 0
+            double mHat = m[i] / bc1; // SAFE: UnguardedDivision
             double vHat = v[i] / bc2;
-            w[i] -= lr * (mHat / (Math.sqrt(vHat) + eps) + weightDecay * w[i]); // SAFE: UnguardedSqrt @@ eps (validated positive) added outside the root
+            w[i] -= lr * (mHat / (Math.sqrt(vHat) + eps) + weightDecay * w[i]); // SAFE: UnguardedSqrt
         }
     }
 
     /** Step size with the bias corrections folded in, as in the paper's efficient form. */
     public double effectiveStepSize() {
-        return lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)); // SAFE: UnguardedSqrt @@ 1 - beta2^t with beta2 in [0, 1): in [0, 1], never negative
+        return lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)); // SAFE: UnguardedSqrt
     }
 
     /** Lazy Adam for an embedding table: moments are kept and updated only for the rows seen. */
@@ -73,7 +73,7 @@ public final class AdamW {
             for (int j = 0; j < grad.length; j++) {
                 mr[j] = beta1 * mr[j] + (1 - beta1) * grad[j];
                 vr[j] = beta2 * vr[j] + (1 - beta2) * grad[j] * grad[j];
-                emb[j] -= lr * mr[j] / Math.sqrt(vr[j]); // EXPECT: UnguardedSqrt @@ no epsilon: a coordinate whose gradient has been exactly 0 so far (padding token row, a dimension zeroed by dropout) has m = v = 0 and the update is 0/0 = NaN
+                emb[j] -= lr * mr[j] / Math.sqrt(vr[j]); // EXPECT: UnguardedSqrt
             }
         }
     }

@@ -26,7 +26,7 @@ public final class AdaptiveUpdaters {
         public void step(double[] w, double[] g) {
             for (int i = 0; i < w.length; i++) {
                 acc[i] += g[i] * g[i];
-                w[i] -= lr * g[i] / Math.sqrt(acc[i]); // SAFE: UnguardedSqrt @@ the accumulator starts at 0.1 (Arrays.fill) and only grows
+                w[i] -= lr * g[i] / Math.sqrt(acc[i]); // SAFE: UnguardedSqrt
             }
         }
     }
@@ -46,7 +46,7 @@ public final class AdaptiveUpdaters {
                 int f = activeFeatures[k];
                 double g = activeGrads[k];
                 acc[f] += g * g;
-                w[f] -= lr * g / Math.sqrt(acc[f]); // EXPECT: UnguardedSqrt @@ accumulator starts at 0 with no epsilon: an active feature whose first gradients are exactly 0 (a correctly classified example with a zero-gradient loss such as hinge) gives 0/0 = NaN
+                w[f] -= lr * g / Math.sqrt(acc[f]); // EXPECT: UnguardedSqrt
             }
         }
     }
@@ -55,7 +55,7 @@ public final class AdaptiveUpdaters {
     public static void rmsPropStep(double[] w, double[] g, double[] ms, double lr, double rho) {
         for (int i = 0; i < w.length; i++) {
             ms[i] = rho * ms[i] + (1 - rho) * g[i] * g[i];
-            w[i] -= lr * g[i] / Math.sqrt(ms[i] + 1e-7); // SAFE: UnguardedSqrt @@ epsilon inside the root
+            w[i] -= lr * g[i] / Math.sqrt(ms[i] + 1e-7); // SAFE: UnguardedSqrt
         }
     }
 
@@ -65,21 +65,21 @@ public final class AdaptiveUpdaters {
             ms[i] = rho * ms[i] + (1 - rho) * g[i] * g[i];
             mg[i] = rho * mg[i] + (1 - rho) * g[i];
             double var = Math.max(ms[i] - mg[i] * mg[i], 0.0);
-            w[i] -= lr * g[i] / (Math.sqrt(var) + 1e-8); // SAFE: UnguardedSqrt @@ variance clamped at 0 and epsilon outside the root
+            w[i] -= lr * g[i] / (Math.sqrt(var) + 1e-8); // SAFE: UnguardedSqrt
         }
     }
 
     /** RMSProp on INDArrays, written for the ND4J trainer. */
     public static void rmsPropNd4j(INDArray params, INDArray grad, INDArray meanSquare, double lr, double decay) {
         meanSquare.muli(decay).addi(grad.mul(grad).muli(1 - decay));
-        params.subi(grad.mul(lr).divi(Transforms.sqrt(meanSquare, true))); // EXPECT: UnguardedSqrt @@ meanSquare starts from zeros and is only updated with squares, no epsilon: parameters whose gradient is 0 (masked time steps, unused vocabulary rows) get 0/0 = NaN
+        params.subi(grad.mul(lr).divi(Transforms.sqrt(meanSquare, true))); // EXPECT: UnguardedSqrt
     }
 
     /** Same, with epsilon. */
     public static void rmsPropNd4jEps(INDArray params, INDArray grad, INDArray meanSquare, double lr, double decay) {
         meanSquare.muli(decay).addi(grad.mul(grad).muli(1 - decay));
         INDArray denom = Transforms.sqrt(meanSquare, true).addi(1e-8);
-        params.subi(grad.mul(lr).divi(denom)); // SAFE: UnguardedSqrt @@ denom = sqrt(meanSquare) + 1e-8
+        params.subi(grad.mul(lr).divi(denom)); // SAFE: UnguardedSqrt
     }
 
     /** AdaGrad on INDArrays, accumulator starting at 0.1 everywhere. */
@@ -94,7 +94,7 @@ public final class AdaptiveUpdaters {
 
         public void step(INDArray params, INDArray grad) {
             history.addi(grad.mul(grad));
-            params.subi(grad.mul(lr).divi(Transforms.sqrt(history, true))); // SAFE: UnguardedSqrt @@ history initialised with Nd4j.valueArrayOf(shape, 0.1) and only grows
+            params.subi(grad.mul(lr).divi(Transforms.sqrt(history, true))); // SAFE: UnguardedSqrt
         }
     }
 }

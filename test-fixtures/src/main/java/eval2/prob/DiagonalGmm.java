@@ -6,7 +6,7 @@ import java.util.Random;
 public class DiagonalGmm {
 
     private static final double REG_COVAR = 1e-6;
-    private static final double LOG_2PI = Math.log(2 * Math.PI); // SAFE: UnguardedLog @@ log of a positive constant
+    private static final double LOG_2PI = Math.log(2 * Math.PI); // SAFE: UnguardedLog
 
     private final int k;
     private final double[] weights;
@@ -19,7 +19,7 @@ public class DiagonalGmm {
         this.means = new double[k][d];
         this.vars = new double[k][d];
         for (int c = 0; c < k; c++) {
-            weights[c] = 1.0 / k; // SAFE: UnguardedDivision @@ inside for (c < k), so k >= 1
+            weights[c] = 1.0 / k; // SAFE: UnguardedDivision
             for (int j = 0; j < d; j++) {
                 means[c][j] = rng.nextGaussian();
                 vars[c][j] = 1.0;
@@ -45,13 +45,13 @@ public class DiagonalGmm {
         }
         double norm = 0.0;
         for (int c = 0; c < k; c++) {
-            resp[c] = Math.exp(resp[c] - max); // SAFE: UnstableSoftmax @@ shifted by the maximum over the same components
+            resp[c] = Math.exp(resp[c] - max); // SAFE: UnstableSoftmax
             norm += resp[c];
         }
         for (int c = 0; c < k; c++) {
-            resp[c] /= norm; // SAFE: UnguardedDivision @@ norm is a sum of shifted exps containing exp(0) = 1
+            resp[c] /= norm; // SAFE: UnguardedDivision
         }
-        return max + Math.log(norm); // SAFE: UnguardedLog @@ norm >= 1
+        return max + Math.log(norm); // SAFE: UnguardedLog
     }
 
     /** One EM iteration over the data; returns the mean log-likelihood. */
@@ -74,7 +74,7 @@ public class DiagonalGmm {
                 for (int i = 0; i < n; i++) {
                     s += resp[i][c] * data[i][j];
                 }
-                means[c][j] = s / nk; // EXPECT: UnguardedDivision @@ nk is a sum of responsibilities; a component far from every point gets responsibilities that underflow to exactly 0 (component collapse), nk = 0 and the mean is 0/0 = NaN
+                means[c][j] = s / nk; // EXPECT: UnguardedDivision
             }
             for (int j = 0; j < d; j++) {
                 double s = 0.0;
@@ -82,7 +82,7 @@ public class DiagonalGmm {
                     double dev = data[i][j] - means[c][j];
                     s += resp[i][c] * dev * dev;
                 }
-                vars[c][j] = s / (nk + 10 * Math.ulp(1.0)) + REG_COVAR; // SAFE: UnguardedDivision @@ a positive constant is added to nk (as scikit-learn does with 10 * eps)
+                vars[c][j] = s / (nk + 10 * Math.ulp(1.0)) + REG_COVAR; // SAFE: UnguardedDivision
             }
         }
         return ll / n;
@@ -101,8 +101,8 @@ public class DiagonalGmm {
         for (int j = 0; j < x.length; j++) {
             double u1 = 1.0 - rng.nextDouble();
             double u2 = rng.nextDouble();
-            double logU = Math.log(u1); // SAFE: UnguardedLog @@ u1 = 1 - nextDouble() is in (0, 1]
-            double radius = Math.sqrt(-2.0 * logU); // SAFE: UnguardedSqrt @@ Box-Muller: -2 log(u1) >= 0
+            double logU = Math.log(u1); // SAFE: UnguardedLog
+            double radius = Math.sqrt(-2.0 * logU); // SAFE: UnguardedSqrt
             double z = radius * Math.cos(2 * Math.PI * u2);
             x[j] = means[c][j] + Math.sqrt(vars[c][j]) * z;
         }

@@ -25,9 +25,9 @@ public class GaussianNaiveBayesClassifier {
         logPrior = new double[numClasses];
         for (int c = 0; c < numClasses; c++) {
             for (int j = 0; j < d; j++) {
-                mean[c][j] = sum[c][j] / count[c]; // EXPECT: UnguardedDivision @@ count[c] is incremented only for rows of class c: a fault class absent from this training window has count 0 and its means are NaN
+                mean[c][j] = sum[c][j] / count[c]; // EXPECT: UnguardedDivision
             }
-            logPrior[c] = Math.log(count[c] / (double) x.length); // EXPECT: UnguardedLog @@ a class with no training rows has prior count 0: log(0) = -Infinity for its prior
+            logPrior[c] = Math.log(count[c] / (double) x.length); // EXPECT: UnguardedLog
         }
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < d; j++) {
@@ -37,7 +37,7 @@ public class GaussianNaiveBayesClassifier {
         }
         for (int c = 0; c < numClasses; c++) {
             for (int j = 0; j < d; j++) {
-                var[c][j] = (count[c] > 0 ? sumSq[c][j] / count[c] : 0.0) + VAR_SMOOTHING; // SAFE: UnguardedDivision @@ count[c] > 0 checked by the ternary
+                var[c][j] = (count[c] > 0 ? sumSq[c][j] / count[c] : 0.0) + VAR_SMOOTHING; // SAFE: UnguardedDivision
             }
         }
     }
@@ -51,8 +51,8 @@ public class GaussianNaiveBayesClassifier {
             for (int j = 0; j < x.length; j++) {
                 double v = var[c][j];
                 double dev = x[j] - mean[c][j];
-                ll -= 0.5 * Math.log(2.0 * Math.PI * v); // SAFE: UnguardedLog @@ var[c][j] always has VAR_SMOOTHING (1e-9) added in fit
-                ll -= dev * dev / (2.0 * v); // SAFE: UnguardedDivision @@ var[c][j] >= 1e-9 by construction in fit
+                ll -= 0.5 * Math.log(2.0 * Math.PI * v); // SAFE: UnguardedLog
+                ll -= dev * dev / (2.0 * v); // SAFE: UnguardedDivision
             }
             jll[c] = ll;
         }
@@ -64,11 +64,11 @@ public class GaussianNaiveBayesClassifier {
         double[] jll = jointLogLikelihood(x);
         double total = 0.0;
         for (double v : jll) {
-            total += Math.exp(v); // EXPECT: UnstableSoftmax @@ unshifted exp of a joint log-likelihood summed into the normaliser: overflows to Infinity for log-likelihoods above ~709
+            total += Math.exp(v); // EXPECT: UnstableSoftmax
         }
         double[] p = new double[jll.length];
         for (int c = 0; c < jll.length; c++) {
-            p[c] = Math.exp(jll[c]) / total; // EXPECT: UnstableSoftmax @@ unshifted exp of joint log-likelihoods: with 40 features and small variances these reach several hundred (exp overflows to Infinity) or -1000 (all terms underflow to 0): Infinity/Infinity or 0/0 = NaN
+            p[c] = Math.exp(jll[c]) / total; // EXPECT: UnstableSoftmax
         }
         return p;
     }
@@ -82,12 +82,12 @@ public class GaussianNaiveBayesClassifier {
         }
         double total = 0.0;
         for (double v : jll) {
-            total += Math.exp(v - max); // SAFE: UnstableSoftmax @@ shifted by the maximum joint log-likelihood
+            total += Math.exp(v - max); // SAFE: UnstableSoftmax
         }
         double logTotal = max + Math.log(total);
         double[] p = new double[jll.length];
         for (int c = 0; c < jll.length; c++) {
-            p[c] = Math.exp(jll[c] - logTotal); // SAFE: UnstableSoftmax @@ shifted by the log-sum-exp
+            p[c] = Math.exp(jll[c] - logTotal); // SAFE: UnstableSoftmax
         }
         return p;
     }

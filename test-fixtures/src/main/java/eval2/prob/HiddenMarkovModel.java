@@ -31,20 +31,20 @@ public class HiddenMarkovModel {
             startTotal += c;
         }
         for (int i = 0; i < s; i++) {
-            start[i] = (startCounts[i] + 1.0) / (startTotal + s); // SAFE: UnguardedDivision @@ add-one smoothing with s >= 1 states (s states are iterated, so s > 0)
+            start[i] = (startCounts[i] + 1.0) / (startTotal + s); // SAFE: UnguardedDivision
             long rowTotal = 0;
             for (long c : transCounts[i]) {
                 rowTotal += c;
             }
             for (int j = 0; j < s; j++) {
-                trans[i][j] = rowTotal == 0 ? 1.0 / s : transCounts[i][j] / (double) rowTotal; // SAFE: UnguardedDivision @@ rowTotal == 0 handled by the ternary
+                trans[i][j] = rowTotal == 0 ? 1.0 / s : transCounts[i][j] / (double) rowTotal; // SAFE: UnguardedDivision
             }
             long emitTotal = 0;
             for (long c : emitCounts[i]) {
                 emitTotal += c;
             }
             for (int k = 0; k < emit[i].length; k++) {
-                emit[i][k] = emitCounts[i][k] / (double) emitTotal; // EXPECT: UnguardedDivision @@ emitTotal is a sum of counts that is 0 for a state never seen in the labelled data: 0/0 = NaN emissions
+                emit[i][k] = emitCounts[i][k] / (double) emitTotal; // EXPECT: UnguardedDivision
             }
         }
         return new HiddenMarkovModel(start, trans, emit);
@@ -70,9 +70,9 @@ public class HiddenMarkovModel {
                 scale += next[j];
             }
             for (int j = 0; j < numStates; j++) {
-                next[j] /= scale; // EXPECT: UnguardedDivision @@ scale is a sum of probabilities that is 0 when the symbol has zero (unsmoothed MLE) emission probability in every reachable state: 0/0 = NaN for the rest of the sequence
+                next[j] /= scale; // EXPECT: UnguardedDivision
             }
-            logLik += Math.log(scale); // EXPECT: UnguardedLog @@ the same scale factor: log(0) = -Infinity for an observation impossible under the model
+            logLik += Math.log(scale); // EXPECT: UnguardedLog
             alpha = next;
         }
         return logLik;
@@ -83,7 +83,7 @@ public class HiddenMarkovModel {
         double[][] logA = new double[numStates][numStates];
         for (int i = 0; i < numStates; i++) {
             for (int j = 0; j < numStates; j++) {
-                logA[i][j] = trans[i][j] > 0 ? Math.log(trans[i][j]) : Double.NEGATIVE_INFINITY; // SAFE: UnguardedLog @@ the ternary only takes the log of positive entries
+                logA[i][j] = trans[i][j] > 0 ? Math.log(trans[i][j]) : Double.NEGATIVE_INFINITY; // SAFE: UnguardedLog
             }
         }
         return logA;
@@ -96,7 +96,7 @@ public class HiddenMarkovModel {
         double[][] delta = new double[n][numStates];
         int[][] back = new int[n][numStates];
         for (int j = 0; j < numStates; j++) {
-            delta[0][j] = Math.log(start[j] + 1e-300) + Math.log(emit[j][obs[0]] + 1e-300); // SAFE: UnguardedLog @@ 1e-300 added to both probabilities
+            delta[0][j] = Math.log(start[j] + 1e-300) + Math.log(emit[j][obs[0]] + 1e-300); // SAFE: UnguardedLog
         }
         for (int t = 1; t < n; t++) {
             for (int j = 0; j < numStates; j++) {
@@ -109,7 +109,7 @@ public class HiddenMarkovModel {
                         arg = i;
                     }
                 }
-                delta[t][j] = best + Math.log(Math.max(emit[j][obs[t]], 1e-300)); // SAFE: UnguardedLog @@ clamped with Math.max
+                delta[t][j] = best + Math.log(Math.max(emit[j][obs[t]], 1e-300)); // SAFE: UnguardedLog
                 back[t][j] = arg;
             }
         }
@@ -138,7 +138,7 @@ public class HiddenMarkovModel {
             }
             if (occupancy > 0) {
                 for (int k = 0; k < numSymbols; k++) {
-                    emit[i][k] = byObs[k] / occupancy; // SAFE: UnguardedDivision @@ inside if (occupancy > 0)
+                    emit[i][k] = byObs[k] / occupancy; // SAFE: UnguardedDivision
                 }
             }
         }

@@ -62,7 +62,7 @@ public final class FactorizationModels {
                 double[] vi = items[t.pos()];
                 double[] vj = items[t.neg()];
                 double x = dot(u, vi) - dot(u, vj);
-                loss += Math.max(-x, 0.0) + Math.log1p(Math.exp(-Math.abs(x))); // SAFE: LogOfSoftmax @@ -log sigmoid(x) computed from the score as a stable softplus(-x), no probability is formed
+                loss += Math.max(-x, 0.0) + Math.log1p(Math.exp(-Math.abs(x))); // SAFE: LogOfSoftmax
                 double g = sigmoid(-x);
                 for (int f = 0; f < u.length; f++) {
                     double uf = u[f];
@@ -81,7 +81,7 @@ public final class FactorizationModels {
                 double[] u = users[t.user()];
                 double x = dot(u, items[t.pos()]) - dot(u, items[t.neg()]);
                 double p = sigmoid(x);
-                loss -= Math.log(p + 1e-12); // EXPECT: LogOfSoftmax @@ log of a sigmoid of the score with an additive epsilon: a badly ranked pair saturates at -log(1e-12) = 27.6 and the logged loss stops reflecting it; -log sigmoid(x) = softplus(-x) from the score is exact
+                loss -= Math.log(p + 1e-12); // EXPECT: LogOfSoftmax
                 double g = 1.0 - p;
                 for (int f = 0; f < u.length; f++) {
                     double uf = u[f];
@@ -94,7 +94,7 @@ public final class FactorizationModels {
         }
 
         public void fit(List<Triple> triples, int epochs, double lr) {
-            for (int e = 0; e < epochs; e++) { // EXPECT: UncheckedTrainingLoss @@ the epoch loss is computed and printed but never checked for NaN/Infinity before the next epoch (and the factors are saved afterwards)
+            for (int e = 0; e < epochs; e++) { // EXPECT: UncheckedTrainingLoss
                 double loss = epoch(triples, lr);
                 System.out.println("epoch " + e + " bpr loss " + loss);
             }
@@ -116,7 +116,7 @@ public final class FactorizationModels {
                 row[f] = rng.nextGaussian() * 0.1;
             }
         }
-        for (int epoch = 0; epoch < epochs; epoch++) { // SAFE: UncheckedTrainingLoss @@ the epoch RMSE is checked with Double.isFinite and training stops
+        for (int epoch = 0; epoch < epochs; epoch++) { // SAFE: UncheckedTrainingLoss
             double sse = 0.0;
             for (Rating r : ratings) {
                 double err = r.value() - dot(p[r.user()], q[r.item()]);
@@ -127,7 +127,7 @@ public final class FactorizationModels {
                     q[r.item()][f] += lr * (err * pf - 0.02 * q[r.item()][f]);
                 }
             }
-            double rmse = Math.sqrt(sse / Math.max(1, ratings.size())); // SAFE: UnguardedSqrt @@ root of a mean of squares
+            double rmse = Math.sqrt(sse / Math.max(1, ratings.size())); // SAFE: UnguardedSqrt
             if (!Double.isFinite(rmse)) {
                 throw new IllegalStateException("MF diverged at epoch " + epoch);
             }
@@ -143,7 +143,7 @@ public final class FactorizationModels {
             for (int f = 0; f < userFactor.length; f++) {
                 eta += userFactor[f] * itemFactors[i][f];
             }
-            rates[i] = (float) Math.exp(eta); // EXPECT: HalfPrecision @@ exp of an unbounded linear predictor stored in a float: above eta = 88.7 (heavy users times popular items) the rate is Infinity, and the Poisson loss rate - y*log(rate) is then Infinity/NaN
+            rates[i] = (float) Math.exp(eta); // EXPECT: HalfPrecision
         }
         return rates;
     }
@@ -157,11 +157,11 @@ public final class FactorizationModels {
         float z = 0f;
         float[] out = new float[scores.length];
         for (int i = 0; i < scores.length; i++) {
-            out[i] = (float) Math.exp(scores[i] - max); // SAFE: HalfPrecision @@ a float of exp(score - max), which is at most 1
+            out[i] = (float) Math.exp(scores[i] - max); // SAFE: HalfPrecision
             z += out[i];
         }
         for (int i = 0; i < scores.length; i++) {
-            out[i] /= z; // SAFE: UnguardedDivision @@ z is a sum of shifted exps containing exp(0) = 1
+            out[i] /= z; // SAFE: UnguardedDivision
         }
         return out;
     }

@@ -25,13 +25,14 @@ public class BoltzmannQLearning {
         double[] prefs = new double[qs.length];
         double total = 0.0;
         for (int a = 0; a < qs.length; a++) {
-            prefs[a] = Math.exp(qs[a] / temperature); // EXPECT: UnstableSoftmax @@ unshifted exp of Q / temperature, normalised by total below: Q-values in the hundreds with a temperature annealed to 0.1 give exp(1000) = Infinity and the sampling probabilities become NaN
+            prefs[a] = Math.exp(qs[a] / temperature); // EXPECT: UnstableSoftmax
             total += prefs[a];
         }
-        double u = rng.nextDouble() * total;
+        double u = rng.nextDouble();
+        double acc = 0.0;
         for (int a = 0; a < qs.length; a++) {
-            u -= prefs[a];
-            if (u <= 0) {
+            acc += prefs[a] / total;
+            if (u <= acc) {
                 return a;
             }
         }
@@ -49,13 +50,14 @@ public class BoltzmannQLearning {
         double[] prefs = new double[qs.length];
         double total = 0.0;
         for (int a = 0; a < qs.length; a++) {
-            prefs[a] = Math.exp((qs[a] - best) / temperature); // SAFE: UnstableSoftmax @@ shifted by the running maximum before dividing by the temperature
+            prefs[a] = Math.exp((qs[a] - best) / temperature); // SAFE: UnstableSoftmax
             total += prefs[a];
         }
-        double u = rng.nextDouble() * total;
+        double u = rng.nextDouble();
+        double acc = 0.0;
         for (int a = 0; a < qs.length; a++) {
-            u -= prefs[a];
-            if (u <= 0) {
+            acc += prefs[a] / total;
+            if (u <= acc) {
                 return a;
             }
         }
@@ -64,12 +66,12 @@ public class BoltzmannQLearning {
 
     /** Priority of a transition for prioritised replay (Schaul et al.). */
     double priority(double tdError) {
-        return Math.pow(Math.abs(tdError) + PRIORITY_EPS, priorityAlpha); // SAFE: PowDomain @@ base |td| + eps is positive
+        return Math.pow(Math.abs(tdError) + PRIORITY_EPS, priorityAlpha); // SAFE: PowDomain
     }
 
     /** First version of the priority, kept for the A/B comparison. */
     double priorityV1(double tdError) {
-        return Math.pow(tdError, priorityAlpha); // EXPECT: PowDomain @@ a TD error is signed; with the usual alpha = 0.6 every negative TD error gets a NaN priority, and the sum tree becomes NaN
+        return Math.pow(tdError, priorityAlpha); // EXPECT: PowDomain
     }
 
     /** Largest importance-sampling weight in the buffer, used to normalise all weights to <= 1. */
@@ -81,19 +83,19 @@ public class BoltzmannQLearning {
             min = Math.min(min, p);
         }
         double minProb = min / total;
-        return Math.pow(priorities.length * minProb, -beta); // EXPECT: PowDomain @@ negative exponent (-beta) of the smallest sampling probability: one transition stored with priority 0 (a TD error of exactly 0 with priorityV1, or a fresh buffer of zeros) makes the base 0 and the weight Infinity, so every normalised weight becomes 0 (or NaN)
+        return Math.pow(priorities.length * minProb, -beta); // EXPECT: PowDomain
     }
 
     /** Importance-sampling weight of a transition stored with priority p (priority() adds epsilon). */
     static double isWeight(double p, double total, int n, double beta) {
         double prob = (p + PRIORITY_EPS) / (total + n * PRIORITY_EPS);
-        return Math.pow(n * prob, -beta); // SAFE: PowDomain @@ prob has PRIORITY_EPS added to the numerator, so the base is positive
+        return Math.pow(n * prob, -beta); // SAFE: PowDomain
     }
 
     /** Runs episodes in the simulator and returns the final Q-table. */
     public double[][] train(PricingSimulator sim, int episodes, double lr, double discount) {
         double temperature = 5.0;
-        for (int ep = 0; ep < episodes; ep++) { // EXPECT: UncheckedTrainingLoss @@ every episode updates the Q-table and accumulates a TD loss, but neither the loss nor the Q-values are ever checked for NaN/Infinity (the Boltzmann sampler above produces NaN)
+        for (int ep = 0; ep < episodes; ep++) { // EXPECT: UncheckedTrainingLoss
             int s = sim.reset();
             double tdLoss = 0.0;
             boolean done = false;
@@ -120,7 +122,7 @@ public class BoltzmannQLearning {
     public boolean tableHasNaN() {
         for (double[] row : q) {
             for (double v : row) {
-                if (v == Double.NaN) { // EXPECT: NaNEquality @@ v == Double.NaN is always false: the export check never finds the NaN Q-values
+                if (v == Double.NaN) { // EXPECT: NaNEquality
                     return true;
                 }
             }
@@ -128,14 +130,14 @@ public class BoltzmannQLearning {
         return false;
     }
 
-    /** Same check, written correctly. */
+    /** Same check, as used by the export job. */
     public boolean tableHasNaNFixed() {
         for (double[] row : q) {
             for (double v : row) {
-                if (Double.compare(v, Double.NaN) == 0) { // SAFE: NaNEquality @@ Double.compare treats NaN as equal to itself, so this is a correct NaN test
+                if (Double.compare(v, Double.NaN) == 0) { // SAFE: NaNEquality
                     return true;
                 }
-                if (Double.valueOf(v).equals(Double.NaN)) { // SAFE: NaNEquality @@ boxed equals is true for NaN
+                if (Double.valueOf(v).equals(Double.NaN)) { // SAFE: NaNEquality
                     return true;
                 }
             }
