@@ -4,10 +4,12 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
@@ -167,6 +169,63 @@ public final class Definitions {
   }
 
   /** for, for-each, while and do loops: the statements with a back edge. */
+  /**
+   * The value just stored in the element {@code read} reads, when an earlier statement of the same block
+   * stored it ({@code e[i] = Math.exp(z[i] - max); sum += e[i];}) and nothing in between can change the
+   * array, its elements or the index. Empty otherwise: elements are not tracked across blocks or loops.
+   */
+  public static Optional<Expression> elementJustWritten(ArrayAccessExpr read) {
+    if (!(read.getName() instanceof NameExpr array)) {
+      return Optional.empty();
+    }
+    String index = Guards.key(read.getIndex());
+    List<String> watched = new ArrayList<>();
+    watched.add(array.getNameAsString());
+    Nodes.walk(read.getIndex(), NameExpr.class, n -> watched.add(n.getNameAsString()));
+    Node child = read;
+    for (Node p = read.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
+      if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr || isLoop(p)) {
+        return Optional.empty(); // the write must be in the read's own block, within one iteration
+      }
+      if (p instanceof BlockStmt block && child instanceof Statement current) {
+        NodeList<Statement> statements = block.getStatements();
+        for (int i = statements.indexOf(current) - 1; i >= 0; i--) {
+          Statement s = statements.get(i);
+          if (s instanceof ExpressionStmt es && es.getExpression() instanceof AssignExpr a
+              && a.getOperator() == AssignExpr.Operator.ASSIGN && a.getTarget() instanceof ArrayAccessExpr t
+              && t.getName() instanceof NameExpr n && n.getNameAsString().equals(array.getNameAsString())
+              && Guards.key(t.getIndex()).equals(index)
+              && !Nodes.any(a.getValue(), Node.class, x -> changes(x, watched))) {
+            return Optional.of(a.getValue());
+          }
+          if (Nodes.any(s, Node.class, x -> changes(x, watched))) {
+            return Optional.empty();
+          }
+        }
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Could {@code node} change one of {@code names}, or an element of an array it names? */
+  private static boolean changes(Node node, List<String> names) {
+    Expression target = node instanceof AssignExpr a ? a.getTarget()
+        : node instanceof UnaryExpr u && u.getOperator() != UnaryExpr.Operator.MINUS && u.getOperator() != UnaryExpr.Operator.PLUS
+            && u.getOperator() != UnaryExpr.Operator.LOGICAL_COMPLEMENT && u.getOperator() != UnaryExpr.Operator.BITWISE_COMPLEMENT
+            ? u.getExpression() : null;
+    while (target instanceof ArrayAccessExpr t) {
+      target = t.getName();
+    }
+    if (target instanceof NameExpr n && names.contains(n.getNameAsString())) {
+      return true;
+    }
+    // a call that is handed the array (Arrays.fill(e, 0), update(e)) or called on it may write it
+    return node instanceof MethodCallExpr call && (call.getArguments().stream().anyMatch(x -> x instanceof NameExpr n
+        && names.contains(n.getNameAsString()))
+        || call.getScope().map(x -> x instanceof NameExpr n && names.contains(n.getNameAsString())).orElse(false));
+  }
+
   static boolean isLoop(Node n) {
     return n instanceof ForStmt || n instanceof ForEachStmt || n instanceof WhileStmt || n instanceof DoStmt;
   }

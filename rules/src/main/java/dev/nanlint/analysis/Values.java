@@ -182,7 +182,8 @@ public final class Values {
       return field(f);
     }
     if (e instanceof ArrayAccessExpr a) {
-      return element(a.getName());
+      Optional<Expression> stored = Definitions.elementJustWritten(a);
+      return stored.isPresent() ? of(stored.get()) : element(a.getName());
     }
     if (e instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN) {
       return of(a.getValue());
