@@ -17,6 +17,7 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.LongLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
@@ -86,6 +87,35 @@ public final class Constants {
     }
   }
 
+  private static final Set<String> MATH_CLASSES = Set.of("Math", "StrictMath", "java.lang.Math", "FastMath");
+
+  /** {@code Math.ulp(1.0)}, {@code Math.sqrt(2)}, {@code Math.log(2)}: a pure function of constants. */
+  private Num mathOfConstants(MethodCallExpr call) {
+    if (call.getScope().isEmpty() || !MATH_CLASSES.contains(Printed.of(call.getScope().get()))
+        || call.getArguments().isEmpty() || call.getArguments().size() > 2) {
+      return Num.UNKNOWN;
+    }
+    Num x = eval(call.getArgument(0));
+    Num y = call.getArguments().size() == 2 ? eval(call.getArgument(1)) : null;
+    if (!x.known() || (y != null && !y.known())) {
+      return Num.UNKNOWN;
+    }
+    boolean integral = x.integral() && (y == null || y.integral());
+    double a = x.value();
+    return switch (call.getNameAsString() + "/" + call.getArguments().size()) {
+      case "ulp/1" -> new Num(Math.ulp(a), false);
+      case "sqrt/1" -> new Num(Math.sqrt(a), false);
+      case "exp/1" -> new Num(Math.exp(a), false);
+      case "log/1" -> new Num(Math.log(a), false);
+      case "log10/1" -> new Num(Math.log10(a), false);
+      case "abs/1" -> new Num(Math.abs(a), integral);
+      case "pow/2" -> new Num(Math.pow(a, y.value()), false);
+      case "max/2" -> new Num(Math.max(a, y.value()), integral);
+      case "min/2" -> new Num(Math.min(a, y.value()), integral);
+      default -> Num.UNKNOWN;
+    };
+  }
+
   private Num compute(Expression e) {
     if (e instanceof EnclosedExpr en) {
       return eval(en.getInner());
@@ -128,6 +158,9 @@ public final class Constants {
     }
     if (e instanceof BinaryExpr b) {
       return arithmetic(b);
+    }
+    if (e instanceof MethodCallExpr call) {
+      return mathOfConstants(call);
     }
     if (e instanceof NameExpr n) {
       return name(n, n.getNameAsString());

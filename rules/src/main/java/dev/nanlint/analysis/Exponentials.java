@@ -93,8 +93,19 @@ public final class Exponentials {
       switch (b.getOperator()) {
         case MINUS:
           return isMaxLike(b.getRight(), 0);
-        case MULTIPLY:
-          return leadingMinus(b) || bounded(b.getLeft(), use, depth + 1) || bounded(b.getRight(), use, depth + 1);
+        case MULTIPLY: {
+          if (leadingMinus(b)) {
+            return true;
+          }
+          // a constant factor scales: scores[i] * SCALE is as unbounded as scores[i]; a factor bounded for
+          // another reason ((z - max) * beta: at most 0) keeps the product bounded
+          boolean constantLeft = !Double.isNaN(values.constant(b.getLeft()));
+          boolean constantRight = !Double.isNaN(values.constant(b.getRight()));
+          if (constantLeft || constantRight) {
+            return bounded(constantLeft ? b.getRight() : b.getLeft(), use, depth + 1);
+          }
+          return bounded(b.getLeft(), use, depth + 1) || bounded(b.getRight(), use, depth + 1);
+        }
         case DIVIDE:
           return leadingMinus(b) || bounded(b.getLeft(), use, depth + 1); // (z - max) / temperature
         default:

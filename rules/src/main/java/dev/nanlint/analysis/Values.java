@@ -434,7 +434,7 @@ public final class Values {
 
   private Value mathCall(String fn, NodeList<Expression> args) {
     if (args.isEmpty()) {
-      return Value.UNKNOWN;
+      return fn.equals("random") ? UNIT_INTERVAL : Value.UNKNOWN;
     }
     Value x = of(args.get(0));
     switch (fn) {
@@ -476,9 +476,27 @@ public final class Values {
         return x.derive(x.signs());
       case "hypot":
         return Value.of(Value.ZERO | Value.POS, null);
+      case "ulp":
+        return Value.POSITIVE; // the gap to the next double: Double.MIN_VALUE even at 0
       default:
         return Value.UNKNOWN;
     }
+  }
+
+  /**
+   * A uniform draw in [0, 1): 0 is possible but nothing flags it on its own (no risk); its bound below 1
+   * makes {@code 1 - u} positive.
+   */
+  private static final Value UNIT_INTERVAL = Value.of(Value.ZERO | Value.POS, null).withUpper(Math.nextDown(1.0));
+
+  private static final Set<String> RANDOM_TYPES = Set.of("Random", "ThreadLocalRandom", "SplittableRandom",
+      "SecureRandom", "java.util.Random");
+
+  private boolean isRandom(Expression receiver) {
+    if (receiver instanceof MethodCallExpr m && m.getNameAsString().equals("current")) {
+      return m.getScope().map(s -> Printed.of(s).endsWith("ThreadLocalRandom")).orElse(false);
+    }
+    return RANDOM_TYPES.contains(types.typeOf(receiver));
   }
 
   private static Value abs(Value x) {
@@ -499,6 +517,9 @@ public final class Values {
   }
 
   private Value receiverCall(MethodCallExpr call, Expression receiver, String name, NodeList<Expression> args) {
+    if (args.isEmpty() && (name.equals("nextDouble") || name.equals("nextFloat")) && isRandom(receiver)) {
+      return UNIT_INTERVAL; // 1.0 - rng.nextDouble() is in (0, 1]: Box-Muller's guard against log(0)
+    }
     if (COUNT_METHODS.contains(name) && (types.isIndArray(receiver) || !args.isEmpty())) {
       return Value.POSITIVE; // ND4J shapes: an INDArray with a 0-length dimension never reaches training
     }
