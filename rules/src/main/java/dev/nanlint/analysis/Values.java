@@ -6,6 +6,7 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.CastExpr;
@@ -799,30 +800,57 @@ public final class Values {
         : Value.UNKNOWN;
   }
 
-  /** A local array whose every element write in the method stores a positive value (or scales by one). */
+  /**
+   * An array whose every element write stores a positive value (or scales by one): a local, written in
+   * its method, or a field, written in its class and only ever given fresh arrays
+   * ({@code var[c][j] = sumSq[c][j] / n + VAR_SMOOTHING}). Rows and elements alike: {@code var[c]} and
+   * {@code var} name the same array here.
+   */
   private boolean positiveElements(Expression container) {
-    if (!(container instanceof NameExpr n) || inProgress.contains(container)) {
+    Expression root = container;
+    while (root instanceof ArrayAccessExpr a) {
+      root = a.getName();
+    }
+    String name = root instanceof NameExpr n ? n.getNameAsString()
+        : root instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr ? f.getNameAsString() : null;
+    if (name == null || inProgress.contains(container)) {
       return false;
     }
-    Optional<Declarations.Declaration> decl = declarations.find(n, n.getNameAsString());
-    Optional<CallableDeclaration> method = n.findAncestor(CallableDeclaration.class);
-    if (decl.isEmpty() || decl.get().kind() != Declarations.Kind.LOCAL || method.isEmpty()) {
+    Optional<Declarations.Declaration> decl = declarations.find(root, name);
+    if (decl.isEmpty()) {
       return false;
     }
-    List<AssignExpr> writes = Nodes.all(method.get(), AssignExpr.class, a -> a.getTarget() instanceof ArrayAccessExpr t
-        && Guards.key(t.getName()).equals(n.getNameAsString()));
-    if (writes.isEmpty()) {
-      return false;
+    Optional<Node> scope = switch (decl.get().kind()) {
+      case LOCAL -> root.findAncestor(CallableDeclaration.class).map(Node.class::cast);
+      case FIELD -> decl.get().node().findAncestor(TypeDeclaration.class).map(Node.class::cast);
+      default -> Optional.empty();
+    };
+    Optional<Expression> initial = decl.get().initializer();
+    if (scope.isEmpty() || (initial.isPresent() && !isFreshArray(initial.get()))) {
+      return false; // {0.0, 1.0} or a copy of another array: elements we did not see written
+    }
+    List<AssignExpr> writes = Nodes.all(scope.get(), AssignExpr.class, a -> name.equals(arrayRoot(a.getTarget())));
+    if (writes.isEmpty() || Nodes.any(scope.get(), UnaryExpr.class, u -> INC_DEC.contains(u.getOperator())
+        && name.equals(arrayRoot(u.getExpression())))) {
+      return false; // counts[y]++: a count array keeps a 0 wherever nothing was counted
     }
     inProgress.add(container);
     try {
+      for (MethodCallExpr fill : Nodes.all(scope.get(), MethodCallExpr.class, c -> c.getNameAsString().equals("fill")
+          && c.getArguments().size() >= 2 && name.equals(arrayRoot(c.getArgument(0))))) {
+        if (!of(fill.getArgument(fill.getArguments().size() - 1)).isPositive()) {
+          return false; // Arrays.fill(v, 0.0)
+        }
+      }
       for (AssignExpr w : writes) {
-        boolean keeps = switch (w.getOperator()) {
-          case ASSIGN -> of(w.getValue()).isPositive();
-          case MULTIPLY -> of(w.getValue()).isPositive();
-          case DIVIDE -> true; // normalising (exps[i] /= sum) never turns a positive element into 0
-          default -> false;
-        };
+        boolean keeps = !(w.getTarget() instanceof ArrayAccessExpr)
+            ? w.getOperator() == AssignExpr.Operator.ASSIGN && isFreshArray(w.getValue()) // elements written apart
+            : switch (w.getOperator()) {
+              case ASSIGN -> !selfUpdate(w) && of(w.getValue()).isPositive();
+              case MULTIPLY -> of(w.getValue()).isPositive();
+              case DIVIDE -> true; // normalising (exps[i] /= sum) never turns a positive element into 0
+              default -> false;
+            };
         if (!keeps) {
           return false;
         }
@@ -831,6 +859,31 @@ public final class Values {
     } finally {
       inProgress.remove(container);
     }
+  }
+
+  private static final Set<UnaryExpr.Operator> INC_DEC = Set.of(UnaryExpr.Operator.PREFIX_INCREMENT,
+      UnaryExpr.Operator.POSTFIX_INCREMENT, UnaryExpr.Operator.PREFIX_DECREMENT, UnaryExpr.Operator.POSTFIX_DECREMENT);
+
+  /** {@code a[k] = a[k] + 1}: an update of what the element held, so a fresh array's 0 survives elsewhere. */
+  private static boolean selfUpdate(AssignExpr w) {
+    String target = Guards.key(w.getTarget());
+    return w.getValue() instanceof BinaryExpr b
+        && (Guards.key(b.getLeft()).equals(target) || Guards.key(b.getRight()).equals(target));
+  }
+
+  /** {@code new double[n]}: an array whose elements are all still to be written. */
+  private static boolean isFreshArray(Expression e) {
+    return e instanceof ArrayCreationExpr fresh && fresh.getInitializer().isEmpty();
+  }
+
+  /** {@code x} for {@code x[i][j]}, {@code this.x[i]}, {@code x} and {@code this.x}; else null. */
+  private static String arrayRoot(Expression target) {
+    Expression root = target;
+    while (root instanceof ArrayAccessExpr a) {
+      root = a.getName();
+    }
+    return root instanceof NameExpr n ? n.getNameAsString()
+        : root instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr ? f.getNameAsString() : null;
   }
 
   private static String lastIdentifier(Expression e) {
