@@ -28,7 +28,10 @@ public final class Scope {
       "weights", "distance", "moment", "moments", "statistics", "stats", "calibration", "temperature",
       "frequency", "frequencies", "balancing", "embedding", "embeddings", "em", "mixture", "kmeans",
       "centroid", "centroids", "gd", "dice", "jaccard", "iou", "focal", "huber", "hinge", "triplet",
-      "contrastive");
+      "contrastive",
+      // feature scaling, text features, reinforcement learning, probabilistic models, clustering
+      "scale", "scaling", "rescale", "tfidf", "idf", "advantage", "reward", "policy", "bayes", "posterior",
+      "prior", "emission", "silhouette", "bandit", "ctr", "lamb", "adafactor", "trust");
   private static final Set<String> LOSS_WORDS = Set.of("loss", "losses", "cost", "objective", "entropy",
       "xent", "crossentropy", "likelihood", "nll", "score", "kl", "divergence", "perplexity", "mcxent",
       "logloss", "dice", "jaccard", "iou", "focal", "huber", "hinge", "triplet", "contrastive");
@@ -53,7 +56,7 @@ public final class Scope {
       }
     }
     for (String name : enclosingNames(n)) {
-      if (Names.any(name, NUMERIC_WORDS)) {
+      if (mentions(name, NUMERIC_WORDS)) {
         return true;
       }
     }
@@ -70,6 +73,19 @@ public final class Scope {
     return n.findAncestor(ClassOrInterfaceDeclaration.class)
         .map(c -> supertypes(c).stream().anyMatch(t -> t.equals("ILossFunction") || t.endsWith("Objective")))
         .orElse(false);
+  }
+
+  /** A word of {@code name} in {@code vocabulary}, also as a plural: FeatureScalers, Advantages, Rewards. */
+  private static boolean mentions(String name, Set<String> vocabulary) {
+    if (Names.any(name, vocabulary)) {
+      return true;
+    }
+    for (String word : Names.words(name)) {
+      if (word.length() > 3 && word.endsWith("s") && vocabulary.contains(word.substring(0, word.length() - 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<String> enclosingNames(Node n) {
