@@ -575,8 +575,8 @@ public final class Guards {
       constant = Double.MIN_VALUE; // v >= lo with a bound known to be positive (an epsilon): v > 0
     } else if (Double.isNaN(constant) && nonNegative.test(other)) {
       constant = 0; // d > threshold, with a threshold that is never negative: d > 0
-      if (op == BinaryExpr.Operator.GREATER_EQUALS || op == BinaryExpr.Operator.LESS_EQUALS || !truth) {
-        return Value.ANY; // only the strict form says anything
+      if ((truth ? op : negate(op)) != BinaryExpr.Operator.GREATER) {
+        return Value.ANY; // only the strict form says anything (also after if (d <= threshold) return)
       }
     }
     if (Double.isNaN(constant) || op == null) {

@@ -246,6 +246,10 @@ public final class Values {
         if (Guards.key(b.getLeft()).equals(Guards.key(b.getRight()))) {
           return l.derive((l.canBeZero() ? Value.ZERO : 0) | Value.POS);
         }
+        Value even = evenProduct(b);
+        if (even != null) {
+          return even; // qred * 1e-4 * qred: a square times non-negative factors
+        }
         // a product is 0 when a factor is: the factor that can be 0 explains it, not one that is merely signed
         Value zero = r.canBeZero() && r.risk() != null && !(l.canBeZero() && l.risk() != null) ? r : l;
         Value other = zero == l ? r : l;
@@ -498,6 +502,48 @@ public final class Values {
       return m.getScope().map(s -> Printed.of(s).endsWith("ThreadLocalRandom")).orElse(false);
     }
     return RANDOM_TYPES.contains(types.typeOf(receiver));
+  }
+
+  /**
+   * A product of three or more factors in which every factor that can be negative appears an even number
+   * of times ({@code q * c * q}, {@code 0.5 * d * d}): never negative. Null when that does not hold.
+   */
+  private Value evenProduct(BinaryExpr product) {
+    List<Expression> factors = new ArrayList<>();
+    collectFactors(product, factors);
+    if (factors.size() < 3) {
+      return null;
+    }
+    Map<String, Integer> times = new HashMap<>();
+    for (Expression f : factors) {
+      times.merge(Guards.key(f), 1, Integer::sum);
+    }
+    boolean zero = false;
+    Value zeroFactor = null;
+    for (Expression f : factors) {
+      Value v = factor(f);
+      if ((v.signs() & Value.NEG) != 0 && times.get(Guards.key(f)) % 2 != 0) {
+        return null;
+      }
+      if (v.canBeZero()) {
+        zero = true;
+        zeroFactor = zeroFactor == null || zeroFactor.risk() == null ? v : zeroFactor;
+      }
+    }
+    return zero ? zeroFactor.derive(Value.ZERO | Value.POS) : Value.POSITIVE;
+  }
+
+  private static void collectFactors(Expression e, List<Expression> out) {
+    Expression x = e;
+    while (x instanceof EnclosedExpr en) {
+      x = en.getInner();
+    }
+    if (x instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.MULTIPLY) {
+      collectFactors(b.getLeft(), out);
+      collectFactors(b.getRight(), out);
+    } else {
+      out.add(x);
+    }
   }
 
   private static Value abs(Value x) {
