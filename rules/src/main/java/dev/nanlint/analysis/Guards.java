@@ -1,6 +1,7 @@
 package dev.nanlint.analysis;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -299,6 +300,8 @@ public final class Guards {
         for (Expression c : exits) {
           allowed &= facts(c, false, key);
         }
+      } else if (Definitions.isLoop(s)) {
+        allowed &= everyElementChecked(s, key);
       } else if (incrementsKey(s, key)) {
         allowed = Value.POS; // count++ just before: at least 1 (Welford-style running statistics)
       } else if (s instanceof AssertStmt a) {
@@ -309,6 +312,40 @@ public final class Guards {
       }
     }
     return allowed;
+  }
+
+  /**
+   * {@code for (a ...) if (pulls[a] == 0) return a;}: a loop that leaves the method on the first element
+   * failing a test leaves every element passing it, whatever index reads it later ({@code pulls[best]}).
+   * Only a return or throw counts: a break leaves the rest of the array unchecked.
+   */
+  private int everyElementChecked(Statement loop, String key) {
+    Statement body = loop instanceof ForStmt f ? f.getBody() : loop instanceof ForEachStmt fe ? fe.getBody() : null;
+    if (body instanceof BlockStmt block && block.getStatements().size() == 1) {
+      body = block.getStatement(0);
+    }
+    if (!(body instanceof IfStmt ifs) || ifs.getElseStmt().isPresent() || !leavesMethod(ifs.getThenStmt())) {
+      return Value.ANY;
+    }
+    int open = key.indexOf('[');
+    if (open <= 0 || !key.endsWith("]")) {
+      return Value.ANY;
+    }
+    String array = key.substring(0, open);
+    int allowed = Value.ANY;
+    for (ArrayAccessExpr tested : Nodes.all(ifs.getCondition(), ArrayAccessExpr.class,
+        a -> key(a.getName()).equals(array) && a.getIndex() instanceof NameExpr)) {
+      allowed &= facts(ifs.getCondition(), false, key(tested));
+    }
+    return allowed;
+  }
+
+  private static boolean leavesMethod(Statement s) {
+    if (s instanceof ReturnStmt || s instanceof ThrowStmt) {
+      return true;
+    }
+    return s instanceof BlockStmt block && block.getStatements().isNonEmpty()
+        && leavesMethod(block.getStatements().getLast().get());
   }
 
   private boolean incrementsKey(Statement s, String key) {

@@ -123,7 +123,8 @@ public final class Names {
   }
 
   static final Set<String> HISTOGRAM = Set.of("count", "counts", "cnt", "freq", "freqs", "frequency",
-      "frequencies", "hist", "histogram", "total", "totals", "tally");
+      "frequencies", "hist", "histogram", "total", "totals", "tally", "pulls", "visits", "trials",
+      "impressions", "occurrences");
 
   /** An array of per-bucket counts ({@code classCounts[k]}), which holds zeros for buckets never seen. */
   public static boolean isHistogram(String identifier) {
@@ -153,6 +154,13 @@ public final class Names {
     boolean nPrefix = id.length() > 1 && id.charAt(0) == 'n' && Character.isUpperCase(id.charAt(1));
     List<String> w = words(identifier);
     return numPrefix || nPrefix || w.contains("batch") || w.contains("minibatch") || w.contains("bins");
+  }
+
+  static final Set<String> DISTANCE = Set.of("dist", "dists", "distance", "distances");
+
+  /** A distance between two points: 0 when they coincide (a duplicate row, a query from the training set). */
+  public static boolean isDistance(String identifier) {
+    return any(identifier, DISTANCE);
   }
 
   public static boolean isSumOrNorm(String identifier) {

@@ -31,7 +31,8 @@ public final class Scope {
       "contrastive",
       // feature scaling, text features, reinforcement learning, probabilistic models, clustering
       "scale", "scaling", "rescale", "tfidf", "idf", "advantage", "reward", "policy", "bayes", "posterior",
-      "prior", "emission", "silhouette", "bandit", "ctr", "lamb", "adafactor", "trust");
+      "prior", "emission", "markov", "hmm", "viterbi", "silhouette", "bandit", "ctr", "lamb", "adafactor",
+      "trust", "knn", "neighbour", "neighbor");
   private static final Set<String> LOSS_WORDS = Set.of("loss", "losses", "cost", "objective", "entropy",
       "xent", "crossentropy", "likelihood", "nll", "score", "kl", "divergence", "perplexity", "mcxent",
       "logloss", "dice", "jaccard", "iou", "focal", "huber", "hinge", "triplet", "contrastive");

@@ -842,7 +842,8 @@ public final class Values {
     String name = lastIdentifier(container);
     // a histogram of counts holds zeros (a class never seen): stronger evidence than a scalar named n
     return Names.isHistogram(name) ? Value.of(Value.ZERO | Value.POS, Guards.key(container) + " can hold a 0 count")
-        : Names.isProbability(name) || Names.isSumOrNorm(name) ? nameValue(name, Guards.key(container) + "[...]")
+        : Names.isProbability(name) || Names.isSumOrNorm(name) || Names.isDistance(name)
+            ? nameValue(name, Guards.key(container) + "[...]")
         : Value.UNKNOWN;
   }
 
@@ -876,7 +877,7 @@ public final class Values {
       return false; // {0.0, 1.0} or a copy of another array: elements we did not see written
     }
     List<AssignExpr> writes = Nodes.all(scope.get(), AssignExpr.class, a -> name.equals(arrayRoot(a.getTarget())));
-    if (writes.isEmpty() || Nodes.any(scope.get(), UnaryExpr.class, u -> INC_DEC.contains(u.getOperator())
+    if (writes.stream().noneMatch(w -> w.getTarget() instanceof ArrayAccessExpr) || Nodes.any(scope.get(), UnaryExpr.class, u -> INC_DEC.contains(u.getOperator())
         && name.equals(arrayRoot(u.getExpression())))) {
       return false; // counts[y]++: a count array keeps a 0 wherever nothing was counted
     }
@@ -1084,6 +1085,9 @@ public final class Values {
     }
     if (Names.isSumOrNorm(identifier)) {
       return Value.named(Value.ZERO | Value.POS, text + " is 0 when every term is 0");
+    }
+    if (Names.isDistance(identifier)) {
+      return Value.named(Value.ZERO | Value.POS, text + " is 0 when two points coincide");
     }
     if (Names.isSigned(identifier)) {
       return Value.named(Value.NEG | Value.POS, text + " is a signed difference and can be negative");
