@@ -156,6 +156,18 @@ public final class Names {
     return numPrefix || nPrefix || w.contains("batch") || w.contains("minibatch") || w.contains("bins");
   }
 
+  static final Set<String> TARGET = Set.of("actual", "actuals", "target", "targets", "truth", "observed");
+
+  /**
+   * Observed target values ({@code actual[i]}, {@code y[i]}, {@code yTrue[i]}): data, and 0 for many
+   * (zero sales, a zero label), which percentage errors divide by.
+   */
+  public static boolean isTarget(String identifier) {
+    List<String> words = words(identifier);
+    return any(identifier, TARGET) || identifier.equals("y") || identifier.equals("ys")
+        || (words.size() == 2 && words.get(0).equals("y") && words.get(1).equals("true"));
+  }
+
   static final Set<String> DISTANCE = Set.of("dist", "dists", "distance", "distances");
 
   /** A distance between two points: 0 when they coincide (a duplicate row, a query from the training set). */

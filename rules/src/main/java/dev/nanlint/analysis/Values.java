@@ -842,9 +842,17 @@ public final class Values {
     String name = lastIdentifier(container);
     // a histogram of counts holds zeros (a class never seen): stronger evidence than a scalar named n
     return Names.isHistogram(name) ? Value.of(Value.ZERO | Value.POS, Guards.key(container) + " can hold a 0 count")
+        : Names.isTarget(name) && holdsFloats(container) ? Value.named(Value.ANY, Guards.key(container)
+            + "[...] holds observed targets, and a target can be 0 (a day without sales, a zero label)")
         : Names.isProbability(name) || Names.isSumOrNorm(name) || Names.isDistance(name)
             ? nameValue(name, Guards.key(container) + "[...]")
         : Value.UNKNOWN;
+  }
+
+  /** A {@code double[]} or {@code float[]} (of any rank): real-valued data, not class indices. */
+  private boolean holdsFloats(Expression array) {
+    String t = types.typeOf(array);
+    return t.startsWith("double[") || t.startsWith("float[") || t.startsWith("Double[") || t.startsWith("Float[");
   }
 
   /**
