@@ -1,6 +1,7 @@
 package dev.nanlint.analysis;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -309,6 +310,9 @@ public final class Guards {
       } else if (s instanceof ExpressionStmt es && es.getExpression() instanceof MethodCallExpr call
           && CHECKS.contains(call.getNameAsString()) && call.getArguments().isNonEmpty()) {
         allowed &= facts(call.getArgument(0), true, key);
+      } else if (s instanceof ExpressionStmt es && es.getExpression() instanceof MethodCallExpr call
+          && call.getScope().isEmpty() && call.getArguments().isNonEmpty()) {
+        allowed &= validatedBy(call, key);
       }
     }
     return allowed;
@@ -346,6 +350,37 @@ public final class Guards {
     }
     return s instanceof BlockStmt block && block.getStatements().isNonEmpty()
         && leavesMethod(block.getStatements().getLast().get());
+  }
+
+  /**
+   * {@code requirePositive(n);} where a method of this file starts by throwing (or returning) when its
+   * parameter fails a test: after the call, the argument passes it.
+   */
+  private int validatedBy(MethodCallExpr call, String key) {
+    List<MethodDeclaration> candidates = call.findCompilationUnit().map(cu -> FileNodes.of(cu).all(MethodDeclaration.class,
+        m -> m.getNameAsString().equals(call.getNameAsString()) && m.getParameters().size() == call.getArguments().size()))
+        .orElse(List.of());
+    if (candidates.size() != 1 || candidates.get(0).getBody().isEmpty()) {
+      return Value.ANY;
+    }
+    MethodDeclaration helper = candidates.get(0);
+    int allowed = Value.ANY;
+    for (int i = 0; i < call.getArguments().size(); i++) {
+      if (!key(call.getArgument(i)).equals(key)) {
+        continue;
+      }
+      String param = helper.getParameter(i).getNameAsString();
+      for (Statement s : helper.getBody().get().getStatements()) {
+        List<Expression> exits = exitingConditions(s);
+        if (exits == null || !(s instanceof IfStmt ifs) || !leavesMethod(ifs.getThenStmt())) {
+          break; // only the checks the method starts with
+        }
+        for (Expression c : exits) {
+          allowed &= facts(c, false, param);
+        }
+      }
+    }
+    return allowed;
   }
 
   private boolean incrementsKey(Statement s, String key) {
