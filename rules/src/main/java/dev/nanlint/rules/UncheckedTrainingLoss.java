@@ -44,8 +44,8 @@ import java.util.Set;
     summary = "a training loop that never checks its loss for NaN/Infinity keeps training a diverged model and saves NaN weights")
 public final class UncheckedTrainingLoss implements Rule {
   private static final Set<String> LOSS_WORDS = Set.of("loss", "losses", "score", "cost", "objective", "nll", "xent");
-  private static final Set<String> LOOP_WORDS = Set.of("epoch", "epochs", "iter", "iters", "iteration", "iterations",
-      "round", "rounds");
+  private static final Set<String> LOOP_WORDS = Set.of("epoch", "epochs", "episode", "episodes", "iter", "iters",
+      "iteration", "iterations", "round", "rounds");
   private static final Set<String> MODEL_WORDS = Set.of("model", "net", "network", "classifier", "graph", "mlp",
       "lstm", "rnn", "cnn", "autoencoder", "vae", "nn", "regressor", "learner", "computation");
   private static final Set<String> MODEL_TYPES = Set.of("MultiLayerNetwork", "ComputationGraph", "Model", "SameDiff");
