@@ -11,6 +11,7 @@ import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -135,10 +136,8 @@ public final class LabelLossMismatch implements Rule {
           && Labels.isLabelName(Labels.baseName(call.getScope().get()))) {
         Expression value = call.getArgument(call.getArguments().size() - 1);
         Set<Double> values = new TreeSet<>();
-        Constants.Num n = constants.eval(value);
-        if (n.known()) {
-          values.add(n.value());
-        } else {
+        if (!constantAlternatives(value, constants, values)) {
+          values.clear();
           Labels.IntSet set = labels.values(value);
           if (!set.complete() || set.values().isEmpty()) {
             continue;
@@ -149,6 +148,22 @@ public final class LabelLossMismatch implements Rule {
       }
     }
     return out;
+  }
+
+  /** The values of a constant or of a conditional between constants ({@code fraud[i] ? 1.0 : -1.0}). */
+  private static boolean constantAlternatives(Expression e, Constants constants, Set<Double> out) {
+    Expression x = e;
+    while (x instanceof EnclosedExpr en) {
+      x = en.getInner();
+    }
+    if (x instanceof ConditionalExpr c) {
+      return constantAlternatives(c.getThenExpr(), constants, out) && constantAlternatives(c.getElseExpr(), constants, out);
+    }
+    Constants.Num n = constants.eval(x);
+    if (n.known()) {
+      out.add(n.value());
+    }
+    return n.known();
   }
 
   /** Is this {@code Nd4j.create(...)} stored in a label-named variable or passed as a DataSet's labels? */
