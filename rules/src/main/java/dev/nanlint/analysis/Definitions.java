@@ -189,7 +189,8 @@ public final class Definitions {
       }
       if (p instanceof BlockStmt block && child instanceof Statement current) {
         NodeList<Statement> statements = block.getStatements();
-        for (int i = statements.indexOf(current) - 1; i >= 0; i--) {
+        int at = statements.indexOf(current);
+        for (int i = at - 1; i >= 0 && i >= at - MAX_LOOK_BACK; i--) {
           Statement s = statements.get(i);
           if (s instanceof ExpressionStmt es && es.getExpression() instanceof AssignExpr a
               && a.getOperator() == AssignExpr.Operator.ASSIGN && a.getTarget() instanceof ArrayAccessExpr t
@@ -207,6 +208,9 @@ public final class Definitions {
     }
     return Optional.empty();
   }
+
+  /** How many statements back a store is looked for: stores and reads sit together, and huge blocks stay linear. */
+  private static final int MAX_LOOK_BACK = 16;
 
   /** Could {@code node} change one of {@code names}, or an element of an array it names? */
   private static boolean changes(Node node, List<String> names) {

@@ -85,6 +85,8 @@ public final class Values {
   private final Map<Node, Set<String>> resultArrays = new IdentityHashMap<>();
   /** Parameters bound to the arguments of the helper call being evaluated (see {@link #withArguments}). */
   private Map<Node, Value> bindings = Map.of();
+  /** Arrays whose elements are all positive, by declaration (see positiveElements). */
+  private final Map<Node, Boolean> positiveArrays = new IdentityHashMap<>();
   private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
   private int depth;
 
@@ -509,9 +511,16 @@ public final class Values {
    * of times ({@code q * c * q}, {@code 0.5 * d * d}): never negative. Null when that does not hold.
    */
   private Value evenProduct(BinaryExpr product) {
+    Node parent = product.getParentNode().orElse(null);
+    while (parent instanceof EnclosedExpr) {
+      parent = parent.getParentNode().orElse(null);
+    }
+    if (parent instanceof BinaryExpr p && p.getOperator() == BinaryExpr.Operator.MULTIPLY) {
+      return null; // judged once, at the top of the chain: a 5,000-factor product stays linear
+    }
     List<Expression> factors = new ArrayList<>();
     collectFactors(product, factors);
-    if (factors.size() < 3) {
+    if (factors.size() < 3 || factors.size() > MAX_FACTORS) {
       return null;
     }
     Map<String, Integer> times = new HashMap<>();
@@ -532,6 +541,9 @@ public final class Values {
     }
     return zero ? zeroFactor.derive(Value.ZERO | Value.POS) : Value.POSITIVE;
   }
+
+  private static final int MAX_FACTORS = 32;
+  private static final int MAX_ARRAY_STORES = 64;
 
   private static void collectFactors(Expression e, List<Expression> out) {
     Expression x = e;
@@ -875,6 +887,22 @@ public final class Values {
     if (decl.isEmpty()) {
       return false;
     }
+    // the verdict depends on the array, not on where it is read: once per array, so reading a field
+    // in every method of a big class stays linear
+    if (!bindings.isEmpty()) {
+      return positiveElements(container, root, name, decl.get()); // inside a helper call: depends on its arguments
+    }
+    Boolean known = positiveArrays.get(decl.get().node());
+    if (known != null) {
+      return known;
+    }
+    boolean verdict = positiveElements(container, root, name, decl.get());
+    positiveArrays.put(decl.get().node(), verdict);
+    return verdict;
+  }
+
+  private boolean positiveElements(Expression container, Expression root, String name, Declarations.Declaration d) {
+    Optional<Declarations.Declaration> decl = Optional.of(d);
     Optional<Node> scope = switch (decl.get().kind()) {
       case LOCAL -> root.findAncestor(CallableDeclaration.class).map(Node.class::cast);
       case FIELD -> decl.get().node().findAncestor(TypeDeclaration.class).map(Node.class::cast);
@@ -885,6 +913,9 @@ public final class Values {
       return false; // {0.0, 1.0} or a copy of another array: elements we did not see written
     }
     List<AssignExpr> writes = Nodes.all(scope.get(), AssignExpr.class, a -> name.equals(arrayRoot(a.getTarget())));
+    if (writes.size() > MAX_ARRAY_STORES) {
+      return false; // more stores than anyone reasons about by hand: say nothing
+    }
     if (writes.stream().noneMatch(w -> w.getTarget() instanceof ArrayAccessExpr) || Nodes.any(scope.get(), UnaryExpr.class, u -> INC_DEC.contains(u.getOperator())
         && name.equals(arrayRoot(u.getExpression())))) {
       return false; // counts[y]++: a count array keeps a 0 wherever nothing was counted
