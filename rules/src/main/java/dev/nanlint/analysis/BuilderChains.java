@@ -724,7 +724,7 @@ public final class BuilderChains {
    * {@code SOFTMAX}, or a local/final field initialised with one. Empty when it cannot be told.
    */
   public Optional<String> enumConstant(Expression e, String enumName) {
-    return enumConstant(e, enumName, new HashSet<>());
+    return enumConstant(e, enumName, Collections.newSetFromMap(new IdentityHashMap<>()));
   }
 
   private Optional<String> enumConstant(Expression e, String enumName, Set<Node> visited) {

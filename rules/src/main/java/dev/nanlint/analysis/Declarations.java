@@ -89,7 +89,7 @@ public final class Declarations {
   }
 
   private static Optional<Declaration> inStatements(NodeList<Statement> statements, Node child, String name) {
-    int index = child instanceof Statement s ? statements.indexOf(s) : statements.size();
+    int index = child instanceof Statement s ? Nodes.indexOf(statements, s) : statements.size();
     for (int i = index - 1; i >= 0; i--) {
       if (statements.get(i) instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr vars) {
         Optional<Declaration> found = inVariables(vars, name);

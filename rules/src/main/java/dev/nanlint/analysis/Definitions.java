@@ -104,7 +104,7 @@ public final class Definitions {
       if (statements == null || !(child instanceof Statement current)) {
         continue;
       }
-      for (int i = statements.indexOf(current) - 1; i >= 0; i--) {
+      for (int i = Nodes.indexOf(statements, current) - 1; i >= 0; i--) {
         Statement s = statements.get(i);
         if (s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr vars
             && vars.getVariables().stream().anyMatch(v -> v == decl.node())) {
@@ -189,7 +189,7 @@ public final class Definitions {
       }
       if (p instanceof BlockStmt block && child instanceof Statement current) {
         NodeList<Statement> statements = block.getStatements();
-        int at = statements.indexOf(current);
+        int at = Nodes.indexOf(statements, current);
         for (int i = at - 1; i >= 0 && i >= at - MAX_LOOK_BACK; i--) {
           Statement s = statements.get(i);
           if (s instanceof ExpressionStmt es && es.getExpression() instanceof AssignExpr a

@@ -396,7 +396,7 @@ public final class Exponentials {
       return "is then a divisor";
     }
     if (parent instanceof MethodCallExpr m) {
-      if (DIVIDE_METHODS.contains(m.getNameAsString()) && m.getArguments().contains(cur)) {
+      if (DIVIDE_METHODS.contains(m.getNameAsString()) && Nodes.indexOf(m.getArguments(), cur) >= 0) {
         return "is then a divisor";
       }
       if ((m.getNameAsString().equals("rdiv") || m.getNameAsString().equals("rdivi")) && m.getScope().orElse(null) == cur) {

@@ -276,7 +276,7 @@ public final class Guards {
       } else if (p instanceof BlockStmt || p instanceof SwitchEntry) {
         NodeList<Statement> statements = p instanceof BlockStmt block ? block.getStatements()
             : ((SwitchEntry) p).getStatements();
-        int index = child instanceof Statement st ? statements.indexOf(st) : -1;
+        int index = child instanceof Statement st ? Nodes.indexOf(statements, st) : -1;
         for (int i = index - 1; i >= 0; i--) {
           Statement s = statements.get(i);
           List<Expression> exits = exitingConditions(s);
@@ -297,7 +297,7 @@ public final class Guards {
   /** Facts from statements before {@code child}: early exits, asserts, precondition calls. */
   private int earlierChecks(NodeList<Statement> statements, Node child, String key) {
     int allowed = Value.ANY;
-    int index = child instanceof Statement s ? statements.indexOf(s) : -1;
+    int index = child instanceof Statement s ? Nodes.indexOf(statements, s) : -1;
     for (int i = 0; i < index; i++) {
       Statement s = statements.get(i);
       List<Expression> exits = exitingConditions(s);
@@ -441,7 +441,8 @@ public final class Guards {
       }
       if (p instanceof BlockStmt block && child instanceof Statement current) {
         NodeList<Statement> statements = block.getStatements();
-        for (int i = 0; i < statements.indexOf(current); i++) {
+        int at = Nodes.indexOf(statements, current);
+        for (int i = 0; i < at; i++) {
           List<Expression> exits = exitingConditions(statements.get(i));
           if (exits != null && exits.stream().anyMatch(c -> testsZero(c, names))) {
             return true;
@@ -472,7 +473,7 @@ public final class Guards {
       return false;
     }
     NodeList<Statement> statements = block.getStatements();
-    for (int i = statements.indexOf((Statement) statement) + 1; i < statements.size(); i++) {
+    for (int i = Nodes.indexOf(statements, statement) + 1; i < statements.size(); i++) {
       Statement next = statements.get(i);
       if (next instanceof IfStmt ifs && (assignsTo(ifs.getThenStmt(), target) || checksFinite(ifs.getCondition(), target))) {
         return true;

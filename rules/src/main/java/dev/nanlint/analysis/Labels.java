@@ -578,7 +578,7 @@ public final class Labels {
       }
       List<Statement> statements = p instanceof BlockStmt block ? block.getStatements()
           : p instanceof SwitchEntry entry ? entry.getStatements() : List.of();
-      int position = child instanceof Statement st ? statements.indexOf(st) : -1;
+      int position = child instanceof Statement st ? Nodes.indexOf(statements, st) : -1;
       for (int i = 0; i < position; i++) {
         Statement s = statements.get(i);
         if (s instanceof IfStmt ifs && ifs.getElseStmt().isEmpty() && Guards.alwaysExits(ifs.getThenStmt())

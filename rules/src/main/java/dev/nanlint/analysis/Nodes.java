@@ -20,6 +20,20 @@ import java.util.function.Predicate;
 public final class Nodes {
   private Nodes() {}
 
+  /**
+   * The position of {@code node} in {@code list}, by identity, or -1. Not {@code List.indexOf}: JavaParser
+   * nodes are equal when they are structurally alike, so two identical statements of a block
+   * ({@code total += x[i];} twice) would both find the first, and every comparison walks both trees.
+   */
+  public static int indexOf(List<? extends Node> list, Node node) {
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) == node) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** Calls {@code action} on {@code root} and every node below it. */
   public static void walk(Node root, Consumer<Node> action) {
     first(root, Node.class, n -> {

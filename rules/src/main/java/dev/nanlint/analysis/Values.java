@@ -1168,7 +1168,7 @@ public final class Values {
       if (statements == null || !(child instanceof Statement current)) {
         continue;
       }
-      for (int i = statements.indexOf(current) - 1; i >= 0; i--) {
+      for (int i = Nodes.indexOf(statements, current) - 1; i >= 0; i--) {
         Statement s = statements.get(i);
         if (declares(s, decl)) {
           return decl.initializer().map(this::of).orElse(null);
@@ -1276,7 +1276,8 @@ public final class Values {
         return true;
       }
       if (p instanceof BlockStmt block && child instanceof Statement current) {
-        for (int i = 0; i < block.getStatements().indexOf(current); i++) {
+        int at = Nodes.indexOf(block.getStatements(), current);
+        for (int i = 0; i < at; i++) {
           if (Guards.exitingConditions(block.getStatement(i)) != null) {
             return true;
           }

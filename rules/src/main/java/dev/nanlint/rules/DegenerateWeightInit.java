@@ -13,7 +13,8 @@ import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
 import dev.nanlint.engine.Severity;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -59,7 +60,7 @@ public final class DegenerateWeightInit implements Rule {
     if (arg.isEmpty()) {
       return;
     }
-    Verdict v = classify(arg.get(), a, chains, new HashSet<>());
+    Verdict v = classify(arg.get(), a, chains, Collections.newSetFromMap(new IdentityHashMap<>()));
     if (v.kind() == Kind.CONSTANT && layer.get().isHiddenWithWeights()) {
       ctx.report(arg.get(), v.why() + " on a hidden " + layer.get().type() + ": every unit starts identical and "
           + "computes the same output" + constantConsequence(v), FIX);
@@ -74,7 +75,7 @@ public final class DegenerateWeightInit implements Rule {
     if (arg.isEmpty()) {
       return;
     }
-    Verdict v = classify(arg.get(), a, chains, new HashSet<>());
+    Verdict v = classify(arg.get(), a, chains, Collections.newSetFromMap(new IdentityHashMap<>()));
     if (v.kind() == Kind.FINE) {
       return;
     }
