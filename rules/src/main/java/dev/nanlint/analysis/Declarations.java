@@ -19,6 +19,11 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.type.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Finds the declaration a simple name refers to, by walking the enclosing scopes (locals, parameters, fields). */
@@ -88,18 +93,44 @@ public final class Declarations {
     return Optional.empty();
   }
 
-  private static Optional<Declaration> inStatements(NodeList<Statement> statements, Node child, String name) {
-    int index = child instanceof Statement s ? Nodes.indexOf(statements, s) : statements.size();
-    for (int i = index - 1; i >= 0; i--) {
-      if (statements.get(i) instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr vars) {
-        Optional<Declaration> found = inVariables(vars, name);
-        if (found.isPresent()) {
-          return found;
-        }
+  private Optional<Declaration> inStatements(NodeList<Statement> statements, Node child, String name) {
+    Block block = blocks.computeIfAbsent(statements, Block::new);
+    int index = child instanceof Statement s ? block.positions.getOrDefault(s, -1) : statements.size();
+    List<Integer> declared = block.locals.get(name);
+    if (declared == null) {
+      return Optional.empty();
+    }
+    for (int i = declared.size() - 1; i >= 0; i--) { // the nearest declaration before the use
+      int at = declared.get(i);
+      if (at < index) {
+        return inVariables((VariableDeclarationExpr) ((ExpressionStmt) statements.get(at)).getExpression(), name);
       }
     }
     return Optional.empty();
   }
+
+  /**
+   * A block's statements by position and its local declarations by name, built once: every name in a
+   * method asks for its declaration, and scanning back through a long block each time was quadratic.
+   */
+  private static final class Block {
+    final Map<Statement, Integer> positions = new IdentityHashMap<>();
+    final Map<String, List<Integer>> locals = new HashMap<>();
+
+    Block(NodeList<Statement> statements) {
+      for (int i = 0; i < statements.size(); i++) {
+        Statement s = statements.get(i);
+        positions.put(s, i);
+        if (s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr vars) {
+          for (VariableDeclarator v : vars.getVariables()) {
+            locals.computeIfAbsent(v.getNameAsString(), k -> new ArrayList<>()).add(i);
+          }
+        }
+      }
+    }
+  }
+
+  private final Map<NodeList<Statement>, Block> blocks = new IdentityHashMap<>();
 
   private static Optional<Declaration> inVariables(VariableDeclarationExpr vars, String name) {
     for (VariableDeclarator v : vars.getVariables()) {

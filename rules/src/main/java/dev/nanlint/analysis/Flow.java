@@ -27,7 +27,10 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -151,8 +154,14 @@ public final class Flow {
     if (region == null) {
       return List.of();
     }
-    List<Expression> out = new ArrayList<>();
     Node target = decl.get().node();
+    // the same variable in the same region gives the same list: once per pair, not once per question
+    Map<Node, List<Expression>> byTarget = occurrences.computeIfAbsent(region, r -> new IdentityHashMap<>());
+    List<Expression> known = byTarget.get(target);
+    if (known != null) {
+      return known;
+    }
+    List<Expression> out = new ArrayList<>();
     Nodes.walk(region, node -> {
       Expression hit = null;
       if (node instanceof NameExpr n && n.getNameAsString().equals(name)) {
@@ -169,8 +178,12 @@ public final class Flow {
         out.add(outer);
       }
     });
-    return out;
+    List<Expression> found = Collections.unmodifiableList(out);
+    byTarget.put(target, found);
+    return found;
   }
+
+  private final Map<Node, Map<Node, List<Expression>>> occurrences = new IdentityHashMap<>();
 
   /** The body of the method, constructor, lambda or initializer around {@code n}. */
   static Node enclosingBody(Node n) {
