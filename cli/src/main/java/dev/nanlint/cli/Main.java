@@ -37,10 +37,10 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** The {@code nanlint} command. Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors. */
 @Command(name = "nanlint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,

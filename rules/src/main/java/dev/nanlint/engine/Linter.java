@@ -14,10 +14,10 @@ import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import dev.nanlint.analysis.FileNodes;
-import java.util.concurrent.CancellationException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 /**
  * The one engine behind the command and the processor: parses a file with JavaParser, walks it once,

@@ -1,7 +1,5 @@
 package dev.nanlint.rules;
 
-import dev.nanlint.analysis.FileNodes;
-import dev.nanlint.analysis.Nodes;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
@@ -16,6 +14,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.type.PrimitiveType;
 import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.FileNodes;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;

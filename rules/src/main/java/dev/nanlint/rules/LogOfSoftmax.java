@@ -1,11 +1,11 @@
 package dev.nanlint.rules;
 
-import dev.nanlint.analysis.Nodes;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.Nodes;
 import dev.nanlint.analysis.Origins;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;

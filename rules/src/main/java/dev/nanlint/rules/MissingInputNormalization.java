@@ -1,7 +1,5 @@
 package dev.nanlint.rules;
 
-import dev.nanlint.analysis.FileNodes;
-import dev.nanlint.analysis.Nodes;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
@@ -17,7 +15,9 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import dev.nanlint.analysis.Declarations;
+import dev.nanlint.analysis.FileNodes;
 import dev.nanlint.analysis.Imports;
+import dev.nanlint.analysis.Nodes;
 import dev.nanlint.analysis.Optimisers;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;

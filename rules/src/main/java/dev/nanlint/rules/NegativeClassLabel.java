@@ -1,7 +1,5 @@
 package dev.nanlint.rules;
 
-import dev.nanlint.analysis.FileNodes;
-import dev.nanlint.analysis.Nodes;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -13,9 +11,11 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import dev.nanlint.analysis.FileNodes;
 import dev.nanlint.analysis.Imports;
-import dev.nanlint.analysis.Labels;
 import dev.nanlint.analysis.Labels.IntSet;
+import dev.nanlint.analysis.Labels;
+import dev.nanlint.analysis.Nodes;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;

@@ -1,7 +1,5 @@
 package dev.nanlint.rules;
 
-import dev.nanlint.analysis.FileNodes;
-import dev.nanlint.analysis.Nodes;
 import com.github.javaparser.Position;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
@@ -22,8 +20,10 @@ import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import dev.nanlint.analysis.FileNodes;
 import dev.nanlint.analysis.Imports;
 import dev.nanlint.analysis.Names;
+import dev.nanlint.analysis.Nodes;
 import dev.nanlint.analysis.Optimisers;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;

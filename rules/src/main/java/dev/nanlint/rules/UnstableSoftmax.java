@@ -1,11 +1,11 @@
 package dev.nanlint.rules;
 
-import dev.nanlint.analysis.Nodes;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.Exponentials;
+import dev.nanlint.analysis.Nodes;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
