@@ -295,10 +295,7 @@ public final class Constants {
       }
     }
     for (UnaryExpr u : Nodes.all(scope, UnaryExpr.class)) {
-      UnaryExpr.Operator op = u.getOperator();
-      boolean step = op == UnaryExpr.Operator.PREFIX_INCREMENT || op == UnaryExpr.Operator.PREFIX_DECREMENT
-          || op == UnaryExpr.Operator.POSTFIX_INCREMENT || op == UnaryExpr.Operator.POSTFIX_DECREMENT;
-      if (step && isTarget(u.getExpression(), name, fieldAccessToo)) {
+      if (Flow.isStep(u.getOperator()) && isTarget(u.getExpression(), name, fieldAccessToo)) {
         return true;
       }
     }

@@ -215,9 +215,7 @@ public final class Definitions {
   /** Could {@code node} change one of {@code names}, or an element of an array it names? */
   private static boolean changes(Node node, List<String> names) {
     Expression target = node instanceof AssignExpr a ? a.getTarget()
-        : node instanceof UnaryExpr u && u.getOperator() != UnaryExpr.Operator.MINUS && u.getOperator() != UnaryExpr.Operator.PLUS
-            && u.getOperator() != UnaryExpr.Operator.LOGICAL_COMPLEMENT && u.getOperator() != UnaryExpr.Operator.BITWISE_COMPLEMENT
-            ? u.getExpression() : null;
+        : node instanceof UnaryExpr u && Flow.isStep(u.getOperator()) ? u.getExpression() : null;
     while (target instanceof ArrayAccessExpr t) {
       target = t.getName();
     }

@@ -3,6 +3,8 @@ package dev.nanlint.analysis;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -22,6 +24,7 @@ public final class FileNodes {
 
   private final List<Node> preorder;
   private final Map<Class<?>, List<?>> byType = new HashMap<>();
+  private Map<String, List<MethodDeclaration>> methodsByName;
 
   private FileNodes(List<Node> preorder) {
     this.preorder = preorder;
@@ -60,6 +63,18 @@ public final class FileNodes {
 
   public <T extends Node> List<T> all(Class<T> type, Predicate<? super T> filter) {
     return all(type).stream().filter(filter).toList();
+  }
+
+  /** The file's methods {@code call} can mean by its name and number of arguments (an overload set, or one). */
+  public List<MethodDeclaration> methodsCalledBy(MethodCallExpr call) {
+    if (methodsByName == null) {
+      methodsByName = new HashMap<>();
+      for (MethodDeclaration m : all(MethodDeclaration.class)) {
+        methodsByName.computeIfAbsent(m.getNameAsString(), k -> new ArrayList<>()).add(m);
+      }
+    }
+    return methodsByName.getOrDefault(call.getNameAsString(), List.of()).stream()
+        .filter(m -> m.getParameters().size() == call.getArguments().size()).toList();
   }
 
   public <T extends Node> Optional<T> first(Class<T> type, Predicate<? super T> filter) {

@@ -110,7 +110,8 @@ public final class Flow {
     return out;
   }
 
-  private static boolean isStep(UnaryExpr.Operator op) {
+  /** ++ and -- in either position: the unary operators that write their operand. */
+  static boolean isStep(UnaryExpr.Operator op) {
     return op == UnaryExpr.Operator.PREFIX_INCREMENT || op == UnaryExpr.Operator.PREFIX_DECREMENT
         || op == UnaryExpr.Operator.POSTFIX_INCREMENT || op == UnaryExpr.Operator.POSTFIX_DECREMENT;
   }

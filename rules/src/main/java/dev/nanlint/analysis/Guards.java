@@ -1,6 +1,5 @@
 package dev.nanlint.analysis;
 
-import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -32,9 +31,7 @@ import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
@@ -53,7 +50,6 @@ public final class Guards {
   private final ToDoubleFunction<Expression> constants;
   private final Predicate<Expression> nonNegative;
   private final Predicate<Expression> positive;
-  private Map<String, List<MethodDeclaration>> methodsByName;
 
   /**
    * @param constants evaluates a compile-time numeric constant, or NaN when the expression is not one
@@ -360,9 +356,7 @@ public final class Guards {
    * parameter fails a test: after the call, the argument passes it.
    */
   private int validatedBy(MethodCallExpr call, String key) {
-    List<MethodDeclaration> candidates = call.findCompilationUnit().map(cu -> methodsByName(cu)
-        .getOrDefault(call.getNameAsString(), List.of()).stream()
-        .filter(m -> m.getParameters().size() == call.getArguments().size()).toList())
+    List<MethodDeclaration> candidates = call.findCompilationUnit().map(cu -> FileNodes.of(cu).methodsCalledBy(call))
         .orElse(List.of());
     if (candidates.size() != 1 || candidates.get(0).getBody().isEmpty()) {
       return Value.ANY;
@@ -385,17 +379,6 @@ public final class Guards {
       }
     }
     return allowed;
-  }
-
-  /** The file's methods by name, built once (every call statement before every division asks). */
-  private Map<String, List<MethodDeclaration>> methodsByName(CompilationUnit unit) {
-    if (methodsByName == null) {
-      methodsByName = new HashMap<>();
-      for (MethodDeclaration m : FileNodes.of(unit).all(MethodDeclaration.class)) {
-        methodsByName.computeIfAbsent(m.getNameAsString(), k -> new ArrayList<>()).add(m);
-      }
-    }
-    return methodsByName;
   }
 
   private boolean incrementsKey(Statement s, String key) {

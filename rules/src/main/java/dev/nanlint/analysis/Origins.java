@@ -20,7 +20,6 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -255,10 +254,8 @@ public final class Origins {
 
   /** A helper of this file that returns a softmax or sigmoid output on every path. */
   private Optional<Source> helper(MethodCallExpr call) {
-    List<MethodDeclaration> candidates = new ArrayList<>();
-    call.findCompilationUnit().ifPresent(cu -> FileNodes.of(cu).all(MethodDeclaration.class, m ->
-        m.getNameAsString().equals(call.getNameAsString()) && m.getParameters().size() == call.getArguments().size())
-        .forEach(candidates::add));
+    List<MethodDeclaration> candidates = call.findCompilationUnit().map(cu -> FileNodes.of(cu).methodsCalledBy(call))
+        .orElse(List.of());
     if (candidates.size() != 1 || candidates.get(0).getBody().isEmpty() || !inProgress.add(candidates.get(0))) {
       return Optional.empty();
     }

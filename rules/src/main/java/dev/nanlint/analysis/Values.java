@@ -687,10 +687,8 @@ public final class Values {
   }
 
   private Value helper(MethodCallExpr call) {
-    List<MethodDeclaration> candidates = new ArrayList<>();
-    call.findCompilationUnit().ifPresent(cu -> FileNodes.of(cu).all(MethodDeclaration.class, m ->
-        m.getNameAsString().equals(call.getNameAsString()) && m.getParameters().size() == call.getArguments().size())
-        .forEach(candidates::add));
+    List<MethodDeclaration> candidates = call.findCompilationUnit().map(cu -> FileNodes.of(cu).methodsCalledBy(call))
+        .orElse(List.of());
     if (candidates.size() != 1 || candidates.get(0).getBody().isEmpty()) {
       return Value.UNKNOWN;
     }
@@ -872,12 +870,8 @@ public final class Values {
    * {@code var} name the same array here.
    */
   private boolean positiveElements(Expression container) {
-    Expression root = container;
-    while (root instanceof ArrayAccessExpr a) {
-      root = a.getName();
-    }
-    String name = root instanceof NameExpr n ? n.getNameAsString()
-        : root instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr ? f.getNameAsString() : null;
+    Expression root = arrayBase(container);
+    String name = arrayRoot(container);
     if (name == null || inProgress.contains(container)) {
       return false;
     }
@@ -899,14 +893,13 @@ public final class Values {
     return verdict;
   }
 
-  private boolean positiveElements(Expression container, Expression root, String name, Declarations.Declaration d) {
-    Optional<Declarations.Declaration> decl = Optional.of(d);
-    Optional<Node> scope = switch (decl.get().kind()) {
+  private boolean positiveElements(Expression container, Expression root, String name, Declarations.Declaration decl) {
+    Optional<Node> scope = switch (decl.kind()) {
       case LOCAL -> root.findAncestor(CallableDeclaration.class).map(Node.class::cast);
-      case FIELD -> decl.get().node().findAncestor(TypeDeclaration.class).map(Node.class::cast);
+      case FIELD -> decl.node().findAncestor(TypeDeclaration.class).map(Node.class::cast);
       default -> Optional.empty();
     };
-    Optional<Expression> initial = decl.get().initializer();
+    Optional<Expression> initial = decl.initializer();
     if (scope.isEmpty() || (initial.isPresent() && !isFreshArray(initial.get()))) {
       return false; // {0.0, 1.0} or a copy of another array: elements we did not see written
     }
@@ -914,8 +907,8 @@ public final class Values {
     if (writes.size() > MAX_ARRAY_STORES) {
       return false; // more stores than anyone reasons about by hand: say nothing
     }
-    if (writes.stream().noneMatch(w -> w.getTarget() instanceof ArrayAccessExpr) || Nodes.any(scope.get(), UnaryExpr.class, u -> INC_DEC.contains(u.getOperator())
-        && name.equals(arrayRoot(u.getExpression())))) {
+    if (writes.stream().noneMatch(w -> w.getTarget() instanceof ArrayAccessExpr) || Nodes.any(scope.get(),
+        UnaryExpr.class, u -> Flow.isStep(u.getOperator()) && name.equals(arrayRoot(u.getExpression())))) {
       return false; // counts[y]++: a count array keeps a 0 wherever nothing was counted
     }
     inProgress.add(container);
@@ -945,9 +938,6 @@ public final class Values {
     }
   }
 
-  private static final Set<UnaryExpr.Operator> INC_DEC = Set.of(UnaryExpr.Operator.PREFIX_INCREMENT,
-      UnaryExpr.Operator.POSTFIX_INCREMENT, UnaryExpr.Operator.PREFIX_DECREMENT, UnaryExpr.Operator.POSTFIX_DECREMENT);
-
   /** {@code a[k] = a[k] + 1}: an update of what the element held, so a fresh array's 0 survives elsewhere. */
   private static boolean selfUpdate(AssignExpr w) {
     String target = Guards.key(w.getTarget());
@@ -962,12 +952,18 @@ public final class Values {
 
   /** {@code x} for {@code x[i][j]}, {@code this.x[i]}, {@code x} and {@code this.x}; else null. */
   private static String arrayRoot(Expression target) {
-    Expression root = target;
+    Expression root = arrayBase(target);
+    return root instanceof NameExpr n ? n.getNameAsString()
+        : root instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr ? f.getNameAsString() : null;
+  }
+
+  /** The array expression under every index: {@code x} for {@code x[i][j]}, {@code this.x} for {@code this.x[i]}. */
+  private static Expression arrayBase(Expression e) {
+    Expression root = e;
     while (root instanceof ArrayAccessExpr a) {
       root = a.getName();
     }
-    return root instanceof NameExpr n ? n.getNameAsString()
-        : root instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr ? f.getNameAsString() : null;
+    return root;
   }
 
   private static String lastIdentifier(Expression e) {
@@ -1068,8 +1064,7 @@ public final class Values {
       FieldWrites writes = new FieldWrites(new HashSet<>(), new HashMap<>());
       field.node().findCompilationUnit().map(FileNodes::of).ifPresent(nodes -> {
         for (UnaryExpr u : nodes.all(UnaryExpr.class)) {
-          if (u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT || u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT
-              || u.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT || u.getOperator() == UnaryExpr.Operator.POSTFIX_DECREMENT) {
+          if (Flow.isStep(u.getOperator())) {
             writtenName(u.getExpression()).ifPresent(writes.accumulated()::add);
           }
         }
