@@ -1,5 +1,6 @@
 package dev.nanlint.processor;
 
+import com.github.javaparser.ast.CompilationUnit;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LineMap;
 import com.sun.source.tree.Tree;
@@ -19,12 +20,15 @@ import dev.nanlint.engine.Severity;
 import dev.nanlint.engine.SourceText;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,11 +38,12 @@ import javax.tools.Diagnostic;
 
 /**
  * What the processor and the plugin share: runs the engine on each compilation unit javac hands over and
- * prints each finding on javac's tree at its exact position. The engine parses the file again with
- * JavaParser on a background thread, started as soon as javac has the file, while javac goes on with its
- * own work; the findings are printed when javac finishes analysing the file (a {@link TaskListener} on
- * ANALYZE), or at the end of the compilation. Never fails a build it was not asked to fail
- * ({@code werror}): internal problems become a NOTE.
+ * prints each finding on javac's tree at its exact position. The rules read JavaParser's AST, which
+ * {@link JavacToJavaParser} builds from javac's own tree on javac's thread (javac's trees are not
+ * thread-safe); the rules then run on a background thread while javac goes on with its own work. A file the
+ * converter cannot take is parsed with JavaParser on that thread instead. The findings are printed when javac
+ * finishes analysing the file (a {@link TaskListener} on ANALYZE), or at the end of the compilation. Never
+ * fails a build it was not asked to fail ({@code werror}): internal problems become a NOTE.
  */
 final class JavacReporter {
   static final String CONFIG = "nanlint.config";
@@ -48,7 +53,11 @@ final class JavacReporter {
   static final String WERROR = "nanlint.werror";
   static final String WARNING_KIND = "nanlint.warningKind";
   static final String EXCLUDED_PATHS = "nanlint.excludedPaths";
-  static final Set<String> OPTIONS = Set.of(CONFIG, DISABLE, ENABLE, SEVERITY, WERROR, WARNING_KIND, EXCLUDED_PATHS);
+  private static final int MAX_RUNNING = 32;
+  /** {@code true}: a NOTE at the end says how many files were read from javac's trees and how many parsed again. */
+  static final String STATS = "nanlint.stats";
+  static final Set<String> OPTIONS = Set.of(CONFIG, DISABLE, ENABLE, SEVERITY, WERROR, WARNING_KIND, EXCLUDED_PATHS,
+      STATS);
 
   private final Trees trees;
   private final Linter linter;
@@ -59,7 +68,13 @@ final class JavacReporter {
   private final Set<String> analysed = new HashSet<>();
   /** Files being analysed in the background, reported when javac has analysed them (or at the end). */
   private final Map<CompilationUnitTree, Analysis> pending = new IdentityHashMap<>();
+  /** Analyses not finished yet, oldest first: each holds a converted AST, so their number is bounded. */
+  private final Deque<Future<FileResult>> running = new ArrayDeque<>();
   private ExecutorService workers;
+  private final boolean stats;
+  private int fromJavacTrees;
+  private int parsedAgain;
+  private CompilationUnitTree lastUnit;
 
   /** Prints a message placed on no tree: the processor through its Messager, the plugin on the file. */
   interface Printer {
@@ -79,6 +94,7 @@ final class JavacReporter {
     this.printer = printer;
     this.linter = new Linter(rules, config(options));
     this.werror = Boolean.parseBoolean(options.getOrDefault(WERROR, "false"));
+    this.stats = Boolean.parseBoolean(options.getOrDefault(STATS, "false"));
     this.warningKind = "WARNING".equalsIgnoreCase(options.get(WARNING_KIND))
         ? Diagnostic.Kind.WARNING : Diagnostic.Kind.MANDATORY_WARNING;
     String excludes = options.get(EXCLUDED_PATHS);
@@ -117,6 +133,10 @@ final class JavacReporter {
           } else if (e.getKind() == TaskEvent.Kind.COMPILATION) {
             new ArrayList<>(pending.keySet()).forEach(JavacReporter.this::reportPending);
             workers.shutdownNow();
+            if (stats && lastUnit != null) {
+              note(lastUnit, "nanlint: " + fromJavacTrees + " files analysed from javac's trees, " + parsedAgain
+                  + " parsed again by JavaParser");
+            }
           }
         }
       });
@@ -143,10 +163,25 @@ final class JavacReporter {
         return;
       }
       String text = unit.getSourceFile().getCharContent(true).toString();
-      if (workers == null) {
-        report(unit, text, linter.lint(name, text));
+      if (Linter.isGenerated(text)) {
+        return; // as the command: a generated file's generator would have to change
+      }
+      CompilationUnit converted = converted(unit, text);
+      lastUnit = unit;
+      if (converted == null) {
+        parsedAgain++;
       } else {
-        pending.put(unit, new Analysis(text, workers.submit(() -> linter.lint(name, text))));
+        fromJavacTrees++;
+      }
+      Callable<FileResult> analysis = converted == null ? () -> linter.lint(name, text)
+          : () -> linter.check(name, converted, new SourceText(text));
+      if (workers == null) {
+        report(unit, text, analysis.call());
+      } else {
+        waitWhileBusy();
+        Future<FileResult> result = workers.submit(analysis);
+        running.addLast(result);
+        pending.put(unit, new Analysis(text, result));
       }
     } catch (IOException e) { // javac read it, but it is gone or locked now: say so, and go on
       note(unit, "nanlint: cannot read " + name + " (" + e + "), so it was not analysed");
@@ -155,6 +190,33 @@ final class JavacReporter {
         throw (VirtualMachineError) e;
       }
       note(unit, "nanlint: skipped " + name + " after an internal error: " + e);
+    }
+  }
+
+  /**
+   * JavaParser's AST built from javac's tree, or null when the converter leaves the file to JavaParser
+   * (a construct it does not know, or nesting too deep for this thread's stack).
+   */
+  private CompilationUnit converted(CompilationUnitTree unit, String text) {
+    try {
+      return JavacToJavaParser.convert(unit, trees.getSourcePositions(), text);
+    } catch (RuntimeException | StackOverflowError e) { // Unsupported, or a tree it did not expect
+      return null;
+    }
+  }
+
+  /**
+   * Waits for the oldest analyses while {@value #MAX_RUNNING} are unfinished: javac parses every file before
+   * it analyses any, and each waiting analysis holds a whole AST.
+   */
+  private void waitWhileBusy() throws InterruptedException {
+    running.removeIf(Future::isDone);
+    while (running.size() >= MAX_RUNNING) {
+      try {
+        running.removeFirst().get();
+      } catch (ExecutionException e) {
+        // reported with the file's findings
+      }
     }
   }
 

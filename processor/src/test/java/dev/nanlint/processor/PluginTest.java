@@ -66,6 +66,38 @@ class PluginTest {
     assertTrue(nanlint(compilation).isEmpty());
   }
 
+  /** A record is left to JavaParser by the converter: the file is parsed again, and its findings still come. */
+  private static final JavaFileObject RECORD = JavaFileObjects.forSourceLines("demo.Stats",
+      "package demo;",
+      "",
+      "record Stats(double sum, int count) {",
+      "  double logLikelihood(double[] probs, int label) {",
+      "    return Math.log(probs[label]);",
+      "  }",
+      "}");
+
+  @Test
+  void filesAreReadFromJavacsTreesNotParsedAgain() {
+    for (Compilation compilation : List.of(
+        javac().withOptions("-Xplugin:Nanlint stats=true", "-proc:none").compile(LOSS),
+        javac().withProcessors(new NanlintProcessor()).withOptions("-Ananlint.stats=true").compile(LOSS))) {
+      assertEquals(2, nanlint(compilation).size(), compilation.diagnostics()::toString);
+      assertEquals(List.of("nanlint: 1 files analysed from javac's trees, 0 parsed again by JavaParser"), notes(compilation));
+    }
+  }
+
+  @Test
+  void aFileTheConverterLeavesToJavaParserIsParsedAgainWithTheSameFindings() {
+    Compilation compilation = javac().withOptions("-Xplugin:Nanlint stats=true", "-proc:none").compile(RECORD);
+    assertEquals(List.of("nanlint: 0 files analysed from javac's trees, 1 parsed again by JavaParser"), notes(compilation));
+    assertEquals(List.of("MANDATORY_WARNING 5:12 [UnguardedLog]"),
+        describe(nanlint(compilation)).stream().map(d -> d.substring(0, d.indexOf(']') + 1)).toList());
+  }
+
+  private static List<String> notes(Compilation compilation) {
+    return compilation.notes().stream().map(n -> n.getMessage(Locale.ROOT)).filter(m -> m.startsWith("nanlint:")).toList();
+  }
+
   @Test
   void argumentsMapOntoTheProcessorOptions() {
     assertEquals(Map.of("nanlint.disable", "A,B", "nanlint.werror", "true"),

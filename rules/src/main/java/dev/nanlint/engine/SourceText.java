@@ -1,5 +1,6 @@
 package dev.nanlint.engine;
 
+import com.github.javaparser.Position;
 import java.util.Arrays;
 
 /**
@@ -53,6 +54,14 @@ public final class SourceText {
       end--;
     }
     return text.substring(start, end);
+  }
+
+  /** The 1-based line and column of a character offset, as JavaParser counts them (a tab is one column). */
+  public Position position(int offset) {
+    int[] lineStarts = lineStarts();
+    int index = Arrays.binarySearch(lineStarts, offset);
+    int line = index >= 0 ? index : -index - 2;
+    return new Position(line + 1, offset - lineStarts[line] + 1);
   }
 
   /** Character offset of a 1-based line and column. */
