@@ -9,7 +9,7 @@
 # Environment:
 #   RUNS=3          timed runs per measurement (the median is reported)
 #   WARMUP=1        untimed warm-up runs per measurement (fill the page cache; every run is a fresh JVM)
-#   ONLY="parse nanlint bounded pmd javac small"
+#   ONLY="parse nanlint bounded pmd javac javac-api small"
 #                   which measurements to run (any subset, space separated; "parse-all" is extra)
 #   BOUNDED_HEAP=512m
 #                   the -Xmx of the "bounded" measurement
@@ -43,8 +43,12 @@
 #        bounded  the same with -Xmx$BOUNDED_HEAP: shows the heap stays bounded (files are streamed); a
 #                 default JVM on a big machine lets garbage pile up, so its RSS says little about need
 #        pmd      PMD 7 with bench/pmd-ruleset.xml (ComparisonWithNaN + two XPath rules) over the corpus
-#        javac    javac of tribuo-core's 256 sources: -proc:none; with a no-op processor (the cost of annotation
-#                 processing itself); with the nanlint processor; with the nanlint plugin (-Xplugin:Nanlint -proc:none)
+#        javac    the javac command on tribuo-core's 256 sources: -proc:none; with a no-op processor (the cost of
+#                 annotation processing itself); with the nanlint processor; with the nanlint plugin
+#                 (-Xplugin:Nanlint -proc:none)
+#        javac-api  the same four, with javac run in process through javax.tools (dev.nanlint.bench.ApiJavac),
+#                 as Maven, Gradle and IDEs run it: such a task always keeps comments and end positions,
+#                 which the command starts doing (at a cost) only when a listener or processor is present
 #        small    nanlint on one small file (test-fixtures/sample-project/.../MyLoss.java): start-up cost
 #      and prints the medians, lines/second, the ratios and the targets of DESIGN.md "Performance";
 #   4. writes bench/target/noise.md from nanlint's JSON report: findings per rule per kLOC per corpus and
@@ -61,7 +65,7 @@ cd "$ROOT"
 
 RUNS=${RUNS:-3}
 WARMUP=${WARMUP:-1}
-ONLY=${ONLY:-"parse nanlint bounded pmd javac small"}
+ONLY=${ONLY:-"parse nanlint bounded pmd javac javac-api small"}
 BOUNDED_HEAP=${BOUNDED_HEAP:-512m}
 read -r -a JVM <<< "${JVM_OPTS:-}"
 SKIP_BUILD=${SKIP_BUILD:-0}
@@ -89,7 +93,7 @@ wants() { [[ " $ONLY " == *" $1 "* ]]; }
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer (got '$RUNS')"
 [[ $WARMUP =~ ^[0-9]+$ ]] || die "WARMUP must be a non-negative integer (got '$WARMUP')"
 for m in $ONLY; do
-  case $m in parse|parse-all|nanlint|bounded|pmd|javac|small) ;; *) die "unknown measurement '$m' in ONLY (parse parse-all nanlint bounded pmd javac small)";; esac
+  case $m in parse|parse-all|nanlint|bounded|pmd|javac|javac-api|small) ;; *) die "unknown measurement '$m' in ONLY (parse parse-all nanlint bounded pmd javac javac-api small)";; esac
 done
 $TIME -f '%e' true 2>/dev/null || die "$TIME (GNU time) is required: apt-get install time"
 for tool in mvn python3 "$JAVA" "$JAVAC"; do
@@ -205,20 +209,22 @@ if wants pmd; then
   register pmd "0 4" "" "$JAVA" "${JVM[@]}" -cp "$OUT/pmd-lib/*" net.sourceforge.pmd.cli.PmdCli check --no-cache \
     --no-progress -d "$CORPUS" -R bench/pmd-ruleset.xml -f text -r "$OUT/pmd.txt"
 fi
-if wants javac; then
+# -proc:full (JDK 21+, backported to recent 17u) states explicitly that processors run; older javacs
+# run processors found on -processorpath by default.
+PROC_FULL=()
+probe=$(mktemp -d)
+echo 'class Probe {}' > "$probe/Probe.java"
+if "$JAVAC" -proc:full -d "$probe" "$probe/Probe.java" 2>/dev/null; then PROC_FULL=(-proc:full); fi
+rm -rf "$probe"
+CLEAN_CLASSES='rm -rf "$OUT/javac-classes" && mkdir -p "$OUT/javac-classes"'
+if wants javac || wants javac-api; then
   python3 -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())' \
     "$PROC_JAR" META-INF/services/javax.annotation.processing.Processor 2>/dev/null \
     | grep -q dev.nanlint.processor.NanlintProcessor || die "$PROC_JAR does not register NanlintProcessor"
+fi
+if wants javac; then
   # tribuo-core 4.3.2 is built with source/target 1.8 (its pom)
   JAVAC_ARGS=("${JVM[@]/#/-J}" --release 8 -encoding UTF-8 -nowarn -g -cp "$OUT/tribuo-lib/*")
-  # -proc:full (JDK 21+, backported to recent 17u) states explicitly that processors run; older javacs
-  # run processors found on -processorpath by default.
-  PROC_FULL=()
-  probe=$(mktemp -d)
-  echo 'class Probe {}' > "$probe/Probe.java"
-  if "$JAVAC" -proc:full -d "$probe" "$probe/Probe.java" 2>/dev/null; then PROC_FULL=(-proc:full); fi
-  rm -rf "$probe"
-  CLEAN_CLASSES='rm -rf "$OUT/javac-classes" && mkdir -p "$OUT/javac-classes"'
   register javac "0" "$CLEAN_CLASSES" "$JAVAC" -d "$OUT/javac-classes" "${JAVAC_ARGS[@]}" -proc:none \
     @"$RES/tribuo-sources.txt"
   # annotation processing on, with a processor that does nothing: the cost of -proc itself
@@ -229,6 +235,18 @@ if wants javac; then
   # the same jar as a javac plugin, without annotation processing (README, "Faster builds")
   register javac-plugin "0" "$CLEAN_CLASSES" "$JAVAC" -d "$OUT/javac-classes" "${JAVAC_ARGS[@]}" \
     -processorpath "$PROC_JAR" -Xplugin:Nanlint -proc:none @"$RES/tribuo-sources.txt"
+fi
+if wants javac-api; then
+  [[ -f $OUT/classes/dev/nanlint/bench/ApiJavac.class ]] || die "ApiJavac missing (run without SKIP_BUILD=1)"
+  API=("$JAVA" "${JVM[@]}" -cp "$OUT/classes" dev.nanlint.bench.ApiJavac -d "$OUT/javac-classes" --release 8
+    -encoding UTF-8 -nowarn -g -cp "$OUT/tribuo-lib/*")
+  register api "0" "$CLEAN_CLASSES" "${API[@]}" -proc:none @"$RES/tribuo-sources.txt"
+  register api-noop "0" "$CLEAN_CLASSES" "${API[@]}" -processorpath "$OUT/classes" \
+    -processor dev.nanlint.bench.NoopProcessor "${PROC_FULL[@]}" @"$RES/tribuo-sources.txt"
+  register api-proc "0" "$CLEAN_CLASSES" "${API[@]}" -processorpath "$PROC_JAR" "${PROC_FULL[@]}" \
+    @"$RES/tribuo-sources.txt"
+  register api-plugin "0" "$CLEAN_CLASSES" "${API[@]}" -processorpath "$PROC_JAR" -Xplugin:Nanlint -proc:none \
+    @"$RES/tribuo-sources.txt"
 fi
 if wants small; then
   [[ -f $SMALL_FILE ]] || die "$SMALL_FILE missing"
@@ -280,6 +298,13 @@ if wants javac; then
   log "javac+plugin: $plugin_findings nanlint warnings"
   ((plugin_findings == proc_findings)) || log "warning: the plugin and the processor reported different numbers of findings"
 fi
+if wants javac-api; then
+  for name in api-proc api-plugin; do
+    found=$(grep -cE 'warning: \[[A-Za-z]+\]' "$RES/$name.log" || true)
+    log "$name: $found nanlint warnings"
+    ((found > 0)) || log "warning: $name reported nothing on tribuo-core: did nanlint run? (see $RES/$name.log)"
+  done
+fi
 
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -319,10 +344,14 @@ has() { [[ -s $RES/$1.runs ]]; }
   if has nanlint; then row nanlint "nanlint (all rules)" "$CORPUS_LINES"; fi
   if has bounded; then row bounded "nanlint, -Xmx$BOUNDED_HEAP" "$CORPUS_LINES"; fi
   if has pmd; then row pmd "PMD $(ls "$OUT/pmd-lib" | sed -nE 's/^pmd-core-(.*)\.jar$/\1/p') (3 rules)" "$CORPUS_LINES"; fi
-  if has javac; then row javac "javac tribuo-core (-proc:none)" "$TRIBUO_LINES"; fi
-  if has javac-noop; then row javac-noop "javac tribuo-core + no-op processor" "$TRIBUO_LINES"; fi
-  if has javac-proc; then row javac-proc "javac tribuo-core + nanlint processor" "$TRIBUO_LINES"; fi
-  if has javac-plugin; then row javac-plugin "javac tribuo-core + nanlint plugin (-Xplugin:Nanlint -proc:none)" "$TRIBUO_LINES"; fi
+  if has javac; then row javac "javac command, tribuo-core (-proc:none)" "$TRIBUO_LINES"; fi
+  if has javac-noop; then row javac-noop "javac command + no-op processor" "$TRIBUO_LINES"; fi
+  if has javac-proc; then row javac-proc "javac command + nanlint processor" "$TRIBUO_LINES"; fi
+  if has javac-plugin; then row javac-plugin "javac command + nanlint plugin (-Xplugin:Nanlint -proc:none)" "$TRIBUO_LINES"; fi
+  if has api; then row api "javac in process (javax.tools, as Maven runs it), tribuo-core (-proc:none)" "$TRIBUO_LINES"; fi
+  if has api-noop; then row api-noop "javac in process + no-op processor" "$TRIBUO_LINES"; fi
+  if has api-proc; then row api-proc "javac in process + nanlint processor" "$TRIBUO_LINES"; fi
+  if has api-plugin; then row api-plugin "javac in process + nanlint plugin (-Xplugin:Nanlint -proc:none)" "$TRIBUO_LINES"; fi
   if has small; then row small "nanlint, one small file" "$SMALL_LINES"; fi
   echo
   echo "| ratio / check | value | target | |"
@@ -351,6 +380,22 @@ has() { [[ -s $RES/$1.runs ]]; }
     v=$(rss_mb bounded)
     echo "| nanlint peak RSS, MB (-Xmx$BOUNDED_HEAP) | $(printf '%.0f' "$v") | ≤ 1024 | $(verdict "$v" 1024) |"
     if has nanlint; then echo "| nanlint -Xmx$BOUNDED_HEAP / nanlint, wall | $(ratio "$(wall bounded)" "$(wall nanlint)") | | |"; fi
+  fi
+  if has api && has api-proc; then
+    v=$(ratio "$(wall api-proc)" "$(wall api)")
+    echo "| javac in process: +processor / javac, wall | $v | ≤ 1.10 | $(verdict "$v" 1.10) |"
+    echo "| javac in process: +processor / javac, CPU | $(ratio "$(cpu api-proc)" "$(cpu api)") | | |"
+  fi
+  if has api && has api-plugin; then
+    v=$(ratio "$(wall api-plugin)" "$(wall api)")
+    echo "| javac in process: +plugin / javac, wall | $v | ≤ 1.10 | $(verdict "$v" 1.10) |"
+    echo "| javac in process: +plugin / javac, CPU | $(ratio "$(cpu api-plugin)" "$(cpu api)") | | |"
+  fi
+  if has api && has api-noop; then
+    echo "| javac in process: +no-op processor / javac, wall (cost of -proc itself) | $(ratio "$(wall api-noop)" "$(wall api)") | | |"
+  fi
+  if has api-noop && has api-proc; then
+    echo "| javac in process: +processor / +no-op processor, wall (nanlint's own share) | $(ratio "$(wall api-proc)" "$(wall api-noop)") | | |"
   fi
   if has javac && has javac-proc; then
     v=$(ratio "$(wall javac-proc)" "$(wall javac)")

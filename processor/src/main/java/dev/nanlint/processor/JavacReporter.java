@@ -53,7 +53,13 @@ final class JavacReporter {
   static final String WERROR = "nanlint.werror";
   static final String WARNING_KIND = "nanlint.warningKind";
   static final String EXCLUDED_PATHS = "nanlint.excludedPaths";
-  private static final int MAX_RUNNING = 32;
+  /**
+   * How much source may wait for analysis as converted ASTs, in characters: about 25,000 lines, some 25-50
+   * MB of AST (JavaParser's AST without tokens takes about 25 bytes per source character, measured on
+   * tribuo-core). Beyond that javac's thread waits for the oldest analyses: javac parses every file before
+   * it analyses any, and a build's heap is shared with Maven or the IDE.
+   */
+  private static final long MAX_RUNNING_CHARS = 1_000_000;
   /** {@code true}: a NOTE at the end says how many files were read from javac's trees and how many parsed again. */
   static final String STATS = "nanlint.stats";
   static final Set<String> OPTIONS = Set.of(CONFIG, DISABLE, ENABLE, SEVERITY, WERROR, WARNING_KIND, EXCLUDED_PATHS,
@@ -68,8 +74,9 @@ final class JavacReporter {
   private final Set<String> analysed = new HashSet<>();
   /** Files being analysed in the background, reported when javac has analysed them (or at the end). */
   private final Map<CompilationUnitTree, Analysis> pending = new IdentityHashMap<>();
-  /** Analyses not finished yet, oldest first: each holds a converted AST, so their number is bounded. */
-  private final Deque<Future<FileResult>> running = new ArrayDeque<>();
+  /** Analyses not finished yet, oldest first, with their files' lengths: each holds a converted AST. */
+  private final Deque<Running> running = new ArrayDeque<>();
+  private long runningChars;
   private ExecutorService workers;
   private final boolean stats;
   private int fromJavacTrees;
@@ -83,6 +90,8 @@ final class JavacReporter {
 
   /** A file's findings on the way, with the text they were found in (read once: the file may change). */
   private record Analysis(String text, Future<FileResult> result) {}
+
+  private record Running(Future<FileResult> result, int chars) {}
 
   /**
    * @param options the {@code nanlint.*} options ({@link #OPTIONS}); a bad value throws
@@ -178,9 +187,10 @@ final class JavacReporter {
       if (workers == null) {
         report(unit, text, analysis.call());
       } else {
-        waitWhileBusy();
+        waitWhileBusy(text.length());
         Future<FileResult> result = workers.submit(analysis);
-        running.addLast(result);
+        running.addLast(new Running(result, text.length()));
+        runningChars += text.length();
         pending.put(unit, new Analysis(text, result));
       }
     } catch (IOException e) { // javac read it, but it is gone or locked now: say so, and go on
@@ -205,15 +215,20 @@ final class JavacReporter {
     }
   }
 
-  /**
-   * Waits for the oldest analyses while {@value #MAX_RUNNING} are unfinished: javac parses every file before
-   * it analyses any, and each waiting analysis holds a whole AST.
-   */
-  private void waitWhileBusy() throws InterruptedException {
-    running.removeIf(Future::isDone);
-    while (running.size() >= MAX_RUNNING) {
+  /** Waits for the oldest analyses while too much source waits as converted ASTs ({@link #MAX_RUNNING_CHARS}). */
+  private void waitWhileBusy(int chars) throws InterruptedException {
+    for (var i = running.iterator(); i.hasNext(); ) {
+      Running r = i.next();
+      if (r.result().isDone()) {
+        runningChars -= r.chars();
+        i.remove();
+      }
+    }
+    while (!running.isEmpty() && runningChars + chars > MAX_RUNNING_CHARS) {
+      Running oldest = running.removeFirst();
+      runningChars -= oldest.chars();
       try {
-        running.removeFirst().get();
+        oldest.result().get();
       } catch (ExecutionException e) {
         // reported with the file's findings
       }
