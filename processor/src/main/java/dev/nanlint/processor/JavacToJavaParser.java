@@ -87,7 +87,6 @@ import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.TypeParameter;
 import com.github.javaparser.ast.type.UnionType;
 import com.github.javaparser.ast.type.UnknownType;
-import com.github.javaparser.ast.type.VarType;
 import com.github.javaparser.ast.type.VoidType;
 import com.github.javaparser.ast.type.WildcardType;
 import com.sun.source.tree.AnnotationTree;
@@ -581,14 +580,17 @@ final class JavacToJavaParser {
     return at(new Parameter(modifiers, annotations, type, varArgs, new NodeList<>(), name), start(tree), endOf(name));
   }
 
-  /** A variable's written type: {@code var} is a type in JavaParser, absent in javac's parse. */
+  /**
+   * A variable's written type. {@code var} is absent from javac's parse; JavaParser at language level RAW
+   * (nanlint's) reads it as a class named {@code var}.
+   */
   private Type declaredType(Tree typeTree, int afterModifiers) {
     if (typeTree == null) {
       int at = skip(afterModifiers);
       if (!text.startsWith("var", at) || identifierEnd(at) != at + 3) {
         throw new Unsupported("variable without a type");
       }
-      return at(new VarType(), at, at + 3);
+      return at(new ClassOrInterfaceType(null, at(new SimpleName("var"), at, at + 3), null, new NodeList<>()), at, at + 3);
     }
     return type(typeTree);
   }
@@ -912,8 +914,9 @@ final class JavacToJavaParser {
     NodeList<CatchClause> catches = new NodeList<>();
     for (CatchTree clause : tree.getCatches()) {
       Parameter parameter = parameter(clause.getParameter());
-      if (parameter.getType() instanceof ClassOrInterfaceType type && type.getScope().isPresent()) {
-        // JavaParser starts a catch parameter of a qualified type at the type's last name
+      Type first = parameter.getType() instanceof UnionType union ? union.getElements().get(0) : parameter.getType();
+      if (first instanceof ClassOrInterfaceType type && type.getScope().isPresent()) {
+        // JavaParser starts a catch parameter of a qualified type at the (first) type's last name
         at(parameter, beginOf(type.getName()), endOf(parameter));
       }
       catches.add(at(new CatchClause(parameter, block(clause.getBlock())), clause));

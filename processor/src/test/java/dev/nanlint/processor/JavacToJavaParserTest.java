@@ -27,6 +27,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The converted tree must be the tree JavaParser parses, node for node and position for position, on every
@@ -43,6 +44,59 @@ class JavacToJavaParserTest {
     assertTrue(result.converted > 100, "too few files checked: " + result.converted);
     assertTrue(result.unsupported.size() * 20 <= result.converted,
         "more than 5% of the fixtures left to JavaParser: " + result.unsupported);
+  }
+
+  /** Syntax the fixtures use little: converted exactly, or left to JavaParser, never converted differently. */
+  @Test
+  void newerSyntaxIsConvertedExactlyOrLeftToJavaParser(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("Modern.java"), String.join("\n",
+        "package demo;",
+        "import java.util.*;",
+        "import static java.lang.Math.*;",
+        "/** doc */",
+        "@SuppressWarnings({\"unchecked\", \"rawtypes\"})",
+        "public final class Modern<T extends Comparable<? super T>> implements Iterable<T> {",
+        "  private static final double EPS = 1e-8, NEG = -1_000.5e-3d;",
+        "  private final List<T> items = new ArrayList<>();",
+        "  static { System.out.println(\"a\" + \"b\" + 'c' + \"\\\"\"); }",
+        "  @Override public Iterator<T> iterator() { return items.iterator(); }",
+        "  <R> R fold(R seed, java.util.function.BiFunction<R, ? super T, R> f) {",
+        "    var acc = seed;",
+        "    for (T item : items) acc = f.apply(acc, item);",
+        "    return acc;",
+        "  }",
+        "  int kind(Object o, int day) {",
+        "    int a = switch (day) { case 1, 7 -> 0; case 2 -> 1; default -> throw new IllegalStateException(); };",
+        "    switch (day) { case 3: a++; break; default: a--; }",
+        "    label: for (int i = 0, j = 10; i < j; i++, j--) { if (i == 2) continue label; else break label; }",
+        "    Runnable r = () -> {}; java.util.function.IntUnaryOperator g = x -> -x;",
+        "    java.util.function.Function<String, Integer> len = String::length;",
+        "    int[][] grid = new int[3][]; int[] row = {1, 2, -3}; long big = -9223372036854775808L;",
+        "    try (var s = new java.io.StringReader(\"x\")) { s.read(); } catch (java.io.IOException | RuntimeException e) { a = 0; } finally { a += 1; }",
+        "    synchronized (this) { a <<= 1; a >>>= 1; }",
+        "    assert a >= 0 : \"negative\";",
+        "    Object anon = new Object() { @Override public String toString() { return Modern.this.toString() + super.toString(); } };",
+        "    return a + grid.length + row[0] + (int) (big % 2) + (o instanceof String ? 1 : 0) + g.applyAsInt(1) + len.apply(\"\");",
+        "  }",
+        "  enum Mode { FAST(1) { int cost() { return 1; } }, SLOW(2) { int cost() { return 2; } }; final int w; Mode(int w) { this.w = w; } abstract int cost(); }",
+        "  interface Shape extends Comparable<Shape> { default double area() { return 0; } }",
+        "}"));
+    Result result = check(dir);
+    assertEquals(List.of(), result.mismatches);
+    assertEquals(List.of(), result.unsupported);
+    assertEquals(1, result.converted);
+  }
+
+  @Test
+  void recordsTextBlocksAndPatternsAreLeftToJavaParser(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("Record.java"),
+        "record Point(double x, double y) { Point { if (Double.isNaN(x)) throw new IllegalArgumentException(); } }");
+    Files.writeString(dir.resolve("TextBlock.java"), "class TextBlock { String s = \"\"\"\n  text\n  \"\"\"; }");
+    Files.writeString(dir.resolve("Pattern.java"),
+        "class Pattern { boolean p(Object o) { return o instanceof String s && !s.isEmpty(); } }");
+    Result result = check(dir);
+    assertEquals(0, result.converted);
+    assertEquals(3, result.unsupported.size(), result.unsupported::toString);
   }
 
   @Test
