@@ -29,10 +29,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
 
@@ -66,6 +69,8 @@ final class JavacReporter {
       STATS);
 
   private final Trees trees;
+  /** javac's positions, taken on javac's thread; read by the converter thread. */
+  private final SourcePositions positions;
   private final Linter linter;
   private final boolean werror;
   private final Diagnostic.Kind warningKind;
@@ -78,10 +83,23 @@ final class JavacReporter {
   private final Deque<Running> running = new ArrayDeque<>();
   private long runningChars;
   private ExecutorService workers;
+  /**
+   * Converts javac's trees, one file after another, while javac goes on (parsing the next files, entering
+   * them, attributing others). javac changes a file's trees when it attributes and desugars its classes,
+   * so before it attributes a file its thread waits for that file's conversion ({@link #awaitConversion}).
+   * Entering other files only sets symbols and may prepend a generated constructor to a class's member list
+   * (the converter skips members without positions); should the converter ever read a tree in an
+   * unexpected state, it fails, and the file is parsed again instead.
+   */
+  private ExecutorService converter;
+  private final Map<CompilationUnitTree, Future<?>> conversions = new IdentityHashMap<>();
   private final boolean stats;
-  private int fromJavacTrees;
-  private int parsedAgain;
+  private final AtomicInteger fromJavacTrees = new AtomicInteger();
+  private final AtomicInteger parsedAgain = new AtomicInteger();
   private CompilationUnitTree lastUnit;
+  /** For the stats note: time spent converting (on the converter thread), and javac's thread waiting. */
+  private final AtomicLong convertingNanos = new AtomicLong();
+  private long waitingNanos;
 
   /** Prints a message placed on no tree: the processor through its Messager, the plugin on the file. */
   interface Printer {
@@ -100,6 +118,7 @@ final class JavacReporter {
   JavacReporter(JavacTask task, List<Rule> rules, Map<String, String> options,
       Printer printer) throws IOException {
     this.trees = Trees.instance(task);
+    this.positions = trees.getSourcePositions();
     this.printer = printer;
     this.linter = new Linter(rules, config(options));
     this.werror = Boolean.parseBoolean(options.getOrDefault(WERROR, "false"));
@@ -136,15 +155,25 @@ final class JavacReporter {
     try {
       task.addTaskListener(new TaskListener() {
         @Override
+        public void started(TaskEvent e) {
+          if (e.getKind() == TaskEvent.Kind.ANALYZE && e.getCompilationUnit() != null) {
+            awaitConversion(e.getCompilationUnit()); // javac is about to change this file's trees
+          }
+        }
+
+        @Override
         public void finished(TaskEvent e) {
           if (e.getKind() == TaskEvent.Kind.ANALYZE && e.getCompilationUnit() != null) {
             reportPending(e.getCompilationUnit());
           } else if (e.getKind() == TaskEvent.Kind.COMPILATION) {
+            new ArrayList<>(conversions.keySet()).forEach(JavacReporter.this::awaitConversion);
             new ArrayList<>(pending.keySet()).forEach(JavacReporter.this::reportPending);
             workers.shutdownNow();
+            converter.shutdownNow();
             if (stats && lastUnit != null) {
               note(lastUnit, "nanlint: " + fromJavacTrees + " files analysed from javac's trees, " + parsedAgain
-                  + " parsed again by JavaParser");
+                  + " parsed again by JavaParser; " + convertingNanos.get() / 1_000_000 + " ms converting trees,"
+                  + " javac's thread waited " + waitingNanos / 1_000_000 + " ms for nanlint");
             }
           }
         }
@@ -155,8 +184,13 @@ final class JavacReporter {
         t.setDaemon(true);
         return t;
       });
+      converter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(null, r, "nanlint-convert", 256L << 20);
+        t.setDaemon(true);
+        return t;
+      });
     } catch (RuntimeException | LinkageError e) {
-      workers = null; // analyse synchronously in submit()
+      workers = null; // convert and analyse synchronously in submit()
     }
   }
 
@@ -175,20 +209,28 @@ final class JavacReporter {
       if (Linter.isGenerated(text)) {
         return; // as the command: a generated file's generator would have to change
       }
-      CompilationUnit converted = converted(unit, text);
       lastUnit = unit;
-      if (converted == null) {
-        parsedAgain++;
-      } else {
-        fromJavacTrees++;
-      }
-      Callable<FileResult> analysis = converted == null ? () -> linter.lint(name, text)
-          : () -> linter.check(name, converted, new SourceText(text));
       if (workers == null) {
-        report(unit, text, analysis.call());
+        report(unit, text, analysis(unit, name, text).call());
       } else {
+        long waitStart = System.nanoTime();
         waitWhileBusy(text.length());
-        Future<FileResult> result = workers.submit(analysis);
+        waitingNanos += System.nanoTime() - waitStart;
+        CompletableFuture<FileResult> result = new CompletableFuture<>();
+        conversions.put(unit, converter.submit(() -> {
+          try {
+            Callable<FileResult> analysis = analysis(unit, name, text);
+            workers.submit(() -> {
+              try {
+                result.complete(analysis.call());
+              } catch (Throwable e) {
+                result.completeExceptionally(e);
+              }
+            });
+          } catch (Throwable e) { // the result must complete, or javac would wait for it forever
+            result.completeExceptionally(e);
+          }
+        }));
         running.addLast(new Running(result, text.length()));
         runningChars += text.length();
         pending.put(unit, new Analysis(text, result));
@@ -203,13 +245,43 @@ final class JavacReporter {
     }
   }
 
+  /** The analysis of one file: on the AST converted from javac's tree, or after parsing it again. */
+  private Callable<FileResult> analysis(CompilationUnitTree unit, String name, String text) {
+    long start = System.nanoTime();
+    CompilationUnit converted = converted(unit, text);
+    convertingNanos.addAndGet(System.nanoTime() - start);
+    if (converted == null) {
+      parsedAgain.incrementAndGet();
+      return () -> linter.lint(name, text);
+    }
+    fromJavacTrees.incrementAndGet();
+    return () -> linter.check(name, converted, new SourceText(text));
+  }
+
+  /** Waits until {@code unit} is converted: javac is about to change its trees. */
+  private void awaitConversion(CompilationUnitTree unit) {
+    Future<?> conversion = conversions.remove(unit);
+    if (conversion == null) {
+      return;
+    }
+    long start = System.nanoTime();
+    try {
+      conversion.get();
+    } catch (ExecutionException e) {
+      // the file's result carries the problem
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    waitingNanos += System.nanoTime() - start;
+  }
+
   /**
    * JavaParser's AST built from javac's tree, or null when the converter leaves the file to JavaParser
    * (a construct it does not know, or nesting too deep for this thread's stack).
    */
   private CompilationUnit converted(CompilationUnitTree unit, String text) {
     try {
-      return JavacToJavaParser.convert(unit, trees.getSourcePositions(), text);
+      return JavacToJavaParser.convert(unit, positions, text);
     } catch (RuntimeException | StackOverflowError e) { // Unsupported, or a tree it did not expect
       return null;
     }
@@ -242,7 +314,10 @@ final class JavacReporter {
       return;
     }
     try {
-      report(unit, analysis.text(), analysis.result().get());
+      long start = System.nanoTime();
+      FileResult result = analysis.result().get();
+      waitingNanos += System.nanoTime() - start;
+      report(unit, analysis.text(), result);
     } catch (ExecutionException e) {
       note(unit, "nanlint: skipped " + unit.getSourceFile().getName() + " after an internal error: " + e.getCause());
     } catch (InterruptedException e) {
@@ -309,7 +384,6 @@ final class JavacReporter {
    * prints the same line and column as the nanlint command does.
    */
   private Tree treeStartingAt(CompilationUnitTree unit, long offset) {
-    SourcePositions positions = trees.getSourcePositions();
     Tree[] best = new Tree[1];
     new TreeScanner<Void, Void>() {
       @Override

@@ -664,6 +664,11 @@ final class JavacToJavaParser {
     if (arguments.size() == 1 && arguments.get(0).getKind() != Tree.Kind.ASSIGNMENT) {
       return at(new SingleMemberAnnotationExpr(name, expression(arguments.get(0))), tree);
     }
+    if (arguments.size() == 1 && arguments.get(0) instanceof AssignmentTree assignment
+        && assignment.getVariable() instanceof IdentifierTree key && key.getName().contentEquals("value")
+        && positions.getEndPosition(unit, key) < 0) { // javac's Annotate wrote @A(x) as @A(value = x)
+      return at(new SingleMemberAnnotationExpr(name, expression(assignment.getExpression())), tree);
+    }
     NodeList<MemberValuePair> pairs = new NodeList<>();
     for (ExpressionTree argument : arguments) {
       if (!(argument instanceof AssignmentTree assignment)

@@ -114,6 +114,70 @@ class JavacToJavaParserTest {
     assertEquals(List.of(), result.mismatches.stream().limit(10).toList());
   }
 
+  /**
+   * The processor converts trees javac has already entered (javac's Annotate writes {@code @A(x)} as
+   * {@code @A(value = x)}, entering adds default constructors): the result must still equal JavaParser's.
+   */
+  @Test
+  void convertsEnteredTreesAsProcessorsSeeThem() throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(FIXTURES)) {
+      files = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+    }
+    List<String> mismatches = new ArrayList<>();
+    List<String> unsupported = new ArrayList<>();
+    int[] converted = {0};
+    javax.annotation.processing.Processor processor = new javax.annotation.processing.AbstractProcessor() {
+      @Override
+      public java.util.Set<String> getSupportedAnnotationTypes() {
+        return java.util.Set.of("*");
+      }
+
+      @Override
+      public javax.lang.model.SourceVersion getSupportedSourceVersion() {
+        return javax.lang.model.SourceVersion.latestSupported();
+      }
+
+      @Override
+      public boolean process(java.util.Set<? extends javax.lang.model.element.TypeElement> annotations,
+          javax.annotation.processing.RoundEnvironment round) {
+        Trees trees = Trees.instance(processingEnv);
+        java.util.Set<CompilationUnitTree> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (javax.lang.model.element.Element element : round.getRootElements()) {
+          CompilationUnitTree unit = trees.getPath(element).getCompilationUnit();
+          if (!seen.add(unit)) {
+            continue;
+          }
+          try {
+            String text = unit.getSourceFile().getCharContent(true).toString();
+            CompilationUnit expected = new JavaParser(Linter.parserConfiguration()).parse(text).getResult().orElseThrow();
+            String difference = difference(expected, JavacToJavaParser.convert(unit, trees.getSourcePositions(), text));
+            converted[0]++;
+            if (difference != null) {
+              mismatches.add(unit.getSourceFile().getName() + ": " + difference);
+            }
+          } catch (JavacToJavaParser.Unsupported e) {
+            unsupported.add(unit.getSourceFile().getName() + ": " + e.getMessage());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+        return false;
+      }
+    };
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+      JavacTask task = (JavacTask) javac.getTask(null, fileManager, d -> { },
+          List.of("-proc:only", "-classpath", System.getProperty("java.class.path")), null,
+          fileManager.getJavaFileObjectsFromPaths(files));
+      task.setProcessors(List.of(processor));
+      task.call();
+    }
+    assertEquals(List.of(), mismatches.stream().limit(10).toList());
+    assertTrue(converted[0] > 100, "too few files checked: " + converted[0]);
+    assertTrue(unsupported.size() * 20 <= converted[0], "more than 5% left to JavaParser: " + unsupported);
+  }
+
   record Result(int converted, List<String> unsupported, List<String> mismatches) {}
 
   static Result check(Path root) throws IOException {

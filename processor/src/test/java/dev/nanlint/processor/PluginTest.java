@@ -82,14 +82,18 @@ class PluginTest {
         javac().withOptions("-Xplugin:Nanlint stats=true", "-proc:none").compile(LOSS),
         javac().withProcessors(new NanlintProcessor()).withOptions("-Ananlint.stats=true").compile(LOSS))) {
       assertEquals(2, nanlint(compilation).size(), compilation.diagnostics()::toString);
-      assertEquals(List.of("nanlint: 1 files analysed from javac's trees, 0 parsed again by JavaParser"), notes(compilation));
+      assertEquals(1, notes(compilation).size(), compilation.notes()::toString);
+      assertTrue(notes(compilation).get(0).startsWith("nanlint: 1 files analysed from javac's trees, 0 parsed again by"
+          + " JavaParser; "), notes(compilation)::toString);
     }
   }
 
   @Test
   void aFileTheConverterLeavesToJavaParserIsParsedAgainWithTheSameFindings() {
     Compilation compilation = javac().withOptions("-Xplugin:Nanlint stats=true", "-proc:none").compile(RECORD);
-    assertEquals(List.of("nanlint: 0 files analysed from javac's trees, 1 parsed again by JavaParser"), notes(compilation));
+    assertEquals(1, notes(compilation).size(), compilation.notes()::toString);
+    assertTrue(notes(compilation).get(0).startsWith("nanlint: 0 files analysed from javac's trees, 1 parsed again by"
+        + " JavaParser;"), notes(compilation)::toString);
     assertEquals(List.of("MANDATORY_WARNING 5:12 [UnguardedLog]"),
         describe(nanlint(compilation)).stream().map(d -> d.substring(0, d.indexOf(']') + 1)).toList());
   }
