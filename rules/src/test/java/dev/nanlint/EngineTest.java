@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.engine.BuiltInRules;
 import dev.nanlint.engine.Config;
 import dev.nanlint.engine.FileResult;
+import dev.nanlint.engine.Finding;
 import dev.nanlint.engine.Linter;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
@@ -77,6 +78,17 @@ class EngineTest {
   void modernSyntaxParses() {
     String source = "record P(double p) { double f(Object o) { return switch (o) { case P q -> q.p(); default -> 0; }; } }";
     assertTrue(new Linter(BuiltInRules.all(), Config.defaults()).lint("P.java", source).errors().isEmpty());
+  }
+
+  /** JavaParser's RAW level cannot read {@code yield 1;} in a switch block; the Java 25 level can. */
+  @Test
+  void aYieldOfALiteralParses() {
+    String source = "class Y { double f(int d, double[] p) {\n"
+        + "  int k = switch (d) { case 1 -> 0; default -> { yield 1; } };\n"
+        + "  return Math.log(p[k]);\n} }";
+    FileResult r = new Linter(BuiltInRules.all(), Config.defaults()).lint("Y.java", source);
+    assertTrue(r.errors().isEmpty(), r.errors()::toString);
+    assertEquals(List.of("UnguardedLog"), r.findings().stream().map(Finding::rule).toList());
   }
 
   @Test

@@ -1132,7 +1132,59 @@ public final class Values {
   private Value local(NameExpr use, Declarations.Declaration decl) {
     List<Node> mayDefs = new ArrayList<>();
     Value base = reaching(use, decl, mayDefs);
-    return merge(base, mayDefs, decl.name());
+    Value merged = merge(base, mayDefs, decl.name());
+    if (merged.canBeZero() && base != null && base.signs() == Value.ZERO && aSummedElementIsPositiveAt(use, mayDefs)) {
+      return merged.withSigns(merged.signs() & ~Value.ZERO); // total += counts[c]; ... if (counts[i] > 0) x / total
+    }
+    return merged;
+  }
+
+  /**
+   * A sum of an array's non-negative elements ({@code total += counts[c]}, or {@code for (int c : counts)
+   * total += c}) used where a guard says one element of that array is positive ({@code if (counts[i] > 0)}):
+   * the sum is at least that element, so it is not 0. The entropy of a histogram is written this way.
+   */
+  private boolean aSummedElementIsPositiveAt(NameExpr use, List<Node> mayDefs) {
+    String array = null;
+    for (Node def : mayDefs) {
+      if (!(def instanceof AssignExpr a) || a.getOperator() != AssignExpr.Operator.PLUS) {
+        return false;
+      }
+      Expression term = a.getValue();
+      while (term instanceof EnclosedExpr || term instanceof CastExpr) {
+        term = term instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) term).getExpression();
+      }
+      String summed = summedArray(term);
+      if (summed == null || (array != null && !array.equals(summed)) || !of(a.getValue()).isNonNegative()) {
+        return false;
+      }
+      array = summed;
+    }
+    if (array == null) {
+      return false;
+    }
+    String summedArray = array;
+    for (Guards.Fact fact : guards.factsAt(use)) {
+      for (ArrayAccessExpr element : Nodes.all(fact.condition(), ArrayAccessExpr.class)) {
+        // the elements are non-negative, so "not 0" is as good as "positive"
+        if (summedArray.equals(arrayRoot(element)) && (guards.allowedSigns(use, Guards.key(element)) & Value.ZERO) == 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The array a summed term is an element of: {@code counts} for {@code counts[c]}, or for {@code c} of {@code for (int c : counts)}. */
+  private String summedArray(Expression term) {
+    if (term instanceof ArrayAccessExpr element) {
+      return arrayRoot(element);
+    }
+    if (term instanceof NameExpr n) {
+      return declarations.find(n, n.getNameAsString()).flatMap(d -> forEachOf(d.node()))
+          .map(loop -> loop.getIterable() instanceof NameExpr iterable ? iterable.getNameAsString() : null).orElse(null);
+    }
+    return null;
   }
 
   /**

@@ -81,6 +81,15 @@ public final class Linter {
     ParseResult<CompilationUnit> parsed;
     try {
       parsed = new JavaParser(parserConfiguration()).parse(text);
+      if (!parsed.isSuccessful()) {
+        // RAW misreads a few newer forms (`yield 1;` in a switch block); the Java 25 level, validators and
+        // all, reads them. Only files RAW rejects pay for the second try.
+        ParseResult<CompilationUnit> retry = new JavaParser(parserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)).parse(text);
+        if (retry.isSuccessful() && retry.getResult().isPresent()) {
+          parsed = retry;
+        }
+      }
     } catch (StackOverflowError e) {
       return FileResult.error(path, 0, 0, "cannot parse: nesting too deep for the parser");
     } catch (RuntimeException e) {
