@@ -145,7 +145,6 @@ import com.sun.source.tree.YieldTree;
 import com.sun.source.util.SourcePositions;
 import dev.nanlint.engine.SourceText;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
