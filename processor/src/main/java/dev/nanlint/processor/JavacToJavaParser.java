@@ -53,6 +53,7 @@ import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.SwitchExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
@@ -1094,7 +1095,7 @@ final class JavacToJavaParser {
       case INSTANCE_OF: {
         InstanceOfTree test = (InstanceOfTree) tree;
         if (test.getPattern() != null) {
-          throw new Unsupported("instanceof pattern");
+          return at(typePattern(expression(test.getExpression()), test.getPattern()), tree);
         }
         return at(new InstanceOfExpr(expression(test.getExpression()), (ReferenceType) type(test.getType()), null), tree);
       }
@@ -1160,6 +1161,48 @@ final class JavacToJavaParser {
           && !((MemberSelectTree) tree).getIdentifier().contentEquals("class");
       default -> false;
     };
+  }
+
+  /** JDK 17's BindingPatternTree.getBinding and JDK 21's getVariable, found by reflection (built for Java 17). */
+  private static final Method BINDING = bindingAccessor();
+
+  private static Method bindingAccessor() {
+    try {
+      Class<?> binding = Class.forName("com.sun.source.tree.BindingPatternTree");
+      Method variable = method(binding, "getVariable");
+      return variable != null ? variable : method(binding, "getBinding");
+    } catch (ClassNotFoundException e) {
+      return null;
+    }
+  }
+
+  /**
+   * {@code o instanceof final String s}: JavaParser shares one type node between the test and its pattern,
+   * whose range starts at the type (modifiers left out). Record patterns are left to JavaParser.
+   */
+  private Expression typePattern(Expression tested, Tree pattern) {
+    if (!pattern.getKind().name().equals("BINDING_PATTERN") || BINDING == null) {
+      throw new Unsupported("pattern " + pattern.getKind());
+    }
+    VariableTree variable;
+    try {
+      variable = (VariableTree) BINDING.invoke(pattern);
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new Unsupported("binding pattern: " + e);
+    }
+    NodeList<Modifier> modifiers = new NodeList<>();
+    NodeList<AnnotationExpr> annotations = new NodeList<>();
+    int afterModifiers = modifiers(start(variable), variable.getModifiers(), modifiers, annotations);
+    if (!annotations.isEmpty() || variable.getType() == null) {
+      throw new Unsupported("annotated or untyped binding");
+    }
+    ReferenceType type = (ReferenceType) type(variable.getType());
+    if (beginOf(type) < afterModifiers) {
+      throw new Unsupported("binding type before its modifiers");
+    }
+    SimpleName name = nameAfter(endOf(type), variable.getName());
+    TypePatternExpr binding = at(new TypePatternExpr(modifiers, type, name), beginOf(type), endOf(name));
+    return new InstanceOfExpr(tested, type, binding);
   }
 
   private Expression newArray(NewArrayTree tree) {
