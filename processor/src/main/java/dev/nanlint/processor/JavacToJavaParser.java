@@ -571,13 +571,18 @@ final class JavacToJavaParser {
         throw new Unsupported("varargs of an array type"); // javac's element type ends after the dots
       }
     }
-    Type type = declaredType(typeTree, afterModifiers);
-    int afterType = varArgs ? skip(endOf(type)) + 3 : endOf(type);
-    SimpleName name = nameAfter(afterType, tree.getName());
-    if (nextIs(endOf(name), "[")) {
-      throw new Unsupported("array brackets after a parameter name");
+    if (varArgs) {
+      Type type = declaredType(typeTree, afterModifiers);
+      SimpleName name = nameAfter(skip(endOf(type)) + 3, tree.getName());
+      if (nextIs(endOf(name), "[")) {
+        throw new Unsupported("array brackets after a varargs parameter's name");
+      }
+      return at(new Parameter(modifiers, annotations, type, true, new NodeList<>(), name), start(tree), endOf(name));
     }
-    return at(new Parameter(modifiers, annotations, type, varArgs, new NodeList<>(), name), start(tree), endOf(name));
+    Declared declared = declared(typeTree, afterModifiers, tree.getName());
+    Type type = typeOf(declared, null);
+    return at(new Parameter(modifiers, annotations, type, false, new NodeList<>(), declared.name()), start(tree),
+        declared.end());
   }
 
   /**
@@ -602,32 +607,122 @@ final class JavacToJavaParser {
   private NodeList<VariableDeclarator> declarators(List<? extends Tree> trees, int afterModifiers) {
     NodeList<VariableDeclarator> result = new NodeList<>();
     int after = -1;
-    Type type = null;
+    Type written = null;
     for (Tree tree : trees) {
       VariableTree variable = (VariableTree) tree;
-      SimpleName name;
+      Declared declared;
+      Type type;
       if (result.isEmpty()) {
-        type = declaredType(variable.getType(), afterModifiers);
-        name = nameAfter(endOf(type), variable.getName());
+        declared = declared(variable.getType(), afterModifiers, variable.getName());
+        written = declared.written();
+        type = typeOf(declared, null);
       } else {
-        if (variable.getType() == null || !type.equals(type(variable.getType()))) {
-          throw new Unsupported("declarators of different types");
-        }
-        name = nameAfter(expect(after, ','), variable.getName());
-      }
-      if (nextIs(endOf(name), "[")) {
-        throw new Unsupported("array brackets after a variable name");
+        declared = declaredAfterComma(variable, expect(after, ','), written);
+        type = typeOf(declared, written);
       }
       Expression initializer = variable.getInitializer() == null ? null : expression(variable.getInitializer());
-      VariableDeclarator declarator = new VariableDeclarator(result.isEmpty() ? type : type.clone(), name, initializer);
-      if (!result.isEmpty()) {
-        declarator.getType().setRange(type.getRange().orElseThrow());
-        copyRanges(type, declarator.getType());
-      }
-      after = initializer == null ? endOf(name) : endOf(initializer);
-      result.add(at(declarator, beginOf(name), after));
+      VariableDeclarator declarator = new VariableDeclarator(type, declared.name(), initializer);
+      after = initializer == null ? declared.end() : endOf(initializer);
+      result.add(at(declarator, beginOf(declared.name()), after));
     }
     return result;
+  }
+
+  /**
+   * A declared name and its type: the type as written before the name, and brackets after the name
+   * ({@code double x[]}), which JavaParser turns into arrays of origin NAME, each spanning from the written
+   * type to the last bracket.
+   */
+  private record Declared(Type written, SimpleName name, int nameBrackets, int end) {}
+
+  /**
+   * The declarator's type: the written one, or for the second and later names of one declaration a copy of
+   * the first's ({@code shared}), inside one array of origin NAME per bracket after the name.
+   */
+  private Type typeOf(Declared declared, Type shared) {
+    Type type = shared == null ? declared.written() : copyOf(shared);
+    for (int i = 0; i < declared.nameBrackets(); i++) {
+      type = at(new ArrayType(type, ArrayType.Origin.NAME, new NodeList<>()), beginOf(declared.written()), declared.end());
+    }
+    return type;
+  }
+
+  /** Finds the name after the written type (any brackets between them are the type's own). */
+  private Declared declared(Tree typeTree, int afterModifiers, CharSequence name) {
+    if (typeTree == null) {
+      Type var = declaredType(null, afterModifiers);
+      SimpleName declaredName = nameAfter(endOf(var), name);
+      if (nextIs(endOf(declaredName), "[")) {
+        throw new Unsupported("var with brackets");
+      }
+      return new Declared(var, declaredName, 0, endOf(declaredName));
+    }
+    Tree element = typeTree;
+    while (element.getKind() == Tree.Kind.ARRAY_TYPE) {
+      element = ((ArrayTypeTree) element).getType();
+    }
+    int[] typeBrackets = bracketsAfter(end(element));
+    SimpleName declaredName = nameAfter(typeBrackets[1], name);
+    int[] nameBrackets = bracketsAfter(endOf(declaredName));
+    if (arrayDepth(typeTree) != typeBrackets[0] + nameBrackets[0]) {
+      throw new Unsupported("array brackets in an unexpected place");
+    }
+    Type written = type(stripArrays(typeTree, nameBrackets[0]));
+    return new Declared(written, withBrackets(declaredName, nameBrackets), nameBrackets[0], nameBrackets[1]);
+  }
+
+  /** The second and later names of {@code double a, b[];}, whose written type is the first one's. */
+  private Declared declaredAfterComma(VariableTree variable, int afterComma, Type written) {
+    SimpleName declaredName = nameAfter(afterComma, variable.getName());
+    int[] nameBrackets = bracketsAfter(endOf(declaredName));
+    if (variable.getType() == null
+        || !written.equals(type(stripArrays(variable.getType(), nameBrackets[0])))) {
+      throw new Unsupported("declarators of different types");
+    }
+    return new Declared(written, withBrackets(declaredName, nameBrackets), nameBrackets[0], nameBrackets[1]);
+  }
+
+  /** JavaParser's name of {@code x[]} spans the brackets too. */
+  private SimpleName withBrackets(SimpleName name, int[] brackets) {
+    return brackets[0] == 0 ? name : at(name, beginOf(name), brackets[1]);
+  }
+
+  /** How many {@code []} follow {@code from}, and the offset after the last. */
+  private int[] bracketsAfter(int from) {
+    int count = 0;
+    int i = from;
+    while (nextIs(i, "[")) {
+      i = expect(skip(i) + 1, ']');
+      count++;
+    }
+    return new int[] {count, i};
+  }
+
+  private static int arrayDepth(Tree type) {
+    int depth = 0;
+    for (Tree t = type; t.getKind() == Tree.Kind.ARRAY_TYPE; t = ((ArrayTypeTree) t).getType()) {
+      depth++;
+    }
+    return depth;
+  }
+
+  /** The type without its {@code layers} outermost array layers (javac puts a name's brackets outermost). */
+  private static Tree stripArrays(Tree type, int layers) {
+    Tree t = type;
+    for (int i = 0; i < layers; i++) {
+      if (t.getKind() != Tree.Kind.ARRAY_TYPE) {
+        throw new Unsupported("array brackets");
+      }
+      t = ((ArrayTypeTree) t).getType();
+    }
+    return t;
+  }
+
+  /** A copy of a shared type node with the original's positions (Node.clone keeps none). */
+  private static Type copyOf(Type type) {
+    Type copy = type.clone();
+    copyRanges(type, copy);
+    return copy;
   }
 
   /** Node.clone keeps no positions: the copy of a shared type gets the original's, node for node. */

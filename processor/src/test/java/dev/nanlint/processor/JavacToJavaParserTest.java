@@ -58,6 +58,8 @@ class JavacToJavaParserTest {
         "public final class Modern<T extends Comparable<? super T>> implements Iterable<T> {",
         "  private static final double EPS = 1e-8, NEG = -1_000.5e-3d;",
         "  private final List<T> items = new ArrayList<>();",
+        "  double cx[] = {1}, cy, cz[][];",
+        "  double cStyle(int a[], double m[][]) { double[] b[] = m; double s = 0; for (double row[] : b) s += row[0] + a[0]; return s; }",
         "  static { System.out.println(\"a\" + \"b\" + 'c' + \"\\\"\"); }",
         "  @Override public Iterator<T> iterator() { return items.iterator(); }",
         "  <R> R fold(R seed, java.util.function.BiFunction<R, ? super T, R> f) {",
