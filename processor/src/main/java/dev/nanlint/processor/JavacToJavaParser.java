@@ -10,6 +10,7 @@ import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.PackageDeclaration;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.CompactConstructorDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.EnumConstantDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
@@ -17,6 +18,7 @@ import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
@@ -339,11 +341,15 @@ final class JavacToJavaParser {
       case CLASS -> "class";
       case INTERFACE -> "interface";
       case ENUM -> "enum";
+      case RECORD -> "record";
       default -> throw new Unsupported(tree.getKind().toString());
     };
     SimpleName name = nameAfter(skip(afterModifiers) + keyword.length(), tree.getSimpleName());
     if (!text.startsWith(keyword, skip(afterModifiers))) {
       throw new Unsupported("expected " + keyword);
+    }
+    if (tree.getKind() == Tree.Kind.RECORD) {
+      return record(tree, modifiers, annotations, name);
     }
     NodeList<BodyDeclaration<?>> members = new NodeList<>();
     if (tree.getKind() == Tree.Kind.ENUM) {
@@ -361,6 +367,31 @@ final class JavacToJavaParser {
     NodeList<ClassOrInterfaceType> permitted = classTypes(tree.getPermitsClause());
     return at(new ClassOrInterfaceDeclaration(modifiers, annotations, isInterface, name, typeParameters, extended,
         implemented, permitted, members, false), tree);
+  }
+
+  /**
+   * A record: javac lists the header's components among the members, as fields; each is followed by
+   * {@code ,} or {@code )} in the text, where a field of the body is followed by its {@code ;}.
+   */
+  private TypeDeclaration<?> record(ClassTree tree, NodeList<Modifier> modifiers, NodeList<AnnotationExpr> annotations,
+      SimpleName name) {
+    NodeList<TypeParameter> typeParameters = typeParameters(tree.getTypeParameters());
+    NodeList<Parameter> parameters = new NodeList<>();
+    List<Tree> body = new java.util.ArrayList<>();
+    for (Tree member : tree.getMembers()) {
+      // once javac has entered the record, its generated members (no end position) come first
+      if (member.getKind() == Tree.Kind.VARIABLE && positions.getEndPosition(unit, member) > 0
+          && (nextIs(end(member), ",") || nextIs(end(member), ")"))) {
+        parameters.add(parameter((VariableTree) member));
+      } else {
+        body.add(member);
+      }
+    }
+    NodeList<BodyDeclaration<?>> members = new NodeList<>();
+    members(body, members, null);
+    NodeList<ClassOrInterfaceType> implemented = classTypes(tree.getImplementsClause());
+    return at(new RecordDeclaration(modifiers, annotations, name, parameters, typeParameters, implemented, members,
+        null), tree);
   }
 
   /**
@@ -428,7 +459,7 @@ final class JavacToJavaParser {
           i += count - 1;
         }
         case METHOD -> members.add(method((MethodTree) tree));
-        case CLASS, INTERFACE, ENUM -> members.add(typeDeclaration((ClassTree) tree));
+        case CLASS, INTERFACE, ENUM, RECORD -> members.add(typeDeclaration((ClassTree) tree));
         case BLOCK -> {
           BlockTree block = (BlockTree) tree;
           BlockStmt body = block(block);
@@ -500,6 +531,15 @@ final class JavacToJavaParser {
     }
     NodeList<TypeParameter> typeParameters = typeParameters(tree.getTypeParameters());
     int beforeName = typeParameters.isEmpty() ? afterModifiers : expect(endOf(typeParameters.getLast().orElseThrow()), '>');
+    if (tree.getName().contentEquals("<init>") && tree.getBody() != null) {
+      int nameAt = skip(beforeName);
+      int nameEnd = identifierEnd(nameAt);
+      if (nameEnd > nameAt && nextIs(nameEnd, "{")) { // a record's compact constructor: its parameters are javac's
+        SimpleName name = nameAfter(nameAt, text.substring(nameAt, nameEnd));
+        return at(new CompactConstructorDeclaration(modifiers, annotations, typeParameters, name, new NodeList<>(),
+            block(tree.getBody())), tree);
+      }
+    }
     NodeList<Parameter> parameters = new NodeList<>();
     for (VariableTree parameter : tree.getParameters()) {
       parameters.add(parameter(parameter));

@@ -81,6 +81,13 @@ class JavacToJavaParserTest {
         "    return a + grid.length + row[0] + (int) (big % 2) + (o instanceof String ? 1 : 0) + g.applyAsInt(1) + len.apply(\"\");",
         "  }",
         "  boolean pattern(Object o) { return o instanceof String s && !s.isEmpty() || o instanceof final java.util.List<?> l && l.isEmpty(); }",
+        "  public record Sample<L>(double[] x, @Deprecated L label, int... extra) implements Comparable<Sample<L>> {",
+        "    static int K = 1;",
+        "    public Sample { if (x.length == 0) throw new IllegalArgumentException(); }",
+        "    Sample(double[] x) { this(x, null); }",
+        "    public int compareTo(Sample<L> o) { return Double.compare(x[0], o.x[0]); }",
+        "  }",
+        "  record Empty() {}",
         "  enum Mode { FAST(1) { int cost() { return 1; } }, SLOW(2) { int cost() { return 2; } }; final int w; Mode(int w) { this.w = w; } abstract int cost(); }",
         "  interface Shape extends Comparable<Shape> { default double area() { return 0; } }",
         "}"));
@@ -91,9 +98,9 @@ class JavacToJavaParserTest {
   }
 
   @Test
-  void recordsAndTextBlocksAreLeftToJavaParser(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("Record.java"),
-        "record Point(double x, double y) { Point { if (Double.isNaN(x)) throw new IllegalArgumentException(); } }");
+  void textBlocksAndLocalRecordsAreLeftToJavaParser(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("LocalRecord.java"),
+        "class LocalRecord { int f() { record P(int a) {} return new P(1).a(); } }");
     Files.writeString(dir.resolve("TextBlock.java"), "class TextBlock { String s = \"\"\"\n  text\n  \"\"\"; }");
     Result result = check(dir);
     assertEquals(0, result.converted);

@@ -66,11 +66,14 @@ class PluginTest {
     assertTrue(nanlint(compilation).isEmpty());
   }
 
-  /** A record is left to JavaParser by the converter: the file is parsed again, and its findings still come. */
-  private static final JavaFileObject RECORD = JavaFileObjects.forSourceLines("demo.Stats",
+  /** A text block is left to JavaParser by the converter: the file is parsed again, and its findings still come. */
+  private static final JavaFileObject TEXT_BLOCK = JavaFileObjects.forSourceLines("demo.Stats",
       "package demo;",
       "",
-      "record Stats(double sum, int count) {",
+      "class Stats {",
+      "  static final String HELP = \"\"\"",
+      "      the mean log-likelihood of the labels",
+      "      \"\"\";",
       "  double logLikelihood(double[] probs, int label) {",
       "    return Math.log(probs[label]);",
       "  }",
@@ -90,11 +93,11 @@ class PluginTest {
 
   @Test
   void aFileTheConverterLeavesToJavaParserIsParsedAgainWithTheSameFindings() {
-    Compilation compilation = javac().withOptions("-Xplugin:Nanlint stats=true", "-proc:none").compile(RECORD);
+    Compilation compilation = javac().withOptions("-Xplugin:Nanlint stats=true", "-proc:none").compile(TEXT_BLOCK);
     assertEquals(1, notes(compilation).size(), compilation.notes()::toString);
     assertTrue(notes(compilation).get(0).startsWith("nanlint: 0 files analysed from javac's trees, 1 parsed again by"
         + " JavaParser;"), notes(compilation)::toString);
-    assertEquals(List.of("MANDATORY_WARNING 5:12 [UnguardedLog]"),
+    assertEquals(List.of("MANDATORY_WARNING 8:12 [UnguardedLog]"),
         describe(nanlint(compilation)).stream().map(d -> d.substring(0, d.indexOf(']') + 1)).toList());
   }
 
