@@ -53,6 +53,7 @@ import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.SuperExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.SwitchExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
@@ -1412,6 +1413,9 @@ final class JavacToJavaParser {
 
   private Expression literal(LiteralTree tree, int start, int end) {
     String written = text.substring(start, end);
+    if (tree.getKind() == Tree.Kind.STRING_LITERAL && written.startsWith("\"\"\"")) {
+      return at(new TextBlockLiteralExpr(textBlockContent(start, end)), start, end);
+    }
     if (tree.getKind() == Tree.Kind.STRING_LITERAL && !written.startsWith("\"\"\"")) {
       int tokenEnd = stringEnd(start);
       if (tokenEnd < end) {
@@ -1434,6 +1438,28 @@ final class JavacToJavaParser {
       throw new Unsupported("literal spelled " + written);
     }
     return at(literal, start, end);
+  }
+
+  /**
+   * A text block's content as JavaParser keeps it: the text between the delimiters, without a line break
+   * right after the opening one. A text block javac folded with another constant is left to JavaParser.
+   */
+  private String textBlockContent(int start, int end) {
+    for (int i = start + 3; i + 3 <= text.length(); i++) {
+      if (text.charAt(i) == '\\') {
+        i++;
+      } else if (text.startsWith("\"\"\"", i)) {
+        if (i + 3 != end) {
+          throw new Unsupported("folded text block");
+        }
+        String content = text.substring(start + 3, i);
+        if (content.startsWith("\r\n")) {
+          return content.substring(2);
+        }
+        return content.startsWith("\n") || content.startsWith("\r") ? content.substring(1) : content;
+      }
+    }
+    throw new Unsupported("unclosed text block");
   }
 
   /** The offset after the string literal that starts at {@code start}. */

@@ -88,6 +88,8 @@ class JavacToJavaParserTest {
         "    public int compareTo(Sample<L> o) { return Double.compare(x[0], o.x[0]); }",
         "  }",
         "  record Empty() {}",
+        "  String help() { return \"\"\"\n      a \\\"quoted\\\" help\n      text\"\"\".strip() + \"\"\"  \n  b\n  \"\"\"; }",
+        "  String block = \"\"\"\r\n  crlf\r\n  \"\"\";",
         "  enum Mode { FAST(1) { int cost() { return 1; } }, SLOW(2) { int cost() { return 2; } }; final int w; Mode(int w) { this.w = w; } abstract int cost(); }",
         "  interface Shape extends Comparable<Shape> { default double area() { return 0; } }",
         "}"));
@@ -98,10 +100,10 @@ class JavacToJavaParserTest {
   }
 
   @Test
-  void textBlocksAndLocalRecordsAreLeftToJavaParser(@TempDir Path dir) throws IOException {
+  void foldedTextBlocksAndLocalRecordsAreLeftToJavaParser(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("LocalRecord.java"),
         "class LocalRecord { int f() { record P(int a) {} return new P(1).a(); } }");
-    Files.writeString(dir.resolve("TextBlock.java"), "class TextBlock { String s = \"\"\"\n  text\n  \"\"\"; }");
+    Files.writeString(dir.resolve("FoldedTextBlock.java"), "class FoldedTextBlock { String s = \"\"\"\n  text\n  \"\"\" + \"more\"; }");
     Result result = check(dir);
     assertEquals(0, result.converted);
     assertEquals(2, result.unsupported.size(), result.unsupported::toString);
