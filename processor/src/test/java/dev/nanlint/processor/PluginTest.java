@@ -66,14 +66,17 @@ class PluginTest {
     assertTrue(nanlint(compilation).isEmpty());
   }
 
-  /** A text block is left to JavaParser by the converter: the file is parsed again, and its findings still come. */
-  private static final JavaFileObject TEXT_BLOCK = JavaFileObjects.forSourceLines("demo.Stats",
+  /**
+   * A text block javac folds with another constant is left to JavaParser by the converter: the file is
+   * parsed again, and its findings still come.
+   */
+  private static final JavaFileObject FOLDED_TEXT_BLOCK = JavaFileObjects.forSourceLines("demo.Stats",
       "package demo;",
       "",
       "class Stats {",
       "  static final String HELP = \"\"\"",
       "      the mean log-likelihood of the labels",
-      "      \"\"\";",
+      "      \"\"\" + \"!\";",
       "  double logLikelihood(double[] probs, int label) {",
       "    return Math.log(probs[label]);",
       "  }",
@@ -93,7 +96,7 @@ class PluginTest {
 
   @Test
   void aFileTheConverterLeavesToJavaParserIsParsedAgainWithTheSameFindings() {
-    Compilation compilation = javac().withOptions("-Xplugin:Nanlint stats=true", "-proc:none").compile(TEXT_BLOCK);
+    Compilation compilation = javac().withOptions("-Xplugin:Nanlint stats=true", "-proc:none").compile(FOLDED_TEXT_BLOCK);
     assertEquals(1, notes(compilation).size(), compilation.notes()::toString);
     assertTrue(notes(compilation).get(0).startsWith("nanlint: 0 files analysed from javac's trees, 1 parsed again by"
         + " JavaParser;"), notes(compilation)::toString);
