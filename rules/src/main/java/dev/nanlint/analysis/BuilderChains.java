@@ -527,7 +527,7 @@ public final class BuilderChains {
 
   /** The layer an expression of type Layer holds: {@code new X.Builder()...build()}, a wrapper, or a local holding one. */
   private Layer resolveLayer(Expression e, Set<Node> visited) {
-    e = unwrap(e);
+    e = Flow.strip(e);
     if (!visited.add(e)) {
       return null;
     }
@@ -551,9 +551,9 @@ public final class BuilderChains {
 
   /** The {@code new X.Builder()} a builder expression starts from, through calls and locals. */
   private ObjectCreationExpr rootOf(Expression e, Set<Node> visited) {
-    e = unwrap(e);
+    e = Flow.strip(e);
     while (e instanceof MethodCallExpr call && call.getScope().isPresent()) {
-      e = unwrap(call.getScope().get());
+      e = Flow.strip(call.getScope().get());
     }
     if (e instanceof ObjectCreationExpr creation) {
       return creation;
@@ -709,12 +709,6 @@ public final class BuilderChains {
         || name.equals("toYaml");
   }
 
-  private static Expression unwrap(Expression e) {
-    while (e instanceof EnclosedExpr || e instanceof CastExpr) {
-      e = e instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) e).getExpression();
-    }
-    return e;
-  }
 
   // ---- reading arguments -------------------------------------------------------------------------
 
@@ -728,7 +722,7 @@ public final class BuilderChains {
   }
 
   private Optional<String> enumConstant(Expression e, String enumName, Set<Node> visited) {
-    e = unwrap(e);
+    e = Flow.strip(e);
     if (!visited.add(e)) {
       return Optional.empty();
     }
@@ -760,7 +754,7 @@ public final class BuilderChains {
    * {@code Activation.SOFTMAX}, {@code new ActivationSoftmax()}, {@code Activation.TANH.getActivationFunction()}.
    */
   public Optional<String> activation(Expression e) {
-    e = unwrap(e);
+    e = Flow.strip(e);
     if (e instanceof MethodCallExpr call && call.getNameAsString().equals("getActivationFunction")
         && call.getScope().isPresent()) {
       return activation(call.getScope().get());
@@ -785,7 +779,7 @@ public final class BuilderChains {
    * {@code LossFunctions.LossFunction.MCXENT}, {@code new LossMCXENT()}, {@code new LossBinaryXENT()}.
    */
   public Optional<String> loss(Expression e) {
-    e = unwrap(e);
+    e = Flow.strip(e);
     if (e instanceof ObjectCreationExpr creation) {
       return Optional.ofNullable(switch (creation.getType().getNameAsString()) {
         case "LossMCXENT" -> "MCXENT";

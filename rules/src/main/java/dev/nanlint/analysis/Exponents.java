@@ -109,10 +109,7 @@ public final class Exponents {
     if (!Double.isNaN(c)) {
       return c < 0;
     }
-    Expression x = e;
-    while (x instanceof EnclosedExpr || x instanceof CastExpr) {
-      x = x instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) x).getExpression();
-    }
+    Expression x = Flow.strip(e);
     if (x instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
       Expression inner = u.getExpression();
       String name = inner instanceof NameExpr n ? n.getNameAsString()

@@ -8,7 +8,6 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -65,10 +64,7 @@ public final class Guards {
 
   /** Normalised text of an expression, so {@code (double) n}, {@code (n)} and {@code n} compare equal. */
   public static String key(Expression e) {
-    Expression x = e;
-    while (x instanceof EnclosedExpr || x instanceof CastExpr) {
-      x = x instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) x).getExpression();
-    }
+    Expression x = Flow.strip(e);
     if (x instanceof MethodCallExpr call && call.getNameAsString().equals("isEmpty") && call.getArguments().isEmpty()) {
       return call.getScope().map(s -> key(s) + ".size()").orElse("size()");
     }

@@ -116,7 +116,7 @@ public final class Labels {
 
   /** The identifier an expression is about: {@code y} for {@code y[i]}, {@code labels} for {@code this.labels}. */
   public static String baseName(Expression e) {
-    Expression x = unwrap(e);
+    Expression x = Flow.strip(e);
     if (x instanceof NameExpr n) {
       return n.getNameAsString();
     }
@@ -132,13 +132,6 @@ public final class Labels {
     return "";
   }
 
-  static Expression unwrap(Expression e) {
-    Expression x = e;
-    while (x instanceof EnclosedExpr || x instanceof CastExpr) {
-      x = x instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) x).getExpression();
-    }
-    return x;
-  }
 
   // ---- APIs ---------------------------------------------------------------------------------------
 
@@ -165,7 +158,7 @@ public final class Labels {
       return Optional.of(call.getArgument(1));
     }
     if (call.getArguments().size() == 2) {
-      Expression idx = unwrap(call.getArgument(0));
+      Expression idx = Flow.strip(call.getArgument(0));
       ArrayInitializerExpr init = idx instanceof ArrayCreationExpr ac ? ac.getInitializer().orElse(null)
           : idx instanceof ArrayInitializerExpr ai ? ai : null;
       if (init != null && init.getValues().size() >= 2) {
@@ -379,7 +372,7 @@ public final class Labels {
 
   /** The values stored in an int array: its literal initializer plus any element assignments. */
   public IntSet elements(Expression array) {
-    Expression x = unwrap(array);
+    Expression x = Flow.strip(array);
     ArrayInitializerExpr literal = x instanceof ArrayCreationExpr ac ? ac.getInitializer().orElse(null)
         : x instanceof ArrayInitializerExpr ai ? ai : null;
     if (literal != null) {
@@ -410,7 +403,7 @@ public final class Labels {
   }
 
   private IntSet arrayDefinitions(Declarations.Declaration d, String name) {
-    Expression init = unwrap(d.initializer().get());
+    Expression init = Flow.strip(d.initializer().get());
     if (!(init instanceof ArrayInitializerExpr) && !(init instanceof ArrayCreationExpr ac && ac.getInitializer().isPresent())) {
       return IntSet.UNKNOWN;
     }
@@ -421,7 +414,7 @@ public final class Labels {
       if (isTarget(a.getTarget(), name)) {
         return IntSet.UNKNOWN; // the array itself is replaced
       }
-      if (unwrap(a.getTarget()) instanceof ArrayAccessExpr el && isTarget(unwrap(el.getName()), name)) {
+      if (Flow.strip(a.getTarget()) instanceof ArrayAccessExpr el && isTarget(Flow.strip(el.getName()), name)) {
         out = out.union(a.getOperator() == AssignExpr.Operator.ASSIGN ? values(a.getValue()) : IntSet.UNKNOWN);
       }
     }
@@ -430,7 +423,7 @@ public final class Labels {
 
   /** The literal int array a name holds, when it is one ({@code int[] y = {-1, 0, 1}}). */
   public Optional<ArrayInitializerExpr> literalArray(Expression e) {
-    Expression x = unwrap(e);
+    Expression x = Flow.strip(e);
     if (x instanceof ArrayCreationExpr ac) {
       return ac.getInitializer();
     }
@@ -462,7 +455,7 @@ public final class Labels {
    * {@code new double[C]} one-hot row.
    */
   public OptionalLong classCount(Expression array) {
-    Expression x = unwrap(array);
+    Expression x = Flow.strip(array);
     if (!(x instanceof NameExpr) && !(x instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr)) {
       return OptionalLong.empty();
     }
@@ -483,7 +476,7 @@ public final class Labels {
     }
     OptionalLong result = OptionalLong.empty();
     for (Expression c : creations) {
-      OptionalLong n = columns(unwrap(c));
+      OptionalLong n = columns(Flow.strip(c));
       if (n.isEmpty() || (result.isPresent() && result.getAsLong() != n.getAsLong())) {
         return OptionalLong.empty();
       }
@@ -505,7 +498,7 @@ public final class Labels {
       List<Expression> scalars = new ArrayList<>();
       List<ArrayInitializerExpr> shapes = new ArrayList<>();
       for (Expression arg : m.getArguments()) {
-        Expression a = unwrap(arg);
+        Expression a = Flow.strip(arg);
         if (a instanceof FieldAccessExpr f && f.getScope().toString().endsWith("DataType")
             || a instanceof com.github.javaparser.ast.expr.CharLiteralExpr) {
           continue;
@@ -551,7 +544,7 @@ public final class Labels {
    * ({@code if (label >= 0)}, {@code label != -1 ? ... : ...}, {@code if (y < 0) continue;}).
    */
   public static boolean tested(Expression index, Node use) {
-    String key = unwrap(index).toString();
+    String key = Flow.strip(index).toString();
     String base = baseName(index);
     Node child = use;
     for (Node p = use.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
@@ -599,7 +592,7 @@ public final class Labels {
   }
 
   private static boolean mentions(Expression side, String key, String base) {
-    Expression x = unwrap(side);
+    Expression x = Flow.strip(side);
     return x.toString().equals(key) || (!base.isEmpty() && x instanceof NameExpr n && n.getNameAsString().equals(base));
   }
 

@@ -7,7 +7,6 @@ import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -95,7 +94,7 @@ public final class Origins {
   }
 
   private Optional<Source> source(Expression e) {
-    Expression x = strip(e);
+    Expression x = Flow.strip(e);
     if (x != e) {
       return probabilitySource(x);
     }
@@ -126,7 +125,7 @@ public final class Origins {
       case DIVIDE:
         if (isExp(b.getLeft()) && isOnePlusExp(b.getRight())) {
           // exp(z) / (1 + exp(z)): the logistic function written the other way round
-          Expression exp = strip(b.getLeft());
+          Expression exp = Flow.strip(b.getLeft());
           String z = exp instanceof MethodCallExpr m && m.getArguments().size() == 1 ? m.getArgument(0).toString() : null;
           return Optional.of(new Source(Source.Kind.SIGMOID, b.toString(), z));
         }
@@ -209,7 +208,7 @@ public final class Origins {
 
   /** {@code Activation.SOFTMAX.getActivationFunction()}, {@code new ActivationSoftmax()}, or a variable holding one. */
   private Optional<Source.Kind> activation(Expression receiver) {
-    Expression x = strip(receiver);
+    Expression x = Flow.strip(receiver);
     if (x instanceof MethodCallExpr m && m.getNameAsString().equals("getActivationFunction") && m.getScope().isPresent()) {
       Expression constant = m.getScope().get();
       if (api.isEnumConstant(constant, "org.nd4j.linalg.activations.Activation", "SOFTMAX")) {
@@ -320,7 +319,7 @@ public final class Origins {
           return Optional.empty();
         } else if (isExp(a.getValue())) {
           exps++;
-        } else if (strip(a.getValue()) instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.DIVIDE
+        } else if (Flow.strip(a.getValue()) instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.DIVIDE
             && name.equals(root(b.getLeft()))) {
           normalised = true;
         } else {
@@ -342,19 +341,19 @@ public final class Origins {
 
   /** The array variable an element access is rooted at: {@code probs} for {@code probs[i][j]}; null for other targets. */
   private static String root(Expression target) {
-    Expression x = strip(target);
+    Expression x = Flow.strip(target);
     if (!(x instanceof ArrayAccessExpr)) {
       return null;
     }
     while (x instanceof ArrayAccessExpr a) {
-      x = strip(a.getName());
+      x = Flow.strip(a.getName());
     }
     return x instanceof NameExpr n ? n.getNameAsString() : null;
   }
 
   /** {@code exp(..)}: java.lang.Math-like or ND4J, directly or through a local that holds it. */
   private boolean isExp(Expression e) {
-    Expression x = strip(e);
+    Expression x = Flow.strip(e);
     if (x instanceof MethodCallExpr call) {
       return api.isMath(call, "exp") || api.isTransforms(call, "exp");
     }
@@ -375,10 +374,10 @@ public final class Origins {
 
   /** {@code z} in {@code 1 + exp(-z)}; null when the exponent is not a plain negation. */
   private static String sigmoidLogit(Expression denominator) {
-    if (strip(denominator) instanceof BinaryExpr b) {
+    if (Flow.strip(denominator) instanceof BinaryExpr b) {
       for (Expression side : List.of(b.getLeft(), b.getRight())) {
-        if (strip(side) instanceof MethodCallExpr exp && exp.getArguments().size() == 1
-            && strip(exp.getArgument(0)) instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
+        if (Flow.strip(side) instanceof MethodCallExpr exp && exp.getArguments().size() == 1
+            && Flow.strip(exp.getArgument(0)) instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
           return u.getExpression().toString();
         }
       }
@@ -388,7 +387,7 @@ public final class Origins {
 
   /** {@code 1 + exp(-z)} (either order): the denominator of an inline sigmoid. */
   private boolean isOnePlusExp(Expression e) {
-    return strip(e) instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS
+    return Flow.strip(e) instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS
         && ((values.constant(b.getLeft()) == 1.0 && isExp(b.getRight()))
             || (values.constant(b.getRight()) == 1.0 && isExp(b.getLeft())));
   }
@@ -398,7 +397,7 @@ public final class Origins {
     if (!Double.isNaN(values.constant(e))) {
       return true;
     }
-    Expression x = strip(e);
+    Expression x = Flow.strip(e);
     if (x instanceof NameExpr n) {
       return Names.isEpsilon(n.getNameAsString());
     }
@@ -411,13 +410,6 @@ public final class Origins {
     return false;
   }
 
-  private static Expression strip(Expression e) {
-    Expression x = e;
-    while (x instanceof EnclosedExpr || x instanceof CastExpr) {
-      x = x instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) x).getExpression();
-    }
-    return x;
-  }
 
   // ---- hand-written binary cross-entropy --------------------------------------------------------
 
@@ -426,7 +418,7 @@ public final class Origins {
    * {@code Math.min(Math.max(p, eps), 1 - eps)}, {@code Transforms.max(p, eps)}, {@code p.add(eps)}.
    */
   public Expression unclamped(Expression e) {
-    Expression x = strip(e);
+    Expression x = Flow.strip(e);
     if (x instanceof MethodCallExpr call && call.getArguments().size() == 2
         && (api.isMath(call, "max", "min") || api.isTransforms(call, "max", "min"))) {
       if (isConstantLike(call.getArgument(1))) {
@@ -453,7 +445,7 @@ public final class Origins {
 
   /** {@code q} when {@code e} is {@code 1 - q} or {@code q.rsub(1)}, else null. */
   public Expression complementOf(Expression e) {
-    Expression x = strip(e);
+    Expression x = Flow.strip(e);
     if (x instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.MINUS && values.constant(b.getLeft()) == 1.0) {
       return b.getRight();
     }
@@ -580,7 +572,7 @@ public final class Origins {
     if (!Double.isNaN(values.constant(e))) {
       return Optional.empty();
     }
-    Expression x = strip(e);
+    Expression x = Flow.strip(e);
     if (x instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.DIVIDE) {
       return Optional.of(x + " is a ratio");
     }

@@ -413,10 +413,7 @@ public final class Ranges {
    * {@code max}/{@code maxLogit}. The subtraction is then at most 0 (the stable-softmax idiom).
    */
   public boolean isMaximum(Expression e) {
-    Expression x = e;
-    while (x instanceof EnclosedExpr || x instanceof CastExpr) {
-      x = x instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) x).getExpression();
-    }
+    Expression x = Flow.strip(e);
     if (x instanceof MethodCallExpr call) {
       if (call.getNameAsString().equals("doubleValue") || call.getNameAsString().equals("floatValue")) {
         return call.getScope().map(this::isMaximum).orElse(false);

@@ -788,10 +788,7 @@ public final class Values {
     if (d.kind() != Declarations.Kind.LOCAL || d.initializer().isEmpty()) {
       return true;
     }
-    Expression init = d.initializer().get();
-    while (init instanceof EnclosedExpr || init instanceof CastExpr) {
-      init = init instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) init).getExpression();
-    }
+    Expression init = Flow.strip(d.initializer().get());
     if (init instanceof MethodCallExpr call) {
       return !isOwnGetter(call) && api.mathFunction(call).isEmpty() && !api.isTransforms(call, call.getNameAsString());
     }
@@ -997,10 +994,7 @@ public final class Values {
 
   /** Fields and constants: {@code upper - lower} of a configured range is validated where it is set. */
   private boolean isConfiguration(Expression e) {
-    Expression x = e;
-    while (x instanceof EnclosedExpr || x instanceof CastExpr) {
-      x = x instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) x).getExpression();
-    }
+    Expression x = Flow.strip(e);
     if (x instanceof FieldAccessExpr) {
       return true;
     }
@@ -1150,11 +1144,7 @@ public final class Values {
       if (!(def instanceof AssignExpr a) || a.getOperator() != AssignExpr.Operator.PLUS) {
         return false;
       }
-      Expression term = a.getValue();
-      while (term instanceof EnclosedExpr || term instanceof CastExpr) {
-        term = term instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) term).getExpression();
-      }
-      String summed = summedArray(term);
+      String summed = summedArray(Flow.strip(a.getValue()));
       if (summed == null || (array != null && !array.equals(summed)) || !of(a.getValue()).isNonNegative()) {
         return false;
       }

@@ -8,7 +8,6 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -19,6 +18,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import dev.nanlint.analysis.BuilderChains;
 import dev.nanlint.analysis.Constants;
 import dev.nanlint.analysis.Declarations;
+import dev.nanlint.analysis.Flow;
 import dev.nanlint.analysis.Labels;
 import dev.nanlint.analysis.Nodes;
 import dev.nanlint.engine.Rule;
@@ -195,7 +195,7 @@ public final class LabelLossMismatch implements Rule {
 
   /** The literal array an argument is: written in place, or a local/final field initialised with one. */
   private static Optional<ArrayInitializerExpr> literal(Expression e, RuleContext ctx) {
-    Expression x = unwrap(e);
+    Expression x = Flow.strip(e);
     if (x instanceof ArrayCreationExpr ac) {
       return ac.getInitializer();
     }
@@ -237,12 +237,6 @@ public final class LabelLossMismatch implements Rule {
     return !out.isEmpty();
   }
 
-  private static Expression unwrap(Expression e) {
-    while (e instanceof EnclosedExpr || e instanceof CastExpr) {
-      e = e instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) e).getExpression();
-    }
-    return e;
-  }
 
   // ---- matching ---------------------------------------------------------------------------------
 

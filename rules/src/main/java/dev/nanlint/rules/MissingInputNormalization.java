@@ -6,8 +6,6 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.CastExpr;
-import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -16,6 +14,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import dev.nanlint.analysis.Declarations;
 import dev.nanlint.analysis.FileNodes;
+import dev.nanlint.analysis.Flow;
 import dev.nanlint.analysis.Imports;
 import dev.nanlint.analysis.Nodes;
 import dev.nanlint.analysis.Optimisers;
@@ -98,7 +97,7 @@ public final class MissingInputNormalization implements Rule {
       if (type.isEmpty()) {
         continue;
       }
-      Expression arg = unwrap(fit.getArgument(0));
+      Expression arg = Flow.strip(fit.getArgument(0));
       String name = variableName(arg);
       Optional<Source> source;
       if (name == null) {
@@ -159,7 +158,7 @@ public final class MissingInputNormalization implements Rule {
 
   /** A receiver declared as (or created as) a MultiLayerNetwork or ComputationGraph. */
   private static boolean isNetwork(Expression scope, Declarations declarations) {
-    Expression e = unwrap(scope);
+    Expression e = Flow.strip(scope);
     if (e instanceof ObjectCreationExpr c) {
       return NETWORKS.contains(c.getType().getNameAsString());
     }
@@ -174,7 +173,7 @@ public final class MissingInputNormalization implements Rule {
     if (NETWORKS.contains(d.get().typeName())) {
       return true;
     }
-    return d.get().initializer().map(MissingInputNormalization::unwrap)
+    return d.get().initializer().map(Flow::strip)
         .filter(i -> i instanceof ObjectCreationExpr c && NETWORKS.contains(c.getType().getNameAsString()))
         .isPresent();
   }
@@ -201,7 +200,7 @@ public final class MissingInputNormalization implements Rule {
         ? d.node().findAncestor(TypeDeclaration.class).map(Node.class::cast).orElse(d.node())
         : d.node().findAncestor(CallableDeclaration.class).map(Node.class::cast).orElse(d.node());
     for (AssignExpr a : Nodes.all(scope, AssignExpr.class)) {
-      if (name.equals(variableName(unwrap(a.getTarget())))) {
+      if (name.equals(variableName(Flow.strip(a.getTarget())))) {
         defs.add(a.getValue());
       }
     }
@@ -213,7 +212,7 @@ public final class MissingInputNormalization implements Rule {
    * {@code new RecordReaderDataSetIterator.Builder(reader, batch)...build()}, and DL4J's raw-pixel iterators.
    */
   private static Optional<Source> source(Expression def, Imports imports, Declarations declarations, int wrapping) {
-    Expression x = unwrap(def);
+    Expression x = Flow.strip(def);
     if (x instanceof MethodCallExpr build && build.getNameAsString().equals("build")
         && Optimisers.chainRoot(build) instanceof ObjectCreationExpr root
         && root.getType().getNameAsString().equals("Builder") && root.getType().getScope().isPresent()
@@ -247,7 +246,7 @@ public final class MissingInputNormalization implements Rule {
       return Optional.empty();
     }
     for (Expression arg : wrapper.getArguments()) {
-      Expression x = unwrap(arg);
+      Expression x = Flow.strip(arg);
       if (x instanceof ObjectCreationExpr) {
         Optional<Source> inner = source(x, imports, declarations, wrapping + 1);
         if (inner.isPresent()) {
@@ -268,7 +267,7 @@ public final class MissingInputNormalization implements Rule {
 
   /** {@code new ImageRecordReader(h, w, c, labels)} inline, or a variable every definition of which is one. */
   private static boolean isImageReader(Expression reader, Imports imports, Declarations declarations) {
-    Expression x = unwrap(reader);
+    Expression x = Flow.strip(reader);
     if (x instanceof ObjectCreationExpr c) {
       String type = c.getType().getNameAsString();
       return IMAGE_READERS.contains(type) && imports.is(Imports.written(c.getType()), IMAGE_READER_PACKAGE, type);
@@ -282,7 +281,7 @@ public final class MissingInputNormalization implements Rule {
       return false;
     }
     List<Expression> defs = definitions(d.get(), name);
-    return !defs.isEmpty() && defs.stream().allMatch(def -> unwrap(def) instanceof ObjectCreationExpr
+    return !defs.isEmpty() && defs.stream().allMatch(def -> Flow.strip(def) instanceof ObjectCreationExpr
         && isImageReader(def, imports, declarations));
   }
 
@@ -295,7 +294,7 @@ public final class MissingInputNormalization implements Rule {
   private static boolean normalised(TypeDeclaration<?> type, Set<String> iterators, Declarations declarations) {
     for (MethodCallExpr call : Nodes.all(type, MethodCallExpr.class)) {
       String method = call.getNameAsString();
-      Optional<Expression> scope = call.getScope().map(MissingInputNormalization::unwrap);
+      Optional<Expression> scope = call.getScope().map(Flow::strip);
       String receiver = scope.map(MissingInputNormalization::variableName).orElse(null);
       if (method.equals("setPreProcessor") && receiver != null && iterators.contains(receiver)) {
         return true;
@@ -325,7 +324,7 @@ public final class MissingInputNormalization implements Rule {
     if (normalizerType(d.get().typeName())) {
       return true;
     }
-    return d.get().initializer().map(MissingInputNormalization::unwrap)
+    return d.get().initializer().map(Flow::strip)
         .filter(i -> i instanceof ObjectCreationExpr c && normalizerType(c.getType().getNameAsString()))
         .isPresent();
   }
@@ -335,10 +334,4 @@ public final class MissingInputNormalization implements Rule {
         || type.contains("PreProcessor");
   }
 
-  private static Expression unwrap(Expression e) {
-    while (e instanceof EnclosedExpr || e instanceof CastExpr) {
-      e = e instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) e).getExpression();
-    }
-    return e;
-  }
 }
