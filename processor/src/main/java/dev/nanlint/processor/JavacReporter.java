@@ -28,7 +28,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
 
@@ -79,8 +79,8 @@ final class JavacReporter {
   private final Set<String> analysed = new HashSet<>();
   /** Files being analysed in the background, reported when javac has analysed them (or at the end). */
   private final Map<CompilationUnitTree, Analysis> pending = new IdentityHashMap<>();
-  /** Analyses not finished yet, oldest first, with their files' lengths: each holds a converted AST. */
-  private final Deque<Running> running = new ArrayDeque<>();
+  /** Analyses not finished yet, oldest first: each holds a converted AST as big as its text. */
+  private final Deque<Analysis> running = new ArrayDeque<>();
   private long runningChars;
   private ExecutorService workers;
   /**
@@ -108,8 +108,6 @@ final class JavacReporter {
 
   /** A file's findings on the way, with the text they were found in (read once: the file may change). */
   private record Analysis(String text, Future<FileResult> result) {}
-
-  private record Running(Future<FileResult> result, int chars) {}
 
   /**
    * @param options the {@code nanlint.*} options ({@link #OPTIONS}); a bad value throws
@@ -211,29 +209,19 @@ final class JavacReporter {
       }
       lastUnit = unit;
       if (workers == null) {
-        report(unit, text, analysis(unit, name, text).call());
+        report(unit, text, analysis(unit, name, text).get());
       } else {
         long waitStart = System.nanoTime();
         waitWhileBusy(text.length());
         waitingNanos += System.nanoTime() - waitStart;
-        CompletableFuture<FileResult> result = new CompletableFuture<>();
-        conversions.put(unit, converter.submit(() -> {
-          try {
-            Callable<FileResult> analysis = analysis(unit, name, text);
-            workers.submit(() -> {
-              try {
-                result.complete(analysis.call());
-              } catch (Throwable e) {
-                result.completeExceptionally(e);
-              }
-            });
-          } catch (Throwable e) { // the result must complete, or javac would wait for it forever
-            result.completeExceptionally(e);
-          }
-        }));
-        running.addLast(new Running(result, text.length()));
+        // converted on the converter thread, analysed on a worker; a failure in either completes the result
+        CompletableFuture<Supplier<FileResult>> conversion =
+            CompletableFuture.supplyAsync(() -> analysis(unit, name, text), converter);
+        conversions.put(unit, conversion);
+        Analysis analysis = new Analysis(text, conversion.thenApplyAsync(Supplier::get, workers));
+        running.addLast(analysis);
         runningChars += text.length();
-        pending.put(unit, new Analysis(text, result));
+        pending.put(unit, analysis);
       }
     } catch (IOException e) { // javac read it, but it is gone or locked now: say so, and go on
       note(unit, "nanlint: cannot read " + name + " (" + e + "), so it was not analysed");
@@ -246,7 +234,7 @@ final class JavacReporter {
   }
 
   /** The analysis of one file: on the AST converted from javac's tree, or after parsing it again. */
-  private Callable<FileResult> analysis(CompilationUnitTree unit, String name, String text) {
+  private Supplier<FileResult> analysis(CompilationUnitTree unit, String name, String text) {
     long start = System.nanoTime();
     CompilationUnit converted = converted(unit, text);
     convertingNanos.addAndGet(System.nanoTime() - start);
@@ -290,15 +278,15 @@ final class JavacReporter {
   /** Waits for the oldest analyses while too much source waits as converted ASTs ({@link #MAX_RUNNING_CHARS}). */
   private void waitWhileBusy(int chars) throws InterruptedException {
     for (var i = running.iterator(); i.hasNext(); ) {
-      Running r = i.next();
-      if (r.result().isDone()) {
-        runningChars -= r.chars();
+      Analysis analysis = i.next();
+      if (analysis.result().isDone()) {
+        runningChars -= analysis.text().length();
         i.remove();
       }
     }
     while (!running.isEmpty() && runningChars + chars > MAX_RUNNING_CHARS) {
-      Running oldest = running.removeFirst();
-      runningChars -= oldest.chars();
+      Analysis oldest = running.removeFirst();
+      runningChars -= oldest.text().length();
       try {
         oldest.result().get();
       } catch (ExecutionException e) {
