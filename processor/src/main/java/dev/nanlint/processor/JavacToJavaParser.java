@@ -149,7 +149,9 @@ import com.sun.source.tree.YieldTree;
 import com.sun.source.util.SourcePositions;
 import dev.nanlint.engine.SourceText;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -378,7 +380,7 @@ final class JavacToJavaParser {
       SimpleName name) {
     NodeList<TypeParameter> typeParameters = typeParameters(tree.getTypeParameters());
     NodeList<Parameter> parameters = new NodeList<>();
-    List<Tree> body = new java.util.ArrayList<>();
+    List<Tree> body = new ArrayList<>();
     for (Tree member : tree.getMembers()) {
       // once javac has entered the record, its generated members (no end position) come first
       if (member.getKind() == Tree.Kind.VARIABLE && positions.getEndPosition(unit, member) > 0
@@ -419,7 +421,7 @@ final class JavacToJavaParser {
         modifiers.add(at(new Modifier(Modifier.Keyword.NON_SEALED), at, wordEnd + "-sealed".length()));
         i = wordEnd + "-sealed".length();
       } else if (MODIFIERS.contains(word)) {
-        modifiers.add(at(new Modifier(Modifier.Keyword.valueOf(word.toUpperCase(java.util.Locale.ROOT))), at, wordEnd));
+        modifiers.add(at(new Modifier(Modifier.Keyword.valueOf(word.toUpperCase(Locale.ROOT))), at, wordEnd));
         i = wordEnd;
       } else {
         break;
@@ -1413,14 +1415,12 @@ final class JavacToJavaParser {
 
   private Expression literal(LiteralTree tree, int start, int end) {
     String written = text.substring(start, end);
-    if (tree.getKind() == Tree.Kind.STRING_LITERAL && written.startsWith("\"\"\"")) {
-      return at(new TextBlockLiteralExpr(textBlockContent(start, end)), start, end);
-    }
-    if (tree.getKind() == Tree.Kind.STRING_LITERAL && !written.startsWith("\"\"\"")) {
-      int tokenEnd = stringEnd(start);
-      if (tokenEnd < end) {
-        Expression first = at(new StringLiteralExpr(quoted(text.substring(start, tokenEnd), '"')), start, tokenEnd);
-        return concatenation(first, start, skip(expect(tokenEnd, '+')), end);
+    if (tree.getKind() == Tree.Kind.STRING_LITERAL) {
+      if (written.startsWith("\"\"\"")) {
+        return at(new TextBlockLiteralExpr(textBlockContent(start, end)), start, end);
+      }
+      if (stringEnd(start) < end) {
+        return concatenation(null, start, start, end);
       }
     }
     Expression literal = switch (tree.getKind()) {
@@ -1489,8 +1489,9 @@ final class JavacToJavaParser {
   }
 
   /**
-   * {@code left + "a" + "b"}, whose string literals from {@code from} to {@code end} javac's parser folded
-   * into one constant: JavaParser's left-nested sums of the literals as written.
+   * {@code left + "a" + "b"} (or {@code "a" + "b"}, {@code left} null), whose string literals from
+   * {@code from} to {@code end} javac's parser folded into one constant: JavaParser's left-nested sums of the
+   * literals as written.
    */
   private Expression concatenation(Expression left, int start, int from, int end) {
     Expression sum = left;
@@ -1500,7 +1501,7 @@ final class JavacToJavaParser {
       int literalEnd = stringEnd(literalStart);
       Expression literal = at(new StringLiteralExpr(quoted(text.substring(literalStart, literalEnd), '"')),
           literalStart, literalEnd);
-      sum = at(new BinaryExpr(sum, literal, BinaryExpr.Operator.PLUS), start, literalEnd);
+      sum = sum == null ? literal : at(new BinaryExpr(sum, literal, BinaryExpr.Operator.PLUS), start, literalEnd);
       if (literalEnd == end) {
         return sum;
       }
@@ -1511,27 +1512,24 @@ final class JavacToJavaParser {
     }
   }
 
-  /**
-   * The content of one quoted literal as written. javac folds {@code "a" + "b"} into one constant, and
-   * text blocks are left to JavaParser: both show as text that is not exactly one quoted token.
-   */
+  /** The content of one quoted literal as written; anything but exactly one quoted token is left to JavaParser. */
   private static String quoted(String written, char quote) {
-    if (written.length() < 2 || written.charAt(0) != quote || written.charAt(written.length() - 1) != quote
-        || written.startsWith("\"\"\"")) {
+    int last = written.length() - 1;
+    if (last < 1 || written.charAt(0) != quote || written.charAt(last) != quote) {
       throw new Unsupported("literal spelled " + written);
     }
-    for (int i = 1; i < written.length() - 1; i++) {
+    int i = 1;
+    while (i < last) {
       char c = written.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == quote || c == '\n' || c == '\r') {
-        throw new Unsupported("folded literal");
+      if (c == quote || c == '\n' || c == '\r') {
+        throw new Unsupported("more than one literal: " + written);
       }
+      i += c == '\\' ? 2 : 1;
     }
-    if (written.charAt(written.length() - 2) == '\\' && !written.endsWith("\\\\" + quote)) {
+    if (i != last) { // the last escape took the closing quote
       throw new Unsupported("literal spelled " + written);
     }
-    return written.substring(1, written.length() - 1);
+    return written.substring(1, last);
   }
 
   private static AssignExpr.Operator assignOperator(Tree.Kind kind) {
