@@ -328,6 +328,24 @@ row() { # row NAME LABEL LINES
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t ? "holds" : "MISSED") }'; }
 has() { [[ -s $RES/$1.runs ]]; }
+# javac_ratios LABEL JAVAC NOOP PROCESSOR PLUGIN: the processor target rows for one way of running javac
+javac_ratios() {
+  local label=$1 base=$2 noop=$3 proc=$4 plugin=$5 name what v
+  for name in "$proc" "$plugin"; do
+    if has "$base" && has "$name"; then
+      if [[ $name == "$proc" ]]; then what=processor; else what=plugin; fi
+      v=$(ratio "$(wall "$name")" "$(wall "$base")")
+      echo "| $label+$what / javac, wall | $v | ≤ 1.10 | $(verdict "$v" 1.10) |"
+      echo "| $label+$what / javac, CPU | $(ratio "$(cpu "$name")" "$(cpu "$base")") | | |"
+    fi
+  done
+  if has "$base" && has "$noop"; then
+    echo "| $label+no-op processor / javac, wall (cost of -proc itself) | $(ratio "$(wall "$noop")" "$(wall "$base")") | | |"
+  fi
+  if has "$noop" && has "$proc"; then
+    echo "| $label+processor / +no-op processor, wall (nanlint's own share) | $(ratio "$(wall "$proc")" "$(wall "$noop")") | | |"
+  fi
+}
 
 {
   echo "## nanlint benchmark — $(date '+%Y-%m-%d %H:%M')"
@@ -393,38 +411,8 @@ has() { [[ -s $RES/$1.runs ]]; }
     echo "| nanlint peak RSS, MB (-Xmx$BOUNDED_HEAP) | $(printf '%.0f' "$v") | ≤ 1024 | $(verdict "$v" 1024) |"
     if has nanlint; then echo "| nanlint -Xmx$BOUNDED_HEAP / nanlint, wall | $(ratio "$(wall bounded)" "$(wall nanlint)") | | |"; fi
   fi
-  if has api && has api-proc; then
-    v=$(ratio "$(wall api-proc)" "$(wall api)")
-    echo "| javac in process: +processor / javac, wall | $v | ≤ 1.10 | $(verdict "$v" 1.10) |"
-    echo "| javac in process: +processor / javac, CPU | $(ratio "$(cpu api-proc)" "$(cpu api)") | | |"
-  fi
-  if has api && has api-plugin; then
-    v=$(ratio "$(wall api-plugin)" "$(wall api)")
-    echo "| javac in process: +plugin / javac, wall | $v | ≤ 1.10 | $(verdict "$v" 1.10) |"
-    echo "| javac in process: +plugin / javac, CPU | $(ratio "$(cpu api-plugin)" "$(cpu api)") | | |"
-  fi
-  if has api && has api-noop; then
-    echo "| javac in process: +no-op processor / javac, wall (cost of -proc itself) | $(ratio "$(wall api-noop)" "$(wall api)") | | |"
-  fi
-  if has api-noop && has api-proc; then
-    echo "| javac in process: +processor / +no-op processor, wall (nanlint's own share) | $(ratio "$(wall api-proc)" "$(wall api-noop)") | | |"
-  fi
-  if has javac && has javac-proc; then
-    v=$(ratio "$(wall javac-proc)" "$(wall javac)")
-    echo "| javac+processor / javac, wall | $v | ≤ 1.10 | $(verdict "$v" 1.10) |"
-    echo "| javac+processor / javac, CPU | $(ratio "$(cpu javac-proc)" "$(cpu javac)") | | |"
-  fi
-  if has javac && has javac-plugin; then
-    v=$(ratio "$(wall javac-plugin)" "$(wall javac)")
-    echo "| javac+plugin / javac, wall | $v | ≤ 1.10 | $(verdict "$v" 1.10) |"
-    echo "| javac+plugin / javac, CPU | $(ratio "$(cpu javac-plugin)" "$(cpu javac)") | | |"
-  fi
-  if has javac && has javac-noop; then
-    echo "| javac+no-op processor / javac, wall (cost of -proc itself) | $(ratio "$(wall javac-noop)" "$(wall javac)") | | |"
-  fi
-  if has javac-noop && has javac-proc; then
-    echo "| javac+processor / javac+no-op processor, wall (nanlint's own share) | $(ratio "$(wall javac-proc)" "$(wall javac-noop)") | | |"
-  fi
+  javac_ratios "javac in process: " api api-noop api-proc api-plugin
+  javac_ratios "javac command: " javac javac-noop javac-proc javac-plugin
   if has small; then
     v=$(wall small)
     echo "| one small file, wall s | $v | ≤ 1.0 | $(verdict "$v" 1.0) |"
