@@ -328,17 +328,20 @@ row() { # row NAME LABEL LINES
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t ? "holds" : "MISSED") }'; }
 has() { [[ -s $RES/$1.runs ]]; }
+# target_rows NAME BASE LABEL TARGET: NAME's wall time against BASE's with the verdict, and the CPU ratio
+target_rows() {
+  local v
+  if has "$1" && has "$2"; then
+    v=$(ratio "$(wall "$1")" "$(wall "$2")")
+    echo "| $3, wall | $v | ≤ $4 | $(verdict "$v" "$4") |"
+    echo "| $3, CPU | $(ratio "$(cpu "$1")" "$(cpu "$2")") | | |"
+  fi
+}
 # javac_ratios LABEL JAVAC NOOP PROCESSOR PLUGIN: the processor target rows for one way of running javac
 javac_ratios() {
-  local label=$1 base=$2 noop=$3 proc=$4 plugin=$5 name what v
-  for name in "$proc" "$plugin"; do
-    if has "$base" && has "$name"; then
-      if [[ $name == "$proc" ]]; then what=processor; else what=plugin; fi
-      v=$(ratio "$(wall "$name")" "$(wall "$base")")
-      echo "| $label+$what / javac, wall | $v | ≤ 1.10 | $(verdict "$v" 1.10) |"
-      echo "| $label+$what / javac, CPU | $(ratio "$(cpu "$name")" "$(cpu "$base")") | | |"
-    fi
-  done
+  local label=$1 base=$2 noop=$3 proc=$4 plugin=$5
+  target_rows "$proc" "$base" "$label+processor / javac" 1.10
+  target_rows "$plugin" "$base" "$label+plugin / javac" 1.10
   if has "$base" && has "$noop"; then
     echo "| $label+no-op processor / javac, wall (cost of -proc itself) | $(ratio "$(wall "$noop")" "$(wall "$base")") | | |"
   fi
@@ -381,25 +384,11 @@ javac_ratios() {
   echo
   echo "| ratio / check | value | target | |"
   echo "|---|---:|---:|---|"
-  if has parse && has nanlint; then
-    v=$(ratio "$(wall nanlint)" "$(wall parse)")
-    echo "| nanlint / parse-only (JVM defaults), wall | $v | ≤ 1.15 | $(verdict "$v" 1.15) |"
-    echo "| nanlint / parse-only (JVM defaults), CPU | $(ratio "$(cpu nanlint)" "$(cpu parse)") | | |"
-  fi
-  if has parse-tuned && has nanlint; then
-    v=$(ratio "$(wall nanlint)" "$(wall parse-tuned)")
-    echo "| nanlint (java -jar) / parse-only (same JVM options), wall | $v | ≤ 1.15 | $(verdict "$v" 1.15) |"
-    echo "| nanlint (java -jar) / parse-only (same JVM options), CPU | $(ratio "$(cpu nanlint)" "$(cpu parse-tuned)") | | |"
-  fi
-  if has parse-tuned && has nanlint-script; then
-    v=$(ratio "$(wall nanlint-script)" "$(wall parse-tuned)")
-    echo "| nanlint (one JVM, as the script) / parse-only (same JVM options), wall | $v | ≤ 1.15 | $(verdict "$v" 1.15) |"
-    echo "| nanlint (one JVM, as the script) / parse-only (same JVM options), CPU | $(ratio "$(cpu nanlint-script)" "$(cpu parse-tuned)") | | |"
-  fi
+  target_rows nanlint parse "nanlint / parse-only (JVM defaults)" 1.15
+  target_rows nanlint parse-tuned "nanlint (java -jar) / parse-only (same JVM options)" 1.15
+  target_rows nanlint-script parse-tuned "nanlint (one JVM, as the script) / parse-only (same JVM options)" 1.15
+  target_rows nanlint pmd "nanlint / PMD" 0.85
   if has pmd && has nanlint; then
-    v=$(ratio "$(wall nanlint)" "$(wall pmd)")
-    echo "| nanlint / PMD, wall | $v | ≤ 0.85 | $(verdict "$v" 0.85) |"
-    echo "| nanlint / PMD, CPU | $(ratio "$(cpu nanlint)" "$(cpu pmd)") | | |"
     echo "| nanlint / PMD, peak RSS | $(ratio "$(rss_mb nanlint)" "$(rss_mb pmd)") | | |"
   fi
   if has nanlint; then
