@@ -18,10 +18,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -130,46 +139,27 @@ class JavacToJavaParserTest {
    */
   @Test
   void convertsEnteredTreesAsProcessorsSeeThem() throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(FIXTURES)) {
-      files = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
-    }
-    List<String> mismatches = new ArrayList<>();
-    List<String> unsupported = new ArrayList<>();
-    int[] converted = {0};
-    javax.annotation.processing.Processor processor = new javax.annotation.processing.AbstractProcessor() {
+    Result result = new Result();
+    Processor processor = new AbstractProcessor() {
+      private final Set<CompilationUnitTree> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+
       @Override
-      public java.util.Set<String> getSupportedAnnotationTypes() {
-        return java.util.Set.of("*");
+      public Set<String> getSupportedAnnotationTypes() {
+        return Set.of("*");
       }
 
       @Override
-      public javax.lang.model.SourceVersion getSupportedSourceVersion() {
-        return javax.lang.model.SourceVersion.latestSupported();
+      public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
       }
 
       @Override
-      public boolean process(java.util.Set<? extends javax.lang.model.element.TypeElement> annotations,
-          javax.annotation.processing.RoundEnvironment round) {
+      public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         Trees trees = Trees.instance(processingEnv);
-        java.util.Set<CompilationUnitTree> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (javax.lang.model.element.Element element : round.getRootElements()) {
+        for (Element element : round.getRootElements()) {
           CompilationUnitTree unit = trees.getPath(element).getCompilationUnit();
-          if (!seen.add(unit)) {
-            continue;
-          }
-          try {
-            String text = unit.getSourceFile().getCharContent(true).toString();
-            CompilationUnit expected = new JavaParser(Linter.parserConfiguration()).parse(text).getResult().orElseThrow();
-            String difference = difference(expected, JavacToJavaParser.convert(unit, trees.getSourcePositions(), text));
-            converted[0]++;
-            if (difference != null) {
-              mismatches.add(unit.getSourceFile().getName() + ": " + difference);
-            }
-          } catch (JavacToJavaParser.Unsupported e) {
-            unsupported.add(unit.getSourceFile().getName() + ": " + e.getMessage());
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
+          if (seen.add(unit)) {
+            result.compare(unit, trees.getSourcePositions());
           }
         }
         return false;
@@ -179,25 +169,53 @@ class JavacToJavaParserTest {
     try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
       JavacTask task = (JavacTask) javac.getTask(null, fileManager, d -> { },
           List.of("-proc:only", "-classpath", System.getProperty("java.class.path")), null,
-          fileManager.getJavaFileObjectsFromPaths(files));
+          fileManager.getJavaFileObjectsFromPaths(javaFiles(FIXTURES)));
       task.setProcessors(List.of(processor));
       task.call();
     }
-    assertEquals(List.of(), mismatches.stream().limit(10).toList());
-    assertTrue(converted[0] > 100, "too few files checked: " + converted[0]);
-    assertTrue(unsupported.size() * 20 <= converted[0], "more than 5% left to JavaParser: " + unsupported);
+    assertEquals(List.of(), result.mismatches.stream().limit(10).toList());
+    assertTrue(result.converted > 100, "too few files checked: " + result.converted);
+    assertTrue(result.unsupported.size() * 20 <= result.converted,
+        "more than 5% left to JavaParser: " + result.unsupported);
   }
 
-  record Result(int converted, List<String> unsupported, List<String> mismatches) {}
+  /** Files converted, files left to JavaParser (with the reason), and differences from JavaParser's parse. */
+  static final class Result {
+    int converted;
+    final List<String> unsupported = new ArrayList<>();
+    final List<String> mismatches = new ArrayList<>();
+
+    /** Converts {@code unit} and compares it with JavaParser's parse of the same text. */
+    void compare(CompilationUnitTree unit, SourcePositions positions) {
+      String name = unit.getSourceFile().getName();
+      String text;
+      try {
+        text = unit.getSourceFile().getCharContent(true).toString();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      ParseResult<CompilationUnit> parsed = new JavaParser(Linter.parserConfiguration()).parse(text);
+      if (!parsed.isSuccessful()) {
+        return; // nothing to compare with
+      }
+      CompilationUnit actual;
+      try {
+        actual = JavacToJavaParser.convert(unit, positions, text);
+      } catch (JavacToJavaParser.Unsupported e) {
+        unsupported.add(name + ": " + e.getMessage());
+        return;
+      }
+      converted++;
+      String difference = difference(parsed.getResult().orElseThrow(), actual);
+      if (difference != null) {
+        mismatches.add(name + ": " + difference);
+      }
+    }
+  }
 
   static Result check(Path root) throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(root)) {
-      files = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
-    }
-    int converted = 0;
-    List<String> unsupported = new ArrayList<>();
-    List<String> mismatches = new ArrayList<>();
+    List<Path> files = javaFiles(root);
+    Result result = new Result();
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     for (int from = 0; from < files.size(); from += 200) { // batches: javac keeps every tree of a task
       try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
@@ -206,31 +224,19 @@ class JavacToJavaParserTest {
         JavacTask task = (JavacTask) javac.getTask(null, fileManager, d -> { }, List.of("-proc:none"), null, objects);
         SourcePositions positions = Trees.instance(task).getSourcePositions();
         for (CompilationUnitTree unit : task.parse()) {
-          String name = unit.getSourceFile().getName();
-          String text = unit.getSourceFile().getCharContent(true).toString();
-          ParseResult<CompilationUnit> parsed = new JavaParser(Linter.parserConfiguration()).parse(text);
-          if (!parsed.isSuccessful()) {
-            continue; // nothing to compare with
-          }
-          CompilationUnit expected = parsed.getResult().orElseThrow();
-          CompilationUnit actual;
-          try {
-            actual = JavacToJavaParser.convert(unit, positions, text);
-          } catch (JavacToJavaParser.Unsupported e) {
-            unsupported.add(name + ": " + e.getMessage());
-            continue;
-          }
-          converted++;
-          String difference = difference(expected, actual);
-          if (difference != null) {
-            mismatches.add(name + ": " + difference);
-          }
+          result.compare(unit, positions);
         }
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
     }
-    return new Result(converted, unsupported, mismatches);
+    return result;
+  }
+
+  private static List<Path> javaFiles(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+    }
   }
 
   /** The first difference between two trees, in structure, text or positions; null when there is none. */
