@@ -107,7 +107,7 @@ final class JavacReporter {
   }
 
   /** A file's findings on the way, with the text they were found in (read once: the file may change). */
-  private record Analysis(String text, Future<FileResult> result) {}
+  private record Analysis(SourceText source, Future<FileResult> result) {}
 
   /**
    * @param options the {@code nanlint.*} options ({@link #OPTIONS}); a bad value throws
@@ -208,17 +208,18 @@ final class JavacReporter {
         return; // as the command: a generated file's generator would have to change
       }
       lastUnit = unit;
+      SourceText source = new SourceText(text); // one line index per file: converter, rules and report share it
       if (workers == null) {
-        report(unit, text, analysis(unit, name, text).get());
+        report(unit, source, analysis(unit, name, source).get());
       } else {
         long waitStart = System.nanoTime();
         waitWhileBusy(text.length());
         waitingNanos += System.nanoTime() - waitStart;
         // converted on the converter thread, analysed on a worker; a failure in either completes the result
         CompletableFuture<Supplier<FileResult>> conversion =
-            CompletableFuture.supplyAsync(() -> analysis(unit, name, text), converter);
+            CompletableFuture.supplyAsync(() -> analysis(unit, name, source), converter);
         conversions.put(unit, conversion);
-        Analysis analysis = new Analysis(text, conversion.thenApplyAsync(Supplier::get, workers));
+        Analysis analysis = new Analysis(source, conversion.thenApplyAsync(Supplier::get, workers));
         running.addLast(analysis);
         runningChars += text.length();
         pending.put(unit, analysis);
@@ -234,16 +235,16 @@ final class JavacReporter {
   }
 
   /** The analysis of one file: on the AST converted from javac's tree, or after parsing it again. */
-  private Supplier<FileResult> analysis(CompilationUnitTree unit, String name, String text) {
+  private Supplier<FileResult> analysis(CompilationUnitTree unit, String name, SourceText source) {
     long start = System.nanoTime();
-    CompilationUnit converted = converted(unit, text);
+    CompilationUnit converted = converted(unit, source);
     convertingNanos.addAndGet(System.nanoTime() - start);
     if (converted == null) {
       parsedAgain.incrementAndGet();
-      return () -> linter.lint(name, text);
+      return () -> linter.lint(name, source.text());
     }
     fromJavacTrees.incrementAndGet();
-    return () -> linter.check(name, converted, new SourceText(text));
+    return () -> linter.check(name, converted, source);
   }
 
   /** Waits until {@code unit} is converted: javac is about to change its trees. */
@@ -267,9 +268,9 @@ final class JavacReporter {
    * JavaParser's AST built from javac's tree, or null when the converter leaves the file to JavaParser
    * (a construct it does not know, or nesting too deep for this thread's stack).
    */
-  private CompilationUnit converted(CompilationUnitTree unit, String text) {
+  private CompilationUnit converted(CompilationUnitTree unit, SourceText source) {
     try {
-      return JavacToJavaParser.convert(unit, positions, text);
+      return JavacToJavaParser.convert(unit, positions, source);
     } catch (RuntimeException | StackOverflowError e) { // Unsupported, or a tree it did not expect
       return null;
     }
@@ -280,13 +281,13 @@ final class JavacReporter {
     for (var i = running.iterator(); i.hasNext(); ) {
       Analysis analysis = i.next();
       if (analysis.result().isDone()) {
-        runningChars -= analysis.text().length();
+        runningChars -= analysis.source().text().length();
         i.remove();
       }
     }
     while (!running.isEmpty() && runningChars + chars > MAX_RUNNING_CHARS) {
       Analysis oldest = running.removeFirst();
-      runningChars -= oldest.text().length();
+      runningChars -= oldest.source().text().length();
       try {
         oldest.result().get();
       } catch (ExecutionException e) {
@@ -305,7 +306,7 @@ final class JavacReporter {
       long start = System.nanoTime();
       FileResult result = analysis.result().get();
       waitingNanos += System.nanoTime() - start;
-      report(unit, analysis.text(), result);
+      report(unit, analysis.source(), result);
     } catch (ExecutionException e) {
       note(unit, "nanlint: skipped " + unit.getSourceFile().getName() + " after an internal error: " + e.getCause());
     } catch (InterruptedException e) {
@@ -315,8 +316,7 @@ final class JavacReporter {
     }
   }
 
-  private void report(CompilationUnitTree unit, String text, FileResult result) {
-    SourceText source = new SourceText(text);
+  private void report(CompilationUnitTree unit, SourceText source, FileResult result) {
     String name = unit.getSourceFile().getName();
     for (Finding finding : result.findings()) {
       Diagnostic.Kind kind = finding.severity() == Severity.NOTE ? Diagnostic.Kind.NOTE

@@ -179,20 +179,20 @@ final class JavacToJavaParser {
   private final String text;
   private final SourceText source;
 
-  private JavacToJavaParser(CompilationUnitTree unit, SourcePositions positions, String text) {
+  private JavacToJavaParser(CompilationUnitTree unit, SourcePositions positions, SourceText source) {
     this.unit = unit;
     this.positions = positions;
-    this.text = text;
-    this.source = new SourceText(text);
+    this.text = source.text();
+    this.source = source;
   }
 
   /**
-   * The JavaParser AST of {@code unit}, whose source is {@code text}.
+   * The JavaParser AST of {@code unit}, whose text is {@code source}.
    *
    * @throws Unsupported for a construct left to JavaParser; StackOverflowError for very deep nesting
    */
-  static CompilationUnit convert(CompilationUnitTree unit, SourcePositions positions, String text) {
-    return new JavacToJavaParser(unit, positions, text).compilationUnit();
+  static CompilationUnit convert(CompilationUnitTree unit, SourcePositions positions, SourceText source) {
+    return new JavacToJavaParser(unit, positions, source).compilationUnit();
   }
 
   // ---- positions and the source text ----

@@ -12,6 +12,7 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
 import dev.nanlint.engine.Linter;
+import dev.nanlint.engine.SourceText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -200,7 +201,7 @@ class JavacToJavaParserTest {
       }
       CompilationUnit actual;
       try {
-        actual = JavacToJavaParser.convert(unit, positions, text);
+        actual = JavacToJavaParser.convert(unit, positions, new SourceText(text));
       } catch (JavacToJavaParser.Unsupported e) {
         unsupported.add(name + ": " + e.getMessage());
         return;
