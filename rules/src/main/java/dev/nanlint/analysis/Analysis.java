@@ -18,6 +18,7 @@ public final class Analysis {
   private final Exponents exponents;
   private final CompilationUnit unit;
   private BuilderChains builderChains;
+  private final java.util.Map<BuilderChains.Network, TrainingSetup> trainingSetups = new java.util.IdentityHashMap<>();
 
   public Analysis(CompilationUnit unit) {
     this.api = new Api(unit);
@@ -41,6 +42,12 @@ public final class Analysis {
       builderChains = new BuilderChains(unit, declarations);
     }
     return builderChains;
+  }
+
+  /** How the network a configuration builds is trained (updater, BPTT length, fit and save calls), read on first use. */
+  public TrainingSetup trainingSetup(BuilderChains.Network network) {
+    return trainingSetups.computeIfAbsent(network,
+        n -> TrainingSetup.of(n, unit, declarations, builderChains(), constants()));
   }
 
   /** Which library a call belongs to. */

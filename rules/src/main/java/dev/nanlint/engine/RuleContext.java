@@ -73,6 +73,19 @@ public final class RuleContext {
    * @param replacement code that compiles wherever the node stands, and that this rule no longer flags
    */
   public void report(Node node, String message, String fix, String replacement) {
+    add(node, message, fix, replacement, currentSeverity);
+  }
+
+  /**
+   * Reports one level below the rule's configured severity (a note for a warning rule, a warning for an
+   * error rule): for findings whose divergence mechanism the code does not show, or that rest on a
+   * contract (an empty input, a degenerate setting), so warnings stay the ones a reviewer calls bugs.
+   */
+  public void reportWeaker(Node node, String message, String fix) {
+    add(node, message, fix, null, currentSeverity == Severity.ERROR ? Severity.WARNING : Severity.NOTE);
+  }
+
+  private void add(Node node, String message, String fix, String replacement, Severity severity) {
     Range range = node.getRange().orElse(null);
     if (range == null) {
       return;
@@ -83,7 +96,7 @@ public final class RuleContext {
     }
     Edit edit = replacement == null || replacement.equals(source(node)) ? null
         : new Edit(range.begin.line, range.begin.column, range.end.line, range.end.column, replacement);
-    sink.add(new Finding(currentRule.name(), currentSeverity, path, line, range.begin.column,
+    sink.add(new Finding(currentRule.name(), severity, path, line, range.begin.column,
         range.end.line, range.end.column, message, fix, source.line(line), edit));
   }
 

@@ -39,7 +39,19 @@ public final class HighLearningRate implements Rule {
     if (!TYPES.contains(creation.getType().getNameAsString()) || creation.getArguments().isEmpty()) {
       return;
     }
-    Imports.of(creation).ifPresent(imports -> check(Optimisers.of(creation, imports), ctx));
+    Imports.of(creation).ifPresent(imports -> check(Optimisers.of(creation, imports), drivenByHand(creation), ctx));
+  }
+
+  /**
+   * An updater configuration handed straight to an updater ({@code new AdamUpdater(new Adam(2))},
+   * {@code new Adam(2).instantiate(...)}) rather than to a network: it optimises whatever the code applies it
+   * to (an image's pixels in style transfer), whose scale decides what a safe rate is.
+   */
+  private static boolean drivenByHand(ObjectCreationExpr creation) {
+    return creation.getParentNode().map(p -> p instanceof ObjectCreationExpr outer
+        && outer.getType().getNameAsString().endsWith("Updater") && !outer.getType().getNameAsString().equals("Updater")
+        || p instanceof MethodCallExpr m && m.getNameAsString().equals("instantiate")
+            && m.getScope().filter(sc -> sc == creation).isPresent()).orElse(false);
   }
 
   @Override
@@ -47,10 +59,10 @@ public final class HighLearningRate implements Rule {
     if (!METHODS.contains(call.getNameAsString()) || call.getArguments().isEmpty()) {
       return;
     }
-    Imports.of(call).ifPresent(imports -> check(Optimisers.of(call, imports).stream().toList(), ctx));
+    Imports.of(call).ifPresent(imports -> check(Optimisers.of(call, imports).stream().toList(), false, ctx));
   }
 
-  private static void check(List<Setting> settings, RuleContext ctx) {
+  private static void check(List<Setting> settings, boolean drivenByHand, RuleContext ctx) {
     for (Setting s : settings) {
       if (s.param() != Param.LEARNING_RATE || !DEFAULTS.containsKey(s.family())) {
         continue;
@@ -61,8 +73,14 @@ public final class HighLearningRate implements Rule {
         continue;
       }
       String shown = shown(s.value(), lr);
-      ctx.report(s.value(), "learning rate " + shown + " for " + s.display() + " is above " + format(limit) + ": "
-          + why(s.family()), fix(s));
+      String message = "learning rate " + shown + " for " + s.display() + " is above " + format(limit) + ": "
+          + why(s.family()) + misplaced(s, lr);
+      if (drivenByHand) {
+        ctx.reportWeaker(s.value(), message + "; this updater is applied by hand, not to a network, so whether the"
+            + " step is too large depends on the scale of what it optimises", fix(s));
+      } else {
+        ctx.report(s.value(), message, fix(s));
+      }
     }
   }
 
@@ -80,6 +98,20 @@ public final class HighLearningRate implements Rule {
       }
     }
     return DEFAULTS.get(family);
+  }
+
+  /** A rate in [0.8, 1) is what RMSProp's decay or a momentum usually is: likely a value in the wrong place. */
+  private static String misplaced(Setting s, double lr) {
+    if (lr < 0.8 || lr >= 1) {
+      return "";
+    }
+    return switch (s.family()) {
+      case RMSPROP -> "; " + format(lr) + " is a typical RMSProp decay (rmsDecay), not a learning rate: was it meant"
+          + " as the decay?";
+      case SGD -> s.type().equals("Nesterovs") ? "; " + format(lr) + " is a typical momentum: are the learning rate"
+          + " and the momentum swapped?" : "";
+      default -> "";
+    };
   }
 
   private static String why(Family family) {

@@ -7,6 +7,7 @@ import dev.nanlint.analysis.BuilderChains;
 import dev.nanlint.analysis.BuilderChains.Call;
 import dev.nanlint.analysis.BuilderChains.Layer;
 import dev.nanlint.analysis.BuilderChains.Network;
+import dev.nanlint.analysis.TrainingSetup;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
@@ -20,10 +21,12 @@ import java.util.Optional;
  * normalization on the network or the layer. See docs/rules/MissingGradientClipping.md.
  */
 @RuleInfo(name = "MissingGradientClipping", severity = Severity.WARNING,
-    summary = "recurrent layers without gradientNormalization: one exploding gradient through time sends the weights to Infinity/NaN")
+    summary = "recurrent layers without gradientNormalization, trained by plain SGD/momentum over long sequences: one exploding gradient sends the weights to Infinity/NaN")
 public final class MissingGradientClipping implements Rule {
   private static final String FIX = ".gradientNormalization(GradientNormalization.ClipElementWiseAbsoluteValue)"
       + ".gradientNormalizationThreshold(1.0) on the NeuralNetConfiguration.Builder";
+  /** Truncated BPTT over at most this many steps keeps products of recurrent Jacobians small. */
+  private static final double SHORT_SEQUENCE = 10;
 
   @Override
   public void visit(ObjectCreationExpr creation, RuleContext ctx) {
@@ -45,15 +48,35 @@ public final class MissingGradientClipping implements Rule {
     if (unclipped.isEmpty()) {
       return;
     }
+    TrainingSetup setup = ctx.analysis().trainingSetup(network);
+    TrainingSetup.Updater updater = setup.updater();
+    double tbptt = setup.tbpttLength();
+    if (tbptt <= SHORT_SEQUENCE) {
+      return; // gradients travel back at most a few steps: too few products to explode
+    }
     Layer first = unclipped.get(0);
     String what = describe(first);
     String others = unclipped.size() > 1 ? " (and " + (unclipped.size() - 1) + " more recurrent "
         + (unclipped.size() == 2 ? "layer" : "layers") + ")" : "";
     String none = network.last("gradientNormalization").isPresent() || layerSetsNone(first)
         ? "gradientNormalization(GradientNormalization.None)" : "no gradientNormalization on the network or the layer";
-    ctx.report(first.creation(), what + others + " trains with " + none + ": back-propagation through time "
-        + "multiplies the gradient by the recurrent weights at every step, so over long sequences it can grow "
-        + "exponentially and one exploding step sends the weights to Infinity/NaN", FIX);
+    String layers = what + others + " trains with " + none;
+    String window = Double.isNaN(tbptt) ? "over the whole sequence" : "over " + (long) tbptt + "-step truncated BPTT";
+    if (setup.trainedHere() && updater.plain()) {
+      ctx.report(first.creation(), layers + " and " + setup.describeUpdater() + ", whose step is the learning rate"
+          + " times the raw gradient: back-propagation " + window + " multiplies the gradient by the recurrent"
+          + " weights at every step, so it can grow exponentially and one exploding step sends the weights to"
+          + " Infinity/NaN", FIX);
+    } else if (updater.adaptive()) {
+      ctx.reportWeaker(first.creation(), layers + ": gradients through time can still explode, but "
+          + setup.describeUpdater() + " bounds each step to about the learning rate, so the weights do not jump"
+          + " to Infinity in one update; clipping keeps such steps from derailing training", FIX);
+    } else {
+      String why = setup.trainedHere() ? "an updater nanlint cannot identify (" + updater.shown() + ")"
+          : "no training in this file, so the updater that will train it is not known";
+      ctx.reportWeaker(first.creation(), layers + " and " + why + ": with a step of the learning rate times the raw"
+          + " gradient, a gradient exploding " + window + " moves the weights to Infinity/NaN in one step", FIX);
+    }
   }
 
   /** The layer's own setting wins over the network default; GradientNormalization.None means no clipping. */

@@ -129,10 +129,11 @@ public final class MissingInputNormalization implements Rule {
               + ".setPreProcessor(scaler); before fitting");
       return;
     }
-    ctx.report(arg, fit.getScope().get() + ".fit trains on " + shown
-        + " over raw data with no normalizer or preprocessor: unscaled features (0-255 pixels, raw CSV columns)"
-        + " saturate the activations and make the first gradients huge, and the weights and score overflow to"
-        + " Infinity/NaN",
+    // the code does not show the data's scale (a CSV of values in [-1, 1] needs nothing): a note, not a warning
+    ctx.reportWeaker(arg, fit.getScope().get() + ".fit trains on " + shown
+        + " with no normalizer or preprocessor, and the code does not show the data's scale: if the features are"
+        + " far from unit scale (0-255 pixels, raw CSV columns in the thousands) they saturate the activations,"
+        + " the first gradients are huge, and the weights and score can overflow to Infinity/NaN",
         "NormalizerStandardize norm = new NormalizerStandardize(); norm.fit(" + target + "); " + target
             + ".setPreProcessor(norm); (images: new ImagePreProcessingScaler(0, 1))");
   }

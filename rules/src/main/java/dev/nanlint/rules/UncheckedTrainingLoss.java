@@ -15,6 +15,7 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
@@ -25,6 +26,7 @@ import dev.nanlint.analysis.Imports;
 import dev.nanlint.analysis.Names;
 import dev.nanlint.analysis.Nodes;
 import dev.nanlint.analysis.Optimisers;
+import dev.nanlint.analysis.TrainingSetup;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
@@ -55,6 +57,8 @@ public final class UncheckedTrainingLoss implements Rule {
   private static final Set<String> CHECKS = Set.of("isNaN", "isInfinite", "isFinite");
   private static final Set<String> LISTENER_METHODS = Set.of("iterationDone", "onEpochEnd", "epochEnd",
       "onBackwardPass", "onGradientCalculation");
+  /** A run of at least this many epochs or iterations is long enough that a silent NaN wastes real time. */
+  private static final double LONG_RUN = 100;
   private static final Set<String> PANIC_MODES = Set.of("NAN_PANIC", "INF_PANIC", "ANY_PANIC");
 
   @Override
@@ -79,12 +83,21 @@ public final class UncheckedTrainingLoss implements Rule {
     if (training.isEmpty() || panicsOnNaN(unit)) {
       return;
     }
+    boolean saves = TrainingSetup.savesModel(unit);
+    Set<Node> reportedIn = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Statement loop : training) {
       if (!chosen(loop, training) || checked(loop)) {
         continue;
       }
+      double iterations = iterations(loop, ctx);
+      if (!saves && iterations < LONG_RUN || !reportedIn.add(enclosingCallable(loop))) {
+        continue; // a fixed short run that saves nothing shows its NaN score to whoever runs it; one note per method
+      }
+      String consequence = saves ? "trains and then saves a model whose weights are NaN"
+          : Double.isNaN(iterations) ? "keeps training a model whose weights are NaN for as long as the caller asked"
+          : "keeps training a model whose weights are NaN for the rest of its " + (long) iterations + " iterations";
       ctx.report(loop, "this training loop never checks its loss or score for NaN/Infinity: once one update"
-          + " diverges, every later epoch trains (and saves, and reports) a model whose weights are NaN",
+          + " diverges, it " + consequence,
           "after computing the loss: if (!Double.isFinite(loss)) { throw new IllegalStateException(\"loss diverged at epoch \" + epoch); }"
           + " (for DL4J: Double.isFinite(model.score()), or Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.NAN_PANIC) while debugging)");
     }
@@ -309,6 +322,22 @@ public final class UncheckedTrainingLoss implements Rule {
       }
     }
     return true;
+  }
+
+  /** {@code for (int e = 0; e < 200; e++)}: 200; NaN when the count is not a constant. */
+  private static double iterations(Statement loop, RuleContext ctx) {
+    if (!(loop instanceof ForStmt f) || f.getCompare().isEmpty()
+        || !(f.getCompare().get() instanceof BinaryExpr compare)) {
+      return Double.NaN;
+    }
+    double bound = ctx.analysis().constants().value(compare.getRight());
+    double start = f.getInitialization().size() == 1 && f.getInitialization().get(0) instanceof VariableDeclarationExpr v && v.getVariables().size() == 1
+        ? v.getVariable(0).getInitializer().map(i -> ctx.analysis().constants().value(i)).orElse(Double.NaN) : Double.NaN;
+    return switch (compare.getOperator()) {
+      case LESS -> bound - start;
+      case LESS_EQUALS -> bound - start + 1;
+      default -> Double.NaN;
+    };
   }
 
   private static boolean sameCallable(Node a, Node b) {

@@ -1,0 +1,222 @@
+package dev.nanlint.analysis;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import dev.nanlint.analysis.BuilderChains.Call;
+import dev.nanlint.analysis.BuilderChains.Network;
+import dev.nanlint.analysis.Optimisers.Family;
+import dev.nanlint.analysis.Optimisers.Param;
+import dev.nanlint.analysis.Optimisers.Setting;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the code shows about how one DL4J network is trained, read once and shared by the configuration
+ * rules so each can ask whether its divergence mechanism is present: the updater and the size of its step
+ * (plain SGD moves a weight by lr times the raw gradient; Adam-type and RMSProp updaters by about lr,
+ * whatever the gradient), the truncated-BPTT length that bounds how far gradients travel through time,
+ * and whether this file trains or saves a model at all.
+ */
+public final class TrainingSetup {
+  /** DL4J 1.0's {@code NeuralNetConfiguration.Builder} starts from {@code new Sgd()}: lr 1e-3. */
+  private static final double DEFAULT_SGD_RATE = 1e-3;
+  private static final Set<String> NETWORK_TYPES = Set.of("MultiLayerNetwork", "ComputationGraph",
+      "SparkDl4jMultiLayer", "SparkComputationGraph", "ParallelWrapper", "EarlyStoppingTrainer",
+      "EarlyStoppingGraphTrainer");
+
+  /**
+   * The updater: its family (null when it cannot be told), its learning rate (NaN when not a constant),
+   * the expression that sets it (null for DL4J's default), and a short description for messages.
+   */
+  public record Updater(Family family, double learningRate, Expression written, String shown) {
+    /** Adam-type, RMSProp, AdaGrad, AdaDelta: each step is bounded by about the learning rate. */
+    public boolean adaptive() {
+      return family != null && family != Family.SGD && family != Family.PEGASOS;
+    }
+
+    /** Plain SGD or (Nesterov) momentum: a step is lr times the raw gradient, however large. */
+    public boolean plain() {
+      return family == Family.SGD;
+    }
+  }
+
+  private final Network network;
+  private final Updater updater;
+  private final double tbpttLength;
+  private final boolean trainedHere;
+  private final boolean savedHere;
+
+  private TrainingSetup(Network network, Updater updater, double tbpttLength, boolean trainedHere, boolean savedHere) {
+    this.network = network;
+    this.updater = updater;
+    this.tbpttLength = tbpttLength;
+    this.trainedHere = trainedHere;
+    this.savedHere = savedHere;
+  }
+
+  /** The setup of {@code network}, whose builders are in {@code unit}. */
+  static TrainingSetup of(Network network, CompilationUnit unit, Declarations declarations, BuilderChains chains,
+      Constants constants) {
+    Imports imports = new Imports(unit);
+    Updater updater = network.last("updater").flatMap(c -> c.arg(0))
+        .map(e -> updater(e, imports, declarations, chains, constants, network))
+        .orElseGet(() -> new Updater(Family.SGD, DEFAULT_SGD_RATE, null, "DL4J's default Sgd(1e-3)"));
+    double tbptt = structure(network, "tBPTTLength", "tBPTTForwardLength", "tbpttFwdLength")
+        .flatMap(c -> c.arg(0)).map(constants::value).orElse(Double.NaN);
+    if (structure(network, "backpropType").flatMap(c -> c.arg(0))
+        .flatMap(e -> chains.enumConstant(e, "BackpropType")).filter("Standard"::equals).isPresent()) {
+      tbptt = Double.NaN; // full BPTT: the sequence length is the data's
+    }
+    return new TrainingSetup(network, updater, tbptt, trains(unit, declarations), savesModel(unit));
+  }
+
+  /** The last call of these names on the ListBuilder/GraphBuilder (where DL4J sets BPTT), else on the builder. */
+  private static Optional<Call> structure(Network network, String... names) {
+    List<Call> calls = network.structureCalls();
+    Set<String> wanted = Set.of(names);
+    for (int i = calls.size() - 1; i >= 0; i--) {
+      if (wanted.contains(calls.get(i).name())) {
+        return Optional.of(calls.get(i));
+      }
+    }
+    return network.last(names);
+  }
+
+  public Network network() {
+    return network;
+  }
+
+  public Updater updater() {
+    return updater;
+  }
+
+  /** The truncated-BPTT length when the configuration sets one to a constant, else NaN. */
+  public double tbpttLength() {
+    return tbpttLength;
+  }
+
+  /** This file calls {@code fit} on a network, or on a trainer of one. */
+  public boolean trainedHere() {
+    return trainedHere;
+  }
+
+  /** This file writes a model to disk ({@code ModelSerializer.writeModel}, {@code net.save(...)}). */
+  public boolean savedHere() {
+    return savedHere;
+  }
+
+  private static Updater updater(Expression written, Imports imports, Declarations declarations, BuilderChains chains,
+      Constants constants, Network network) {
+    Expression e = resolve(written, declarations);
+    if (e instanceof ObjectCreationExpr creation && !creation.getType().getNameAsString().equals("Builder")) {
+      List<Setting> settings = Optimisers.of(creation, imports);
+      String type = creation.getType().getNameAsString();
+      Family family = settings.isEmpty() ? familyOf(type) : settings.get(0).family();
+      double lr = settings.stream().filter(s -> s.param() == Param.LEARNING_RATE).findFirst()
+          .map(s -> constants.value(s.value())).orElse(creation.getArguments().isEmpty() && family == Family.SGD
+              ? DEFAULT_SGD_RATE : Double.NaN);
+      return new Updater(family, lr, written, type);
+    }
+    if (e instanceof MethodCallExpr call) {
+      // Adam.builder().learningRate(lr).build(), new RmsProp.Builder().learningRate(lr).build()
+      Family family = null;
+      double lr = Double.NaN;
+      String type = "updater";
+      for (MethodCallExpr c : Optimisers.chain(call)) {
+        Optional<Setting> s = Optimisers.of(c, imports);
+        if (s.isPresent()) {
+          family = s.get().family();
+          type = s.get().type();
+          if (s.get().param() == Param.LEARNING_RATE) {
+            lr = constants.value(s.get().value());
+          }
+        }
+      }
+      return new Updater(family, lr, written, type);
+    }
+    if (e instanceof FieldAccessExpr f && f.getScope().toString().endsWith("Updater")) {
+      // DL4J 0.x: .updater(Updater.NESTEROVS) with the rate in .learningRate(x)
+      String type = f.getNameAsString();
+      double lr = network.last("learningRate").flatMap(c -> c.arg(0)).map(constants::value).orElse(Double.NaN);
+      return new Updater(familyOf(type), lr, written, "Updater." + type);
+    }
+    return new Updater(null, Double.NaN, written, written.toString());
+  }
+
+  /** A local or final field holding the updater: its initializer. */
+  private static Expression resolve(Expression written, Declarations declarations) {
+    Expression e = Flow.strip(written);
+    if (e instanceof NameExpr n) {
+      Optional<Declarations.Declaration> d = declarations.find(n, n.getNameAsString());
+      if (d.isPresent() && (d.get().isFinal() || d.get().kind() == Declarations.Kind.LOCAL)
+          && d.get().initializer().isPresent()) {
+        return Flow.strip(d.get().initializer().get());
+      }
+    }
+    return e;
+  }
+
+  private static Family familyOf(String type) {
+    String t = type.toUpperCase(Locale.ROOT);
+    if (t.startsWith("ADAM") || t.equals("NADAM") || t.equals("AMSGRAD") || t.equals("ADABELIEF")) {
+      return Family.ADAM;
+    }
+    return switch (t) {
+      case "RMSPROP" -> Family.RMSPROP;
+      case "ADAGRAD" -> Family.ADAGRAD;
+      case "ADADELTA" -> Family.ADADELTA;
+      case "SGD", "NESTEROVS" -> Family.SGD;
+      default -> null; // NoOp, custom updaters
+    };
+  }
+
+  /** Does the file call {@code fit(data...)} on a network or a trainer of one? */
+  private static boolean trains(CompilationUnit unit, Declarations declarations) {
+    return !FileNodes.of(unit).all(MethodCallExpr.class, m -> m.getNameAsString().equals("fit")
+        && !m.getArguments().isEmpty() && m.getScope().isPresent()
+        && isNetwork(m.getScope().get(), declarations)).isEmpty();
+  }
+
+  private static boolean isNetwork(Expression scope, Declarations declarations) {
+    Expression e = Flow.strip(scope);
+    if (e instanceof ObjectCreationExpr c) {
+      return NETWORK_TYPES.contains(c.getType().getNameAsString());
+    }
+    if (e instanceof NameExpr n) {
+      return declarations.find(n, n.getNameAsString())
+          .map(d -> NETWORK_TYPES.contains(d.typeName()) || d.typeName().equals("Model")
+              || d.typeName().equals("var") && d.initializer().map(i -> isNetwork(i, declarations)).orElse(false))
+          .orElse(false);
+    }
+    return e instanceof FieldAccessExpr || e instanceof MethodCallExpr; // this.net.fit(...), getModel().fit(...)
+  }
+
+  /** The file writes a model to disk: {@code ModelSerializer.writeModel(...)}, {@code net.save(file)}. */
+  public static boolean savesModel(CompilationUnit unit) {
+    Declarations declarations = new Declarations();
+    return !FileNodes.of(unit).all(MethodCallExpr.class, m -> m.getScope().isPresent() && !m.getArguments().isEmpty()
+        && (m.getNameAsString().equals("writeModel") && m.getScope().get().toString().endsWith("ModelSerializer")
+            || m.getNameAsString().equals("save") && isNetwork(m.getScope().get(), declarations))).isEmpty();
+  }
+
+  /** For messages: {@code Nesterovs(lr 0.1)}. */
+  public String describeUpdater() {
+    Updater u = updater;
+    return Double.isNaN(u.learningRate()) ? u.shown() : u.shown() + " (learning rate " + trim(u.learningRate()) + ")";
+  }
+
+  private static String trim(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e6 ? String.valueOf((long) v) : String.valueOf(v);
+  }
+
+  /** Calls any layer or the network makes, for rules that look for one setting anywhere. */
+  public boolean anywhere(java.util.function.Predicate<Call> test) {
+    return network.anywhere(test);
+  }
+}

@@ -1,0 +1,145 @@
+package dev.nanlint.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nanlint.engine.BuiltInRules;
+import dev.nanlint.engine.Config;
+import dev.nanlint.engine.FileResult;
+import dev.nanlint.engine.Finding;
+import dev.nanlint.engine.Linter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The configuration rules warn only where the code shows their divergence mechanism (the training setup:
+ * updater, BPTT window, whether the file trains or saves a model), and say so at a lower level otherwise.
+ * Fixture markers do not carry a severity, so the levels are pinned here.
+ */
+class TrainingSetupRulesTest {
+
+  private static List<String> levels(String source, String rule) {
+    FileResult r = new Linter(BuiltInRules.all(), Config.defaults()).lint("T.java", source);
+    assertTrue(r.errors().isEmpty(), () -> r.errors().toString());
+    return r.findings().stream().filter(f -> f.rule().equals(rule)).map(f -> f.severity().label()).toList();
+  }
+
+  private static List<Finding> findings(String source, String rule) {
+    FileResult r = new Linter(BuiltInRules.all(), Config.defaults()).lint("T.java", source);
+    return r.findings().stream().filter(f -> f.rule().equals(rule)).toList();
+  }
+
+  /** A two-layer LSTM network; {@code %s} is the updater line and {@code %s} the training code. */
+  private static String lstm(String updater, String extraNetwork, String training) {
+    return """
+        import org.deeplearning4j.nn.conf.*;
+        import org.deeplearning4j.nn.conf.layers.*;
+        import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+        import org.deeplearning4j.util.ModelSerializer;
+        import org.nd4j.linalg.activations.Activation;
+        import org.nd4j.linalg.learning.config.*;
+        import org.nd4j.linalg.lossfunctions.LossFunctions;
+        import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+        import java.io.File;
+        class T {
+          void run(DataSetIterator data) throws Exception {
+            MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                %s
+                .list()
+                .layer(new LSTM.Builder().nIn(10).nOut(50).activation(Activation.TANH).build())
+                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX)
+                    .nIn(50).nOut(10).build())
+                %s
+                .build();
+            MultiLayerNetwork net = new MultiLayerNetwork(conf);
+            net.init();
+            %s
+          }
+        }
+        """.formatted(updater, extraNetwork, training);
+  }
+
+  @Test
+  void clippingWarnsForMomentumSgdOverALongWindow() {
+    String source = lstm(".updater(new Nesterovs(0.1, 0.9))",
+        ".backpropType(BackpropType.TruncatedBPTT).tBPTTForwardLength(50).tBPTTBackwardLength(50)",
+        "for (int i = 0; i < 5; i++) net.fit(data);");
+    assertEquals(List.of("warning"), levels(source, "MissingGradientClipping"));
+    assertTrue(findings(source, "MissingGradientClipping").get(0).message().contains("50-step truncated BPTT"));
+  }
+
+  @Test
+  void clippingWithTheDefaultUpdaterIsSgd() {
+    assertEquals(List.of("warning"), levels(lstm("", "", "net.fit(data);"), "MissingGradientClipping"));
+  }
+
+  @Test
+  void clippingIsANoteForAdaptiveUpdaters() {
+    String source = lstm(".updater(new Adam(1e-3))", "", "net.fit(data);");
+    assertEquals(List.of("note"), levels(source, "MissingGradientClipping"));
+    String rms = lstm(".updater(RmsProp.builder().learningRate(1e-3).build())", "", "net.fit(data);");
+    assertEquals(List.of("note"), levels(rms, "MissingGradientClipping"));
+  }
+
+  @Test
+  void clippingIsSilentOverAShortWindow() {
+    String source = lstm(".updater(new Sgd(0.1))",
+        ".backpropType(BackpropType.TruncatedBPTT).tBPTTForwardLength(5).tBPTTBackwardLength(5)",
+        "net.fit(data);");
+    assertEquals(List.of(), levels(source, "MissingGradientClipping"));
+  }
+
+  @Test
+  void clippingIsANoteWhenTheFileNeverTrains() {
+    assertEquals(List.of("note"), levels(lstm(".updater(new Sgd(0.1))", "", "net.output(null);"),
+        "MissingGradientClipping"));
+  }
+
+  @Test
+  void regularizationIsNeverAWarningForDl4jNetworks() {
+    String source = lstm(".updater(new Sgd(0.1))", "", "for (int i = 0; i < 500; i++) net.fit(data);");
+    assertEquals(List.of("note"), levels(source, "MissingRegularization"));
+    assertTrue(findings(source, "MissingRegularization").get(0).message().contains("alone does not make training NaN"));
+  }
+
+  @Test
+  void uncheckedLossOnlyForLongRunsOrSavedModels() {
+    String shortRun = lstm(".updater(new Adam(1e-3))", "", "for (int epoch = 0; epoch < 10; epoch++) net.fit(data);");
+    assertEquals(List.of(), levels(shortRun, "UncheckedTrainingLoss"));
+    String longRun = lstm(".updater(new Adam(1e-3))", "", "for (int epoch = 0; epoch < 200; epoch++) net.fit(data);");
+    assertEquals(List.of("note"), levels(longRun, "UncheckedTrainingLoss"));
+    String saved = lstm(".updater(new Adam(1e-3))", "", """
+        for (int epoch = 0; epoch < 10; epoch++) net.fit(data);
+        ModelSerializer.writeModel(net, new File("model.zip"), true);""");
+    assertEquals(List.of("note"), levels(saved, "UncheckedTrainingLoss"));
+    assertTrue(findings(saved, "UncheckedTrainingLoss").get(0).message().contains("saves a model"));
+  }
+
+  @Test
+  void uncheckedLossOncePerMethod() {
+    String twoLoops = lstm(".updater(new Adam(1e-3))", "", """
+        for (int epoch = 0; epoch < 200; epoch++) net.fit(data);
+        for (int epoch = 0; epoch < 300; epoch++) net.fit(data);""");
+    assertEquals(List.of("note"), levels(twoLoops, "UncheckedTrainingLoss"));
+  }
+
+  @Test
+  void learningRateOfAnUpdaterAppliedByHandIsANote() {
+    String source = """
+        import org.nd4j.linalg.learning.AdamUpdater;
+        import org.nd4j.linalg.learning.config.Adam;
+        class T { Object u() { return new AdamUpdater(new Adam(2, 0.9, 0.999, 1e-8)); } }
+        """;
+    assertEquals(List.of("note"), levels(source, "HighLearningRate"));
+  }
+
+  @Test
+  void aRateThatLooksLikeTheDecayIsNamed() {
+    String source = """
+        import org.nd4j.linalg.learning.config.RmsProp;
+        class T { Object u() { return new RmsProp(0.95); } }
+        """;
+    assertEquals(List.of("warning"), levels(source, "HighLearningRate"));
+    assertTrue(findings(source, "HighLearningRate").get(0).message().contains("rmsDecay"));
+  }
+}
