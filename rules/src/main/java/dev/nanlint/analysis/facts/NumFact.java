@@ -381,8 +381,9 @@ public final class NumFact {
     if (isBottom() || o.isBottom()) {
       return BOTTOM;
     }
-    Precision p = precision == o.precision || o.precision == Precision.UNKNOWN ? precision
-        : precision == Precision.UNKNOWN ? o.precision : precision;
+    // the known precision wins; two different ones (a fact of a conversion) keep the wider
+    Precision p = precision == Precision.UNKNOWN ? o.precision
+        : o.precision == Precision.UNKNOWN ? precision : Precision.promote(precision, o.precision);
     return of(Math.max(lo, o.lo), Math.min(hi, o.hi), nan && o.nan, zero && o.zero, integral || o.integral, p,
         tags & o.tags, merge(evidence, o.evidence));
   }
