@@ -73,8 +73,9 @@ public final class NumericTransfer implements Transfer<Store> {
         : callable instanceof LambdaExpr l ? l.getParameters() : new NodeList<>();
     Store s = Store.empty();
     for (Parameter p : params) {
-      if (!p.getType().isUnknownType() && !p.isVarArgs()) {
-        s = s.assign(AccessPath.local(p.getNameAsString()), NumFact.ofType(p.getType().asString()));
+      NumFact declared = p.getType().isUnknownType() || p.isVarArgs() ? NumFact.top() : NumFact.ofType(p.getType().asString());
+      if (declared.precision() != NumFact.Precision.UNKNOWN) { // numbers only: an object or array is not one
+        s = s.assign(AccessPath.local(p.getNameAsString()), declared);
       }
     }
     return s;
