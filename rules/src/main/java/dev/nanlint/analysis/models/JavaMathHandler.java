@@ -60,9 +60,9 @@ public final class JavaMathHandler implements CallHandler {
     return switch (name) {
       case "log", "log10" -> {
         NumFact r = monotone(x, name.equals("log") ? Math::log : Math::log10, true, 0, INF, 1, d);
-        yield explainLog(r, x, name + "(" + arg + ")", call);
+        yield explainLog(r, x, name, arg, 0, call);
       }
-      case "log1p" -> explainLog(monotone(x, Math::log1p, true, -1, INF, 0, d), x, "log1p(" + arg + ")", call);
+      case "log1p" -> explainLog(monotone(x, Math::log1p, true, -1, INF, 0, d), x, name, arg, -1, call);
       case "exp" -> exp(x, arg, call);
       case "expm1" -> monotone(x, Math::expm1, true, -INF, INF, 0, d);
       case "sqrt" -> {
@@ -120,10 +120,14 @@ public final class JavaMathHandler implements CallHandler {
     return NumFact.of(lo, hi, nan, zero, false, p);
   }
 
-  private static NumFact explainLog(NumFact r, NumFact x, String text, Call call) {
-    if (r.canBeInfinite() || r.canBeNaN()) {
-      String why = x.canBeNegative() ? " is NaN when its argument is negative" : " is -Infinity when its argument reaches its lower bound";
-      return r.provenanceFrom(x).because(text + why, call.expr());
+  /** Why a log is -Infinity or NaN: its argument reaches the pole {@code pole} or goes below it. */
+  private static NumFact explainLog(NumFact r, NumFact x, String name, String arg, int pole, Call call) {
+    String text = name + "(" + arg + ")";
+    if (x.lo() < pole) {
+      return r.provenanceFrom(x).because(text + " is NaN when " + arg + " is below " + pole, call.expr());
+    }
+    if (x.lo() == pole) {
+      return r.provenanceFrom(x).because(text + " is -Infinity when " + arg + " is " + pole, call.expr());
     }
     return r;
   }

@@ -28,6 +28,7 @@ class EvaluatorTest {
     assertTrue(reasons(p).contains("reaches 0 and 1"), reasons(p));
     NumFact log = returned("double z", "double p = 1.0 / (1 + Math.exp(-z)); return Math.log(p);");
     assertEquals(Double.NEGATIVE_INFINITY, log.lo(), "log of a sigmoid output reaches -Infinity");
+    assertTrue(reasons(log).contains("log(p) is -Infinity when p is 0"), reasons(log));
   }
 
   @Test
