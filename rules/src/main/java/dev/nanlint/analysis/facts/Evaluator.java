@@ -1,0 +1,674 @@
+package dev.nanlint.analysis.facts;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.CharLiteralExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.DoubleLiteralExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.InstanceOfExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LongLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SuperExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.Declarations;
+import dev.nanlint.analysis.Printed;
+import dev.nanlint.analysis.facts.NumFact.Precision;
+import dev.nanlint.analysis.facts.NumFact.Tag;
+import dev.nanlint.analysis.models.Call;
+import dev.nanlint.analysis.models.CallHandler;
+import dev.nanlint.analysis.models.Effect;
+import dev.nanlint.analysis.models.Handlers;
+import dev.nanlint.analysis.models.JavaLangHandler;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The fact of an expression given the store before it, and the store after it: one walk over the whole
+ * expression tree of a CFG element, in Java's evaluation order, with assignments, increments and calls
+ * changing the store as they happen, and the arms of {@code c ? a : b}, {@code a && b}, {@code a || b}
+ * evaluated in the store their condition refines. Names are read through the store, then from their
+ * declared type (never from what the name suggests); library calls are asked of the {@link CallHandler}s.
+ */
+public final class Evaluator {
+
+  /** Sees every expression evaluated, with its fact and the store it was evaluated in (for rules). */
+  @FunctionalInterface
+  public interface Observer {
+    void evaluated(Expression expression, NumFact fact, Store before);
+  }
+
+  /** An expression's fact and the store once it has been evaluated. */
+  public record Result(NumFact fact, Store after) {}
+
+  private static final double INF = Double.POSITIVE_INFINITY;
+  private static final Map<String, NumFact> LIBRARY_CONSTANTS = libraryConstants();
+  /** Collections that start empty when created with no argument (their size() is 0). */
+  private static final Set<String> EMPTY_COLLECTIONS = Set.of("ArrayList", "LinkedList", "HashMap", "HashSet",
+      "TreeMap", "TreeSet", "LinkedHashMap", "LinkedHashSet", "ArrayDeque");
+
+  private final Analysis analysis;
+  private final List<CallHandler> handlers;
+  private final Observer observer;
+  private final Refiner refiner;
+  /** Final fields whose initializer is being evaluated: a cycle reads as unknown. */
+  private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
+
+  public Evaluator(Analysis analysis) {
+    this(analysis, Handlers.builtIn(), null);
+  }
+
+  public Evaluator(Analysis analysis, List<CallHandler> handlers, Observer observer) {
+    this.analysis = analysis;
+    this.handlers = List.copyOf(handlers);
+    this.observer = observer;
+    this.refiner = new Refiner(this);
+  }
+
+  /** The same evaluator reporting every evaluated expression to {@code o}. */
+  public Evaluator observing(Observer o) {
+    return new Evaluator(analysis, handlers, o);
+  }
+
+  Analysis analysis() {
+    return analysis;
+  }
+
+  List<CallHandler> handlers() {
+    return handlers;
+  }
+
+  // ---- entry points --------------------------------------------------------------------------------
+
+  public Result eval(Expression e, Store before) {
+    if (!before.isReachable()) {
+      return new Result(NumFact.bottom(), before);
+    }
+    Result r = compute(e, before);
+    if (observer != null) {
+      observer.evaluated(e, r.fact(), before);
+    }
+    return r;
+  }
+
+  /** The fact of {@code e} evaluated in {@code before}. */
+  public NumFact factOf(Expression e, Store before) {
+    return eval(e, before).fact();
+  }
+
+  /** The store on the edge where {@code condition} evaluated to {@code outcome}. */
+  public Store refine(Expression condition, boolean outcome, Store before) {
+    return refiner.refine(condition, outcome, before);
+  }
+
+  /** The access path {@code e} names: a local, a field, an array's elements or length, a collection's size. */
+  public Optional<AccessPath> pathOf(Expression e) {
+    if (e instanceof EnclosedExpr en) {
+      return pathOf(en.getInner());
+    }
+    if (e instanceof AssignExpr a) {
+      return pathOf(a.getTarget());
+    }
+    if (e instanceof NameExpr n) {
+      String name = n.getNameAsString();
+      Optional<Declarations.Declaration> d = analysis.declarations().find(n, name);
+      if (d.isPresent()) {
+        return Optional.of(d.get().kind() == Declarations.Kind.FIELD ? AccessPath.field(name) : AccessPath.local(name));
+      }
+      // not declared in this file: an inherited field, or a class when capitalised (Foo.X)
+      return Optional.of(Character.isUpperCase(name.charAt(0)) ? AccessPath.local(name) : AccessPath.field(name));
+    }
+    if (e instanceof FieldAccessExpr f) {
+      if (f.getScope() instanceof ThisExpr) {
+        return Optional.of(AccessPath.field(f.getNameAsString()));
+      }
+      return pathOf(f.getScope()).filter(p -> !p.isDifference()).map(p -> p.dot(f.getNameAsString()));
+    }
+    if (e instanceof ArrayAccessExpr a) {
+      return pathOf(a.getName()).map(AccessPath::elements);
+    }
+    if (e instanceof MethodCallExpr c && c.getArguments().isEmpty() && c.getScope().isPresent()
+        && (c.getNameAsString().equals("size") || c.getNameAsString().equals("length"))) {
+      return pathOf(c.getScope().get()).map(p -> p.dot(AccessPath.SIZE));
+    }
+    return Optional.empty();
+  }
+
+  /** What the declared type of {@code e} alone says. */
+  public NumFact declared(Expression e) {
+    return NumFact.ofType(analysis.types().typeOf(e));
+  }
+
+  // ---- the walk ------------------------------------------------------------------------------------
+
+  private Result compute(Expression e, Store s) {
+    if (e instanceof EnclosedExpr en) {
+      return eval(en.getInner(), s);
+    }
+    if (e instanceof NameExpr n) {
+      return new Result(read(n, s), s);
+    }
+    if (e instanceof IntegerLiteralExpr || e instanceof LongLiteralExpr || e instanceof DoubleLiteralExpr
+        || e instanceof CharLiteralExpr) {
+      return new Result(literal(e), s);
+    }
+    if (e instanceof FieldAccessExpr f) {
+      return fieldAccess(f, s);
+    }
+    if (e instanceof ArrayAccessExpr a) {
+      Result array = eval(a.getName(), s);
+      Result index = eval(a.getIndex(), array.after());
+      return new Result(read(a, index.after()), index.after());
+    }
+    if (e instanceof UnaryExpr u) {
+      return unary(u, s);
+    }
+    if (e instanceof BinaryExpr b) {
+      return binary(b, s);
+    }
+    if (e instanceof AssignExpr a) {
+      return assignment(a, s);
+    }
+    if (e instanceof ConditionalExpr c) {
+      Result cond = eval(c.getCondition(), s);
+      Result then = eval(c.getThenExpr(), refine(c.getCondition(), true, cond.after()));
+      Result otherwise = eval(c.getElseExpr(), refine(c.getCondition(), false, cond.after()));
+      return new Result(then.fact().join(otherwise.fact()), then.after().join(otherwise.after()));
+    }
+    if (e instanceof CastExpr c) {
+      Result inner = eval(c.getExpression(), s);
+      return new Result(convert(inner.fact(), c.getType().asString()), inner.after());
+    }
+    if (e instanceof MethodCallExpr c) {
+      return call(c, s);
+    }
+    if (e instanceof ObjectCreationExpr o) {
+      Store after = s;
+      for (Expression arg : o.getArguments()) {
+        Result r = eval(arg, after);
+        after = pathOf(arg).map(r.after()::killBelow).orElse(r.after()); // a constructor may keep and change it
+      }
+      return new Result(declared(e), after);
+    }
+    if (e instanceof ArrayCreationExpr a) {
+      Store after = s;
+      for (var level : a.getLevels()) {
+        if (level.getDimension().isPresent()) {
+          after = eval(level.getDimension().get(), after).after();
+        }
+      }
+      if (a.getInitializer().isPresent()) {
+        after = eval(a.getInitializer().get(), after).after();
+      }
+      return new Result(NumFact.top(), after);
+    }
+    if (e instanceof ArrayInitializerExpr init) {
+      Store after = s;
+      for (Expression v : init.getValues()) {
+        after = eval(v, after).after();
+      }
+      return new Result(NumFact.top(), after);
+    }
+    if (e instanceof InstanceOfExpr i) {
+      return new Result(NumFact.top(), eval(i.getExpression(), s).after());
+    }
+    return new Result(declared(e), s); // this, class literals, lambdas (not entered), switch expressions
+  }
+
+  private static NumFact literal(Expression e) {
+    try {
+      if (e instanceof IntegerLiteralExpr i) {
+        Number n = i.asNumber();
+        return NumFact.constant(n.doubleValue(), n instanceof Long ? Precision.LONG : Precision.INT);
+      }
+      if (e instanceof LongLiteralExpr l) {
+        return NumFact.constant(l.asNumber().doubleValue(), Precision.LONG);
+      }
+      if (e instanceof CharLiteralExpr c) {
+        return NumFact.constant(c.asChar(), Precision.INT);
+      }
+      String text = ((DoubleLiteralExpr) e).getValue().replace("_", "");
+      boolean isFloat = text.endsWith("f") || text.endsWith("F");
+      return isFloat ? NumFact.constant(Float.parseFloat(text), Precision.FLOAT)
+          : NumFact.constant(Double.parseDouble(text), Precision.DOUBLE);
+    } catch (RuntimeException malformed) {
+      return NumFact.top();
+    }
+  }
+
+  /** A variable, field or array element: its fact in the store, else its declaration. */
+  private NumFact read(Expression e, Store s) {
+    Optional<AccessPath> path = pathOf(e);
+    if (path.isPresent()) {
+      Optional<NumFact> known = s.get(path.get());
+      if (known.isPresent()) {
+        return known.get();
+      }
+    }
+    return finalFieldConstant(e).orElseGet(() -> declared(e));
+  }
+
+  /** A final field with an initializer ({@code static final double EPS = 1e-8}): the initializer's fact. */
+  private Optional<NumFact> finalFieldConstant(Expression e) {
+    String name;
+    if (e instanceof NameExpr n) {
+      name = n.getNameAsString();
+    } else if (e instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr) {
+      name = f.getNameAsString();
+    } else {
+      return Optional.empty();
+    }
+    Optional<Declarations.Declaration> d = analysis.declarations().find(e, name);
+    if (d.isEmpty() || d.get().kind() != Declarations.Kind.FIELD || !d.get().isFinal()
+        || d.get().initializer().isEmpty() || inProgress.containsKey(d.get().node())) {
+      return Optional.empty();
+    }
+    Node node = d.get().node();
+    inProgress.put(node, true);
+    try {
+      NumFact value = factOf(d.get().initializer().get(), Store.empty());
+      return Optional.of(convert(value, d.get().typeName()));
+    } finally {
+      inProgress.remove(node);
+    }
+  }
+
+  private Result fieldAccess(FieldAccessExpr f, Store s) {
+    NumFact constant = LIBRARY_CONSTANTS.get(Printed.of(f));
+    if (constant != null) {
+      return new Result(constant, s);
+    }
+    Result scope = eval(f.getScope(), s);
+    if (f.getNameAsString().equals("length") && isArrayOrUnknown(f.getScope())) {
+      Optional<AccessPath> length = pathOf(f);
+      NumFact known = length.flatMap(scope.after()::get).orElse(null);
+      return new Result(known != null ? known : JavaLangHandler.size(), scope.after());
+    }
+    return new Result(read(f, scope.after()), scope.after());
+  }
+
+  private boolean isArrayOrUnknown(Expression e) {
+    String type = analysis.types().typeOf(e);
+    return type.isEmpty() || type.endsWith("[]");
+  }
+
+  private Result unary(UnaryExpr u, Store s) {
+    Expression operand = u.getExpression();
+    switch (u.getOperator()) {
+      case PLUS:
+        return eval(operand, s);
+      case MINUS: {
+        Result r = eval(operand, s);
+        return new Result(Arith.neg(r.fact()).explainedBy(r.fact()), r.after());
+      }
+      case BITWISE_COMPLEMENT: {
+        Result r = eval(operand, s);
+        return new Result(Arith.sub(Arith.neg(r.fact()), NumFact.constant(1, Precision.INT)), r.after());
+      }
+      case LOGICAL_COMPLEMENT:
+        return new Result(NumFact.top(), eval(operand, s).after());
+      default: { // ++ and --
+        Store st = evalTargetParts(operand, s);
+        NumFact old = read(operand, st);
+        boolean up = u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
+            || u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT;
+        NumFact one = NumFact.constant(1, Precision.INT);
+        NumFact updated = convert(up ? Arith.add(old, one) : Arith.sub(old, one), analysis.types().typeOf(operand));
+        if (up) {
+          updated = counted(updated, old, operand, u);
+        }
+        Store after = write(operand, updated, null, st);
+        return new Result(u.isPrefix() ? updated : old, after);
+      }
+    }
+  }
+
+  /** An integral value incremented from 0 or more is a counter: 0 until the first increment. */
+  private static NumFact counted(NumFact updated, NumFact old, Expression target, Node at) {
+    if (!old.isIntegral() || old.lo() < 0) {
+      return updated;
+    }
+    NumFact tagged = updated.tagged(Tag.COUNT).explainedBy(old);
+    return old.lo() == 0 ? tagged.because(Printed.of(target) + " starts at 0 and is only incremented", at) : tagged;
+  }
+
+  private Result binary(BinaryExpr b, Store s) {
+    BinaryExpr.Operator op = b.getOperator();
+    if (op == BinaryExpr.Operator.AND || op == BinaryExpr.Operator.OR) {
+      Result left = eval(b.getLeft(), s);
+      boolean and = op == BinaryExpr.Operator.AND;
+      Store rightRuns = refine(b.getLeft(), and, left.after());
+      Store shortCircuit = refine(b.getLeft(), !and, left.after());
+      return new Result(NumFact.top(), shortCircuit.join(eval(b.getRight(), rightRuns).after()));
+    }
+    Result left = eval(b.getLeft(), s);
+    Result right = eval(b.getRight(), left.after());
+    Store after = right.after();
+    switch (op) {
+      case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER -> {
+        if (op == BinaryExpr.Operator.PLUS && analysis.types().typeOf(b).equals("String")) {
+          return new Result(NumFact.top(), after);
+        }
+        return new Result(arithmetic(op, left.fact(), right.fact(), b.getLeft(), b.getRight(), b, after), after);
+      }
+      case BINARY_AND -> {
+        Precision p = Precision.promote(left.fact().precision(), right.fact().precision());
+        NumFact mask = right.fact().lo() >= 0 ? right.fact() : left.fact().lo() >= 0 ? left.fact() : null;
+        return new Result(mask == null ? NumFact.top(p) : NumFact.range(0, mask.hi(), p), after);
+      }
+      case BINARY_OR, XOR, LEFT_SHIFT, SIGNED_RIGHT_SHIFT, UNSIGNED_RIGHT_SHIFT -> {
+        return new Result(NumFact.top(Precision.promote(left.fact().precision(), right.fact().precision())), after);
+      }
+      default -> {
+        return new Result(NumFact.top(), after); // comparisons: a boolean
+      }
+    }
+  }
+
+  /**
+   * {@code l op r} for the arithmetic operators, with what the interval rules alone cannot see: x - x
+   * of one path is 0, x * x is never negative, a difference a comparison bounded, a sigmoid-shaped
+   * ratio stays in [0, 1]; and the provenance of the result.
+   */
+  NumFact arithmetic(BinaryExpr.Operator op, NumFact l, NumFact r, Expression le, Expression re, Node at, Store s) {
+    Optional<AccessPath> lp = pathOf(le);
+    Optional<AccessPath> rp = pathOf(re);
+    boolean samePath = lp.isPresent() && lp.equals(rp) && !(le instanceof MethodCallExpr);
+    NumFact result;
+    switch (op) {
+      case PLUS -> {
+        result = Arith.add(l, r);
+        if (l.lo() >= 0 && r.lo() >= 0 && result.canBeZero() && !(l.isConstant() && r.isConstant())) {
+          result = result.tagged(Tag.SUM_OF_NONNEGATIVES);
+        }
+        if ((l.has(Tag.EXP) || r.has(Tag.EXP)) && result.hi() == INF) {
+          result = result.tagged(Tag.EXP);
+        }
+      }
+      case MINUS -> {
+        if (samePath) {
+          NumFact zero = NumFact.constant(0, Precision.promote(l.precision(), r.precision()));
+          result = l.canBeNaN() || l.canBeInfinite() ? zero.join(NumFact.nan(zero.precision())) : zero;
+        } else {
+          result = Arith.sub(l, r);
+          if (lp.isPresent() && rp.isPresent()) {
+            NumFact bounded = s.get(AccessPath.difference(lp.get(), rp.get())).orElse(null);
+            result = bounded == null ? result : result.restrict(bounded);
+          }
+          if (result.canBeZero() && !(l.isConstant() && r.isConstant())) {
+            result = result.tagged(Tag.DIFFERENCE)
+                .because(text(le, op, re) + " is 0 when " + Printed.of(le) + " equals " + Printed.of(re), at);
+          }
+        }
+      }
+      case MULTIPLY -> {
+        result = samePath ? Arith.square(l) : Arith.mul(l, r);
+        if ((l.has(Tag.EXP) || r.has(Tag.EXP)) && result.hi() == INF) {
+          result = result.tagged(Tag.EXP);
+        }
+      }
+      case DIVIDE -> result = divide(l, r, le, re, op, at);
+      default -> result = Arith.rem(l, r);
+    }
+    boolean risky = result.canBeNonPositive() || result.canBeNaN();
+    return risky ? result.explainedBy(l, r) : result;
+  }
+
+  private static String text(Expression le, BinaryExpr.Operator op, Expression re) {
+    return Printed.of(le) + " " + op.asString() + " " + Printed.of(re);
+  }
+
+  private static NumFact divide(NumFact l, NumFact r, Expression le, Expression re, BinaryExpr.Operator op, Node at) {
+    NumFact result = Arith.div(l, r);
+    boolean sigmoidShaped = l.lo() >= 0 && isSumContaining(re, le);
+    if (sigmoidShaped) { // n / (n + m) with n, m >= 0: in [0, 1] whatever the interval rules say
+      result = result.restrict(NumFact.of(0, 1, true, true, false, Precision.UNKNOWN));
+    }
+    boolean unit = result.lo() >= 0 && result.hi() <= 1 && !result.isConstant();
+    if (unit && (sigmoidShaped || r.has(Tag.EXP))) {
+      result = result.tagged(Tag.PROBABILITY);
+      boolean reaches0 = result.canBeZero();
+      boolean reaches1 = result.hi() == 1;
+      if (reaches0 || reaches1) {
+        String ends = reaches0 && reaches1 ? "0 and 1" : reaches0 ? "0" : "1";
+        result = result.because(text(le, op, re) + " is in [0, 1] and reaches " + ends + " in floating point", at);
+      }
+    }
+    return result;
+  }
+
+  /** {@code sum} is {@code part + m} or {@code m + part} with m >= 0 known syntactically only by its shape. */
+  private static boolean isSumContaining(Expression sum, Expression part) {
+    Expression s = unwrap(sum);
+    String p = Printed.of(unwrap(part));
+    return s instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS
+        && (Printed.of(unwrap(b.getLeft())).equals(p) || Printed.of(unwrap(b.getRight())).equals(p));
+  }
+
+  static Expression unwrap(Expression e) {
+    Expression x = e;
+    while (x instanceof EnclosedExpr en) {
+      x = en.getInner();
+    }
+    return x;
+  }
+
+  private Result assignment(AssignExpr a, Store s) {
+    Expression target = a.getTarget();
+    Store st = evalTargetParts(target, s);
+    NumFact old = a.getOperator() == AssignExpr.Operator.ASSIGN ? null : read(target, st);
+    Result v = eval(a.getValue(), st);
+    NumFact value = v.fact();
+    if (old != null) {
+      BinaryExpr.Operator op = a.getOperator().toBinaryOperator().orElseThrow();
+      value = switch (op) {
+        case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER -> arithmetic(op, old, value, target, a.getValue(), a, v.after());
+        default -> NumFact.top(old.precision());
+      };
+      if (op == BinaryExpr.Operator.PLUS && v.fact().isConstant() && v.fact().lo() >= 1 && v.fact().isIntegral()) {
+        value = counted(value, old, target, a);
+      }
+    }
+    value = convert(value, analysis.types().typeOf(target)); // compound assignments narrow implicitly
+    return new Result(value, write(target, value, a.getValue(), v.after()));
+  }
+
+  /** Evaluates what a write target evaluates before the write: an array and its index, a field's object. */
+  private Store evalTargetParts(Expression target, Store s) {
+    Expression t = unwrap(target);
+    if (t instanceof ArrayAccessExpr a) {
+      return eval(a.getIndex(), eval(a.getName(), s).after()).after();
+    }
+    if (t instanceof FieldAccessExpr f) {
+      return eval(f.getScope(), s).after();
+    }
+    return s;
+  }
+
+  /**
+   * The store once {@code target} holds {@code value}. An array element is a weak update of {@code a[*]};
+   * a write through one name may change what another name aliases, so the same field or the elements of
+   * other arrays are forgotten.
+   */
+  Store write(Expression target, NumFact value, Expression valueExpr, Store s) {
+    Expression t = unwrap(target);
+    Optional<AccessPath> path = pathOf(t);
+    if (t instanceof ArrayAccessExpr) {
+      Store killed = s.killIf(p -> p.mentions(AccessPath.ELEMENTS) && !path.map(p::dependsOn).orElse(false));
+      return path.map(p -> killed.assignSome(p, value)).orElse(killed);
+    }
+    if (path.isEmpty()) {
+      return t instanceof FieldAccessExpr f ? s.killIf(p -> p.mentions(f.getNameAsString())) : s;
+    }
+    return bind(path.get(), value, valueExpr, s);
+  }
+
+  /** {@code p} now holds {@code value}, computed by {@code valueExpr} (null if none: an increment). */
+  Store bind(AccessPath p, NumFact value, Expression valueExpr, Store before) {
+    Store after = p.segments().isEmpty() ? before.assign(p, value)
+        : before.killIf(q -> q.mentions(p.last())).assign(p, value);
+    return valueExpr == null ? after : created(p, unwrap(valueExpr), before, after);
+  }
+
+  /** A new array or empty collection stored in {@code p}: its length and elements are known. */
+  private Store created(AccessPath p, Expression value, Store before, Store after) {
+    if (value instanceof ObjectCreationExpr o && o.getArguments().isEmpty()
+        && EMPTY_COLLECTIONS.contains(o.getType().getNameAsString())) {
+      return after.with(p.dot(AccessPath.SIZE), NumFact.constant(0, Precision.INT).tagged(Tag.LENGTH));
+    }
+    ArrayInitializerExpr init = null;
+    NumFact length = null;
+    String elementType = "";
+    if (value instanceof ArrayCreationExpr a) {
+      init = a.getInitializer().orElse(null);
+      if (init == null && a.getLevels().get(0).getDimension().isPresent()) {
+        length = factOf(a.getLevels().get(0).getDimension().get(), before)
+            .restrict(NumFact.range(0, INF, Precision.UNKNOWN));
+      }
+      elementType = a.getLevels().size() == 1 ? a.getElementType().asString() : "";
+    } else if (value instanceof ArrayInitializerExpr i) {
+      init = i;
+      String declared = p.segments().isEmpty() ? typeOfPathRoot(value) : "";
+      elementType = declared.endsWith("[]") && !declared.endsWith("[][]") ? declared.substring(0, declared.length() - 2) : "";
+    }
+    NumFact elements = null;
+    if (init != null) {
+      length = NumFact.constant(init.getValues().size(), Precision.INT);
+      elements = NumFact.bottom();
+      for (Expression v : init.getValues()) {
+        elements = elements.join(factOf(v, before));
+      }
+    } else if (length != null && Precision.ofType(elementType) != Precision.UNKNOWN) {
+      elements = NumFact.constant(0, Precision.ofType(elementType)); // new double[n] is all zeros
+    }
+    Store out = after;
+    if (length != null) {
+      out = out.with(p.dot("length"), length.tagged(Tag.LENGTH));
+    }
+    if (elements != null && !elements.isBottom() && Precision.ofType(elementType) != Precision.UNKNOWN) {
+      out = out.with(p.elements(), convert(elements, elementType));
+    }
+    return out;
+  }
+
+  /** The declared type of the variable an array initializer initializes ({@code double[] a = {1, 2}}). */
+  private static String typeOfPathRoot(Expression init) {
+    return init.getParentNode().filter(n -> n instanceof com.github.javaparser.ast.body.VariableDeclarator)
+        .map(n -> ((com.github.javaparser.ast.body.VariableDeclarator) n).getType().asString()).orElse("");
+  }
+
+  private Result call(MethodCallExpr c, Store s) {
+    Store st = s;
+    Optional<NumFact> receiver = Optional.empty();
+    if (c.getScope().isPresent()) {
+      Result r = eval(c.getScope().get(), st);
+      st = r.after();
+      receiver = Optional.of(r.fact());
+    }
+    List<NumFact> args = new ArrayList<>();
+    List<Optional<AccessPath>> argPaths = new ArrayList<>();
+    for (Expression arg : c.getArguments()) {
+      Result r = eval(arg, st);
+      st = r.after();
+      args.add(r.fact());
+      argPaths.add(pathOf(arg));
+    }
+    Call call = new Call(c, receiver, c.getScope().flatMap(this::pathOf), Collections.unmodifiableList(args),
+        Collections.unmodifiableList(argPaths), analysis);
+    NumFact fact = pathOf(c).flatMap(st::get).orElse(null); // size() a check narrowed
+    for (int i = 0; fact == null && i < handlers.size(); i++) {
+      fact = handlers.get(i).returns(call).orElse(null);
+    }
+    if (fact == null) {
+      fact = declared(c);
+    }
+    Effect effect = Effect.UNKNOWN;
+    for (CallHandler h : handlers) {
+      Optional<Effect> known = h.effect(call);
+      if (known.isPresent()) {
+        effect = known.get();
+        break;
+      }
+    }
+    return new Result(fact, changed(call, effect, st));
+  }
+
+  /** What a call may have changed in place is forgotten. */
+  private static Store changed(Call call, Effect effect, Store s) {
+    Store out = s;
+    if (effect.receiver()) {
+      Optional<Expression> scope = call.expr().getScope();
+      if (scope.isEmpty() || scope.get() instanceof ThisExpr || scope.get() instanceof SuperExpr) {
+        out = out.killIf(p -> p.hasRoot("this")); // a method of this object may change its fields
+      } else if (call.receiverPath().isPresent()) {
+        out = out.killBelow(call.receiverPath().get());
+      }
+    }
+    for (int i = 0; i < call.arity(); i++) {
+      if (effect.changesArgument(i, call.arity())) {
+        if (call.argumentExpr(i) instanceof ThisExpr) {
+          out = out.killIf(p -> p.hasRoot("this"));
+        } else if (call.argumentPaths().get(i).isPresent()) {
+          out = out.killBelow(call.argumentPaths().get(i).get());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Assignment and cast conversion to the Java type {@code type} ("" when unknown: no conversion). */
+  NumFact convert(NumFact value, String type) {
+    Precision p = Precision.ofType(type);
+    if (p == Precision.UNKNOWN) {
+      return value;
+    }
+    NumFact converted = Arith.convert(value, p);
+    NumFact range = NumFact.ofType(type);
+    if (p == Precision.INT && (converted.lo() < range.lo() || converted.hi() > range.hi())) {
+      return range; // a narrowing to short, byte or char wraps
+    }
+    return converted;
+  }
+
+  private static Map<String, NumFact> libraryConstants() {
+    Map<String, NumFact> m = new java.util.HashMap<>();
+    for (String prefix : new String[] {"", "java.lang."}) {
+      m.put(prefix + "Double.MAX_VALUE", NumFact.constant(Double.MAX_VALUE));
+      m.put(prefix + "Double.MIN_VALUE", NumFact.constant(Double.MIN_VALUE));
+      m.put(prefix + "Double.MIN_NORMAL", NumFact.constant(Double.MIN_NORMAL));
+      m.put(prefix + "Double.POSITIVE_INFINITY", NumFact.constant(INF));
+      m.put(prefix + "Double.NEGATIVE_INFINITY", NumFact.constant(-INF));
+      m.put(prefix + "Double.NaN", NumFact.nan(Precision.DOUBLE));
+      m.put(prefix + "Float.MAX_VALUE", NumFact.constant(Float.MAX_VALUE, Precision.FLOAT));
+      m.put(prefix + "Float.MIN_VALUE", NumFact.constant(Float.MIN_VALUE, Precision.FLOAT));
+      m.put(prefix + "Float.MIN_NORMAL", NumFact.constant(Float.MIN_NORMAL, Precision.FLOAT));
+      m.put(prefix + "Float.POSITIVE_INFINITY", NumFact.constant(INF, Precision.FLOAT));
+      m.put(prefix + "Float.NEGATIVE_INFINITY", NumFact.constant(-INF, Precision.FLOAT));
+      m.put(prefix + "Float.NaN", NumFact.nan(Precision.FLOAT));
+      m.put(prefix + "Integer.MAX_VALUE", NumFact.constant(Integer.MAX_VALUE, Precision.INT));
+      m.put(prefix + "Integer.MIN_VALUE", NumFact.constant(Integer.MIN_VALUE, Precision.INT));
+      m.put(prefix + "Long.MAX_VALUE", NumFact.constant(Long.MAX_VALUE, Precision.LONG));
+      m.put(prefix + "Long.MIN_VALUE", NumFact.constant(Long.MIN_VALUE, Precision.LONG));
+      m.put(prefix + "Math.PI", NumFact.constant(Math.PI));
+      m.put(prefix + "Math.E", NumFact.constant(Math.E));
+    }
+    return Map.copyOf(m);
+  }
+}

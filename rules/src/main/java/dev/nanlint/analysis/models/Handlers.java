@@ -1,0 +1,14 @@
+package dev.nanlint.analysis.models;
+
+import java.util.List;
+
+/** The library handlers nanlint ships, asked in this order. */
+public final class Handlers {
+  private static final List<CallHandler> BUILT_IN = List.of(new JavaMathHandler(), new JavaLangHandler());
+
+  private Handlers() {}
+
+  public static List<CallHandler> builtIn() {
+    return BUILT_IN;
+  }
+}

@@ -1,0 +1,101 @@
+package dev.nanlint.analysis.models;
+
+import dev.nanlint.analysis.facts.AccessPath;
+import dev.nanlint.analysis.facts.NumFact;
+import dev.nanlint.analysis.facts.NumFact.Precision;
+import dev.nanlint.analysis.facts.NumFact.Tag;
+import dev.nanlint.analysis.facts.Store;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The java.lang and java.util calls numeric code leans on: the NaN/Infinity checks of {@code Double} and
+ * {@code Float}, parsing and unboxing, and sizes ({@code size()}, {@code length()}, {@code isEmpty()}:
+ * never negative, and what {@code isEmpty()} tells about {@code size()}).
+ */
+public final class JavaLangHandler implements CallHandler {
+  private static final double INF = Double.POSITIVE_INFINITY;
+  private static final String[] BOXES = {"Double", "Float", "java.lang.Double", "java.lang.Float"};
+  /** Methods that change nothing on their receiver: reading a collection, a string, a boxed number. */
+  private static final Set<String> READERS = Set.of("size", "length", "isEmpty", "get", "getOrDefault", "contains",
+      "containsKey", "indexOf", "charAt", "equals", "hashCode", "toString", "compareTo", "doubleValue", "floatValue",
+      "intValue", "longValue", "isNaN", "isInfinite", "getClass");
+
+  @Override
+  public Optional<Effect> effect(Call call) {
+    if (call.isOn(BOXES) || call.isOn("Integer", "Long", "java.lang.Integer", "java.lang.Long")) {
+      return Optional.of(Effect.PURE);
+    }
+    return READERS.contains(call.name()) && call.receiverPath().isPresent() ? Optional.of(Effect.PURE) : Optional.empty();
+  }
+
+  @Override
+  public Optional<NumFact> returns(Call call) {
+    String name = call.name();
+    if (call.arity() == 0 && call.expr().getScope().isPresent() && (name.equals("size") || name.equals("length"))) {
+      return Optional.of(size());
+    }
+    if (call.arity() == 0 && call.receiver().isPresent()) {
+      if (name.equals("doubleValue") || name.equals("floatValue")) { // unboxing keeps the value
+        return Optional.of(call.receiver().get());
+      }
+    }
+    if (call.arity() == 1 && (call.isOn(BOXES) || call.isOn("Integer", "Long", "java.lang.Integer", "java.lang.Long"))) {
+      return switch (name) {
+        case "valueOf" -> call.argumentExpr(0).isStringLiteralExpr() ? Optional.empty() : Optional.of(call.argument(0));
+        case "parseDouble" -> Optional.of(NumFact.top(Precision.DOUBLE)); // "NaN" and "Infinity" parse
+        case "parseFloat" -> Optional.of(NumFact.top(Precision.FLOAT));
+        case "parseInt" -> Optional.of(NumFact.top(Precision.INT));
+        case "parseLong" -> Optional.of(NumFact.top(Precision.LONG));
+        default -> Optional.empty();
+      };
+    }
+    return Optional.empty();
+  }
+
+  /** What a size or length can be when nothing else is known. */
+  public static NumFact size() {
+    return NumFact.range(0, Integer.MAX_VALUE, Precision.INT).tagged(Tag.LENGTH);
+  }
+
+  @Override
+  public Optional<Store> refine(Call call, boolean outcome, Store before) {
+    String name = call.name();
+    if (call.arity() == 1 && call.isOn(BOXES)) {
+      NumFact onTrue;
+      NumFact onFalse;
+      switch (name) {
+        case "isNaN" -> {
+          onTrue = NumFact.nan(Precision.UNKNOWN);
+          onFalse = NumFact.of(-INF, INF, false, true, false, Precision.UNKNOWN);
+        }
+        case "isFinite" -> {
+          onTrue = NumFact.of(-Double.MAX_VALUE, Double.MAX_VALUE, false, true, false, Precision.UNKNOWN);
+          onFalse = infiniteOrNaN(call.argument(0));
+        }
+        case "isInfinite" -> {
+          onTrue = infiniteOrNaN(call.argument(0)).notNaN();
+          onFalse = NumFact.of(-Double.MAX_VALUE, Double.MAX_VALUE, true, true, false, Precision.UNKNOWN);
+        }
+        default -> {
+          return Optional.empty();
+        }
+      }
+      return Optional.of(call.restrictArgument(0, outcome ? onTrue : onFalse, before));
+    }
+    if (name.equals("isEmpty") && call.arity() == 0 && call.receiverPath().isPresent()) {
+      AccessPath size = call.receiverPath().get().dot(AccessPath.SIZE);
+      NumFact known = before.get(size).orElse(size());
+      NumFact bound = outcome ? NumFact.constant(0, Precision.INT) : NumFact.range(1, Integer.MAX_VALUE, Precision.INT);
+      return Optional.of(before.with(size, known.restrict(bound)));
+    }
+    return Optional.empty();
+  }
+
+  /** The infinite values {@code x} can take, and NaN: what {@code !isFinite(x)} leaves. */
+  private static NumFact infiniteOrNaN(NumFact x) {
+    double lo = x.lo() == -INF ? -INF : INF;
+    double hi = x.hi() == INF ? INF : -INF;
+    return NumFact.of(lo, hi, true, false, false, Precision.UNKNOWN);
+  }
+}

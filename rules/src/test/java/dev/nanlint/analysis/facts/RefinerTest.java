@@ -1,0 +1,117 @@
+package dev.nanlint.analysis.facts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class RefinerTest {
+
+  private static NumFact returned(String params, String body) {
+    return Snippet.of(params, body).returned();
+  }
+
+  @Test
+  void notEqualToZeroExcludesZero() {
+    NumFact x = returned("double x", "if (x != 0) { return x; } return 1;");
+    assertFalse(x.canBeZero());
+    assertTrue(x.canBeNegative() && x.canBePositive());
+    assertTrue(x.canBeNaN(), "NaN != 0 holds");
+    NumFact early = returned("double x", "if (x == 0) return 1; return x;");
+    assertFalse(early.canBeZero(), "the fall-through of an early return");
+    NumFact zero = returned("double x", "if (x == 0) { return x; } return 1;");
+    assertTrue(zero.isConstant());
+    assertEquals(0, zero.lo());
+  }
+
+  @Test
+  void positiveIntegerMinusOneCanBeZero() {
+    NumFact f = returned("int n", "if (n > 0) { return n - 1; } return 1;");
+    assertEquals(0, f.lo());
+    assertTrue(f.canBeZero());
+    NumFact n = returned("int n", "if (n > 0) { return n; } return 1;");
+    assertEquals(1, n.lo());
+    NumFact flipped = returned("int n", "if (0 < n) { return n; } return 1;");
+    assertEquals(1, flipped.lo());
+  }
+
+  @Test
+  void absAboveEpsilonMakesNonZero() {
+    NumFact d = returned("double d", "if (Math.abs(d) > 1e-12) { return d; } return 1;");
+    assertFalse(d.canBeZero());
+    assertFalse(d.canBeNaN());
+    NumFact small = returned("double d", "if (Math.abs(d) < 1) { return d; } return 1;");
+    assertEquals(-Math.nextDown(1.0), small.lo(), "|d| < 1 is strict");
+    assertEquals(Math.nextDown(1.0), small.hi());
+  }
+
+  @Test
+  void theNaNAndInfinityChecks() {
+    NumFact finite = returned("double x", "if (Double.isFinite(x)) { return x; } return 1;");
+    assertFalse(finite.canBeInfinite());
+    assertFalse(finite.canBeNaN());
+    NumFact notNaN = returned("double x", "if (Double.isNaN(x)) return 0; return x;");
+    assertFalse(notNaN.canBeNaN());
+    assertTrue(notNaN.canBeInfinite());
+    NumFact nan = returned("double x", "if (Double.isNaN(x)) { return x; } return 1;");
+    assertTrue(nan.canBeNaN());
+    assertTrue(nan.hasNoNumber(), "only NaN: " + nan);
+    NumFact selfTest = returned("double x", "if (x != x) return 0; return x;");
+    assertFalse(selfTest.canBeNaN(), "x != x is the NaN test");
+    NumFact infinite = returned("double x", "if (x < 0) return 0; if (Float.isInfinite((float) x)) return 1; return x;");
+    assertTrue(infinite.canBeInfinite(), "the cast is not x: nothing is told about x");
+  }
+
+  @Test
+  void aBoundByAnotherVariableOrAConstantField() {
+    NumFact x = Snippet.of("", "static final double EPS = 1e-8;", "double x", "if (x >= EPS) { return x; } return 1;")
+        .returned();
+    assertEquals(1e-8, x.lo());
+    NumFact diff = returned("double hi, double lo", "if (hi > lo) { return hi - lo; } return 1;");
+    assertFalse(diff.canBeZero());
+    assertFalse(diff.canBeNegative());
+    assertFalse(diff.canBeNaN(), "hi > lo holds for no NaN");
+    NumFact reversed = returned("double hi, double lo", "if (lo < hi) { return lo - hi; } return -1;");
+    assertFalse(reversed.canBePositive());
+    assertFalse(reversed.canBeZero());
+  }
+
+  @Test
+  void lengthsAndSizes() {
+    NumFact len = returned("double[] a", "if (a.length > 0) { return a.length; } return 1;");
+    assertEquals(1, len.lo());
+    NumFact size = returned("List<Double> xs", "if (xs.isEmpty()) return 0; return xs.size();");
+    assertEquals(1, size.lo());
+    NumFact empty = returned("List<Double> xs", "if (xs.isEmpty()) { return xs.size(); } return 1;");
+    assertTrue(empty.isConstant());
+    NumFact positive = returned("List<Double> xs", "if (xs.size() > 0) { return xs.size(); } return 1;");
+    assertEquals(1, positive.lo());
+  }
+
+  @Test
+  void conjunctionsDisjunctionsAndNegations() {
+    NumFact both = returned("double x, double y", "if (x > 0 && y > 0) { return x * y; } return 1;");
+    assertFalse(both.canBeNegative());
+    NumFact early = returned("double x, double y", "if (x <= 0 || y <= 0) return 1; return y;");
+    assertFalse(early.canBeNegative() || early.canBeZero(), early.toString());
+    assertTrue(early.canBeNaN(), "NaN <= 0 is false too");
+    NumFact negated = returned("double x", "if (!(x > 0)) return 1; return x;");
+    assertFalse(negated.canBeZero());
+    NumFact either = returned("double x", "if (x > 1 || x < -1) { return x; } return 1;");
+    assertFalse(either.canBeZero(), "each side excludes 0: " + either);
+  }
+
+  @Test
+  void anImpossibleConditionMakesItsEdgeUnreachable() {
+    Snippet s = Snippet.of("", "int n = 0; if (n > 0) { return n; } return 1;");
+    assertFalse(s.storeAtReturn().isReachable());
+    assertTrue(s.returned().isBottom());
+  }
+
+  @Test
+  void aNarrowedVariableForgetsTheNarrowingWhenAssigned() {
+    NumFact x = returned("double x, double y", "if (x != 0) { x = y; return x; } return 1;");
+    assertTrue(x.canBeZero());
+  }
+}
