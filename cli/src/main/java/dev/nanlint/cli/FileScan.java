@@ -28,14 +28,21 @@ import java.util.function.Function;
 public final class FileScan {
   private final int jobs;
   private final int timeoutSeconds;
+  private final Path base;
 
   /**
    * @param jobs files analysed in parallel
    * @param timeoutSeconds CPU time after which one file's analysis is stopped and reported as an input error
    */
   public FileScan(int jobs, int timeoutSeconds) {
+    this(jobs, timeoutSeconds, Path.of(""));
+  }
+
+  /** As above, with findings naming files relative to {@code base} instead of the working directory. */
+  public FileScan(int jobs, int timeoutSeconds, Path base) {
     this.jobs = Math.max(1, jobs);
     this.timeoutSeconds = Math.max(1, timeoutSeconds);
+    this.base = base.toAbsolutePath().normalize();
   }
 
   /**
@@ -45,7 +52,7 @@ public final class FileScan {
   public List<FileResult> lint(Linter linter, List<Path> files, Charset encoding, PrintWriter progress)
       throws InterruptedException {
     List<FileResult> results = new ArrayList<>();
-    forEach(files, file -> lintOne(linter, file, encoding), (path, message) -> FileResult.error(path, 0, 0, message),
+    forEach(files, file -> lintOne(linter, file, encoding, base), (path, message) -> FileResult.error(path, 0, 0, message),
         progress, results::add);
     return results;
   }
@@ -80,7 +87,7 @@ public final class FileScan {
       }
       long limit = TimeUnit.SECONDS.toNanos(timeoutSeconds);
       for (int i = 0; i < files.size(); i++) {
-        each.accept(await(futures.get(i), workerThread, i, limit, SourceFiles.display(files.get(i)), failure));
+        each.accept(await(futures.get(i), workerThread, i, limit, SourceFiles.display(files.get(i), base), failure));
         futures.set(i, null); // let the result go once handled
         progress.done(i + 1);
       }
@@ -122,8 +129,8 @@ public final class FileScan {
     }
   }
 
-  private static FileResult lintOne(Linter linter, Path file, Charset encoding) {
-    String display = SourceFiles.display(file);
+  private static FileResult lintOne(Linter linter, Path file, Charset encoding, Path base) {
+    String display = SourceFiles.display(file, base);
     String text;
     try {
       text = SourceFiles.read(file, encoding);

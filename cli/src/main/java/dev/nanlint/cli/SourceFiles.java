@@ -53,9 +53,15 @@ public final class SourceFiles {
    * baselines get the same repository-relative path on every machine.
    */
   public static String display(Path file) {
+    return display(file, WORKING_DIRECTORY);
+  }
+
+  /** How reports name a file: relative to {@code base} when the file lies under it, else as given. */
+  public static String display(Path file, Path base) {
     Path absolute = file.toAbsolutePath().normalize();
-    if (absolute.startsWith(WORKING_DIRECTORY) && !absolute.equals(WORKING_DIRECTORY)) {
-      return WORKING_DIRECTORY.relativize(absolute).toString();
+    Path root = base.toAbsolutePath().normalize();
+    if (absolute.startsWith(root) && !absolute.equals(root)) {
+      return root.relativize(absolute).toString();
     }
     return file.toString();
   }

@@ -112,6 +112,9 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   private MavenSession session;
 
+  /** The directory paths are shown relative to; set by execute. */
+  private Path buildRoot;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     Log log = getLog();
@@ -127,6 +130,9 @@ public class CheckMojo extends AbstractMojo {
       return;
     }
 
+    // paths in the log and reports are relative to the top of the build wherever Maven runs, so baselines
+    // and SARIF uploads match from the root and from a module alike
+    buildRoot = ConfigLookup.buildRoot(project, session);
     List<Rule> catalogue = BuiltInRules.withServiceLoaded(CheckMojo.class.getClassLoader());
     Config settings = loadConfig(catalogue);
     List<String> allExcludes = new ArrayList<>(Config.splitList(settings.property("exclude", "")));
@@ -135,7 +141,7 @@ public class CheckMojo extends AbstractMojo {
     List<Path> files = SourceFiles.find(roots, allExcludes, errors);
     List<Finding> findings = new ArrayList<>();
     try {
-      for (FileResult result : new FileScan(Runtime.getRuntime().availableProcessors(), timeoutSeconds)
+      for (FileResult result : new FileScan(Runtime.getRuntime().availableProcessors(), timeoutSeconds, buildRoot)
           .lint(new Linter(catalogue, settings), files, charset(), null)) {
         findings.addAll(result.findings());
         errors.addAll(result.errors());
@@ -295,8 +301,8 @@ public class CheckMojo extends AbstractMojo {
     Set<String> known = catalogue.stream().map(r -> r.info().name()).collect(Collectors.toSet());
     for (String name : loaded.mentionedRules()) {
       if (!known.contains(name)) {
-        throw new MojoExecutionException("nanlint: unknown rule '" + name + "'"
-            + (file == null ? "" : " (configuration " + file + " and the plugin's parameters)"));
+        throw new MojoExecutionException("nanlint: unknown rule '" + name + "', named in "
+            + (file == null ? "" : file + " or in ") + "the plugin's enable, disable or severity");
       }
     }
     return loaded;
@@ -314,7 +320,7 @@ public class CheckMojo extends AbstractMojo {
   private void writeReports(Map<Report.Format, Path> reports, List<Rule> catalogue, Config settings,
       List<Finding> findings, List<InputError> errors, int filesScanned) throws MojoExecutionException {
     for (Map.Entry<Report.Format, Path> entry : reports.entrySet()) {
-      Report report = Report.create(entry.getKey(), catalogue, settings, false);
+      Report report = Report.create(entry.getKey(), catalogue, settings, false, buildRoot);
       Path file = entry.getValue();
       if (file == null) {
         // GitHub reads workflow commands only at the start of a line: no log prefix
@@ -395,9 +401,9 @@ public class CheckMojo extends AbstractMojo {
     return threshold != null && f.severity().atLeast(threshold);
   }
 
-  /** A report path as the user would type it: relative to the working directory when under it. */
+  /** A report's path as findings name files: relative to the top of the build. */
   private String shown(Path file) {
-    return SourceFiles.display(file);
+    return SourceFiles.display(file, buildRoot);
   }
 
   private static String plural(long n) {

@@ -21,7 +21,7 @@ final class ConfigLookup {
   /** The nearest nanlint.properties, or null when there is none up to the top of the build. */
   static Path find(MavenProject project, MavenSession session) {
     Path module = project.getBasedir().toPath().toAbsolutePath().normalize();
-    Path top = top(module, project, session);
+    Path top = buildRoot(project, session);
     for (Path dir = module; dir != null; dir = dir.getParent()) {
       Path candidate = dir.resolve(FILE_NAME);
       if (Files.isRegularFile(candidate)) {
@@ -35,12 +35,14 @@ final class ConfigLookup {
   }
 
   /**
-   * The highest directory above the module that still belongs to its build: the top-level project's,
+   * The top of the module's build, where nanlint.properties lookups stop and which report paths are
+   * relative to: the highest directory above the module that still belongs to its build, the top-level project's,
    * the multi-module project directory (where .mvn is), or that of the highest parent POM on disk (a
    * module built on its own, {@code cd module && mvn verify}, still finds the file at the root). Never a
    * directory that does not contain the module.
    */
-  static Path top(Path module, MavenProject project, MavenSession session) {
+  static Path buildRoot(MavenProject project, MavenSession session) {
+    Path module = project.getBasedir().toPath().toAbsolutePath().normalize();
     List<File> candidates = new ArrayList<>();
     if (session != null) {
       if (session.getTopLevelProject() != null) {

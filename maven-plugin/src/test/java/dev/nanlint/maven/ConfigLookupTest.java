@@ -49,6 +49,15 @@ class ConfigLookupTest {
     assertNull(ConfigLookup.find(module(module, project(elsewhere)), null));
   }
 
+  @Test
+  void theBuildRootIsTheHighestParentOnDisk() throws IOException {
+    Path root = Files.createDirectories(dir.resolve("root"));
+    Path middle = Files.createDirectories(root.resolve("group"));
+    Path module = Files.createDirectories(middle.resolve("module"));
+    assertEquals(root, ConfigLookup.buildRoot(module(module, module(middle, project(root))), null));
+    assertEquals(module, ConfigLookup.buildRoot(project(module), null));
+  }
+
   private static MavenProject project(Path directory) {
     MavenProject project = new MavenProject();
     project.setFile(directory.resolve("pom.xml").toFile());
