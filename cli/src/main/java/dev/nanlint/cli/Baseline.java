@@ -22,14 +22,12 @@ import java.util.TreeMap;
  * identified by rule + file + the text of its line with whitespace collapsed, never by line number,
  * so edits elsewhere in the file do not resurrect it. Identical lines are counted.
  */
-final class Baseline {
+public final class Baseline {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private Baseline() {}
 
-
-
-  static void write(Path file, List<Finding> findings) throws IOException {
+  public static void write(Path file, List<Finding> findings) throws IOException {
     Map<String, ObjectNode> entries = new TreeMap<>();
     for (Finding f : findings) {
       ObjectNode entry = entries.computeIfAbsent(Fingerprint.of(f), k -> {
@@ -51,7 +49,7 @@ final class Baseline {
   }
 
   /** The findings not in the baseline file. */
-  static List<Finding> filter(Path file, List<Finding> findings) throws IOException {
+  public static List<Finding> filter(Path file, List<Finding> findings) throws IOException {
     JsonNode root;
     try {
       root = MAPPER.readTree(file.toFile());

@@ -14,9 +14,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,15 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BiFunction;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -180,7 +168,7 @@ public final class Main implements Callable<Integer> {
     List<String> allExcludes = new ArrayList<>(Config.splitList(config.property("exclude", "")));
     allExcludes.addAll(excludes);
     List<Path> files = SourceFiles.find(paths, allExcludes, errors);
-    List<FileResult> results = fix ? fixAll(linter, files, out, err, errors) : lintAll(linter, files, err);
+    List<FileResult> results = fix ? fixAll(linter, files, out, err, errors) : scan().lint(linter, files, encoding, err);
     List<Finding> findings = new ArrayList<>();
     for (FileResult r : results) {
       findings.addAll(r.findings());
@@ -250,11 +238,8 @@ public final class Main implements Callable<Integer> {
     return config;
   }
 
-  private List<FileResult> lintAll(Linter linter, List<Path> files, PrintWriter err) throws InterruptedException {
-    List<FileResult> results = new ArrayList<>();
-    forEachFile(files, file -> lintOne(linter, file), (path, message) -> FileResult.error(path, 0, 0, message),
-        err, results::add);
-    return results;
+  private FileScan scan() {
+    return new FileScan(jobs, timeoutSeconds);
   }
 
   /**
@@ -268,7 +253,7 @@ public final class Main implements Callable<Integer> {
     List<String> notes = new ArrayList<>();
     int[] fixedFindings = new int[1];
     int[] fixedFiles = new int[1];
-    forEachFile(files, fixer::prepare,
+    scan().forEach(files, fixer::prepare,
         (path, message) -> new FileFixer.Plan(Path.of(path), path, null, FileResult.error(path, 0, 0, message),
             null, null, null),
         err, plan -> {
@@ -309,93 +294,6 @@ public final class Main implements Callable<Integer> {
         + (dryRun ? " (dry run: no file was changed)" : ""));
     err.flush();
     return results;
-  }
-
-  /**
-   * Runs {@code task} on every file on worker threads and hands the results to {@code each} in file
-   * order, on this thread. A file that takes longer than --timeout, or whose task throws, gets
-   * {@code failure}'s result instead.
-   */
-  private <T> void forEachFile(List<Path> files, Function<Path, T> task, BiFunction<String, String, T> failure,
-      PrintWriter err, Consumer<T> each) throws InterruptedException {
-    // deep expressions need a deep stack for JavaParser's recursive descent
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs), r -> {
-      Thread t = new Thread(null, r, "nanlint-worker", 512L << 20);
-      t.setDaemon(true);
-      return t;
-    });
-    Progress progress = new Progress(err, files.size());
-    try {
-      long[] workerThread = new long[files.size()]; // id of the thread analysing each file, once started
-      List<Future<T>> futures = new ArrayList<>();
-      for (int i = 0; i < files.size(); i++) {
-        int index = i;
-        futures.add(pool.submit(() -> {
-          workerThread[index] = Thread.currentThread().getId();
-          try {
-            return task.apply(files.get(index));
-          } finally {
-            workerThread[index] = -1;
-          }
-        }));
-      }
-      long limit = TimeUnit.SECONDS.toNanos(Math.max(1, timeoutSeconds));
-      for (int i = 0; i < files.size(); i++) {
-        each.accept(await(futures.get(i), workerThread, i, limit, SourceFiles.display(files.get(i)), failure));
-        futures.set(i, null); // let the result go once handled
-        progress.done(i + 1);
-      }
-    } finally {
-      progress.finish();
-      pool.shutdownNow();
-    }
-  }
-
-  /**
-   * Waits for one file, giving up once its analysis has used more than the per-file limit of CPU time
-   * (CPU, not wall time: a loaded CI machine must not turn slow files into errors).
-   */
-  private static <T> T await(Future<T> future, long[] workerThread, int index, long limit, String path,
-      BiFunction<String, String, T> failure) throws InterruptedException {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    long cpuAtStart = -1;
-    long threadId = 0;
-    while (true) {
-      try {
-        return future.get(50, TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        long id = workerThread[index];
-        if (id > 0 && id != threadId) {
-          threadId = id; // the worker started on this file: its CPU time so far belongs to earlier files
-          cpuAtStart = threads.isThreadCpuTimeSupported() ? threads.getThreadCpuTime(id) : System.nanoTime();
-        }
-        if (threadId > 0 && cpuAtStart >= 0) {
-          long now = threads.isThreadCpuTimeSupported() ? threads.getThreadCpuTime(threadId) : System.nanoTime();
-          if (now - cpuAtStart > limit) {
-            future.cancel(true);
-            return failure.apply(path, "analysis used more than " + TimeUnit.NANOSECONDS.toSeconds(limit)
-                + " s of CPU and was stopped (--timeout)");
-          }
-        }
-      } catch (ExecutionException e) {
-        return failure.apply(path, "internal error: " + e.getCause());
-      }
-    }
-  }
-
-  private FileResult lintOne(Linter linter, Path file) {
-    String display = SourceFiles.display(file);
-    String text;
-    try {
-      text = SourceFiles.read(file, encoding);
-    } catch (IOException e) {
-      return FileResult.error(display, 0, 0, SourceFiles.cannotRead(file, e));
-    } catch (UncheckedIOException e) {
-      return FileResult.error(display, 0, 0, SourceFiles.cannotRead(file, e.getCause()));
-    } catch (OutOfMemoryError e) {
-      return FileResult.error(display, 0, 0, "too large to read");
-    }
-    return linter.lint(display, text);
   }
 
   static final class Version implements CommandLine.IVersionProvider {

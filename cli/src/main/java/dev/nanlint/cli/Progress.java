@@ -15,10 +15,11 @@ final class Progress {
   private long lastPrint;
   private boolean printed;
 
+  /** {@code err}: where progress goes, or null for none. */
   Progress(PrintWriter err, int total) {
     this.err = err;
     this.total = total;
-    this.enabled = System.console() != null && System.getenv("CI") == null;
+    this.enabled = err != null && System.console() != null && System.getenv("CI") == null;
   }
 
   void done(int count) {

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Finds the .java files under the given paths (skipping build output) and reads them strictly. */
-final class SourceFiles {
+public final class SourceFiles {
   /** Directories that hold build output or tool state, never sources to lint. */
   private static final Set<String> SKIPPED_DIRS = Set.of("target", "build", "out", "node_modules", ".git",
       ".gradle", ".idea", ".mvn", "generated-sources", "generated-test-sources");
@@ -52,10 +52,16 @@ final class SourceFiles {
    * PATH was written), else as given. CI runs from the checkout root, so GitHub annotations, SARIF and
    * baselines get the same repository-relative path on every machine.
    */
-  static String display(Path file) {
+  public static String display(Path file) {
+    return display(file, WORKING_DIRECTORY);
+  }
+
+  /** How reports name a file: relative to {@code base} when the file lies under it, else as given. */
+  public static String display(Path file, Path base) {
     Path absolute = file.toAbsolutePath().normalize();
-    if (absolute.startsWith(WORKING_DIRECTORY) && !absolute.equals(WORKING_DIRECTORY)) {
-      return WORKING_DIRECTORY.relativize(absolute).toString();
+    Path root = base.toAbsolutePath().normalize();
+    if (absolute.startsWith(root) && !absolute.equals(root)) {
+      return root.relativize(absolute).toString();
     }
     return file.toString();
   }
@@ -65,7 +71,7 @@ final class SourceFiles {
    * the path relative to its root, e.g. {@code **}{@code /generated/**}); missing or unreadable roots are
    * added to {@code errors}. Symbolic links are not followed.
    */
-  static List<Path> find(List<Path> roots, List<String> excludeGlobs, List<InputError> errors) {
+  public static List<Path> find(List<Path> roots, List<String> excludeGlobs, List<InputError> errors) {
     List<PathMatcher> excludes = excludeGlobs.stream()
         .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
     List<Path> files = new ArrayList<>();

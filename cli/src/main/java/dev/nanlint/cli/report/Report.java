@@ -5,6 +5,7 @@ import dev.nanlint.engine.Finding;
 import dev.nanlint.engine.InputError;
 import dev.nanlint.engine.Rule;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 
 /** A report format. Each writes the findings and input errors of one scan. */
@@ -17,10 +18,18 @@ public interface Report {
   void write(PrintWriter out, List<Finding> findings, List<InputError> errors, int filesScanned);
 
   static Report create(Format format, List<Rule> catalogue, Config config, boolean color) {
+    return create(format, catalogue, config, color, Path.of(""));
+  }
+
+  /**
+   * A report for findings whose relative paths are relative to {@code base} (SARIF's %SRCROOT%); the
+   * command's are relative to the working directory.
+   */
+  static Report create(Format format, List<Rule> catalogue, Config config, boolean color, Path base) {
     return switch (format) {
       case text -> new TextReport(color);
       case json -> new JsonReport();
-      case sarif -> new SarifReport(catalogue, config);
+      case sarif -> new SarifReport(catalogue, config, base);
       case github -> new GithubReport();
     };
   }

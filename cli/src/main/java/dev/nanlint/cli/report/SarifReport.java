@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * SARIF 2.1.0, as GitHub code scanning reads it: the rule catalogue, results, and input errors as
  * notifications. Relative paths (files under the working directory) are URIs relative to
- * {@code %SRCROOT%}, which {@code originalUriBaseIds} sets to the working directory; other files get
+ * {@code %SRCROOT%}, which {@code originalUriBaseIds} sets to the directory they are relative to (the
+ * working directory for the command, the top of the build for the Maven plugin); other files get
  * an absolute file: URI and no base id, as SARIF requires (a uriBaseId goes only with a relative uri).
  */
 final class SarifReport implements Report {
@@ -29,10 +30,12 @@ final class SarifReport implements Report {
 
   private final List<Rule> catalogue;
   private final Config config;
+  private final Path srcRoot;
 
-  SarifReport(List<Rule> catalogue, Config config) {
+  SarifReport(List<Rule> catalogue, Config config, Path srcRoot) {
     this.catalogue = catalogue;
     this.config = config;
+    this.srcRoot = srcRoot;
   }
 
   @Override
@@ -58,9 +61,8 @@ final class SarifReport implements Report {
       r.put("helpUri", DOCS_BASE + info.name() + ".md");
       r.putObject("defaultConfiguration").put("level", level(config.severityOf(info)));
     }
-    String workingDirectory = Path.of("").toAbsolutePath().toUri().toASCIIString();
-    run.putObject("originalUriBaseIds").putObject(SRCROOT)
-        .put("uri", workingDirectory.endsWith("/") ? workingDirectory : workingDirectory + "/");
+    String base = srcRoot.toAbsolutePath().normalize().toUri().toASCIIString();
+    run.putObject("originalUriBaseIds").putObject(SRCROOT).put("uri", base.endsWith("/") ? base : base + "/");
     ArrayNode results = run.putArray("results");
     for (Finding f : findings) {
       ObjectNode r = results.addObject();

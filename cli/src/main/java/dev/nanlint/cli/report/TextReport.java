@@ -7,23 +7,18 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /** javac-style text: {@code file:line:col: warning: [Rule] message}, the source line, a caret, a fix line. */
-final class TextReport implements Report {
+public final class TextReport implements Report {
   private static final String RESET = "\u001b[0m";
   private final boolean color;
 
-  TextReport(boolean color) {
+  public TextReport(boolean color) {
     this.color = color;
   }
 
   @Override
   public void write(PrintWriter out, List<Finding> findings, List<InputError> errors, int filesScanned) {
     for (Finding f : findings) {
-      out.println(Report.sanitize(f.path()) + ":" + f.line() + ":" + f.column() + ": "
-          + paint(f.severity().label() + ":", f.severity()) + " [" + f.rule() + "] " + Report.sanitize(f.message()));
-      String line = Report.sanitize(f.sourceLine());
-      out.println("    " + line);
-      out.println("    " + caretIndent(line, f.column()) + "^");
-      out.println("  fix: " + Report.sanitize(f.fix()));
+      out.println(format(f));
     }
     long errorsCount = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
     long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
@@ -31,6 +26,16 @@ final class TextReport implements Report {
     out.printf("nanlint: %d file%s scanned, %d error%s, %d warning%s, %d note%s%s%n",
         filesScanned, plural(filesScanned), errorsCount, plural(errorsCount), warnings, plural(warnings),
         notes, plural(notes), errors.isEmpty() ? "" : ", " + errors.size() + " input problem" + plural(errors.size()));
+  }
+
+  /** One finding as four lines (no line break at the end): position and message, the source line, a caret, the fix. */
+  public String format(Finding f) {
+    String line = Report.sanitize(f.sourceLine());
+    return Report.sanitize(f.path()) + ":" + f.line() + ":" + f.column() + ": "
+        + paint(f.severity().label() + ":", f.severity()) + " [" + f.rule() + "] " + Report.sanitize(f.message())
+        + System.lineSeparator() + "    " + line
+        + System.lineSeparator() + "    " + caretIndent(line, f.column()) + "^"
+        + System.lineSeparator() + "  fix: " + Report.sanitize(f.fix());
   }
 
   /** Whitespace up to the column, keeping tabs so the caret lines up in any terminal. */

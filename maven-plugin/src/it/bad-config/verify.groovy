@@ -1,0 +1,8 @@
+// build.log holds both builds
+def log = new File(basedir, 'build.log').text
+assert log =~ /on project bad-config: nanlint: unknown rule 'UnguardedLogg', named in \S*nanlint\.properties or in the plugin's/ :
+    "a misspelt rule must stop the build and name the file:\n" + log
+assert log =~ /on project bad-config: nanlint: configuration file \S*missing\/nanlint\.properties does not exist/ :
+    "a named configuration that is missing must stop the build:\n" + log
+assert !log.contains('files scanned') : "nothing may be scanned with a broken configuration:\n" + log
+return true

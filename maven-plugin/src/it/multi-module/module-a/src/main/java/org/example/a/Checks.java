@@ -1,0 +1,10 @@
+package org.example.a;
+
+/** A NaN check written with ==, which never fires. */
+public final class Checks {
+  private Checks() {}
+
+  public static boolean diverged(double loss) {
+    return loss == Double.NaN;
+  }
+}
