@@ -73,13 +73,11 @@ public final class MissingRegularization implements Rule {
       return;
     }
     String kind = network.kind() == BuilderChains.Kind.GRAPH ? "computation graph" : "network";
-    // the edit: .l2(1e-4) right after new NeuralNetConfiguration.Builder(); not where an l1/l2/weightDecay
-    // of 0 is already written (a later l2(0.0) would override it: that choice needs a person)
-    boolean explicitZero = network.anywhere(c -> PENALTIES.contains(c.name()));
-    String replacement = explicitZero || !chains.isNetworkBuilder(creation) ? null : ctx.source(creation) + ".l2(1e-4)";
+    // advice only, no edit: a penalty changes every weight the network learns, not just the runs that
+    // would diverge, so it is the author's choice (docs/fix.md: an edit changes only the danger zone)
     ctx.report(creation, "this " + kind + " has no regularization: no l1/l2/weightDecay/dropOut/weightNoise on the "
         + "builder or on any of its layers; nothing holds the weights back, and with a high learning rate, separable data or long training they "
-        + "grow until the logits overflow to Infinity and the loss becomes NaN", FIX, replacement);
+        + "grow until the logits overflow to Infinity and the loss becomes NaN", FIX);
   }
 
   /**
