@@ -37,8 +37,9 @@ class FixFixturesTest {
     Map<String, Integer> findings = countByRule(before, false);
     Map<String, Integer> edits = countByRule(before, true);
     int totalEdits = edits.values().stream().mapToInt(Integer::intValue).sum();
-    assertEquals(java.util.Set.of("MissingRegularization", "NaNEquality", "UnguardedDivision", "UnguardedLog",
-        "UnguardedSqrt"), edits.keySet(), "the rules with mechanical fixes, each exercised by the fixtures");
+    // MissingRegularization is advice only: a penalty would change every weight, not just the diverging runs
+    assertEquals(java.util.Set.of("NaNEquality", "UnguardedDivision", "UnguardedLog", "UnguardedSqrt"),
+        edits.keySet(), "the rules with mechanical fixes, each exercised by the fixtures");
 
     Run fix = MainTest.run("--fix", "--format", "json", "--fail-on", "never", copy.toString());
     assertEquals(0, fix.code(), fix.err());
