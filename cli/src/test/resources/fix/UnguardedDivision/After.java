@@ -12,7 +12,7 @@ class Normalisation {
     norm = Math.sqrt(norm);
     double[] out = new double[v.length];
     for (int i = 0; i < v.length; i++) {
-      out[i] = v[i] /   (norm + EPS);   // spacing kept
+      out[i] = v[i] /   Math.max(norm, EPS);   // spacing kept
     }
     return out;
   }
@@ -24,7 +24,7 @@ class Normalisation {
     }
     norm = Math.sqrt(norm);
     for (int i = 0; i < v.length; i++) {
-      v[i] /= norm + EPS;
+      v[i] /= Math.max(norm, EPS);
     }
   }
 
@@ -32,6 +32,28 @@ class Normalisation {
     double[] out = new double[x.length];
     for (int i = 0; i < x.length; i++) {
       out[i] = (x[i] - min) / (max - min);
+    }
+    return out;
+  }
+
+  /** A count cast to double: guarded with Math.max(count, 1), so every count of 1 or more gives what it gave. */
+  double precision(int[] predictions, int[] labels) {
+    int predictedPositives = 0;
+    int truePositives = 0;
+    for (int i = 0; i < predictions.length; i++) {
+      if (predictions[i] == 1) {
+        predictedPositives++;
+        truePositives += labels[i];
+      }
+    }
+    return truePositives / (double) Math.max(predictedPositives, 1);
+  }
+
+  /** A parenthesised divisor: the guard takes the parentheses' place and keeps what is inside them. */
+  double[] scale(double[] v, double norm) {
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = v[i] / Math.max( norm, EPS /* L2 */ );
     }
     return out;
   }
@@ -54,7 +76,7 @@ class Normalisation {
       norm = (float) Math.sqrt(norm);
       float[] out = new float[v.length];
       for (int i = 0; i < v.length; i++) {
-        out[i] = v[i] / (norm + 1e-7f);
+        out[i] = v[i] / Math.max(norm, 1e-7f);
       }
       return out;
     }

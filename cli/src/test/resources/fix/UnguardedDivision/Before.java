@@ -36,6 +36,28 @@ class Normalisation {
     return out;
   }
 
+  /** A count cast to double: guarded with Math.max(count, 1), so every count of 1 or more gives what it gave. */
+  double precision(int[] predictions, int[] labels) {
+    int predictedPositives = 0;
+    int truePositives = 0;
+    for (int i = 0; i < predictions.length; i++) {
+      if (predictions[i] == 1) {
+        predictedPositives++;
+        truePositives += labels[i];
+      }
+    }
+    return truePositives / (double) (predictedPositives);
+  }
+
+  /** A parenthesised divisor: the guard takes the parentheses' place and keeps what is inside them. */
+  double[] scale(double[] v, double norm) {
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = v[i] / ( norm /* L2 */ );
+    }
+    return out;
+  }
+
   /** A count: the fix is advice (return early, or divide by Math.max(n, 1)), not an edit. */
   double mean(double[] x) {
     double sum = 0;

@@ -31,6 +31,11 @@ class CrossEntropyLosses {
     return Transforms.log(Transforms.max(probabilities, 1e-12));
   }
 
+  /** A difference can be negative: a clamp would hide that bug behind log(1e-12), so this stays advice. */
+  double logGap(double upper, double lower) {
+    return Math.log(upper - lower);
+  }
+
   double alreadySafe(double[] probs, int label) {
     return -Math.log(Math.max(probs[label], 1e-12));
   }

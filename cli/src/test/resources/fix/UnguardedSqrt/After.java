@@ -37,7 +37,7 @@ class Statistics {
     double[] cache = new double[params.length];
     for (int i = 0; i < params.length; i++) {
       cache[i] = 0.9 * cache[i] + 0.1 * grad[i] * grad[i];
-      params[i] -= lr * grad[i] / (Math.sqrt(cache[i]) + EPSILON);
+      params[i] -= lr * grad[i] / Math.max(Math.sqrt(cache[i]), EPSILON);
     }
   }
 }

@@ -161,7 +161,7 @@ class FixCommandTest {
     assertEquals(1, first.code()); // the division is still there
 
     Run second = MainTest.run("--fix", file.toString());
-    assertEquals(source.replace("Math.log(p[k] / sum)", "Math.log(Math.max(p[k] / (sum + 1e-12), 1e-12))"),
+    assertEquals(source.replace("Math.log(p[k] / sum)", "Math.log(Math.max(p[k] / Math.max(sum, 1e-12), 1e-12))"),
         Files.readString(file));
     assertEquals(0, second.code(), second.out());
     assertTrue(MainTest.run("--fix", file.toString()).err().contains("fixed 0 findings in 0 files"));

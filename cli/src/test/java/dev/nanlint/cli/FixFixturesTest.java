@@ -37,6 +37,7 @@ class FixFixturesTest {
     Map<String, Integer> findings = countByRule(before, false);
     Map<String, Integer> edits = countByRule(before, true);
     int totalEdits = edits.values().stream().mapToInt(Integer::intValue).sum();
+    // MissingRegularization is advice only: a penalty would change every weight, not just the diverging runs
     assertEquals(java.util.Set.of("NaNEquality", "UnguardedDivision", "UnguardedLog", "UnguardedSqrt"),
         edits.keySet(), "the rules with mechanical fixes, each exercised by the fixtures");
 

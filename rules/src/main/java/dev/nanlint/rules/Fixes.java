@@ -14,12 +14,12 @@ import com.github.javaparser.ast.expr.DoubleLiteralExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
-import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.nanlint.analysis.Names;
+import dev.nanlint.analysis.Types;
 import dev.nanlint.engine.RuleContext;
 import java.util.Optional;
 
@@ -34,14 +34,27 @@ final class Fixes {
 
   /**
    * The epsilon constant of the class around {@code near} (or of a class enclosing it): a static final
-   * float/double named eps/epsilon/... that is not a literal 0, so its simple name compiles where
-   * {@code near} stands. Otherwise a literal of the right type: {@code 1e-7f} for float, {@code 1e-12}.
+   * float/double named eps/epsilon/... whose value is not 0, negative or 1 and more, so its simple name
+   * compiles where {@code near} stands. Otherwise a literal of the right type: {@code 1e-7f} for float,
+   * {@code 1e-12}.
    */
   static String epsilon(Node near, boolean isFloat) {
+    return epsilon(near, isFloat, false);
+  }
+
+  /**
+   * The epsilon for {@code 1 - EPS}: a constant only when its literal value is large enough that
+   * {@code 1 - EPS} is below 1 in its type ({@code 1 - 1e-17} is 1.0 in double, {@code 1 - 1e-9f} is 1f).
+   */
+  static String epsilonBelowOne(Node near, boolean isFloat) {
+    return epsilon(near, isFloat, true);
+  }
+
+  private static String epsilon(Node near, boolean isFloat, boolean belowOne) {
     Node member = near;
     for (Node n = near; n != null; n = n.getParentNode().orElse(null)) {
       if (n instanceof TypeDeclaration<?> type) {
-        Optional<String> own = ownEpsilon(type, member, isFloat);
+        Optional<String> own = ownEpsilon(type, member, isFloat, belowOne);
         if (own.isPresent()) {
           return own.get();
         }
@@ -55,7 +68,7 @@ final class Fixes {
    * {@code type}'s epsilon constant, usable from its member {@code user}: in a field initializer or an
    * initializer block, a field declared further down is an illegal forward reference.
    */
-  private static Optional<String> ownEpsilon(TypeDeclaration<?> type, Node user, boolean isFloat) {
+  private static Optional<String> ownEpsilon(TypeDeclaration<?> type, Node user, boolean isFloat, boolean belowOne) {
     boolean initializer = user instanceof FieldDeclaration || user instanceof InitializerDeclaration;
     for (BodyDeclaration<?> member : type.getMembers()) {
       if (initializer && member == user) {
@@ -63,7 +76,7 @@ final class Fixes {
       }
       if (member instanceof FieldDeclaration f && f.isStatic() && f.isFinal()) {
         for (VariableDeclarator v : f.getVariables()) {
-          if (Names.isEpsilon(v.getNameAsString()) && isNumeric(v, isFloat) && !literallyZeroOrBelow(v)) {
+          if (Names.isEpsilon(v.getNameAsString()) && isNumeric(v, isFloat) && usable(v, belowOne)) {
             return Optional.of(v.getNameAsString());
           }
         }
@@ -77,80 +90,94 @@ final class Fixes {
     return isFloat ? t.equals("float") : t.equals("double") || t.equals("float");
   }
 
-  /** {@code EPS = 0}, {@code EPS = -1e-9}: no guard at all. */
-  private static boolean literallyZeroOrBelow(VariableDeclarator v) {
+  /**
+   * Whether the constant works as an epsilon: not {@code EPS = 0} or {@code -1e-9} (no guard at all), not
+   * {@code 1} or more (clamping to it would change ordinary results), not {@code float EPS = 1e-50f}
+   * (0 once rounded to float). A computed value ({@code Math.ulp(1.0)}) is trusted by its name, except
+   * for {@code 1 - EPS}, where it must be seen to stay below 1.
+   */
+  private static boolean usable(VariableDeclarator v, boolean belowOne) {
     Optional<Expression> init = v.getInitializer();
     if (init.isEmpty()) {
-      return false;
+      return !belowOne;
     }
     Expression e = init.get();
     if (e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
-      return true;
-    }
-    try {
-      if (e instanceof DoubleLiteralExpr d) {
-        return d.asDouble() <= 0;
-      }
-      if (e instanceof IntegerLiteralExpr i) {
-        return i.asNumber().longValue() <= 0;
-      }
-      if (e instanceof LongLiteralExpr l) {
-        return l.asNumber().longValue() <= 0;
-      }
-    } catch (NumberFormatException ignored) {
       return false;
     }
-    return false;
-  }
-
-  /**
-   * {@code e} binds at least as tightly as {@code +}, so {@code e + eps} keeps its meaning without
-   * parentheses: names, literals, calls, field and array access, parentheses, casts, unary operators,
-   * and additive or multiplicative operations.
-   */
-  static boolean additiveOrTighter(Expression e) {
-    if (e instanceof BinaryExpr b) {
-      return switch (b.getOperator()) {
-        case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER -> true;
-        default -> false;
-      };
+    boolean isFloat = v.getType().asString().equals("float");
+    double value;
+    try {
+      if (e instanceof DoubleLiteralExpr d) {
+        String text = d.getValue().replace("_", "");
+        value = isFloat || text.endsWith("f") || text.endsWith("F") ? Float.parseFloat(text) : Double.parseDouble(text);
+      } else if (e instanceof IntegerLiteralExpr || e instanceof LongLiteralExpr) {
+        value = 1; // an integer epsilon is 0 or at least 1: neither works
+      } else {
+        return !belowOne;
+      }
+    } catch (NumberFormatException ignored) {
+      return !belowOne;
     }
-    return e.isNameExpr() || e instanceof LiteralExpr || e instanceof MethodCallExpr || e.isFieldAccessExpr()
-        || e.isArrayAccessExpr() || e instanceof EnclosedExpr || e instanceof CastExpr || e instanceof UnaryExpr
-        || e.isObjectCreationExpr() || e.isThisExpr();
+    boolean stillBelowOne = isFloat ? 1f - (float) value < 1f : 1 - value < 1;
+    return value > 0 && value < 1 && (!belowOne || stillBelowOne);
   }
 
   /**
-   * The edit for {@code n / d} → {@code n / (d + eps)} and {@code x /= d} → {@code x /= d + eps}: the
-   * whole division's text with the divisor guarded, or null when the epsilon could change the
-   * expression's type (a float division whose divisor's type we do not know; a double epsilon would make
-   * it double and {@code float r = a / (d + 1e-12)} would no longer compile).
+   * A guard for a division by {@code divisor}, which the caller has shown is never negative: the edit of
+   * the whole division, and the guarded divisor as advice text. Null when no edit keeps the promise of
+   * docs/fix.md (the result is bit-identical wherever the divisor is outside its band, finite inside).
+   * <ul>
+   *   <li>a count cast to floating point, {@code n / (double) (tp + fp)}: {@code n / (double) Math.max(tp + fp, 1)},
+   *       exact for every count of 1 or more;
+   *   <li>otherwise {@code n / Math.max(d, EPS)} ({@code x /= Math.max(d, EPS)}), exact wherever d ≥ EPS
+   *       (also for NaN, which Math.max passes on). {@code d + EPS} would change every result, and
+   *       {@code Math.max} is why the divisor must not be negative.
+   * </ul>
+   * The epsilon follows the divisor's type so the division keeps its type: a float epsilon for a float
+   * divisor; a double one for a double divisor, or for a divisor of unknown type divided into a double
+   * (which converts it to double anyway). A float division by a divisor of unknown type gets no edit.
    */
-  static String divisionEdit(Node division, Expression divisor, String eps, RuleContext ctx) {
+  static Guard divisionGuard(Node division, Expression divisor, RuleContext ctx) {
+    Expression numerator;
     if (division instanceof BinaryExpr binary) {
-      String left = ctx.analysis().types().typeOf(binary.getLeft());
-      String right = ctx.analysis().types().typeOf(divisor);
-      boolean keepsType = left.equals("double") || left.equals("Double") || right.equals("double")
-          || right.equals("Double") || right.equals("float") || right.equals("Float");
-      return keepsType ? ctx.sourceReplacing(division, divisor, plusEpsilon(divisor, eps, true, ctx)) : null;
+      numerator = binary.getLeft();
+    } else if (division instanceof AssignExpr assign) {
+      numerator = assign.getTarget();
+    } else {
+      return null; // ND4J div/rdiv: no scalar guard
     }
-    if (division instanceof AssignExpr) {
-      return ctx.sourceReplacing(division, divisor, plusEpsilon(divisor, eps, false, ctx));
+    Types types = ctx.analysis().types();
+    Expression d = divisor;
+    while (d instanceof EnclosedExpr enclosed) {
+      d = enclosed.getInner();
     }
-    return null;
+    if (d instanceof CastExpr cast && types.isFloating(cast) && types.isIntegral(cast.getExpression())) {
+      Expression count = cast.getExpression();
+      Expression inner = count instanceof EnclosedExpr enclosed ? enclosed.getInner() : count;
+      String max = "Math.max(" + ctx.source(inner) + ", 1)";
+      return new Guard(ctx.sourceReplacing(division, count, max), "(" + cast.getType() + ") Math.max(" + inner + ", 1)");
+    }
+    String divisorType = types.typeOf(divisor);
+    String eps;
+    if (divisorType.equals("float") || divisorType.equals("Float")) {
+      eps = epsilon(division, true);
+    } else if (divisorType.equals("double") || divisorType.equals("Double") || isDouble(types.typeOf(numerator))) {
+      eps = epsilon(division, false);
+    } else {
+      return null; // a float division by a divisor of unknown type: a double epsilon would make it double
+    }
+    String guarded = divisor instanceof EnclosedExpr enclosed
+        ? "Math.max" + ctx.sourceReplacing(enclosed, enclosed.getInner(), ctx.source(enclosed.getInner()) + ", " + eps)
+        : "Math.max(" + ctx.source(divisor) + ", " + eps + ")";
+    return new Guard(ctx.sourceReplacing(division, divisor, guarded), "Math.max(" + d + ", " + eps + ")");
   }
 
-  /**
-   * {@code d + eps} written so it keeps its meaning where {@code d} stood: {@code (a - b)} becomes
-   * {@code (a - b + eps)}; as the right operand of {@code /} it is parenthesised; a conditional or other
-   * loose expression is parenthesised before the addition.
-   */
-  static String plusEpsilon(Expression d, String eps, boolean operandOfDivide, RuleContext ctx) {
-    if (d instanceof EnclosedExpr enclosed && additiveOrTighter(enclosed.getInner())) {
-      return ctx.sourceReplacing(d, enclosed.getInner(), ctx.source(enclosed.getInner()) + " + " + eps);
-    }
-    String sum = (additiveOrTighter(d) ? ctx.source(d) : "(" + ctx.source(d) + ")") + " + " + eps;
-    return operandOfDivide ? "(" + sum + ")" : sum;
+  /** A division's guard: {@code replacement}, the edit of the whole division; {@code divisor}, the guarded divisor as advice. */
+  record Guard(String replacement, String divisor) {}
+
+  private static boolean isDouble(String type) {
+    return type.equals("double") || type.equals("Double");
   }
 
   /**

@@ -68,16 +68,22 @@ public final class UnguardedDivision implements Rule {
       return;
     }
     String den = denominator.toString();
-    String eps = Fixes.epsilon(division, a.types().isFloat(denominator));
     String fix;
     String replacement = null;
+    // an edit only for a divisor that is never negative, guarded so that every result with d >= eps
+    // stays as it was; a bare count keeps its advice (return early, or divide by 1?)
+    Fixes.Guard guard = value.isNonNegative() && !a.types().isIntegral(denominator)
+        ? Fixes.divisionGuard(division, denominator, ctx) : null;
     if (a.types().isIntegral(denominator)) {
       fix = numerator + " / Math.max(" + den + ", 1), or return early when " + den + " == 0";
+    } else if (guard != null) {
+      fix = numerator + " / " + guard.divisor();
+      replacement = guard.replacement();
     } else if (value.isNonNegative()) {
-      fix = numerator + " / (" + den + " + " + eps + ")";
-      replacement = Fixes.divisionEdit(division, denominator, eps, ctx); // null for ND4J calls
+      fix = numerator + " / Math.max(" + den + ", " + Fixes.epsilon(division, a.types().isFloat(denominator)) + ")";
     } else {
-      fix = "check Math.abs(" + den + ") > " + eps + " before dividing";
+      fix = "check Math.abs(" + den + ") > " + Fixes.epsilon(division, a.types().isFloat(denominator))
+          + " before dividing";
     }
     ctx.report(division, "dividing by " + den + " gives NaN or Infinity when it is 0: " + value.risk(), fix,
         replacement);

@@ -46,7 +46,9 @@ public final class UnguardedLog implements Rule {
     String fix = nd4jLog
         ? callee + "(Transforms.max(" + arg + ", " + eps + "))"
         : callee + "(Math.max(" + arg + ", " + eps + ")), or compute the loss from logits (log-softmax)";
-    String replacement = nd4jLog ? Fixes.nd4jClamp(call, arg, eps, ctx)
+    // the clamp keeps every result where the argument is at least eps; an argument that can be negative
+    // (a difference) gets no edit: below 0 it is a bug the clamp would hide behind log(eps)
+    String replacement = value.canBeNegative() ? null : nd4jLog ? Fixes.nd4jClamp(call, arg, eps, ctx)
         : ctx.sourceReplacing(call, arg, "Math.max(" + ctx.source(arg) + ", " + eps + ")");
     ctx.report(call, call + " is -Infinity when " + arg + " is 0 and NaN below: " + reason, fix, replacement);
   }
@@ -90,7 +92,7 @@ public final class UnguardedLog implements Rule {
       Value inner = ctx.analysis().values().of(u.getExpression());
       if (inner.probability() && inner.risk() != null) {
         String p = u.getExpression().toString();
-        String eps = Fixes.epsilon(call, ctx.analysis().types().isFloat(arg));
+        String eps = Fixes.epsilonBelowOne(call, ctx.analysis().types().isFloat(arg));
         String replacement = ctx.sourceReplacing(call, u.getExpression(),
             "Math.min(" + ctx.source(u.getExpression()) + ", 1 - " + eps + ")");
         ctx.report(call, call + " is -Infinity when " + p + " reaches 1: " + p

@@ -98,12 +98,13 @@ public final class UnguardedSqrt implements Rule {
     if (reason == null) {
       return;
     }
-    boolean isFloat = a.types().isFloat(arg);
-    String eps = Fixes.epsilon(division, isFloat);
+    // a root is never negative, so Math.max(sqrt, eps) keeps every result where the root is at least eps
+    Fixes.Guard guard = nd4jCall ? null : Fixes.divisionGuard(division, divisor, ctx);
+    String eps = Fixes.epsilon(division, a.types().isFloat(arg));
     String fix = nd4jCall
         ? numerator + "." + ((MethodCallExpr) division).getNameAsString() + "(" + divisor + ".add(" + eps + "))"
-        : numerator + " / (" + divisor + " + " + eps + ")";
-    String replacement = nd4jCall ? null : Fixes.divisionEdit(division, divisor, eps, ctx);
+        : numerator + " / " + (guard != null ? guard.divisor() : "Math.max(" + divisor + ", " + eps + ")");
+    String replacement = guard == null ? null : guard.replacement();
     ctx.report(division, "dividing by " + divisor + " gives Infinity, or NaN (0 / 0), while " + arg + " is 0: "
         + reason, fix, replacement);
   }
