@@ -31,6 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ProcessorFixtureTest {
   private static final Pattern RULE = Pattern.compile("^\\[(\\w+)\\] ");
+  /** The other rules of a finding that carries several (one expression, several reasons), on its first line. */
+  private static final Pattern ALSO = Pattern.compile("; also \\[(\\w+)\\] ");
   private static final Map<String, Severity> SEVERITIES = BuiltInRules.all().stream()
       .collect(Collectors.toMap(r -> r.info().name(), r -> r.info().severity()));
 
@@ -64,6 +66,10 @@ class ProcessorFixtureTest {
             ? Diagnostic.Kind.NOTE : Diagnostic.Kind.MANDATORY_WARNING;
         assertEquals(expectedKind, d.getKind(), d.toString());
         actual.add(new Marker((int) d.getLineNumber(), m.group(1)));
+        Matcher also = ALSO.matcher(d.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
+        while (also.find()) {
+          actual.add(new Marker((int) d.getLineNumber(), also.group(1)));
+        }
       }
     }
     actual.sort(null);
