@@ -53,11 +53,35 @@ class CustomRuleTest {
     assertTrue(explain.out().startsWith("# ExpOfLargeLiteral\n"), explain.out());
     assertTrue(explain.out().contains("(No documentation page ships with this rule.)"), explain.out());
 
+    // a jar may ship the rule's page where the built-in pages are
+    Path pages = dir.resolve("pages.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(pages))) {
+      out.putNextEntry(new JarEntry("nanlint/rules/ExpOfLargeLiteral.md"));
+      out.write("# ExpOfLargeLiteral\n\nThe team's page.\n".getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    Result page = nanlint(Path.of(jar + File.pathSeparator + pages), "explain", "ExpOfLargeLiteral");
+    assertEquals("# ExpOfLargeLiteral\n\nThe team's page.\n", page.out());
+
     Result disabled = nanlint(jar, "--disable", "ExpOfLargeLiteral", demo.toString());
     assertFalse(disabled.out().contains("ExpOfLargeLiteral"), disabled.out());
 
     Result without = nanlint(null, "--disable", "ExpOfLargeLiteral", demo.toString());
     assertEquals(2, without.code(), without.out()); // without the jar the name is unknown
+  }
+
+  @Test
+  void aRuleJarThatCannotLoadStopsTheCommandWithAnError() throws IOException, InterruptedException {
+    Path jar = dir.resolve("broken.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new JarEntry("META-INF/services/dev.nanlint.engine.Rule"));
+      out.write("org.example.Gone\n".getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    Result run = nanlint(jar, EXAMPLE.resolve("demo").toString());
+    assertEquals(2, run.code(), run.out());
+    assertTrue(run.out().startsWith("nanlint: error: cannot load a custom rule: "), run.out());
+    assertTrue(run.out().contains("org.example.Gone"), run.out());
   }
 
   /** The example's rule compiled against the test class path (nanlint-rules, JavaParser) and jarred. */
