@@ -32,7 +32,7 @@ class FixtureTest {
     FileResult result = LINTER.lint(fixture.getFileName().toString(), source);
     assertTrue(result.errors().isEmpty(), () -> "input errors: " + result.errors());
     List<Marker> actual = result.findings().stream()
-        .map(f -> new Marker(f.line(), f.rule())).sorted().toList();
+        .flatMap(f -> Fixtures.markersOf(f).stream()).sorted().toList();
     assertEquals(Fixtures.expected(source), actual, () -> "findings of " + fixture.getFileName() + ":\n"
         + result.findings().stream().map(FixtureTest::describe).collect(Collectors.joining("\n")));
   }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -180,19 +181,22 @@ public final class Main implements Callable<Integer> {
       err.flush();
       return errors.isEmpty() || failOn == FailOn.never ? 0 : 2;
     }
+    OptionalInt hiddenByBaseline = OptionalInt.empty();
     if (baseline != null) {
+      int before = findings.size();
       findings = Baseline.filter(baseline, findings);
+      hiddenByBaseline = OptionalInt.of(before - findings.size());
     }
 
     Report report = Report.create(format, catalogue, config, !noColor && output == null && System.console() != null);
     if (output != null) {
       try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
-        report.write(file, findings, errors, files.size());
+        report.write(file, findings, errors, files.size(), hiddenByBaseline);
       }
     } else if (dryRun) {
       out.flush(); // standard output holds the diff alone, so it can go straight to patch or git apply
     } else {
-      report.write(out, findings, errors, files.size());
+      report.write(out, findings, errors, files.size(), hiddenByBaseline);
       out.flush();
     }
     for (InputError e : errors) {

@@ -24,9 +24,31 @@ import java.util.Set;
 
 /** Finds the .java files under the given paths (skipping build output) and reads them strictly. */
 public final class SourceFiles {
-  /** Directories that hold build output or tool state, never sources to lint. */
-  private static final Set<String> SKIPPED_DIRS = Set.of("target", "build", "out", "node_modules", ".git",
-      ".gradle", ".idea", ".mvn", "generated-sources", "generated-test-sources");
+  /**
+   * Directories that hold tool state or generated code, never sources to lint. None is a possible
+   * Java package name but {@code node_modules}, which no Java project uses as one.
+   */
+  private static final Set<String> SKIPPED_DIRS = Set.of("node_modules", ".git", ".gradle", ".idea", ".mvn",
+      "generated-sources", "generated-test-sources");
+
+  /**
+   * Names build tools give their output directories. Each is also a legal package name
+   * ({@code org.encog.util.normalize.target}), so such a directory is skipped only when it is build
+   * output: see {@link #isBuildOutput}.
+   */
+  private static final Set<String> OUTPUT_NAMES = Set.of("target", "build", "out", "bin");
+
+  /** Files that make a directory a Maven, Gradle or Ant project, whose output sits beside them. */
+  private static final List<String> BUILD_FILES = List.of("pom.xml", "build.gradle", "build.gradle.kts",
+      "settings.gradle", "settings.gradle.kts", "build.xml");
+
+  /**
+   * Entries only a build tool writes into its output directory (Maven's, Gradle's test results). None is
+   * a Java identifier, so no source package can contain one.
+   */
+  private static final List<String> OUTPUT_MARKERS = List.of("maven-status", "maven-archiver",
+      "generated-sources", "generated-test-sources", "test-classes", "surefire-reports", "failsafe-reports",
+      "test-results");
 
   /** The directory paths in reports are relative to (when a file lies under it). */
   private static final Path WORKING_DIRECTORY = Path.of("").toAbsolutePath();
@@ -102,7 +124,9 @@ public final class SourceFiles {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
           String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-          boolean skip = !dir.equals(root) && (SKIPPED_DIRS.contains(name) || excluded(root, dir, excludes));
+          // a directory the user named is scanned, whatever its name: they asked for it
+          boolean skip = !dir.equals(root)
+              && (SKIPPED_DIRS.contains(name) || isBuildOutput(dir, name) || excluded(root, dir, excludes));
           return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
         }
 
@@ -124,6 +148,25 @@ public final class SourceFiles {
     } catch (IOException e) {
       errors.add(new InputError(display(root), 0, 0, cannotRead(root, e)));
     }
+  }
+
+  /**
+   * True for a directory named like build output ({@code target}, {@code build}, {@code out}, {@code bin})
+   * that is build output: it sits beside a build file ({@code pom.xml}, {@code build.gradle[.kts]},
+   * {@code settings.gradle[.kts]}, {@code build.xml}), or holds an entry only a build tool writes
+   * ({@code maven-status}, {@code generated-sources}, {@code test-classes}, ...; for a Gradle subproject
+   * without a build file of its own). A package directory {@code .../normalize/target} under
+   * {@code src/main/java} has neither, and is scanned.
+   */
+  static boolean isBuildOutput(Path dir, String name) {
+    if (!OUTPUT_NAMES.contains(name)) {
+      return false;
+    }
+    Path parent = dir.getParent();
+    if (parent != null && BUILD_FILES.stream().anyMatch(f -> Files.isRegularFile(parent.resolve(f)))) {
+      return true;
+    }
+    return OUTPUT_MARKERS.stream().anyMatch(m -> Files.exists(dir.resolve(m), LinkOption.NOFOLLOW_LINKS));
   }
 
   /**

@@ -167,8 +167,11 @@ class FixCommandTest {
     assertTrue(MainTest.run("--fix", file.toString()).err().contains("fixed 0 findings in 0 files"));
   }
 
-  /** A rule whose "fix" is broken code: nanlint must notice before writing. */
-  @RuleInfo(name = "BrokenFix", severity = Severity.WARNING, summary = "test rule with an edit that does not parse")
+  /**
+   * A rule whose "fix" is broken code: nanlint must notice before writing. An error, so that on the log it
+   * shares with UnguardedLog its finding leads and its edit is the one offered.
+   */
+  @RuleInfo(name = "BrokenFix", severity = Severity.ERROR, summary = "test rule with an edit that does not parse")
   static final class BrokenFix implements Rule {
     @Override
     public void visit(MethodCallExpr call, RuleContext ctx) {

@@ -71,11 +71,18 @@ class FixFixturesTest {
     return new ObjectMapper().readTree(run.out());
   }
 
+  /**
+   * Findings per rule; a finding that carries other rules ({@code also}: the same expression) counts for
+   * each. An edit is its leading rule's alone, so with {@code editsOnly} only that rule counts.
+   */
   private static Map<String, Integer> countByRule(JsonNode report, boolean editsOnly) {
     Map<String, Integer> counts = new TreeMap<>();
     for (JsonNode f : report.get("findings")) {
       if (!editsOnly || f.has("edit")) {
         counts.merge(f.get("rule").asText(), 1, Integer::sum);
+      }
+      if (!editsOnly) {
+        f.path("also").forEach(other -> counts.merge(other.get("rule").asText(), 1, Integer::sum));
       }
     }
     return counts;

@@ -103,6 +103,7 @@ class MainTest {
 
   @Test
   void buildOutputIsSkipped() throws IOException {
+    write("pom.xml", "<project/>");
     write("target/generated/Loss.java", LOSS);
     write("build/Loss.java", LOSS);
     write("src/Clean.java", CLEAN);

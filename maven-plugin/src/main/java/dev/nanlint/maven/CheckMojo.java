@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
@@ -150,15 +151,18 @@ public class CheckMojo extends AbstractMojo {
       Thread.currentThread().interrupt();
       throw new MojoExecutionException("nanlint: interrupted", e);
     }
+    OptionalInt hiddenByBaseline = OptionalInt.empty();
     if (baseline != null) {
       try {
+        int before = findings.size();
         findings = Baseline.filter(baseline.toPath(), findings);
+        hiddenByBaseline = OptionalInt.of(before - findings.size());
       } catch (IOException e) {
         throw new MojoExecutionException("nanlint: " + e.getMessage(), e);
       }
     }
 
-    writeReports(reports, catalogue, settings, findings, errors, files.size());
+    writeReports(reports, catalogue, settings, findings, errors, files.size(), hiddenByBaseline);
     logFindings(findings, errors, threshold, files.size());
     reports.values().stream().filter(p -> p != null).forEach(p -> log.info("nanlint: report written to " + shown(p)));
     failIfNeeded(findings, errors, threshold, reports);
@@ -318,14 +322,15 @@ public class CheckMojo extends AbstractMojo {
   }
 
   private void writeReports(Map<Report.Format, Path> reports, List<Rule> catalogue, Config settings,
-      List<Finding> findings, List<InputError> errors, int filesScanned) throws MojoExecutionException {
+      List<Finding> findings, List<InputError> errors, int filesScanned, OptionalInt hiddenByBaseline)
+      throws MojoExecutionException {
     for (Map.Entry<Report.Format, Path> entry : reports.entrySet()) {
       Report report = Report.create(entry.getKey(), catalogue, settings, false, buildRoot);
       Path file = entry.getValue();
       if (file == null) {
         // GitHub reads workflow commands only at the start of a line: no log prefix
         PrintWriter console = new PrintWriter(System.out, false, Charset.defaultCharset());
-        report.write(console, findings, errors, filesScanned);
+        report.write(console, findings, errors, filesScanned, hiddenByBaseline);
         console.flush();
         continue;
       }
@@ -335,7 +340,7 @@ public class CheckMojo extends AbstractMojo {
           Files.createDirectories(parent);
         }
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-          report.write(out, findings, errors, filesScanned);
+          report.write(out, findings, errors, filesScanned, hiddenByBaseline);
         }
       } catch (IOException | UncheckedIOException e) {
         throw new MojoExecutionException("nanlint: cannot write report " + file + ": " + e.getMessage(), e);

@@ -41,6 +41,8 @@ class ProcessorFixtureTest {
         .findings().stream()
         .collect(Collectors.toMap(f -> new Marker(f.line(), f.rule()), Finding::severity, (a, b) -> a));
   }
+  /** The other rules of a finding that carries several (one expression, several reasons), on its first line. */
+  private static final Pattern ALSO = Pattern.compile("; also \\[(\\w+)\\] ");
 
   static Stream<Path> fixtures() {
     return Fixtures.all().stream();
@@ -73,6 +75,10 @@ class ProcessorFixtureTest {
             ? Diagnostic.Kind.NOTE : Diagnostic.Kind.MANDATORY_WARNING;
         assertEquals(expectedKind, d.getKind(), d.toString());
         actual.add(new Marker((int) d.getLineNumber(), m.group(1)));
+        Matcher also = ALSO.matcher(d.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
+        while (also.find()) {
+          actual.add(new Marker((int) d.getLineNumber(), also.group(1)));
+        }
       }
     }
     actual.sort(null);

@@ -21,7 +21,8 @@ import java.util.concurrent.CancellationException;
 
 /**
  * The one engine behind the command and the processor: parses a file with JavaParser, walks it once,
- * hands each node to the rules that want its type, and returns findings sorted by position.
+ * hands each node to the rules that want its type, and returns findings sorted by position, one per
+ * expression ({@link SameExpression}).
  * Thread-safe: each call uses its own parser.
  */
 public final class Linter {
@@ -29,6 +30,8 @@ public final class Linter {
       .thenComparingInt(Finding::column).thenComparing(Finding::rule);
 
   private final List<Rule> rules;
+  /** The enabled rules' names in catalogue order: which of two equally severe findings on one expression leads. */
+  private final List<String> ruleNames;
   private final Config config;
   private final List<Dispatch<?>> dispatches;
   /** The dispatch for each node class: the first of {@link #dispatches} whose type it is, null for none. */
@@ -43,6 +46,7 @@ public final class Linter {
   public Linter(List<Rule> candidates, Config config) {
     this.config = config;
     this.rules = candidates.stream().filter(r -> config.isEnabled(r.info())).toList();
+    this.ruleNames = rules.stream().map(r -> r.info().name()).toList();
     this.dispatches = List.of(
         new Dispatch<>(CompilationUnit.class, Rule::visit),
         new Dispatch<>(MethodDeclaration.class, Rule::visit),
@@ -135,7 +139,7 @@ public final class Linter {
       errors.add(new InputError(path, 0, 0, "analysis stopped: interrupted (time limit)"));
     }
     findings.sort(BY_POSITION);
-    return new FileResult(path, List.copyOf(findings), List.copyOf(errors));
+    return new FileResult(path, List.copyOf(SameExpression.merge(findings, ruleNames)), List.copyOf(errors));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.nanlint.testing;
 
+import dev.nanlint.engine.Finding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * The fixture convention, read once for every test: files under test-fixtures/src/main/java/fixtures,
- * {@code // EXPECT: Rule[, Rule]} on lines that must warn, {@code // SAFE: Rule} on look-alikes.
+ * {@code // EXPECT: Rule[, Rule]} on lines that must warn, {@code // SAFE: Rule} on look-alikes. A finding
+ * that carries several rules (one expression, several reasons) satisfies the marker of each.
  */
 public final class Fixtures {
   private static final Pattern EXPECT = Pattern.compile("//\\s*EXPECT:\\s*([A-Za-z0-9_, ]+)");
@@ -70,6 +72,14 @@ public final class Fixtures {
   /** The findings a fixture demands, sorted; a rule named twice on a line is expected twice. */
   public static List<Marker> expected(String source) {
     return markers(source, EXPECT);
+  }
+
+  /**
+   * The markers a finding satisfies: one for its rule and one for each rule whose finding on the same
+   * expression it absorbed (the engine reports one finding per expression, carrying every reason).
+   */
+  public static List<Marker> markersOf(Finding finding) {
+    return finding.rules().stream().map(rule -> new Marker(finding.line(), rule)).toList();
   }
 
   /** The look-alikes a fixture declares safe. */

@@ -4,12 +4,14 @@ import dev.nanlint.engine.Finding;
 import dev.nanlint.engine.InputError;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.OptionalInt;
 
 /** GitHub Actions workflow commands: {@code ::warning file=F,line=L,col=C,title=T::message}. */
 final class GithubReport implements Report {
 
   @Override
-  public void write(PrintWriter out, List<Finding> findings, List<InputError> errors, int filesScanned) {
+  public void write(PrintWriter out, List<Finding> findings, List<InputError> errors, int filesScanned,
+      OptionalInt hiddenByBaseline) {
     for (Finding f : findings) {
       String level = switch (f.severity()) {
         case ERROR -> "error";

@@ -9,13 +9,15 @@ import dev.nanlint.engine.InputError;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.OptionalInt;
 
 /** The JSON report; its schema is documented in docs/json-report.md. */
 final class JsonReport implements Report {
   static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Override
-  public void write(PrintWriter out, List<Finding> findings, List<InputError> errors, int filesScanned) {
+  public void write(PrintWriter out, List<Finding> findings, List<InputError> errors, int filesScanned,
+      OptionalInt hiddenByBaseline) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("tool", "nanlint");
     root.put("schemaVersion", 1);
@@ -40,6 +42,14 @@ final class JsonReport implements Report {
         edit.put("replacement", f.edit().replacement());
       }
       n.put("help", DOCS_BASE + f.rule() + ".md");
+      if (!f.also().isEmpty()) {
+        // the other rules that flagged this same expression; their reasons are also in message and fix
+        ArrayNode also = n.putArray("also");
+        for (Finding other : f.also()) {
+          also.addObject().put("rule", other.rule()).put("severity", other.severity().label())
+              .put("message", other.message()).put("fix", other.fix());
+        }
+      }
     }
     ArrayNode errs = root.putArray("errors");
     for (InputError e : errors) {
@@ -53,6 +63,7 @@ final class JsonReport implements Report {
     summary.put("filesScanned", filesScanned);
     summary.put("findings", findings.size());
     summary.put("errors", errors.size());
+    hiddenByBaseline.ifPresent(n -> summary.put("hiddenByBaseline", n));
     try {
       out.println(MAPPER.writeValueAsString(root));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -7,6 +7,7 @@ import dev.nanlint.engine.Rule;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 
 /** A report format. Each writes the findings and input errors of one scan. */
 public interface Report {
@@ -15,7 +16,13 @@ public interface Report {
   /** Where users read a rule's page (SARIF helpUri, JSON). */
   String DOCS_BASE = "https://github.com/nanlint/nanlint/blob/main/docs/rules/";
 
-  void write(PrintWriter out, List<Finding> findings, List<InputError> errors, int filesScanned);
+  /**
+   * Writes the report.
+   *
+   * @param hiddenByBaseline how many findings {@code --baseline} hid; empty when no baseline was given
+   */
+  void write(PrintWriter out, List<Finding> findings, List<InputError> errors, int filesScanned,
+      OptionalInt hiddenByBaseline);
 
   static Report create(Format format, List<Rule> catalogue, Config config, boolean color) {
     return create(format, catalogue, config, color, Path.of(""));

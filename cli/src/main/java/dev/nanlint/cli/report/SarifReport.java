@@ -16,6 +16,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Map;
 
 /**
@@ -39,7 +40,8 @@ final class SarifReport implements Report {
   }
 
   @Override
-  public void write(PrintWriter out, List<Finding> findings, List<InputError> errors, int filesScanned) {
+  public void write(PrintWriter out, List<Finding> findings, List<InputError> errors, int filesScanned,
+      OptionalInt hiddenByBaseline) {
     ObjectNode root = JsonReport.MAPPER.createObjectNode();
     root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
     root.put("version", "2.1.0");
@@ -57,7 +59,7 @@ final class SarifReport implements Report {
       ObjectNode r = rules.addObject();
       r.put("id", info.name());
       r.putObject("shortDescription").put("text", info.summary());
-      r.putObject("fullDescription").put("text", info.summary());
+      r.putObject("fullDescription").put("text", sentence(info.summary()));
       r.put("helpUri", DOCS_BASE + info.name() + ".md");
       r.putObject("defaultConfiguration").put("level", level(config.severityOf(info)));
     }
@@ -71,7 +73,12 @@ final class SarifReport implements Report {
         r.put("ruleIndex", index.get(f.rule()));
       }
       r.put("level", level(f.severity()));
-      r.putObject("message").put("text", f.message() + " Fix: " + f.fix());
+      r.putObject("message").put("text", sentence(f.message()) + " Fix: " + sentence(f.fix()));
+      if (!f.also().isEmpty()) {
+        // the other rules that flagged this same expression (their reasons are in the message)
+        ArrayNode also = r.putObject("properties").putArray("alsoRuleIds");
+        f.also().forEach(other -> also.add(other.rule()));
+      }
       ObjectNode physical = r.putArray("locations").addObject().putObject("physicalLocation");
       artifactLocation(physical, f.path());
       ObjectNode region = physical.putObject("region");
@@ -84,7 +91,7 @@ final class SarifReport implements Report {
         // the mechanical fix, as SARIF 2.1.0 §3.55: replace the deleted region with the inserted text
         Edit edit = f.edit();
         ObjectNode fix = r.putArray("fixes").addObject();
-        fix.putObject("description").put("text", "Replace with " + edit.replacement());
+        fix.putObject("description").put("text", sentence("Replace with " + edit.replacement()));
         ObjectNode change = fix.putArray("artifactChanges").addObject();
         artifactLocation(change, f.path());
         ObjectNode replacement = change.putArray("replacements").addObject();
@@ -98,11 +105,12 @@ final class SarifReport implements Report {
     }
     ObjectNode invocation = run.putArray("invocations").addObject();
     invocation.put("executionSuccessful", true);
+    hiddenByBaseline.ifPresent(n -> invocation.putObject("properties").put("hiddenByBaseline", n));
     ArrayNode notes = invocation.putArray("toolExecutionNotifications");
     for (InputError e : errors) {
       ObjectNode n = notes.addObject();
       n.put("level", "error");
-      n.putObject("message").put("text", e.message());
+      n.putObject("message").put("text", sentence(e.message()));
       ObjectNode physical = n.putArray("locations").addObject().putObject("physicalLocation");
       artifactLocation(physical, e.path());
       if (e.line() > 0) {
@@ -126,6 +134,15 @@ final class SarifReport implements Report {
     } catch (java.io.IOException e) {
       return "0.0.0";
     }
+  }
+
+  /**
+   * The text as a sentence, as SARIF asks of plain-text messages: ending with a period (added unless it
+   * ends with one, or with ! or ?). The first letter stays as written: a message may begin with code.
+   */
+  static String sentence(String text) {
+    String trimmed = text.strip();
+    return trimmed.endsWith(".") || trimmed.endsWith("!") || trimmed.endsWith("?") ? trimmed : trimmed + ".";
   }
 
   static String level(Severity severity) {

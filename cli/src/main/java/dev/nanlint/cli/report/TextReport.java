@@ -5,6 +5,7 @@ import dev.nanlint.engine.InputError;
 import dev.nanlint.engine.Severity;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.OptionalInt;
 
 /** javac-style text: {@code file:line:col: warning: [Rule] message}, the source line, a caret, a fix line. */
 public final class TextReport implements Report {
@@ -16,16 +17,20 @@ public final class TextReport implements Report {
   }
 
   @Override
-  public void write(PrintWriter out, List<Finding> findings, List<InputError> errors, int filesScanned) {
+  public void write(PrintWriter out, List<Finding> findings, List<InputError> errors, int filesScanned,
+      OptionalInt hiddenByBaseline) {
     for (Finding f : findings) {
       out.println(format(f));
     }
     long errorsCount = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
     long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
     long notes = findings.stream().filter(f -> f.severity() == Severity.NOTE).count();
-    out.printf("nanlint: %d file%s scanned, %d error%s, %d warning%s, %d note%s%s%n",
+    String hidden = hiddenByBaseline.isEmpty() ? ""
+        : ", " + hiddenByBaseline.getAsInt() + " finding" + plural(hiddenByBaseline.getAsInt()) + " hidden by the baseline";
+    out.printf("nanlint: %d file%s scanned, %d error%s, %d warning%s, %d note%s%s%s%n",
         filesScanned, plural(filesScanned), errorsCount, plural(errorsCount), warnings, plural(warnings),
-        notes, plural(notes), errors.isEmpty() ? "" : ", " + errors.size() + " input problem" + plural(errors.size()));
+        notes, plural(notes), hidden,
+        errors.isEmpty() ? "" : ", " + errors.size() + " input problem" + plural(errors.size()));
   }
 
   /** One finding as four lines (no line break at the end): position and message, the source line, a caret, the fix. */
