@@ -42,6 +42,11 @@ public final class Block {
     elements.add(element);
   }
 
+  void moveElementsTo(Block other) {
+    other.elements.addAll(elements);
+    elements.clear();
+  }
+
   boolean isEmpty() {
     return elements.isEmpty();
   }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Tidies a freshly built graph: the builder creates join blocks freely, so empty blocks that only pass
- * control on are bypassed, empty blocks nothing enters are dropped, and the rest are numbered in
+ * control on are bypassed, a block that only falls into a block with no other way in (and no exception
+ * edges) absorbs it, empty blocks nothing enters are dropped, and the rest are numbered in
  * creation order (entry first, the two exits last).
  */
 final class CfgCompactor {
@@ -21,6 +22,11 @@ final class CfgCompactor {
         if (out.kind() == Edge.Kind.NORMAL && out.target() != b) {
           bypass(b, out);
         }
+      }
+    }
+    for (Block b : blocks) {
+      if (b != entry) {
+        absorbSuccessors(b, exit, exceptionalExit);
       }
     }
     boolean changed = true;
@@ -72,6 +78,37 @@ final class CfgCompactor {
     }
     b.predecessors.clear();
     b.successors.clear();
+  }
+
+  /** Appends to {@code a} the straight-line blocks that only {@code a} falls into. */
+  private static void absorbSuccessors(Block a, Block exit, Block exceptionalExit) {
+    while (a.successors.size() == 1) {
+      Edge into = a.successors.get(0);
+      Block b = into.target();
+      if (into.kind() != Edge.Kind.NORMAL || b == a || b == exit || b == exceptionalExit
+          || b.predecessors.size() != 1 || hasExceptionEdge(b)) {
+        return;
+      }
+      b.moveElementsTo(a);
+      a.successors.clear();
+      for (Edge out : b.successors) {
+        Edge moved = new Edge(a, out.target(), out.kind(), out.condition());
+        a.successors.add(moved);
+        List<Edge> targetIn = out.target().predecessors;
+        targetIn.set(indexOfIdentical(targetIn, out), moved);
+      }
+      b.predecessors.clear();
+      b.successors.clear();
+    }
+  }
+
+  private static boolean hasExceptionEdge(Block b) {
+    for (Edge e : b.successors) {
+      if (e.kind() == Edge.Kind.EXCEPTION) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasSame(List<Edge> edges, Edge e) {
