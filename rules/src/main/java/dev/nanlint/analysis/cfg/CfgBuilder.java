@@ -11,6 +11,7 @@ import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.AssertStmt;
@@ -34,6 +35,7 @@ import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.stmt.YieldStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -132,11 +134,11 @@ final class CfgBuilder {
     } else if (s instanceof LabeledStmt l) {
       labelled(l);
     } else if (s instanceof BreakStmt b) {
-      Jumps target = jumps(b.getLabel().map(l -> l.getIdentifier()).orElse(null), false);
+      Jumps target = jumps(b.getLabel().map(SimpleName::getIdentifier).orElse(null), false);
       jumpTo(target == null ? null : target.breakTarget(), target == null ? null : target.outer());
     } else if (s instanceof ContinueStmt c) {
-      Jumps target = jumps(c.getLabel().map(l -> l.getIdentifier()).orElse(null), true);
-      jumpTo(target == null ? null : target.continueTarget(), target);
+      Jumps target = jumps(c.getLabel().map(SimpleName::getIdentifier).orElse(null), true);
+      jumpTo(target == null ? null : target.continueTarget(), target); // continue stays inside the loop
     } else if (s instanceof ReturnStmt r) {
       element(r);
       jumpTo(exit, null);
@@ -324,7 +326,8 @@ final class CfgBuilder {
     boolean catchAll = false;
     for (CatchClause c : t.getCatchClauses()) {
       catchEntries.add(newBlock());
-      catchAll |= c.getParameter().getType().asString().equals("Throwable");
+      catchAll |= c.getParameter().getType() instanceof ClassOrInterfaceType type
+          && type.getNameAsString().equals("Throwable");
     }
     if (!catchEntries.isEmpty()) {
       frames = new Catches(aroundCatches, catchEntries, catchAll);

@@ -277,6 +277,14 @@ class CfgTest {
   }
 
   @Test
+  void qualifiedThrowableCatchAlsoStopsIt() {
+    assertShape("void m(int n) { try { use(n); } catch (java.lang.Throwable t) { use(0); } }",
+        "entry -> B2",
+        "B1: use(0) -> exit",
+        "B2: use(n) -> E:B1 exit");
+  }
+
+  @Test
   void tryWithResources() {
     assertShape("void m(String p) throws Exception { try (var r = open(p)) { use(r); } catch (Exception e) { log(e); } }",
         "entry -> B2",
