@@ -1,6 +1,8 @@
 package dev.nanlint.analysis;
 
 import com.github.javaparser.ast.CompilationUnit;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /** The shared reasoning for one file, built once and used by every rule. */
 public final class Analysis {
@@ -18,7 +20,8 @@ public final class Analysis {
   private final Exponents exponents;
   private final CompilationUnit unit;
   private BuilderChains builderChains;
-  private final java.util.Map<BuilderChains.Network, TrainingSetup> trainingSetups = new java.util.IdentityHashMap<>();
+  private Facts facts;
+  private final Map<BuilderChains.Network, TrainingSetup> trainingSetups = new IdentityHashMap<>();
 
   public Analysis(CompilationUnit unit) {
     this.api = new Api(unit);
@@ -48,6 +51,14 @@ public final class Analysis {
   public TrainingSetup trainingSetup(BuilderChains.Network network) {
     return trainingSetups.computeIfAbsent(network,
         n -> TrainingSetup.of(n, unit, declarations, builderChains(), constants()));
+  }
+
+  /** Flow-sensitive numeric facts (the control-flow graph and forward analysis of each callable), on first use. */
+  public Facts facts() {
+    if (facts == null) {
+      facts = new Facts(this);
+    }
+    return facts;
   }
 
   /** Which library a call belongs to. */

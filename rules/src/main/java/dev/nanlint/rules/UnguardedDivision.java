@@ -64,7 +64,7 @@ public final class UnguardedDivision implements Rule {
     }
     Value value = a.values().of(denominator);
     if (!value.canBeZero() || !value.hasRisk() || a.values().guards().repairedAfterwards(division)
-        || a.values().guards().zeroCaseConsidered(denominator)) {
+        || a.values().guards().zeroCaseConsidered(denominator) || !a.facts().at(denominator).canBeZero()) {
       return;
     }
     String den = denominator.toString();
