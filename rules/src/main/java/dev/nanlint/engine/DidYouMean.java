@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The known name closest to a misspelt one, for "did you mean" in error messages. */
-final class DidYouMean {
+public final class DidYouMean {
   private DidYouMean() {}
 
   /** The candidate at the smallest edit distance from {@code wrong}, if that is close enough to be a typo. */
-  static Optional<String> closest(String wrong, Collection<String> candidates) {
+  public static Optional<String> closest(String wrong, Collection<String> candidates) {
     String typed = wrong.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -25,7 +25,7 @@ final class DidYouMean {
   }
 
   /** " (did you mean 'x'?)", or "" when nothing is close. */
-  static String hint(String wrong, Collection<String> candidates) {
+  public static String hint(String wrong, Collection<String> candidates) {
     return closest(wrong, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
   }
 
