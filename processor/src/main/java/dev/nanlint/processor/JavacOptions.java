@@ -5,6 +5,7 @@ import dev.nanlint.engine.ConfigException;
 import dev.nanlint.engine.DidYouMean;
 import dev.nanlint.engine.FailOn;
 import dev.nanlint.engine.Rule;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -58,8 +59,7 @@ final class JavacOptions {
             + String.join(", ", new TreeSet<>(ALL)));
       }
     }
-    String config = options.get(CONFIG);
-    this.configFile = config == null ? null : Path.of(config.trim());
+    this.configFile = configFile(options.get(CONFIG));
     boolean werror = bool(WERROR);
     if (werror && options.containsKey(FAIL_ON)) {
       throw new ConfigException(WERROR, 0, "give nanlint.failOn or nanlint.werror, not both (werror=true is failOn=warning)");
@@ -116,6 +116,14 @@ final class JavacOptions {
       throw new ConfigException(key, 0, "'" + value + "' is not true or false");
     }
     return Boolean.parseBoolean(value);
+  }
+
+  private static Path configFile(String value) throws ConfigException {
+    try {
+      return value == null ? null : Path.of(value.trim());
+    } catch (InvalidPathException e) {
+      throw new ConfigException(CONFIG, 0, "'" + value + "' is not a path: " + e.getReason());
+    }
   }
 
   private static FailOn failOnOption(String value) throws ConfigException {
