@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.engine.BuiltInRules;
 import dev.nanlint.engine.Config;
+import dev.nanlint.engine.ConfigException;
 import dev.nanlint.engine.FileResult;
 import dev.nanlint.engine.Finding;
 import dev.nanlint.engine.Linter;
@@ -16,7 +17,6 @@ import dev.nanlint.engine.RuleInfo;
 import dev.nanlint.engine.Severity;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /** The engine's contract beyond single rules: parsing, failures, configuration. */
@@ -103,13 +103,13 @@ class EngineTest {
   }
 
   @Test
-  void configDisablesAndOverridesSeverity() {
-    Properties p = new Properties();
-    p.setProperty("severity.UnguardedLog", "error");
-    FileResult r = new Linter(BuiltInRules.all(), Config.fromProperties(p)).lint("L.java", LOSS);
+  void configDisablesAndOverridesSeverity() throws ConfigException {
+    Config severity = Config.parse("severity.UnguardedLog = error", "t.properties", BuiltInRules.all());
+    FileResult r = new Linter(BuiltInRules.all(), severity).lint("L.java", LOSS);
     assertEquals(Severity.ERROR, r.findings().get(0).severity());
-    p.setProperty("disable", "UnguardedLog, NaNEquality");
-    assertTrue(new Linter(BuiltInRules.all(), Config.fromProperties(p)).lint("L.java", LOSS).findings().isEmpty());
+    Config disabled = Config.parse("severity.UnguardedLog = error\ndisable = UnguardedLog, NaNEquality", "t.properties",
+        BuiltInRules.all());
+    assertTrue(new Linter(BuiltInRules.all(), disabled).lint("L.java", LOSS).findings().isEmpty());
     assertThrows(IllegalArgumentException.class, () -> Severity.parse("fatal"));
   }
 

@@ -3,13 +3,14 @@ package dev.nanlint.cli;
 import dev.nanlint.cli.report.Report;
 import dev.nanlint.engine.BuiltInRules;
 import dev.nanlint.engine.Config;
+import dev.nanlint.engine.ConfigException;
 import dev.nanlint.engine.Edits;
+import dev.nanlint.engine.FailOn;
 import dev.nanlint.engine.FileResult;
 import dev.nanlint.engine.Finding;
 import dev.nanlint.engine.InputError;
 import dev.nanlint.engine.Linter;
 import dev.nanlint.engine.Rule;
-import dev.nanlint.engine.Severity;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -47,7 +48,8 @@ import picocli.CommandLine;
         "",
         "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage or input errors."})
 public final class Main implements Callable<Integer> {
-  enum FailOn { error, warning, note, never }
+  /** The values of --fail-on, lower-case as typed and as --help lists them. */
+  enum FailOnLevel { error, warning, note, never }
 
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories to scan (build output is skipped).")
   List<Path> paths = new ArrayList<>();
@@ -59,9 +61,13 @@ public final class Main implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
   Path output;
 
-  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "warning",
-      description = "Exit 1 when a finding is at least this severe: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  FailOn failOn;
+  @Option(names = "--fail-on", paramLabel = "LEVEL",
+      description = "Exit 1 when a finding is at least this severe: ${COMPLETION-CANDIDATES} (default: failOn in the"
+          + " configuration, else warning).")
+  FailOnLevel failOnOption;
+
+  /** --fail-on, else the configuration's failOn, else warning. */
+  private FailOn failOn;
 
   @Option(names = "--enable", split = ",", paramLabel = "RULE", description = "Turn rules on (comma-separated).")
   List<String> enable = new ArrayList<>();
@@ -95,7 +101,9 @@ public final class Main implements Callable<Integer> {
       description = "Give up on a single file after this much CPU time (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "nanlint.properties to read (default: ./nanlint.properties if present).")
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "nanlint.properties to read (default: the nearest nanlint.properties in this directory or above it,"
+          + " up to the repository root; none: the defaults).")
   Path configFile;
 
   @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8", description = "Source encoding (default: ${DEFAULT-VALUE}).")
@@ -163,12 +171,11 @@ public final class Main implements Callable<Integer> {
     }
     List<Rule> catalogue = rules != null ? rules : BuiltInRules.withServiceLoaded(Main.class.getClassLoader());
     Config config = loadConfig(catalogue);
+    failOn = config.failOn().orElse(FailOn.WARNING);
     Linter linter = new Linter(catalogue, config);
 
     List<InputError> errors = new ArrayList<>();
-    List<String> allExcludes = new ArrayList<>(Config.splitList(config.property("exclude", "")));
-    allExcludes.addAll(excludes);
-    List<Path> files = SourceFiles.find(paths, allExcludes, errors);
+    List<Path> files = SourceFiles.find(paths, config.excludes(), errors);
     List<FileResult> results = fix ? fixAll(linter, files, out, err, errors) : scan().lint(linter, files, encoding, err);
     List<Finding> findings = new ArrayList<>();
     for (FileResult r : results) {
@@ -179,7 +186,7 @@ public final class Main implements Callable<Integer> {
       Baseline.write(writeBaseline, findings);
       err.println("nanlint: recorded " + findings.size() + " finding(s) in " + writeBaseline);
       err.flush();
-      return errors.isEmpty() || failOn == FailOn.never ? 0 : 2;
+      return errors.isEmpty() || failOn == FailOn.NEVER ? 0 : 2;
     }
     OptionalInt hiddenByBaseline = OptionalInt.empty();
     if (baseline != null) {
@@ -203,7 +210,7 @@ public final class Main implements Callable<Integer> {
       err.println(Report.sanitize(e.path()) + (e.line() > 0 ? ":" + e.line() + ":" + e.column() : "")
           + ": error: " + Report.sanitize(e.message()));
     }
-    if (!errors.isEmpty() && failOn != FailOn.never) {
+    if (!errors.isEmpty() && failOn != FailOn.NEVER) {
       return 2;
     }
     err.flush();
@@ -211,33 +218,31 @@ public final class Main implements Callable<Integer> {
   }
 
   private boolean fails(List<Finding> findings) {
-    if (failOn == FailOn.never) {
-      return false;
-    }
-    Severity threshold = Severity.valueOf(failOn.name().toUpperCase());
-    return findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+    return findings.stream().anyMatch(f -> failOn.fails(f.severity()));
   }
 
-  private Config loadConfig(List<Rule> catalogue) throws IOException {
-    Path file = configFile;
-    if (file == null && Files.isRegularFile(Path.of("nanlint.properties"))) {
-      file = Path.of("nanlint.properties");
+  /**
+   * The configuration file (--config, else the nearest nanlint.properties; none: the defaults) with the
+   * options on top, all through the one parser: an unknown rule, a bad level or glob stops the run with one
+   * line naming the file and line or the option (exit 2).
+   */
+  private Config loadConfig(List<Rule> catalogue) throws ConfigException {
+    Path file = configFile != null ? configFile : Config.find(Path.of("")).orElse(null);
+    Config config = file == null ? Config.defaults() : Config.load(file, catalogue);
+    if (!enable.isEmpty()) {
+      config = config.with("enable", String.join(",", enable), "--enable", catalogue);
     }
-    Config config = file == null ? Config.defaults() : Config.load(file);
-    config = config.enable(enable).disable(disable);
+    if (!disable.isEmpty()) {
+      config = config.with("disable", String.join(",", disable), "--disable", catalogue);
+    }
     for (Map.Entry<String, String> e : severities.entrySet()) {
-      try {
-        config = config.withSeverity(e.getKey(), Severity.parse(e.getValue()));
-      } catch (IllegalArgumentException ex) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--severity " + e.getKey() + ": " + ex.getMessage());
-      }
+      config = config.with("severity." + e.getKey(), e.getValue(), "--severity", catalogue);
     }
-    Set<String> known = catalogue.stream().map(r -> r.info().name()).collect(Collectors.toSet());
-    for (String name : config.mentionedRules()) {
-      if (!known.contains(name)) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "unknown rule '" + name + "' (see `nanlint rules`)");
-      }
+    for (String glob : excludes) {
+      config = config.with("exclude", glob, "--exclude", catalogue);
+    }
+    if (failOnOption != null) {
+      config = config.with("failOn", failOnOption.name(), "--fail-on", catalogue);
     }
     return config;
   }

@@ -7,6 +7,7 @@ import dev.nanlint.cli.report.Report;
 import dev.nanlint.cli.report.TextReport;
 import dev.nanlint.engine.BuiltInRules;
 import dev.nanlint.engine.Config;
+import dev.nanlint.engine.FailOn;
 import dev.nanlint.engine.FileResult;
 import dev.nanlint.engine.Finding;
 import dev.nanlint.engine.InputError;
@@ -53,8 +54,11 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "nanlint.skip", defaultValue = "false")
   private boolean skip;
 
-  /** Fail the build on findings at least this severe: error, warning, note, or never. */
-  @Parameter(property = "nanlint.failOn", defaultValue = "warning")
+  /**
+   * Fail the build on findings at least this severe: error, warning, note, or never. When not set, the
+   * configuration file's {@code failOn}, else warning.
+   */
+  @Parameter(property = "nanlint.failOn")
   private String failOn;
 
   /** Report formats written to files: sarif, json, text, github (GitHub annotations, printed instead). */
@@ -123,7 +127,6 @@ public class CheckMojo extends AbstractMojo {
       log.info("nanlint: skipped (nanlint.skip)");
       return;
     }
-    Severity threshold = parseFailOn(failOn);
     Map<Report.Format, Path> reports = reportFiles();
     List<Path> roots = sourceRoots();
     if (roots.isEmpty()) {
@@ -136,7 +139,9 @@ public class CheckMojo extends AbstractMojo {
     buildRoot = ConfigLookup.buildRoot(project, session);
     List<Rule> catalogue = BuiltInRules.withServiceLoaded(CheckMojo.class.getClassLoader());
     Config settings = loadConfig(catalogue);
-    List<String> allExcludes = new ArrayList<>(Config.splitList(settings.property("exclude", "")));
+    Severity threshold = parseFailOn(failOn != null ? failOn
+        : settings.failOn().map(FailOn::label).orElse("warning"));
+    List<String> allExcludes = new ArrayList<>(settings.excludes());
     excludes.stream().map(this::underBasedir).forEach(allExcludes::add);
     List<InputError> errors = new ArrayList<>();
     List<Path> files = SourceFiles.find(roots, allExcludes, errors);
@@ -285,7 +290,7 @@ public class CheckMojo extends AbstractMojo {
       }
       getLog().debug("nanlint: configuration " + file);
       try {
-        loaded = Config.load(file);
+        loaded = Config.load(file, catalogue);
       } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
         throw new MojoExecutionException("nanlint: cannot read configuration " + file + ": " + e.getMessage(), e);
       }

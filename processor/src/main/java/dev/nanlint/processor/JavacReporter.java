@@ -11,6 +11,8 @@ import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import dev.nanlint.engine.Config;
+import dev.nanlint.engine.ConfigException;
+import dev.nanlint.engine.FailOn;
 import dev.nanlint.engine.FileResult;
 import dev.nanlint.engine.Finding;
 import dev.nanlint.engine.InputError;
@@ -19,6 +21,7 @@ import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.Severity;
 import dev.nanlint.engine.SourceText;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,6 +30,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -36,7 +40,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
 
 /**
@@ -45,17 +48,11 @@ import javax.tools.Diagnostic;
  * {@link JavacToJavaParser} builds from javac's own tree on javac's thread (javac's trees are not
  * thread-safe); the rules then run on a background thread while javac goes on with its own work. A file the
  * converter cannot take is parsed with JavaParser on that thread instead. The findings are printed when javac
- * finishes analysing the file (a {@link TaskListener} on ANALYZE), or at the end of the compilation. Never
- * fails a build it was not asked to fail ({@code werror}): internal problems become a NOTE.
+ * finishes analysing the file (a {@link TaskListener} on ANALYZE), or at the end of the compilation. Findings at
+ * or above {@code failOn} are errors and fail the build, as does a configuration nanlint refuses; nothing else
+ * does: internal problems become a NOTE.
  */
 final class JavacReporter {
-  static final String CONFIG = "nanlint.config";
-  static final String DISABLE = "nanlint.disable";
-  static final String ENABLE = "nanlint.enable";
-  static final String SEVERITY = "nanlint.severity";
-  static final String WERROR = "nanlint.werror";
-  static final String WARNING_KIND = "nanlint.warningKind";
-  static final String EXCLUDED_PATHS = "nanlint.excludedPaths";
   /**
    * How much source may wait for analysis as converted ASTs, in characters: about 25,000 lines, some 25-50
    * MB of AST (JavaParser's AST without tokens takes about 25 bytes per source character, measured on
@@ -63,18 +60,17 @@ final class JavacReporter {
    * it analyses any, and a build's heap is shared with Maven or the IDE.
    */
   private static final long MAX_RUNNING_CHARS = 1_000_000;
-  /** {@code true}: a NOTE at the end says how many files were read from javac's trees and how many parsed again. */
-  static final String STATS = "nanlint.stats";
-  static final Set<String> OPTIONS = Set.of(CONFIG, DISABLE, ENABLE, SEVERITY, WERROR, WARNING_KIND, EXCLUDED_PATHS,
-      STATS);
-
   private final Trees trees;
   /** javac's positions, taken on javac's thread; read by the converter thread. */
   private final SourcePositions positions;
-  private final Linter linter;
-  private final boolean werror;
-  private final Diagnostic.Kind warningKind;
-  private final Pattern excluded;
+  private final List<Rule> rules;
+  private final JavacOptions options;
+  /** Set once the configuration is read: at once for nanlint.config, else on the first file (found above it). */
+  private Linter linter;
+  private Config config;
+  private FailOn failOn;
+  /** The configuration was refused (a javac error says why): nothing is analysed. */
+  private boolean refused;
   private final Printer printer;
   private final Set<String> analysed = new HashSet<>();
   /** Files being analysed in the background, reported when javac has analysed them (or at the end). */
@@ -93,7 +89,6 @@ final class JavacReporter {
    */
   private ExecutorService converter;
   private final Map<CompilationUnitTree, Future<?>> conversions = new IdentityHashMap<>();
-  private final boolean stats;
   private final AtomicInteger fromJavacTrees = new AtomicInteger();
   private final AtomicInteger parsedAgain = new AtomicInteger();
   private CompilationUnitTree lastUnit;
@@ -110,42 +105,78 @@ final class JavacReporter {
   private record Analysis(SourceText source, Future<FileResult> result) {}
 
   /**
-   * @param options the {@code nanlint.*} options ({@link #OPTIONS}); a bad value throws
-   *     IllegalArgumentException or IOException, with a message for the user
+   * @param options the {@code nanlint.*} options ({@link JavacOptions#ALL}); a bad one, or a configuration file
+   *     {@code nanlint.config} names that is missing or invalid, throws ConfigException with a message for the user
    */
-  JavacReporter(JavacTask task, List<Rule> rules, Map<String, String> options,
-      Printer printer) throws IOException {
+  JavacReporter(JavacTask task, List<Rule> rules, Map<String, String> options, Printer printer) throws ConfigException {
     this.trees = Trees.instance(task);
     this.positions = trees.getSourcePositions();
     this.printer = printer;
-    this.linter = new Linter(rules, config(options));
-    this.werror = Boolean.parseBoolean(options.getOrDefault(WERROR, "false"));
-    this.stats = Boolean.parseBoolean(options.getOrDefault(STATS, "false"));
-    this.warningKind = "WARNING".equalsIgnoreCase(options.get(WARNING_KIND))
-        ? Diagnostic.Kind.WARNING : Diagnostic.Kind.MANDATORY_WARNING;
-    String excludes = options.get(EXCLUDED_PATHS);
-    this.excluded = excludes == null || excludes.isBlank() ? null : Pattern.compile(excludes);
+    this.rules = rules;
+    this.options = JavacOptions.parse(options, rules);
+    if (this.options.configFile != null) {
+      try {
+        configure(Config.load(this.options.configFile, rules));
+      } catch (ConfigException e) {
+        throw e.line() > 0 ? e : new ConfigException(e.source(), 0, e.problem() + " (named by nanlint.config;"
+            + " without that option nanlint reads the nearest nanlint.properties above the sources, if any)");
+      }
+    }
     overlapWithJavac(task);
   }
 
-  private static Config config(Map<String, String> options) throws IOException {
-    Config config = options.containsKey(CONFIG) ? Config.load(Path.of(options.get(CONFIG))) : Config.defaults();
-    if (options.containsKey(ENABLE)) {
-      config = config.enable(Config.splitList(options.get(ENABLE)));
+  private void configure(Config file) throws ConfigException {
+    config = options.configure(file);
+    failOn = options.failOn(config);
+    linter = new Linter(rules, config);
+  }
+
+  /**
+   * Reads the configuration on the first file when {@code nanlint.config} named none: the nearest
+   * nanlint.properties above that file (up to its repository's root), or the defaults. javac compiles one
+   * module at a time, so every file of a compilation gets the same one. False when it was refused.
+   */
+  private boolean configured(CompilationUnitTree unit) {
+    if (linter != null || refused) {
+      return !refused;
     }
-    if (options.containsKey(DISABLE)) {
-      config = config.disable(Config.splitList(options.get(DISABLE)));
+    try {
+      Path file = sourcePath(unit);
+      Optional<Path> found = file == null ? Optional.empty() : Config.find(file.getParent());
+      configure(found.isPresent() ? Config.load(found.get(), rules) : Config.defaults());
+      return true;
+    } catch (ConfigException e) {
+      refused = true;
+      printer.print(Diagnostic.Kind.ERROR, "nanlint: " + e.getMessage(), unit);
+      return false;
     }
-    if (options.containsKey(SEVERITY)) {
-      for (String pair : Config.splitList(options.get(SEVERITY))) {
-        int eq = pair.indexOf('=');
-        if (eq < 0) {
-          throw new IllegalArgumentException("nanlint.severity expects Rule=level, got '" + pair + "'");
-        }
-        config = config.withSeverity(pair.substring(0, eq).trim(), Severity.parse(pair.substring(eq + 1)));
-      }
+  }
+
+  /** The source file's path, when it is a file on disk (not one in memory or in a jar). */
+  private static Path sourcePath(CompilationUnitTree unit) {
+    try {
+      URI uri = unit.getSourceFile().toUri();
+      return "file".equals(uri.getScheme()) ? Path.of(uri).toAbsolutePath().normalize() : null;
+    } catch (RuntimeException e) { // a file object without a usable URI
+      return null;
     }
-    return config;
+  }
+
+  /** True when the configuration's exclude globs or {@code nanlint.excludedPaths} skip this file. */
+  private boolean excluded(CompilationUnitTree unit, String name) {
+    if (options.excludedPaths != null && options.excludedPaths.matcher(name.replace('\\', '/')).find()) {
+      return true;
+    }
+    if (config.excludes().isEmpty()) {
+      return false;
+    }
+    Path file = sourcePath(unit);
+    if (file == null) {
+      return config.excludes(Path.of(name));
+    }
+    // relative to the configuration file's directory (the project root), or the full path
+    Path base = config.file().map(f -> f.toAbsolutePath().normalize().getParent()).orElse(null);
+    return (base != null && file.startsWith(base) && config.excludes(base.relativize(file))) || config.excludes(file);
   }
 
   /** Reports each file's findings when javac has analysed it; without javac's task events, at once. */
@@ -168,7 +199,7 @@ final class JavacReporter {
             new ArrayList<>(pending.keySet()).forEach(JavacReporter.this::reportPending);
             workers.shutdownNow();
             converter.shutdownNow();
-            if (stats && lastUnit != null) {
+            if (options.stats && lastUnit != null) {
               note(lastUnit, "nanlint: " + fromJavacTrees + " files analysed from javac's trees, " + parsedAgain
                   + " parsed again by JavaParser; " + convertingNanos.get() / 1_000_000 + " ms converting trees,"
                   + " javac's thread waited " + waitingNanos / 1_000_000 + " ms for nanlint");
@@ -199,8 +230,7 @@ final class JavacReporter {
   void submit(CompilationUnitTree unit) {
     String name = unit.getSourceFile().getName();
     try {
-      if (!analysed.add(unit.getSourceFile().toUri().toString())
-          || (excluded != null && excluded.matcher(name.replace('\\', '/')).find())) {
+      if (!analysed.add(unit.getSourceFile().toUri().toString()) || !configured(unit) || excluded(unit, name)) {
         return;
       }
       String text = unit.getSourceFile().getCharContent(true).toString();
@@ -319,8 +349,8 @@ final class JavacReporter {
   private void report(CompilationUnitTree unit, SourceText source, FileResult result) {
     String name = unit.getSourceFile().getName();
     for (Finding finding : result.findings()) {
-      Diagnostic.Kind kind = finding.severity() == Severity.NOTE ? Diagnostic.Kind.NOTE
-          : werror ? Diagnostic.Kind.ERROR : warningKind;
+      Diagnostic.Kind kind = failOn.fails(finding.severity()) ? Diagnostic.Kind.ERROR
+          : finding.severity() == Severity.NOTE ? Diagnostic.Kind.NOTE : options.warningKind;
       // Error Prone style: a mechanical fix ends the message as the code to write; advice stays a fix: line
       String message = "[" + finding.rule() + "] " + finding.message() + (finding.hasEdit()
           ? "\n    Did you mean '" + finding.edit().replacement() + "'?"

@@ -8,9 +8,11 @@ import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.source.util.Trees;
 import dev.nanlint.engine.BuiltInRules;
-import java.io.IOException;
+import dev.nanlint.engine.ConfigException;
+import dev.nanlint.engine.DidYouMean;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -43,17 +45,22 @@ public final class NanlintPlugin implements Plugin {
     RUNNING.add(task);
     Trees trees = Trees.instance(task);
     JavacReporter.Printer printer = (kind, message, unit) -> trees.printMessage(kind, message, unit, unit);
-    JavacReporter reporter;
+    JavacReporter reporter = null;
+    Diagnostic.Kind kind = null;
     String problem = null;
     try {
       reporter = new JavacReporter(task, BuiltInRules.withServiceLoaded(getClass().getClassLoader()),
           options(args), printer);
-    } catch (RuntimeException | IOException e) {
-      reporter = null;
-      problem = "nanlint: disabled by a configuration problem: " + e.getMessage();
+    } catch (ConfigException e) { // a configuration the user must fix: fail the build, loudly
+      kind = Diagnostic.Kind.ERROR;
+      problem = "nanlint: " + e.getMessage();
+    } catch (RuntimeException | LinkageError e) { // never break the user's build
+      kind = Diagnostic.Kind.NOTE;
+      problem = "nanlint: not run after an internal error: " + e;
     }
     JavacReporter analysis = reporter;
-    String warning = problem;
+    Diagnostic.Kind problemKind = kind;
+    String message = problem;
     task.addTaskListener(new TaskListener() {
       private boolean warned;
 
@@ -67,22 +74,23 @@ public final class NanlintPlugin implements Plugin {
           analysis.submit(unit);
         } else if (!warned) { // a plugin has no place to print but a file: the first one
           warned = true;
-          printer.print(Diagnostic.Kind.WARNING, warning, unit);
+          printer.print(problemKind, message, unit);
         }
       }
     });
   }
 
-  /** {@code key=value} arguments as {@code nanlint.key} options; anything else is a configuration problem. */
-  static Map<String, String> options(String... args) {
+  /** {@code key=value} arguments as {@code nanlint.key} options; anything else is a configuration error. */
+  static Map<String, String> options(String... args) throws ConfigException {
     Map<String, String> options = new HashMap<>();
     for (String arg : args) {
       int eq = arg.indexOf('=');
       String key = eq < 0 ? arg : arg.substring(0, eq).trim();
       String name = key.startsWith("nanlint.") ? key : "nanlint." + key;
-      if (eq < 0 || !JavacReporter.OPTIONS.contains(name)) {
-        throw new IllegalArgumentException("unknown plugin argument '" + arg + "'; expected key=value with a key"
-            + " among " + JavacReporter.OPTIONS.stream().map(o -> o.substring("nanlint.".length())).sorted().toList());
+      if (eq < 0 || !JavacOptions.ALL.contains(name)) {
+        List<String> keys = JavacOptions.ALL.stream().map(o -> o.substring("nanlint.".length())).sorted().toList();
+        throw new ConfigException("-Xplugin:Nanlint", 0, "unknown plugin argument '" + arg + "'"
+            + DidYouMean.hint(key.replaceFirst("^nanlint\\.", ""), keys) + "; expected key=value with a key among " + keys);
       }
       options.put(name, arg.substring(eq + 1).trim());
     }

@@ -6,8 +6,8 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.nanlint.engine.BuiltInRules;
+import dev.nanlint.engine.ConfigException;
 import dev.nanlint.engine.Rule;
-import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -23,7 +23,7 @@ import javax.tools.Diagnostic;
 /**
  * Runs the nanlint engine inside javac as an annotation processor, so a jar on Maven's
  * {@code annotationProcessorPaths} is all it takes: findings appear at their exact position in Maven,
- * Gradle and IDEs. Claims no annotations. Options are {@code -Ananlint.*} ({@link JavacReporter#OPTIONS}).
+ * Gradle and IDEs. Claims no annotations. Options are {@code -Ananlint.*} ({@link JavacOptions#ALL}).
  * When the same jar also runs as {@link NanlintPlugin} ({@code -Xplugin:Nanlint}), the processor stays
  * quiet, so nothing is reported twice. The work itself is {@link JavacReporter}'s.
  */
@@ -50,7 +50,7 @@ public final class NanlintProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return JavacReporter.OPTIONS;
+    return JavacOptions.ALL;
   }
 
   @Override
@@ -74,9 +74,12 @@ public final class NanlintProcessor extends AbstractProcessor {
       reporter = new JavacReporter(task,
           rules != null ? rules : BuiltInRules.withServiceLoaded(getClass().getClassLoader()),
           env.getOptions(), (kind, message, unit) -> env.getMessager().printMessage(kind, message));
-    } catch (RuntimeException | IOException e) {
+    } catch (ConfigException e) { // a configuration the user must fix: fail the build, loudly
       reporter = null;
-      env.getMessager().printMessage(Diagnostic.Kind.WARNING, "nanlint: disabled by a configuration problem: " + e.getMessage());
+      env.getMessager().printMessage(Diagnostic.Kind.ERROR, "nanlint: " + e.getMessage());
+    } catch (RuntimeException | LinkageError e) { // never break the user's build
+      reporter = null;
+      note("nanlint: not run after an internal error: " + e);
     }
   }
 

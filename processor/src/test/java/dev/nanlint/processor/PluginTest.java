@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.nanlint.engine.ConfigException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,13 +58,22 @@ class PluginTest {
   }
 
   @Test
-  void aBadArgumentIsOneWarningAndTheBuildGoesOn() {
+  void aBadArgumentIsOneErrorAndTheBuildFails() {
     Compilation compilation = javac().withOptions("-Xplugin:Nanlint disabel=UnguardedLog", "-proc:none").compile(LOSS);
-    assertEquals(Compilation.Status.SUCCESS, compilation.status());
-    assertEquals(1, compilation.warnings().size(), compilation.warnings()::toString);
-    String message = compilation.warnings().get(0).getMessage(Locale.ROOT);
-    assertTrue(message.contains("unknown plugin argument 'disabel=UnguardedLog'") && message.contains("disable"), message);
+    assertEquals(Compilation.Status.FAILURE, compilation.status());
+    assertEquals(1, compilation.errors().size(), compilation.errors()::toString);
+    String message = compilation.errors().get(0).getMessage(Locale.ROOT);
+    assertTrue(message.startsWith("nanlint: -Xplugin:Nanlint: unknown plugin argument 'disabel=UnguardedLog' (did you"
+        + " mean 'disable'?)"), message);
     assertTrue(nanlint(compilation).isEmpty());
+  }
+
+  @Test
+  void aBadValueIsOneErrorNamingTheArgument() {
+    Compilation compilation = javac().withOptions("-Xplugin:Nanlint failOn=sometimes", "-proc:none").compile(LOSS);
+    assertEquals(Compilation.Status.FAILURE, compilation.status());
+    assertEquals(List.of("nanlint: nanlint.failOn: 'sometimes' is not a level (expected error, warning, note or never)"),
+        compilation.errors().stream().map(e -> e.getMessage(Locale.ROOT)).toList());
   }
 
   /**
@@ -109,10 +119,10 @@ class PluginTest {
   }
 
   @Test
-  void argumentsMapOntoTheProcessorOptions() {
+  void argumentsMapOntoTheProcessorOptions() throws ConfigException {
     assertEquals(Map.of("nanlint.disable", "A,B", "nanlint.werror", "true"),
         NanlintPlugin.options("disable=A,B", "nanlint.werror=true"));
-    assertThrows(IllegalArgumentException.class, () -> NanlintPlugin.options("werror"));
+    assertThrows(ConfigException.class, () -> NanlintPlugin.options("werror"));
   }
 
   private static List<Diagnostic<? extends JavaFileObject>> nanlint(Compilation compilation) {

@@ -140,14 +140,6 @@ class ProcessorBehaviourTest {
     assertTrue(nanlint(compilation).isEmpty());
   }
 
-  @Test
-  void aBadOptionWarnsOnceAndNeverFailsTheBuild() {
-    Compilation compilation = javac().withProcessors(new NanlintProcessor())
-        .withOptions("-Ananlint.severity=UnguardedLog=fatal").compile(LOSS);
-    assertEquals(Compilation.Status.SUCCESS, compilation.status());
-    assertTrue(compilation.warnings().stream().anyMatch(w -> w.getMessage(Locale.ROOT).contains("nanlint: disabled")));
-  }
-
   /**
    * A source file whose content depends on who reads it: javac gets {@code javacSees}; nanlint (any read
    * with NanlintProcessor on the stack) gets {@code nanlintSees}, or an IOException when that is null.

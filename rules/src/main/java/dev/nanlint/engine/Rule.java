@@ -7,6 +7,7 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import java.util.Set;
 
 /**
  * A check. The engine walks each compilation unit once and calls the {@code visit} overloads a rule
@@ -27,6 +28,19 @@ public interface Rule {
   default void visit(AssignExpr assign, RuleContext ctx) {}
 
   default void visit(CastExpr cast, RuleContext ctx) {}
+
+  /**
+   * The configuration keys this rule reads through {@link Config#property} (thresholds such as
+   * {@code HighLearningRate.adam}). A configuration naming a key no rule declares is an error.
+   */
+  default Set<String> configKeys() {
+    return Set.of();
+  }
+
+  /** Why {@code value} is no valid value for {@code key} (one of {@link #configKeys()}), or null when it is. */
+  default String checkConfig(String key, String value) {
+    return null;
+  }
 
   default RuleInfo info() {
     RuleInfo info = getClass().getAnnotation(RuleInfo.class);

@@ -15,6 +15,7 @@ import dev.nanlint.engine.Severity;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Flags constant learning rates above what each optimiser family tolerates in practice. Thresholds are
@@ -84,20 +85,33 @@ public final class HighLearningRate implements Rule {
     }
   }
 
+  @Override
+  public Set<String> configKeys() {
+    return DEFAULTS.keySet().stream().map(HighLearningRate::configKey).collect(Collectors.toUnmodifiableSet());
+  }
+
+  @Override
+  public String checkConfig(String key, String value) {
+    try {
+      double v = Double.parseDouble(value.trim());
+      if (v > 0 && !Double.isInfinite(v)) {
+        return null;
+      }
+    } catch (NumberFormatException e) {
+      // not a number: say so below
+    }
+    return "'" + value.trim() + "' is not a learning rate (expected a positive number such as 0.01)";
+  }
+
+  private static String configKey(Family family) {
+    return "HighLearningRate." + family.key();
+  }
+
   /** The configured threshold of a family ({@code HighLearningRate.adam}), or its default. */
   static double threshold(Config config, Family family) {
-    String configured = config.property("HighLearningRate." + family.key(), null);
-    if (configured != null) {
-      try {
-        double v = Double.parseDouble(configured.trim());
-        if (v > 0 && !Double.isInfinite(v)) {
-          return v;
-        }
-      } catch (NumberFormatException ignored) {
-        // an unreadable value keeps the default
-      }
-    }
-    return DEFAULTS.get(family);
+    String configured = config.property(configKey(family), null);
+    // the configuration checked the value (checkConfig): a positive finite number
+    return configured != null ? Double.parseDouble(configured.trim()) : DEFAULTS.get(family);
   }
 
   /** A rate in [0.8, 1) is what RMSProp's decay or a momentum usually is: likely a value in the wrong place. */

@@ -1,15 +1,16 @@
 package dev.nanlint.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nanlint.engine.BuiltInRules;
 import dev.nanlint.engine.Config;
+import dev.nanlint.engine.ConfigException;
 import dev.nanlint.engine.FileResult;
 import dev.nanlint.engine.Finding;
 import dev.nanlint.engine.Linter;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,25 +36,27 @@ class ConfigurationRulesTest {
       """;
 
   @Test
-  void thresholdsComeFromConfiguration() {
+  void thresholdsComeFromConfiguration() throws ConfigException {
     assertEquals(0, findings(ADAM_005, "HighLearningRate").size());
-    Properties p = new Properties();
-    p.setProperty("HighLearningRate.adam", "0.01");
-    assertEquals(1, findings(ADAM_005, Config.fromProperties(p), "HighLearningRate").size());
-    p.setProperty("HighLearningRate.adam", "not a number");
-    assertEquals(0, findings(ADAM_005, Config.fromProperties(p), "HighLearningRate").size());
+    assertEquals(1, findings(ADAM_005, config("HighLearningRate.adam = 0.01"), "HighLearningRate").size());
+    ConfigException bad = assertThrows(ConfigException.class, () -> config("HighLearningRate.adam = not a number"));
+    assertEquals("t.properties:1: HighLearningRate.adam: 'not a number' is not a learning rate (expected a positive"
+        + " number such as 0.01)", bad.getMessage());
+    assertThrows(ConfigException.class, () -> config("HighLearningRate.adam = -1"));
+  }
+
+  private static Config config(String text) throws ConfigException {
+    return Config.parse(text, "t.properties", BuiltInRules.all());
   }
 
   @Test
-  void sgdThresholdIsConfigurableToo() {
+  void sgdThresholdIsConfigurableToo() throws ConfigException {
     String source = """
         import org.nd4j.linalg.learning.config.Sgd;
         class T { Object u() { return new Sgd(0.5); } }
         """;
     assertEquals(0, findings(source, "HighLearningRate").size());
-    Properties p = new Properties();
-    p.setProperty("HighLearningRate.sgd", "0.2");
-    assertEquals(1, findings(source, Config.fromProperties(p), "HighLearningRate").size());
+    assertEquals(1, findings(source, config("HighLearningRate.sgd = 0.2"), "HighLearningRate").size());
   }
 
   @Test
