@@ -10,6 +10,7 @@ import com.sun.source.util.Trees;
 import dev.nanlint.engine.BuiltInRules;
 import dev.nanlint.engine.ConfigException;
 import dev.nanlint.engine.DidYouMean;
+import dev.nanlint.engine.Rule;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -48,9 +49,15 @@ public final class NanlintPlugin implements Plugin {
     JavacReporter reporter = null;
     Diagnostic.Kind kind = null;
     String problem = null;
+    List<Rule> catalogue = null;
     try {
-      reporter = new JavacReporter(task, BuiltInRules.withServiceLoaded(getClass().getClassLoader()),
-          options(args), printer);
+      catalogue = BuiltInRules.withServiceLoaded(getClass().getClassLoader());
+    } catch (IllegalStateException e) { // a rule jar on the processor path that cannot load: the user's setup
+      kind = Diagnostic.Kind.ERROR;
+      problem = "nanlint: " + e.getMessage();
+    }
+    try {
+      reporter = catalogue == null ? null : new JavacReporter(task, catalogue, options(args), printer);
     } catch (ConfigException e) { // a configuration the user must fix: fail the build, loudly
       kind = Diagnostic.Kind.ERROR;
       problem = "nanlint: " + e.getMessage();

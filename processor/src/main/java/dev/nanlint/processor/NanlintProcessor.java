@@ -70,9 +70,15 @@ public final class NanlintProcessor extends AbstractProcessor {
     if (NanlintPlugin.runsIn(task)) {
       return; // -Xplugin:Nanlint does the work in this compilation
     }
+    List<Rule> catalogue;
     try {
-      reporter = new JavacReporter(task,
-          rules != null ? rules : BuiltInRules.withServiceLoaded(getClass().getClassLoader()),
+      catalogue = rules != null ? rules : BuiltInRules.withServiceLoaded(getClass().getClassLoader());
+    } catch (IllegalStateException e) { // a rule jar on the processor path that cannot load: the user's setup
+      env.getMessager().printMessage(Diagnostic.Kind.ERROR, "nanlint: " + e.getMessage());
+      return;
+    }
+    try {
+      reporter = new JavacReporter(task, catalogue,
           env.getOptions(), (kind, message, unit) -> env.getMessager().printMessage(kind, message));
     } catch (ConfigException e) { // a configuration the user must fix: fail the build, loudly
       reporter = null;

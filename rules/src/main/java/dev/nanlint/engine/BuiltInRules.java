@@ -63,7 +63,7 @@ public final class BuiltInRules {
    * Built-ins followed by the rules found on {@code loader} under META-INF/services (docs/custom-rules.md).
    *
    * @throws IllegalStateException when a listed rule cannot be loaded (the command exits 2; the processor
-   *     warns and stays out of the build), rather than running without it unnoticed
+   *     and plugin report a javac error), rather than running without it unnoticed
    */
   public static List<Rule> withServiceLoaded(ClassLoader loader) {
     List<Rule> rules = new ArrayList<>(all());
