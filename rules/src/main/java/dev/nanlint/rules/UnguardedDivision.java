@@ -7,6 +7,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.Value;
+import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
@@ -62,9 +63,15 @@ public final class UnguardedDivision implements Rule {
     if (!a.scope().isNumericCode(division)) {
       return;
     }
+    NumFact fact = a.facts().at(denominator);
+    if (!fact.canBeZero() || a.values().guards().repairedAfterwards(division)
+        || a.values().guards().zeroCaseConsidered(denominator)) {
+      return; // the flow proves it non-zero here, or the code handles the zero case
+    }
     Value value = a.values().of(denominator);
-    if (!value.canBeZero() || !value.hasRisk() || a.values().guards().repairedAfterwards(division)
-        || a.values().guards().zeroCaseConsidered(denominator) || !a.facts().at(denominator).canBeZero()) {
+    String risk = value.canBeZero() && value.hasRisk() ? value.risk()
+        : fact.has(NumFact.Tag.TRUNCATED_QUOTIENT) ? reasons(fact) : null;
+    if (risk == null) {
       return;
     }
     String den = denominator.toString();
@@ -85,7 +92,11 @@ public final class UnguardedDivision implements Rule {
       fix = "check Math.abs(" + den + ") > " + Fixes.epsilon(division, a.types().isFloat(denominator))
           + " before dividing";
     }
-    ctx.report(division, "dividing by " + den + " gives NaN or Infinity when it is 0: " + value.risk(), fix,
-        replacement);
+    ctx.report(division, "dividing by " + den + " gives NaN or Infinity when it is 0: " + risk, fix, replacement);
+  }
+
+  /** The evidence the flow analysis recorded for a fact, as one clause. */
+  private static String reasons(NumFact fact) {
+    return String.join("; ", fact.evidence().stream().map(NumFact.Evidence::reason).toList());
   }
 }

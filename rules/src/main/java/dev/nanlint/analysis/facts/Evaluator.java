@@ -437,6 +437,10 @@ public final class Evaluator {
 
   private static NumFact divide(NumFact l, NumFact r, Expression le, Expression re, BinaryExpr.Operator op, Node at) {
     NumFact result = Arith.div(l, r);
+    if (result.precision().isIntegral() && !r.isConstant() && !l.isConstant() && result.canBeZero()) {
+      result = result.tagged(Tag.TRUNCATED_QUOTIENT).because(text(le, op, re) + " is an integer division: it is 0"
+          + " whenever " + Printed.of(le) + " is smaller than " + Printed.of(re), at);
+    }
     boolean sigmoidShaped = l.lo() >= 0 && isSumContaining(re, le);
     if (sigmoidShaped) { // n / (n + m) with n, m >= 0: in [0, 1] whatever the interval rules say
       result = result.restrict(NumFact.of(0, 1, true, true, false, Precision.UNKNOWN));

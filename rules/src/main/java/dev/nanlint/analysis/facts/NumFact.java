@@ -70,7 +70,9 @@ public final class NumFact {
     /** exp of an input the code does not bound: overflows to Infinity. */
     EXP,
     /** An array length or collection size: 0 for an empty input (a note, not a warning, by policy). */
-    LENGTH
+    LENGTH,
+    /** An integer quotient of two variables, {@code a / b}: truncates to 0 whenever |a| < |b|. */
+    TRUNCATED_QUOTIENT
   }
 
   /** One reason behind a fact, with the node it comes from (compared by identity, not structure). */
