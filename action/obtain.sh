@@ -23,7 +23,7 @@ if [[ -n "$version" ]]; then
   mkdir -p "$dir"
   echo "nanlint action: fetching dev.nanlint:nanlint-cli:$version" >&2
   # shellcheck disable=SC2086 # NANLINT_MAVEN_OPTS: options, split on purpose (e.g. -o)
-  mvn -B -q ${NANLINT_MAVEN_OPTS:-} org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+  mvn -B -q -Dstyle.color=never ${NANLINT_MAVEN_OPTS:-} org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
     -Dartifact="dev.nanlint:nanlint-cli:$version" -DoutputDirectory="$dir" >&2 \
     || die "could not fetch dev.nanlint:nanlint-cli:$version (is it released?)"
   jar="$dir/nanlint-cli-$version.jar"
@@ -33,7 +33,7 @@ else
   echo "nanlint action: building nanlint from $source_dir" >&2
   # the command only: no tests, no javadoc or sources jars
   # shellcheck disable=SC2086
-  mvn -B -q ${NANLINT_MAVEN_OPTS:-} -f "$source_dir/pom.xml" -DskipTests -Dmaven.javadoc.skip=true \
+  mvn -B -q -Dstyle.color=never ${NANLINT_MAVEN_OPTS:-} -f "$source_dir/pom.xml" -DskipTests -Dmaven.javadoc.skip=true \
     -Dmaven.source.skip=true package -pl cli -am >&2 || die "building nanlint failed (Maven output above)"
   jar="$source_dir/cli/target/nanlint-cli.jar"
 fi
