@@ -102,7 +102,7 @@ public final class Exponents {
   /**
    * Can {@code e} be negative, with evidence? Negative constants, the negation of a non-negative value or
    * of an exponent hyperparameter ({@code -alpha}), a real-valued hyperparameter reduced by a constant
-   * ({@code gamma - 1}, negative for gamma < 1), and other non-integer differences the sign analysis flags.
+   * ({@code gamma - 1}, negative for {@code gamma < 1}), and other non-integer differences the sign analysis flags.
    */
   public boolean canBeNegative(Expression e) {
     double c = values.constant(e);
