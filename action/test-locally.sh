@@ -98,8 +98,9 @@ results_are() { # results_are EXPECTED: the SARIF results, "rule file" per line,
   actual="$(cd "$ws" && sarif_files "$(sarif_output)" | sort)" || return 1
   [[ "$actual" == "$1" ]] || { echo "  results: [$actual], expected [$1]" >&2; return 1; }
 }
-# MyLoss.loss: Math.log(p) and Math.log(1 - p), each an UnguardedLog warning and a LogOfSoftmax note
-my_loss_results="$(printf '%s MyLoss.java\n' LogOfSoftmax LogOfSoftmax UnguardedLog UnguardedLog)"
+# MyLoss.loss: Math.log(p) and Math.log(1 - p), each an UnguardedLog warning; one LogOfSoftmax note is on the
+# same expression as a warning and rides on it (one finding per expression), the other stands alone
+my_loss_results="$(printf '%s MyLoss.java\n' LogOfSoftmax UnguardedLog UnguardedLog)"
 my_loss_results="${my_loss_results//MyLoss.java/$my_loss}"
 
 # --- the defaults: fail-on warning, SARIF + annotations ------------------------------------------------
@@ -151,7 +152,7 @@ rm "$ws/src/main/java/org/example/NewLoss.java"
 # --- paths -------------------------------------------------------------------------------------------------
 mkdir -p "$ws/other dir"
 sed 's/class MyLoss/class OtherLoss/' "$ws/$my_loss" >"$ws/other dir/OtherLoss.java"
-other_results="$(printf '%s other%%20dir/OtherLoss.java\n' LogOfSoftmax LogOfSoftmax UnguardedLog UnguardedLog)"
+other_results="$(printf '%s other%%20dir/OtherLoss.java\n' LogOfSoftmax UnguardedLog UnguardedLog)"
 run_step paths INPUT_FORMAT=sarif INPUT_PATHS=$'src/main/java\nother dir\n'
 check "paths, one per line (with a space): both scanned" \
   results_are "$(printf '%s\n' "$my_loss_results" "$other_results" | sort)"

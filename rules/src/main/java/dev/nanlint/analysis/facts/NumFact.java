@@ -71,7 +71,7 @@ public final class NumFact {
     EXP,
     /** An array length or collection size: 0 for an empty input (a note, not a warning, by policy). */
     LENGTH,
-    /** An integer quotient of two variables, {@code a / b}: truncates to 0 whenever |a| < |b|. */
+    /** An integer quotient of two variables, {@code a / b}: truncates to 0 whenever {@code |a| < |b|}. */
     TRUNCATED_QUOTIENT
   }
 
