@@ -1,6 +1,7 @@
 package dev.nanlint.analysis;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What the code shows about how one DL4J network is trained, read once and shared by the configuration
@@ -46,15 +48,28 @@ public final class TrainingSetup {
     }
   }
 
+  /**
+   * Builder methods only DL4J 0.x had ({@code .learningRate(x)} on configuration builders, {@code .iterations(n)},
+   * {@code .regularization(true)}): code written for 0.x sets its updater per layer with {@code Updater.X} and its
+   * rate network-wide, and ND4J 0.9's one-argument {@code RmsProp(x)} took the decay, not the rate.
+   */
+  private static final Set<String> LEGACY_SETTINGS = Set.of("learningRate", "iterations", "biasLearningRate",
+      "learningRateDecayPolicy", "lrPolicyDecayRate", "learningRateSchedule");
+
   private final Network network;
   private final Updater updater;
+  private final Function<Expression, Updater> resolver;
+  private final boolean legacy;
   private final double tbpttLength;
   private final boolean trainedHere;
   private final boolean savedHere;
 
-  private TrainingSetup(Network network, Updater updater, double tbpttLength, boolean trainedHere, boolean savedHere) {
+  private TrainingSetup(Network network, Updater updater, Function<Expression, Updater> resolver,
+      boolean legacy, double tbpttLength, boolean trainedHere, boolean savedHere) {
     this.network = network;
     this.updater = updater;
+    this.resolver = resolver;
+    this.legacy = legacy;
     this.tbpttLength = tbpttLength;
     this.trainedHere = trainedHere;
     this.savedHere = savedHere;
@@ -64,16 +79,22 @@ public final class TrainingSetup {
   static TrainingSetup of(Network network, CompilationUnit unit, Declarations declarations, BuilderChains chains,
       Constants constants) {
     Imports imports = new Imports(unit);
-    Updater updater = network.last("updater").flatMap(c -> c.arg(0))
-        .map(e -> updater(e, imports, declarations, chains, constants, network))
-        .orElseGet(() -> new Updater(Family.SGD, DEFAULT_SGD_RATE, null, "DL4J's default Sgd(1e-3)"));
+    boolean legacy = network.anywhere(c -> LEGACY_SETTINGS.contains(c.name())
+        || c.name().equals("regularization") && c.arg(0).filter(BooleanLiteralExpr.class::isInstance).isPresent());
+    Function<Expression, Updater> resolver =
+        e -> updater(e, imports, declarations, chains, constants, network);
+    Updater updater = network.last("updater").flatMap(c -> c.arg(0)).map(resolver)
+        .orElseGet(() -> legacy ? new Updater(Family.SGD, network.last("learningRate").flatMap(c -> c.arg(0))
+            .map(constants::value).orElse(Double.NaN), null, "DL4J 0.x's default SGD")
+            : new Updater(Family.SGD, DEFAULT_SGD_RATE, null, "DL4J's default Sgd(1e-3)"));
     double tbptt = structure(network, "tBPTTLength", "tBPTTForwardLength", "tbpttFwdLength")
         .flatMap(c -> c.arg(0)).map(constants::value).orElse(Double.NaN);
     if (structure(network, "backpropType").flatMap(c -> c.arg(0))
         .flatMap(e -> chains.enumConstant(e, "BackpropType")).filter("Standard"::equals).isPresent()) {
       tbptt = Double.NaN; // full BPTT: the sequence length is the data's
     }
-    return new TrainingSetup(network, updater, tbptt, trains(unit, declarations), savesModel(unit));
+    return new TrainingSetup(network, updater, resolver, legacy, tbptt, trains(unit, declarations),
+        savesModel(unit));
   }
 
   /** The last call of these names on the ListBuilder/GraphBuilder (where DL4J sets BPTT), else on the builder. */
@@ -92,8 +113,25 @@ public final class TrainingSetup {
     return network;
   }
 
+  /** The network-wide updater (DL4J's default when none is set). */
   public Updater updater() {
     return updater;
+  }
+
+  /** The updater that trains {@code layer}: its own {@code .updater(...)} (DL4J 0.x set it per layer), else the network's. */
+  public Updater updater(BuilderChains.Layer layer) {
+    for (BuilderChains.Layer l : layer.selfAndWrapped()) {
+      Optional<Expression> own = l.last("updater").flatMap(c -> c.arg(0));
+      if (own.isPresent()) {
+        return resolver.apply(own.get());
+      }
+    }
+    return updater;
+  }
+
+  /** The configuration is written for DL4J 0.x (it calls builder methods 1.0 removed). */
+  public boolean legacy() {
+    return legacy;
   }
 
   /** The truncated-BPTT length when the configuration sets one to a constant, else NaN. */
@@ -205,9 +243,8 @@ public final class TrainingSetup {
             || m.getNameAsString().equals("save") && isNetwork(m.getScope().get(), declarations))).isEmpty();
   }
 
-  /** For messages: {@code Nesterovs(lr 0.1)}. */
-  public String describeUpdater() {
-    Updater u = updater;
+  /** For messages: {@code Nesterovs (learning rate 0.1)}. */
+  public static String describe(Updater u) {
     return Double.isNaN(u.learningRate()) ? u.shown() : u.shown() + " (learning rate " + trim(u.learningRate()) + ")";
   }
 

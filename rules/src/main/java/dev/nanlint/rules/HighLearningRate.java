@@ -40,7 +40,15 @@ public final class HighLearningRate implements Rule {
     if (!TYPES.contains(creation.getType().getNameAsString()) || creation.getArguments().isEmpty()) {
       return;
     }
+    if (creation.getType().getNameAsString().equals("RmsProp") && creation.getArguments().size() == 1
+        && writtenForDl4j0x(ctx)) {
+      return; // ND4J 0.9's one-argument RmsProp(x) took the decay, not the learning rate
+    }
     Imports.of(creation).ifPresent(imports -> check(Optimisers.of(creation, imports), drivenByHand(creation), ctx));
+  }
+
+  private static boolean writtenForDl4j0x(RuleContext ctx) {
+    return ctx.analysis().builderChains().networks().stream().anyMatch(n -> ctx.analysis().trainingSetup(n).legacy());
   }
 
   /**

@@ -49,7 +49,7 @@ public final class MissingGradientClipping implements Rule {
       return;
     }
     TrainingSetup setup = ctx.analysis().trainingSetup(network);
-    TrainingSetup.Updater updater = setup.updater();
+    TrainingSetup.Updater updater = setup.updater(unclipped.get(0));
     double tbptt = setup.tbpttLength();
     if (tbptt <= SHORT_SEQUENCE) {
       return; // gradients travel back at most a few steps: too few products to explode
@@ -63,13 +63,13 @@ public final class MissingGradientClipping implements Rule {
     String layers = what + others + " trains with " + none;
     String window = Double.isNaN(tbptt) ? "over the whole sequence" : "over " + (long) tbptt + "-step truncated BPTT";
     if (setup.trainedHere() && updater.plain()) {
-      ctx.report(first.creation(), layers + " and " + setup.describeUpdater() + ", whose step is the learning rate"
+      ctx.report(first.creation(), layers + " and " + TrainingSetup.describe(updater) + ", whose step is the learning rate"
           + " times the raw gradient: back-propagation " + window + " multiplies the gradient by the recurrent"
           + " weights at every step, so it can grow exponentially and one exploding step sends the weights to"
           + " Infinity/NaN", FIX);
     } else if (updater.adaptive()) {
       ctx.reportWeaker(first.creation(), layers + ": gradients through time can still explode, but "
-          + setup.describeUpdater() + " bounds each step to about the learning rate, so the weights do not jump"
+          + TrainingSetup.describe(updater) + " bounds each step to about the learning rate, so the weights do not jump"
           + " to Infinity in one update; clipping keeps such steps from derailing training", FIX);
     } else {
       String why = setup.trainedHere() ? "an updater nanlint cannot identify (" + updater.shown() + ")"

@@ -142,4 +142,39 @@ class TrainingSetupRulesTest {
     assertEquals(List.of("warning"), levels(source, "HighLearningRate"));
     assertTrue(findings(source, "HighLearningRate").get(0).message().contains("rmsDecay"));
   }
+
+  /** DL4J 0.x: the updater per layer as {@code Updater.X}, the rate on the network builder. */
+  private static final String LEGACY = """
+      import org.deeplearning4j.nn.conf.*;
+      import org.deeplearning4j.nn.conf.layers.*;
+      import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+      import org.nd4j.linalg.learning.config.RmsProp;
+      import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+      class T {
+        void run(DataSetIterator data) {
+          MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+              .iterations(1).learningRate(0.1)
+              .list()
+              .layer(0, new GravesLSTM.Builder().nIn(10).nOut(50).updater(%s).build())
+              .layer(1, new RnnOutputLayer.Builder().nIn(50).nOut(10).updater(%s).build())
+              .build();
+          MultiLayerNetwork net = new MultiLayerNetwork(conf);
+          net.fit(data);
+          Object decay = new RmsProp(0.95);
+        }
+      }
+      """;
+
+  @Test
+  void aLayersOwnUpdaterDecidesForThatLayer() {
+    assertEquals(List.of("note"), levels(LEGACY.formatted("Updater.RMSPROP", "Updater.RMSPROP"),
+        "MissingGradientClipping"));
+    assertEquals(List.of("warning"), levels(LEGACY.formatted("Updater.NESTEROVS", "Updater.RMSPROP"),
+        "MissingGradientClipping"));
+  }
+
+  @Test
+  void theOneArgumentRmsPropOfDl4j0xIsTheDecay() {
+    assertEquals(List.of(), levels(LEGACY.formatted("Updater.RMSPROP", "Updater.RMSPROP"), "HighLearningRate"));
+  }
 }
