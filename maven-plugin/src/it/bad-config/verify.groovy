@@ -1,6 +1,6 @@
 // build.log holds both builds
 def log = new File(basedir, 'build.log').text
-assert log =~ /on project bad-config: nanlint: unknown rule 'UnguardedLogg', named in \S*nanlint\.properties or in the plugin's/ :
+assert log =~ /on project bad-config: nanlint: \S*nanlint\.properties:1: unknown rule 'UnguardedLogg' in disable \(did you mean 'UnguardedLog'\?\)/ :
     "a misspelt rule must stop the build and name the file:\n" + log
 assert log =~ /on project bad-config: nanlint: configuration file \S*missing\/nanlint\.properties does not exist/ :
     "a named configuration that is missing must stop the build:\n" + log

@@ -7,6 +7,7 @@ import dev.nanlint.cli.report.Report;
 import dev.nanlint.cli.report.TextReport;
 import dev.nanlint.engine.BuiltInRules;
 import dev.nanlint.engine.Config;
+import dev.nanlint.engine.ConfigException;
 import dev.nanlint.engine.FailOn;
 import dev.nanlint.engine.FileResult;
 import dev.nanlint.engine.Finding;
@@ -291,6 +292,8 @@ public class CheckMojo extends AbstractMojo {
       getLog().debug("nanlint: configuration " + file);
       try {
         loaded = Config.load(file, catalogue);
+      } catch (ConfigException e) { // names the file, the line and the problem
+        throw new MojoExecutionException("nanlint: " + e.getMessage(), e);
       } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
         throw new MojoExecutionException("nanlint: cannot read configuration " + file + ": " + e.getMessage(), e);
       }
