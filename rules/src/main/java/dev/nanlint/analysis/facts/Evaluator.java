@@ -528,11 +528,11 @@ public final class Evaluator {
   Store bind(AccessPath p, NumFact value, Expression valueExpr, Store before) {
     Store after = p.segments().isEmpty() ? before.assign(p, value)
         : before.killIf(q -> q.mentions(p.last())).assign(p, value);
-    return valueExpr == null ? after : created(p, unwrap(valueExpr), before, after);
+    return valueExpr == null ? after : created(p, unwrap(valueExpr), value, before, after);
   }
 
   /** A new array or empty collection stored in {@code p}: its length and elements are known. */
-  private Store created(AccessPath p, Expression value, Store before, Store after) {
+  private Store created(AccessPath p, Expression value, NumFact fact, Store before, Store after) {
     if (value instanceof ObjectCreationExpr o && o.getArguments().isEmpty()
         && EMPTY_COLLECTIONS.contains(o.getType().getNameAsString())) {
       return after.with(p.dot(AccessPath.SIZE), NumFact.constant(0, Precision.INT).tagged(Tag.LENGTH));
@@ -553,6 +553,11 @@ public final class Evaluator {
       elementType = declared.endsWith("[]") && !declared.endsWith("[][]") ? declared.substring(0, declared.length() - 2) : "";
     }
     NumFact elements = null;
+    if (value instanceof MethodCallExpr) { // an array-valued call's fact is its elements' (see CallHandler)
+      String declared = p.segments().isEmpty() ? typeOfPathRoot(value) : "";
+      elementType = declared.endsWith("[]") && !declared.endsWith("[][]") ? declared.substring(0, declared.length() - 2) : "";
+      elements = fact;
+    }
     if (init != null) {
       length = NumFact.constant(init.getValues().size(), Precision.INT);
       elements = NumFact.bottom();
@@ -595,7 +600,7 @@ public final class Evaluator {
       argPaths.add(pathOf(arg));
     }
     Call call = new Call(c, receiver, c.getScope().flatMap(this::pathOf), Collections.unmodifiableList(args),
-        Collections.unmodifiableList(argPaths), analysis);
+        Collections.unmodifiableList(argPaths), st, this::pathOf, analysis);
     NumFact fact = pathOf(c).flatMap(st::get).orElse(null); // size() a check narrowed
     for (int i = 0; fact == null && i < handlers.size(); i++) {
       fact = handlers.get(i).returns(call).orElse(null);
@@ -611,7 +616,28 @@ public final class Evaluator {
         break;
       }
     }
-    return new Result(fact, changed(call, effect, st));
+    Store after = changed(call, effect, st);
+    for (CallHandler h : handlers) {
+      Optional<Expression> ensured = h.ensures(call);
+      if (ensured.isPresent()) { // the call throws unless it holds
+        after = refine(ensured.get(), true, after);
+        break;
+      }
+    }
+    return new Result(fact, after);
+  }
+
+  /** {@code c} as a handler sees it when it is only read (a check in a condition), its operands evaluated in {@code s}. */
+  Call callFor(MethodCallExpr c, Store s) {
+    Optional<NumFact> receiver = c.getScope().map(e -> factOf(e, s));
+    List<NumFact> args = new ArrayList<>();
+    List<Optional<AccessPath>> paths = new ArrayList<>();
+    for (Expression arg : c.getArguments()) {
+      args.add(factOf(arg, s));
+      paths.add(pathOf(arg));
+    }
+    return new Call(c, receiver, c.getScope().flatMap(this::pathOf), Collections.unmodifiableList(args),
+        Collections.unmodifiableList(paths), s, this::pathOf, analysis);
   }
 
   /** What a call may have changed in place is forgotten. */
@@ -633,6 +659,9 @@ public final class Evaluator {
           out = out.killBelow(call.argumentPaths().get(i).get());
         }
       }
+    }
+    for (Effect.Update u : effect.updates()) { // what the handler knows the call left behind
+      out = u.strong() ? out.assign(u.path(), u.fact()) : out.assignSome(u.path(), u.fact());
     }
     return out;
   }

@@ -9,11 +9,15 @@ import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.analysis.facts.Store;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One call as a handler sees it: the call, the facts of its receiver and arguments where they were
- * evaluated, the access paths they name (when they are variables, fields or array elements), and the
- * file's analysis (imports, types) to tell whose method it is.
+ * evaluated, the access paths they name (when they are variables, fields or array elements), the store
+ * once they are evaluated, and the file's analysis (imports, types) to tell whose method it is.
+ *
+ * @param paths the access path an expression names, as the evaluator reads it (for the variable behind
+ *     a view: {@code x} in {@code x.getRow(0).divi(s)})
  */
 public record Call(
     MethodCallExpr expr,
@@ -21,6 +25,8 @@ public record Call(
     Optional<AccessPath> receiverPath,
     List<NumFact> arguments,
     List<Optional<AccessPath>> argumentPaths,
+    Store store,
+    Function<Expression, Optional<AccessPath>> paths,
     Analysis analysis) {
 
   public String name() {
@@ -37,6 +43,11 @@ public record Call(
 
   public Expression argumentExpr(int index) {
     return expr.getArgument(index);
+  }
+
+  /** The access path {@code e} names, if any. */
+  public Optional<AccessPath> pathOf(Expression e) {
+    return paths.apply(e);
   }
 
   /** The java.lang.Math-like function this call is ({@code Math}, {@code StrictMath}, Commons {@code FastMath}, static imports). */
@@ -56,6 +67,56 @@ public record Call(
       }
     }
     return false;
+  }
+
+  /**
+   * A static method of one of the fully qualified {@code classes}, as the file's imports resolve it: a
+   * class of the same simple name from another package is not it.
+   */
+  public boolean isStaticOn(String... classes) {
+    for (String c : classes) {
+      if (analysis.api().isStaticCallOn(expr, c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The receiver's declared type is one of the fully qualified {@code types}, as the file's imports resolve it. */
+  public boolean receiverIs(String... types) {
+    if (expr.getScope().isEmpty()) {
+      return false;
+    }
+    return isOfType(expr.getScope().get(), types);
+  }
+
+  /** {@code e}'s declared type (type arguments aside) is one of the fully qualified {@code types}. */
+  public boolean isOfType(Expression e, String... types) {
+    String type = analysis.types().typeOf(e);
+    int generic = type.indexOf('<');
+    String raw = generic < 0 ? type : type.substring(0, generic);
+    for (String t : types) {
+      if (!raw.isEmpty() && analysis.api().refersTo(raw, t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The fact of the elements of the Java array passed as argument {@code index}: its {@code a[*]} in the
+   * store, the fact of an array-valued call, or any value of the element type.
+   */
+  public NumFact elements(int index) {
+    Optional<NumFact> known = argumentPaths.get(index).flatMap(p -> store.get(p.elements()));
+    if (known.isPresent()) {
+      return known.get();
+    }
+    if (argumentExpr(index) instanceof MethodCallExpr) {
+      return argument(index);
+    }
+    String type = analysis.types().typeOf(argumentExpr(index));
+    return NumFact.ofType(type.endsWith("[]") ? type.substring(0, type.length() - 2) : "");
   }
 
   /**
