@@ -203,7 +203,8 @@ public final class Evaluator {
       Store after = s;
       for (Expression arg : o.getArguments()) {
         Result r = eval(arg, after);
-        after = pathOf(arg).map(r.after()::killBelow).orElse(r.after()); // a constructor may keep and change it
+        Store evaluated = r.after();
+        after = pathOf(arg).map(p -> forgetObject(p, arg, evaluated)).orElse(evaluated); // a constructor may keep and change it
       }
       return new Result(declared(e), after);
     }
@@ -600,7 +601,7 @@ public final class Evaluator {
       argPaths.add(pathOf(arg));
     }
     Call call = new Call(c, receiver, c.getScope().flatMap(this::pathOf), Collections.unmodifiableList(args),
-        Collections.unmodifiableList(argPaths), st, this::pathOf, analysis);
+        Collections.unmodifiableList(argPaths), st, this, analysis);
     NumFact fact = pathOf(c).flatMap(st::get).orElse(null); // size() a check narrowed
     for (int i = 0; fact == null && i < handlers.size(); i++) {
       fact = handlers.get(i).returns(call).orElse(null);
@@ -637,18 +638,18 @@ public final class Evaluator {
       paths.add(pathOf(arg));
     }
     return new Call(c, receiver, c.getScope().flatMap(this::pathOf), Collections.unmodifiableList(args),
-        Collections.unmodifiableList(paths), s, this::pathOf, analysis);
+        Collections.unmodifiableList(paths), s, this, analysis);
   }
 
   /** What a call may have changed in place is forgotten. */
-  private static Store changed(Call call, Effect effect, Store s) {
+  private Store changed(Call call, Effect effect, Store s) {
     Store out = s;
     if (effect.receiver()) {
       Optional<Expression> scope = call.expr().getScope();
       if (scope.isEmpty() || scope.get() instanceof ThisExpr || scope.get() instanceof SuperExpr) {
         out = out.killIf(p -> p.hasRoot("this")); // a method of this object may change its fields
       } else if (call.receiverPath().isPresent()) {
-        out = out.killBelow(call.receiverPath().get());
+        out = forgetObject(call.receiverPath().get(), scope.get(), out);
       }
     }
     for (int i = 0; i < call.arity(); i++) {
@@ -656,7 +657,7 @@ public final class Evaluator {
         if (call.argumentExpr(i) instanceof ThisExpr) {
           out = out.killIf(p -> p.hasRoot("this"));
         } else if (call.argumentPaths().get(i).isPresent()) {
-          out = out.killBelow(call.argumentPaths().get(i).get());
+          out = forgetObject(call.argumentPaths().get(i).get(), call.argumentExpr(i), out);
         }
       }
     }
@@ -664,6 +665,16 @@ public final class Evaluator {
       out = u.strong() ? out.assign(u.path(), u.fact()) : out.assignSome(u.path(), u.fact());
     }
     return out;
+  }
+
+  /**
+   * What a call that may change the object {@code e} (at {@code p}) leaves known: nothing below p, and
+   * nothing of p itself unless it is a number (a number cannot change; an object's own fact is its
+   * elements', as for an INDArray, which it can).
+   */
+  private Store forgetObject(AccessPath p, Expression e, Store s) {
+    boolean number = Precision.ofType(analysis.types().typeOf(e)) != Precision.UNKNOWN;
+    return number ? s.killBelow(p) : s.kill(p);
   }
 
   /** Assignment and cast conversion to the Java type {@code type} ("" when unknown: no conversion). */

@@ -5,19 +5,19 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.Printed;
 import dev.nanlint.analysis.facts.AccessPath;
+import dev.nanlint.analysis.facts.Evaluator;
 import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.analysis.facts.Store;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * One call as a handler sees it: the call, the facts of its receiver and arguments where they were
  * evaluated, the access paths they name (when they are variables, fields or array elements), the store
  * once they are evaluated, and the file's analysis (imports, types) to tell whose method it is.
  *
- * @param paths the access path an expression names, as the evaluator reads it (for the variable behind
- *     a view: {@code x} in {@code x.getRow(0).divi(s)})
+ * @param evaluator reads other expressions in {@link #store()}: the path a view's array starts from
+ *     ({@code x} in {@code x.getRow(0).divi(s)}), the constant in {@code Conditions.lessThan(1e-12)}
  */
 public record Call(
     MethodCallExpr expr,
@@ -26,7 +26,7 @@ public record Call(
     List<NumFact> arguments,
     List<Optional<AccessPath>> argumentPaths,
     Store store,
-    Function<Expression, Optional<AccessPath>> paths,
+    Evaluator evaluator,
     Analysis analysis) {
 
   public String name() {
@@ -47,7 +47,12 @@ public record Call(
 
   /** The access path {@code e} names, if any. */
   public Optional<AccessPath> pathOf(Expression e) {
-    return paths.apply(e);
+    return evaluator.pathOf(e);
+  }
+
+  /** The fact of {@code e} (a part of the call, such as an argument's argument) read in {@link #store()}. */
+  public NumFact factOf(Expression e) {
+    return evaluator.factOf(e, store);
   }
 
   /** The java.lang.Math-like function this call is ({@code Math}, {@code StrictMath}, Commons {@code FastMath}, static imports). */
