@@ -3,6 +3,8 @@ package dev.nanlint.analysis.models;
 import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.analysis.facts.NumFact.Precision;
 import dev.nanlint.analysis.facts.Store;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a comparison with a tolerance tells about its two operands: Weka's {@code Utils.gr(a, b)},
@@ -30,29 +32,47 @@ final class Tolerance {
   static Store compared(Call call, int a, int b, NumFact eps, Outcomes allowed, Store before) {
     double least = eps.hasNoNumber() ? 0 : Math.max(0, eps.lo());
     double most = eps.hasNoNumber() ? INF : Math.max(0, eps.hi());
-    NumFact x = call.argument(a);
-    NumFact y = call.argument(b);
     Outcomes mirrored = Outcomes.of(allowed.above(), allowed.within(), allowed.below(), allowed.nan());
-    Store s = call.restrictArgument(a, region(y, least, most, allowed), before);
-    return s.isReachable() ? call.restrictArgument(b, region(x, least, most, mirrored), s) : s;
+    Store s = narrow(call, a, regions(call.argument(b), least, most, allowed), before);
+    return s.isReachable() ? narrow(call, b, regions(call.argument(a), least, most, mirrored), s) : s;
   }
 
-  /** The values v whose comparison with some value of {@code other} has an allowed outcome. */
-  private static NumFact region(NumFact other, double least, double most, Outcomes allowed) {
-    if (other.hasNoNumber()) {
-      return NumFact.top();
+  /**
+   * Argument {@code index} narrowed to the union of {@code regions}, each met separately (so that a value
+   * known to be >= 0 and outside [-eps, eps] is above eps, which one interval with a hole could not say).
+   */
+  private static Store narrow(Call call, int index, List<NumFact> regions, Store before) {
+    NumFact x = call.argument(index);
+    NumFact narrowed = NumFact.bottom();
+    for (NumFact r : regions) {
+      narrowed = narrowed.join(x.restrict(r));
     }
-    NumFact r = allowed.nan() ? NumFact.nan(Precision.UNKNOWN) : NumFact.bottom();
+    if (narrowed.isBottom()) {
+      return Store.unreachable();
+    }
+    NumFact result = narrowed;
+    return call.argumentPaths().get(index).map(p -> before.with(p, result)).orElse(before);
+  }
+
+  /** The values v whose comparison with some value of {@code other} has an allowed outcome, one interval per outcome. */
+  private static List<NumFact> regions(NumFact other, double least, double most, Outcomes allowed) {
+    if (other.hasNoNumber()) {
+      return List.of(NumFact.top());
+    }
+    List<NumFact> r = new ArrayList<>();
+    if (allowed.nan()) {
+      r.add(NumFact.nan(Precision.UNKNOWN));
+    }
     if (allowed.below()) { // v < other - eps
       double hi = least == 0 ? Math.nextDown(other.hi()) : other.hi() - least;
-      r = r.join(NumFact.of(-INF, hi, false, true, false, Precision.UNKNOWN));
+      r.add(NumFact.of(-INF, hi, false, true, false, Precision.UNKNOWN));
     }
     if (allowed.within()) { // |v - other| <= eps
-      r = r.join(NumFact.of(other.lo() - most, other.hi() + most, false, true, false, Precision.UNKNOWN));
+      r.add(NumFact.of(other.lo() - most, other.hi() + most, false, true, false, Precision.UNKNOWN));
     }
     if (allowed.above()) { // v > other + eps
       double lo = least == 0 ? Math.nextUp(other.lo()) : other.lo() + least;
-      r = r.join(NumFact.of(lo, INF, false, true, false, Precision.UNKNOWN));
+      r.add(NumFact.of(lo, INF, false, true, false, Precision.UNKNOWN));
     }
     return r;
   }
