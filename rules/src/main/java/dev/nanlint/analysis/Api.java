@@ -147,6 +147,20 @@ public final class Api {
     return !shadowed && wildcardImports.contains(pkg);
   }
 
+  /**
+   * A static method of the class {@code qualified}: written on the class (qualified, or by a simple name
+   * the imports resolve to it) or, without a scope, statically imported and not declared in this file.
+   */
+  public boolean isStaticCallOn(MethodCallExpr call, String qualified) {
+    Optional<Expression> scope = call.getScope();
+    if (scope.isPresent()) {
+      return refersTo(Printed.of(scope.get()), qualified);
+    }
+    String name = call.getNameAsString();
+    boolean imported = staticImports.contains(qualified + "." + name) || staticImports.contains(qualified + ".*");
+    return imported && !localMethods().contains(name);
+  }
+
   /** A constant of the enum {@code qualified} named one of {@code names}: {@code DataType.HALF}, qualified or statically imported. */
   public boolean isEnumConstant(Expression e, String qualified, String... names) {
     String constant = e instanceof FieldAccessExpr f ? f.getNameAsString()

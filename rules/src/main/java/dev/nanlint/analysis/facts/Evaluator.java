@@ -203,7 +203,8 @@ public final class Evaluator {
       Store after = s;
       for (Expression arg : o.getArguments()) {
         Result r = eval(arg, after);
-        after = pathOf(arg).map(r.after()::killBelow).orElse(r.after()); // a constructor may keep and change it
+        Store evaluated = r.after();
+        after = pathOf(arg).map(p -> forgetObject(p, arg, evaluated)).orElse(evaluated); // a constructor may keep and change it
       }
       return new Result(declared(e), after);
     }
@@ -528,11 +529,11 @@ public final class Evaluator {
   Store bind(AccessPath p, NumFact value, Expression valueExpr, Store before) {
     Store after = p.segments().isEmpty() ? before.assign(p, value)
         : before.killIf(q -> q.mentions(p.last())).assign(p, value);
-    return valueExpr == null ? after : created(p, unwrap(valueExpr), before, after);
+    return valueExpr == null ? after : created(p, unwrap(valueExpr), value, before, after);
   }
 
   /** A new array or empty collection stored in {@code p}: its length and elements are known. */
-  private Store created(AccessPath p, Expression value, Store before, Store after) {
+  private Store created(AccessPath p, Expression value, NumFact fact, Store before, Store after) {
     if (value instanceof ObjectCreationExpr o && o.getArguments().isEmpty()
         && EMPTY_COLLECTIONS.contains(o.getType().getNameAsString())) {
       return after.with(p.dot(AccessPath.SIZE), NumFact.constant(0, Precision.INT).tagged(Tag.LENGTH));
@@ -553,6 +554,11 @@ public final class Evaluator {
       elementType = declared.endsWith("[]") && !declared.endsWith("[][]") ? declared.substring(0, declared.length() - 2) : "";
     }
     NumFact elements = null;
+    if (value instanceof MethodCallExpr) { // an array-valued call's fact is its elements' (see CallHandler)
+      String declared = p.segments().isEmpty() ? typeOfPathRoot(value) : "";
+      elementType = declared.endsWith("[]") && !declared.endsWith("[][]") ? declared.substring(0, declared.length() - 2) : "";
+      elements = fact;
+    }
     if (init != null) {
       length = NumFact.constant(init.getValues().size(), Precision.INT);
       elements = NumFact.bottom();
@@ -595,7 +601,7 @@ public final class Evaluator {
       argPaths.add(pathOf(arg));
     }
     Call call = new Call(c, receiver, c.getScope().flatMap(this::pathOf), Collections.unmodifiableList(args),
-        Collections.unmodifiableList(argPaths), analysis);
+        Collections.unmodifiableList(argPaths), st, this, analysis);
     NumFact fact = pathOf(c).flatMap(st::get).orElse(null); // size() a check narrowed
     for (int i = 0; fact == null && i < handlers.size(); i++) {
       fact = handlers.get(i).returns(call).orElse(null);
@@ -611,18 +617,39 @@ public final class Evaluator {
         break;
       }
     }
-    return new Result(fact, changed(call, effect, st));
+    Store after = changed(call, effect, st);
+    for (CallHandler h : handlers) {
+      Optional<Expression> ensured = h.ensures(call);
+      if (ensured.isPresent()) { // the call throws unless it holds
+        after = refine(ensured.get(), true, after);
+        break;
+      }
+    }
+    return new Result(fact, after);
+  }
+
+  /** {@code c} as a handler sees it when it is only read (a check in a condition), its operands evaluated in {@code s}. */
+  Call callFor(MethodCallExpr c, Store s) {
+    Optional<NumFact> receiver = c.getScope().map(e -> factOf(e, s));
+    List<NumFact> args = new ArrayList<>();
+    List<Optional<AccessPath>> paths = new ArrayList<>();
+    for (Expression arg : c.getArguments()) {
+      args.add(factOf(arg, s));
+      paths.add(pathOf(arg));
+    }
+    return new Call(c, receiver, c.getScope().flatMap(this::pathOf), Collections.unmodifiableList(args),
+        Collections.unmodifiableList(paths), s, this, analysis);
   }
 
   /** What a call may have changed in place is forgotten. */
-  private static Store changed(Call call, Effect effect, Store s) {
+  private Store changed(Call call, Effect effect, Store s) {
     Store out = s;
     if (effect.receiver()) {
       Optional<Expression> scope = call.expr().getScope();
       if (scope.isEmpty() || scope.get() instanceof ThisExpr || scope.get() instanceof SuperExpr) {
         out = out.killIf(p -> p.hasRoot("this")); // a method of this object may change its fields
       } else if (call.receiverPath().isPresent()) {
-        out = out.killBelow(call.receiverPath().get());
+        out = forgetObject(call.receiverPath().get(), scope.get(), out);
       }
     }
     for (int i = 0; i < call.arity(); i++) {
@@ -630,11 +657,24 @@ public final class Evaluator {
         if (call.argumentExpr(i) instanceof ThisExpr) {
           out = out.killIf(p -> p.hasRoot("this"));
         } else if (call.argumentPaths().get(i).isPresent()) {
-          out = out.killBelow(call.argumentPaths().get(i).get());
+          out = forgetObject(call.argumentPaths().get(i).get(), call.argumentExpr(i), out);
         }
       }
     }
+    for (Effect.Update u : effect.updates()) { // what the handler knows the call left behind
+      out = u.strong() ? out.assign(u.path(), u.fact()) : out.assignSome(u.path(), u.fact());
+    }
     return out;
+  }
+
+  /**
+   * What a call that may change the object {@code e} (at {@code p}) leaves known: nothing below p, and
+   * nothing of p itself unless it is a number (a number cannot change; an object's own fact is its
+   * elements', as for an INDArray, which it can).
+   */
+  private Store forgetObject(AccessPath p, Expression e, Store s) {
+    boolean number = Precision.ofType(analysis.types().typeOf(e)) != Precision.UNKNOWN;
+    return number ? s.killBelow(p) : s.kill(p);
   }
 
   /** Assignment and cast conversion to the Java type {@code type} ("" when unknown: no conversion). */

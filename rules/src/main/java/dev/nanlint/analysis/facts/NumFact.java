@@ -72,7 +72,9 @@ public final class NumFact {
     /** An array length or collection size: 0 for an empty input (a note, not a warning, by policy). */
     LENGTH,
     /** An integer quotient of two variables, {@code a / b}: truncates to 0 whenever {@code |a| < |b|}. */
-    TRUNCATED_QUOTIENT
+    TRUNCATED_QUOTIENT,
+    /** A standard deviation or variance: 0 when all values are equal (a constant column, a single value). */
+    SPREAD
   }
 
   /** One reason behind a fact, with the node it comes from (compared by identity, not structure). */

@@ -69,14 +69,7 @@ final class Refiner {
   }
 
   private Store check(MethodCallExpr c, boolean outcome, Store s) {
-    Optional<NumFact> receiver = c.getScope().map(e -> evaluator.factOf(e, s));
-    List<NumFact> args = new ArrayList<>();
-    List<Optional<AccessPath>> paths = new ArrayList<>();
-    for (Expression arg : c.getArguments()) {
-      args.add(evaluator.factOf(arg, s));
-      paths.add(evaluator.pathOf(arg));
-    }
-    Call call = new Call(c, receiver, c.getScope().flatMap(evaluator::pathOf), args, paths, evaluator.analysis());
+    Call call = evaluator.callFor(c, s);
     for (CallHandler h : evaluator.handlers()) {
       Optional<Store> told = h.refine(call, outcome, s);
       if (told.isPresent()) {
@@ -138,6 +131,15 @@ final class Refiner {
         && evaluator.analysis().api().mathFunction(call).filter("abs"::equals).isPresent()) {
       Expression inner = call.getArgument(0);
       return narrow(inner, evaluator.factOf(inner, s), absInverse(narrowed), s);
+    }
+    if (x instanceof MethodCallExpr call) { // a library call's result bounded: what it tells of its arguments
+      Call c = evaluator.callFor(call, s);
+      for (CallHandler h : evaluator.handlers()) {
+        Optional<Store> told = h.refineResult(c, narrowed, s);
+        if (told.isPresent()) {
+          return told.get();
+        }
+      }
     }
     return s;
   }

@@ -1,5 +1,6 @@
 package dev.nanlint.analysis.models;
 
+import com.github.javaparser.ast.Node;
 import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.analysis.facts.NumFact.Precision;
 import dev.nanlint.analysis.facts.NumFact.Tag;
@@ -40,35 +41,45 @@ public final class JavaMathHandler implements CallHandler {
     if (call.arity() == 0) {
       return name.equals("random") ? NumFact.of(0, Math.nextDown(1.0), false, true, false, Precision.DOUBLE) : null;
     }
-    NumFact x = call.argument(0);
-    String arg = call.argumentExpr(0).toString();
-    Precision d = Precision.DOUBLE;
     if (call.arity() == 2) {
-      NumFact y = call.argument(1);
-      return switch (name) {
-        case "pow" -> pow(x, y);
-        case "max" -> extreme(x, y, true);
-        case "min" -> extreme(x, y, false);
-        case "atan2" -> NumFact.of(-Math.PI, Math.PI, x.canBeNaN() || y.canBeNaN(), true, false, d);
-        case "hypot" -> hypot(x, y);
-        default -> null;
-      };
+      return binary(name, call.argument(0), call.argument(1));
     }
     if (call.arity() != 1) {
       return null;
     }
+    return unary(name, call.argument(0), call.argumentExpr(0).toString(), call.expr());
+  }
+
+  /** The fact of the two-argument function {@code name(x, y)}, or null when it is not modelled. */
+  static NumFact binary(String name, NumFact x, NumFact y) {
+    return switch (name) {
+      case "pow" -> pow(x, y);
+      case "max" -> extreme(x, y, true);
+      case "min" -> extreme(x, y, false);
+      case "atan2" -> NumFact.of(-Math.PI, Math.PI, x.canBeNaN() || y.canBeNaN(), true, false, Precision.DOUBLE);
+      case "hypot" -> hypot(x, y);
+      default -> null;
+    };
+  }
+
+  /**
+   * The fact of the one-argument function {@code name(x)}, or null when it is not modelled; {@code arg}
+   * is how x is written and {@code at} the call, for the evidence.
+   */
+  static NumFact unary(String name, NumFact x, String arg, Node at) {
+    Precision d = Precision.DOUBLE;
     return switch (name) {
       case "log", "log10" -> {
         NumFact r = monotone(x, name.equals("log") ? Math::log : Math::log10, true, 0, INF, 1, d);
-        yield explainLog(r, x, name, arg, 0, call);
+        yield explainLog(r, x, name, arg, 0, at);
       }
-      case "log1p" -> explainLog(monotone(x, Math::log1p, true, -1, INF, 0, d), x, name, arg, -1, call);
-      case "exp" -> exp(x, arg, call);
+      case "log1p" -> explainLog(monotone(x, Math::log1p, true, -1, INF, 0, d), x, name, arg, -1, at);
+      case "exp" -> exp(x, arg, at);
       case "expm1" -> monotone(x, Math::expm1, true, -INF, INF, 0, d);
       case "sqrt" -> {
         NumFact r = monotone(x, Math::sqrt, true, 0, INF, 0, d);
         if (x.canBeNegative()) {
-          r = r.provenanceFrom(x).because("sqrt(" + arg + ") is NaN when " + arg + " is negative", call.expr());
+          r = r.provenanceFrom(x).because("sqrt(" + arg + ") is NaN when " + arg + " is negative", at);
         }
         yield x.has(Tag.SUM_OF_NONNEGATIVES) ? r.tagged(Tag.NORM) : r;
       }
@@ -121,23 +132,23 @@ public final class JavaMathHandler implements CallHandler {
   }
 
   /** Why a log is -Infinity or NaN: its argument reaches the pole {@code pole} or goes below it. */
-  private static NumFact explainLog(NumFact r, NumFact x, String name, String arg, int pole, Call call) {
+  private static NumFact explainLog(NumFact r, NumFact x, String name, String arg, int pole, Node at) {
     String text = name + "(" + arg + ")";
     if (x.lo() < pole) {
-      return r.provenanceFrom(x).because(text + " is NaN when " + arg + " is below " + pole, call.expr());
+      return r.provenanceFrom(x).because(text + " is NaN when " + arg + " is below " + pole, at);
     }
     if (x.lo() == pole) {
-      return r.provenanceFrom(x).because(text + " is -Infinity when " + arg + " is " + pole, call.expr());
+      return r.provenanceFrom(x).because(text + " is -Infinity when " + arg + " is " + pole, at);
     }
     return r;
   }
 
-  private static NumFact exp(NumFact x, String arg, Call call) {
+  private static NumFact exp(NumFact x, String arg, Node at) {
     NumFact r = monotone(x, Math::exp, true, -INF, INF, NO_ZERO_POINT, Precision.DOUBLE);
     if (x.hi() > EXP_OVERFLOW) {
       String bound = x.hi() == INF ? "nothing bounds it" : arg + " reaches " + x.hi();
       r = r.tagged(Tag.EXP).because("exp(" + arg + ") overflows to Infinity above " + (float) EXP_OVERFLOW
-          + " (" + (float) EXP_OVERFLOW_FLOAT + " once stored in a float): " + bound, call.expr());
+          + " (" + (float) EXP_OVERFLOW_FLOAT + " once stored in a float): " + bound, at);
     }
     return r;
   }
@@ -182,7 +193,7 @@ public final class JavaMathHandler implements CallHandler {
     return NumFact.of(Math.min(a, b), Math.max(a, b), nan, zero, false, Precision.DOUBLE);
   }
 
-  private static NumFact extreme(NumFact x, NumFact y, boolean max) {
+  static NumFact extreme(NumFact x, NumFact y, boolean max) {
     Precision p = Precision.promote(x.precision(), y.precision());
     if (x.hasNoNumber() || y.hasNoNumber()) {
       return NumFact.nan(p);
@@ -195,7 +206,7 @@ public final class JavaMathHandler implements CallHandler {
         .provenanceFrom(max ? (x.lo() >= y.lo() ? x : y) : (x.hi() <= y.hi() ? x : y));
   }
 
-  private static NumFact abs(NumFact x) {
+  static NumFact abs(NumFact x) {
     if (x.hasNoNumber()) {
       return x;
     }
