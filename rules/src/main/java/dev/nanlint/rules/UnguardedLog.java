@@ -36,8 +36,8 @@ public final class UnguardedLog implements Rule {
       return;
     }
     if (!value.hasStrongRisk() || isClippedBelow(call, a) || inLogProbabilityFunction(call)
-        || a.values().guards().repairedAfterwards(call)) {
-      return;
+        || a.values().guards().repairedAfterwards(call) || !a.facts().at(arg).canBeNonPositive()) {
+      return; // ... or the flow proves the argument positive where the log is taken
     }
     String reason = value.risk();
     boolean isFloat = a.types().isFloat(arg);

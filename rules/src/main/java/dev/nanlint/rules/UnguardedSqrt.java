@@ -32,7 +32,7 @@ public final class UnguardedSqrt implements Rule {
     Roots roots = a.roots();
     if (roots.isSqrt(call)) {
       Roots.Negative negative = roots.negativeArgument(call);
-      if (negative != null) {
+      if (negative != null && a.facts().at(call.getArgument(0)).canBeNegative()) {
         Expression arg = call.getArgument(0);
         boolean nd4j = a.api().isTransforms(call, "sqrt");
         String clamp = nd4j ? "Transforms.sqrt(Transforms.max(" + arg + ", 0.0))" : callee(call) + "(Math.max(" + arg + ", 0.0))";
@@ -87,8 +87,8 @@ public final class UnguardedSqrt implements Rule {
       return; // not a root, or already reported on the sqrt itself
     }
     Value value = a.values().of(divisor);
-    if (!value.canBeZero()) {
-      return; // an epsilon, a clamp or a guard
+    if (!value.canBeZero() || !a.facts().at(divisor).canBeZero()) {
+      return; // an epsilon, a clamp or a guard, or the flow proves it non-zero here
     }
     if (value.hasRisk()) {
       return; // the divisor's own value says it can be 0: UnguardedDivision's finding, within that rule's scope
