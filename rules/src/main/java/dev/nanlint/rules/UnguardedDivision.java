@@ -58,12 +58,14 @@ public final class UnguardedDivision implements Rule {
     }
   }
 
+
   private static void check(Node division, Expression numerator, Expression denominator, RuleContext ctx) {
     Analysis a = ctx.analysis();
-    if (!a.scope().isNumericCode(division)) {
-      return;
-    }
+    boolean named = a.scope().isNumericCode(division);
     NumFact fact = a.facts().at(denominator);
+    if (!named && !fact.has(NumFact.Tag.COUNT)) {
+      return; // outside code named for ML, only a counter the code shows can stay 0 (a ratio of counts)
+    }
     if (!fact.canBeZero() || a.values().guards().repairedAfterwards(division)
         || a.values().guards().zeroCaseConsidered(denominator)) {
       return; // the flow proves it non-zero here, or the code handles the zero case
