@@ -212,6 +212,11 @@ public final class Fixtures {
       if (m.find()) {
         Matcher body = BODY.matcher(lines[i]).region(m.end(), lines[i].length());
         body.lookingAt();
+        String rest = lines[i].substring(body.end());
+        if (!rest.isEmpty() && !rest.startsWith("//")) {
+          throw new IllegalArgumentException("line " + (i + 1) + ": cannot read the marker '"
+              + lines[i].substring(m.start()).strip() + "' (an unclosed quote?)");
+        }
         out.addAll(entries(i + 1, body.group()));
       }
     }
