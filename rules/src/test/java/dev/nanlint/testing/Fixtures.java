@@ -157,8 +157,9 @@ public final class Fixtures {
   }
 
   /**
-   * A printed message ({@code [Rule] message; also [Other] its message}, one line) as one report per rule;
-   * only the leading rule's level is known, the absorbed rules' are null.
+   * A printed diagnostic as one report per rule: {@code message} is its first line after {@code [Rule] }
+   * ({@code its message; also [Other] the other's}); only the leading rule's level is shown, the absorbed
+   * rules' are null.
    */
   public static List<Reported> reportsOf(int line, int column, Severity level, String rule, String message) {
     List<Reported> out = new ArrayList<>();
