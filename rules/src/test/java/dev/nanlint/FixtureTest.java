@@ -17,7 +17,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every fixture through the engine: findings must equal the EXPECT markers, line by line. */
+/**
+ * Every fixture through the engine: findings must equal the EXPECT markers, line by line, and have the
+ * level and message texts the markers name.
+ */
 class FixtureTest {
   private static final Linter LINTER = new Linter(BuiltInRules.all(), Config.defaults());
 
@@ -35,9 +38,13 @@ class FixtureTest {
         .flatMap(f -> Fixtures.markersOf(f).stream()).sorted().toList();
     assertEquals(Fixtures.expected(source), actual, () -> "findings of " + fixture.getFileName() + ":\n"
         + result.findings().stream().map(FixtureTest::describe).collect(Collectors.joining("\n")));
+    List<String> unmet = Fixtures.unmet(Fixtures.expectations(source),
+        result.findings().stream().flatMap(f -> Fixtures.reportsOf(f).stream()).toList());
+    assertTrue(unmet.isEmpty(), () -> fixture.getFileName() + ": findings without the marker's level or text:\n  "
+        + String.join("\n  ", unmet));
   }
 
   private static String describe(Finding f) {
-    return "  " + f.line() + ":" + f.column() + " [" + f.rule() + "] " + f.message();
+    return "  " + f.line() + ":" + f.column() + " " + f.severity().label() + " [" + f.rule() + "] " + f.message();
   }
 }

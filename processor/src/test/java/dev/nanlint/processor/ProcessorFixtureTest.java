@@ -13,6 +13,7 @@ import dev.nanlint.engine.Linter;
 import dev.nanlint.engine.Severity;
 import dev.nanlint.testing.Fixtures;
 import dev.nanlint.testing.Fixtures.Marker;
+import dev.nanlint.testing.Fixtures.Reported;
 import java.net.MalformedURLException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,12 +31,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every fixture compiled by javac with the processor: the findings must sit on exactly the lines the
- * EXPECT markers name, the same as the engine test, and the fixture must compile but for nanlint's errors.
+ * EXPECT markers name, with the level and message texts they name, the same as the engine test, and the fixture
+ * must compile but for nanlint's errors.
  */
 class ProcessorFixtureTest {
   private static final Pattern RULE = Pattern.compile("^\\[(\\w+)\\] ");
-  /** The other rules of a finding that carries several (one expression, several reasons), on its first line. */
-  private static final Pattern ALSO = Pattern.compile("; also \\[(\\w+)\\] ");
 
   /** The engine's level of each finding (a rule may report below its severity): javac must use the same. */
   private static Map<Marker, Severity> engineLevels(Path fixture) {
@@ -71,7 +71,7 @@ class ProcessorFixtureTest {
    * error-severity finding, and then those findings are the only errors.
    */
   private static void check(Path fixture, Compilation compilation) {
-    List<Marker> actual = new ArrayList<>();
+    List<Reported> actual = new ArrayList<>();
     List<String> unexpected = new ArrayList<>();
     Map<Marker, Severity> levels = engineLevels(fixture);
     boolean errorFinding = false;
@@ -89,19 +89,30 @@ class ProcessorFixtureTest {
           : severity == Severity.NOTE ? Diagnostic.Kind.NOTE : Diagnostic.Kind.MANDATORY_WARNING;
       assertEquals(expectedKind, d.getKind(), d.toString());
       errorFinding |= severity == Severity.ERROR;
-      actual.add(new Marker((int) d.getLineNumber(), m.group(1)));
-      Matcher also = ALSO.matcher(d.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
-      while (also.find()) {
-        actual.add(new Marker((int) d.getLineNumber(), also.group(1)));
-      }
+      // the first line is "[Rule] message; also [Other] its message"; the fix follows on the next
+      String firstLine = d.getMessage(Locale.ROOT).lines().findFirst().orElse("").substring(m.end());
+      actual.addAll(Fixtures.reportsOf((int) d.getLineNumber(), (int) d.getColumnNumber(), levelOf(d.getKind()),
+          m.group(1), firstLine));
     }
-    actual.sort(null);
     assertEquals(List.of(), unexpected, "nanlint printed more than its findings");
-    assertEquals(Fixtures.expected(Fixtures.read(fixture)), actual, () -> compilation.diagnostics().stream()
-        .map(Object::toString).collect(Collectors.joining("\n")));
+    String source = Fixtures.read(fixture);
+    assertEquals(Fixtures.expected(source), actual.stream().map(Reported::marker).sorted().toList(),
+        () -> compilation.diagnostics().stream().map(Object::toString).collect(Collectors.joining("\n")));
+    List<String> unmet = Fixtures.unmet(Fixtures.expectations(source), actual);
+    assertTrue(unmet.isEmpty(), () -> fixture.getFileName() + ": diagnostics without the marker's level or text:\n  "
+        + String.join("\n  ", unmet));
     assertEquals(errorFinding ? Compilation.Status.FAILURE : Compilation.Status.SUCCESS, compilation.status(),
         () -> compilation.errors().toString());
     assertTrue(compilation.errors().stream().allMatch(e -> RULE.matcher(e.getMessage(Locale.ROOT)).find()),
         () -> "javac errors besides nanlint's findings: " + compilation.errors());
+  }
+
+  /** The level a diagnostic kind shows under the default failOn=error (the kinds checked in check). */
+  private static Severity levelOf(Diagnostic.Kind kind) {
+    return switch (kind) {
+      case ERROR -> Severity.ERROR;
+      case NOTE -> Severity.NOTE;
+      default -> Severity.WARNING;
+    };
   }
 }
