@@ -25,10 +25,11 @@ class PluginTest {
       "  double crossEntropy(double[] probs, int label) {",
       "    return -Math.log(probs[label]);",
       "  }",
-      "  double mean(double[] xs) {",
+      "  double meanPositive(double[] xs) {",
       "    double sum = 0;",
-      "    for (double x : xs) sum += x;",
-      "    return sum / xs.length;",
+      "    int n = 0;",
+      "    for (double x : xs) if (x > 0) { sum += x; n++; }",
+      "    return sum / n;",
       "  }",
       "}");
 

@@ -1301,9 +1301,11 @@ public final class Values {
     });
   }
 
-  /** An assignment that runs only under a condition inside its loop ({@code if (y == k) count++;}). */
-  /** Inside a branch, or after an {@code if (...) continue;} that can skip it, within its loop. */
-  private static boolean isConditional(Node def) {
+  /**
+   * An assignment or call that runs only under a condition inside its loop ({@code if (y == k) count++;}):
+   * inside a branch, or after an {@code if (...) continue;} that can skip it, within its loop.
+   */
+  public static boolean isConditional(Node def) {
     Node child = def;
     for (Node p = def.getParentNode().orElse(null); p != null && !Definitions.isLoop(p);
         child = p, p = p.getParentNode().orElse(null)) {

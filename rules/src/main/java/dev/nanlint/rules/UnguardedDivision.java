@@ -8,10 +8,14 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.Value;
 import dev.nanlint.analysis.facts.NumFact;
+import dev.nanlint.engine.Config;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
 import dev.nanlint.engine.Severity;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Flags floating division by a value that can be 0 (a sum, count, size, norm, std or difference) in
@@ -20,6 +24,13 @@ import dev.nanlint.engine.Severity;
 @RuleInfo(name = "UnguardedDivision", severity = Severity.WARNING,
     summary = "floating division by a sum, count, norm or difference that can be 0 yields NaN/Infinity silently")
 public final class UnguardedDivision implements Rule {
+  /**
+   * How a division by the length or size of an input that only a caller could pass empty is reported:
+   * {@code note} (the default: a contract) or {@code warning} (the strict reading).
+   */
+  static final String EMPTY_INPUTS = "UnguardedDivision.emptyInputs";
+  private static final String NOTE = "note";
+  private static final String WARNING = "warning";
 
   @Override
   public void visit(BinaryExpr binary, RuleContext ctx) {
@@ -40,7 +51,7 @@ public final class UnguardedDivision implements Rule {
   }
 
   /** The INDArray methods handled below: the name is checked before the receiver's type, which costs more. */
-  private static final java.util.Set<String> DIVISIONS = java.util.Set.of("div", "divi", "divRowVector",
+  private static final Set<String> DIVISIONS = Set.of("div", "divi", "divRowVector",
       "divRowVectori", "divColumnVector", "divColumnVectori", "rdiv", "rdivi");
 
   @Override
@@ -94,7 +105,37 @@ public final class UnguardedDivision implements Rule {
       fix = "check Math.abs(" + den + ") > " + Fixes.epsilon(division, a.types().isFloat(denominator))
           + " before dividing";
     }
-    ctx.report(division, "dividing by " + den + " gives NaN or Infinity when it is 0: " + risk, fix, replacement);
+    Optional<DivisorContracts.Reading> reading = DivisorContracts.of(division, denominator, fact, a);
+    if (reading.isEmpty()) {
+      ctx.report(division, "dividing by " + den + " gives NaN or Infinity when it is 0: " + risk, fix, replacement);
+    } else if (!reading.get().isContract()) {
+      ctx.report(division, "dividing by " + den + " gives NaN or Infinity when it is 0: " + reading.get().shown(), fix,
+          replacement);
+    } else {
+      String message = "dividing by " + den + " gives NaN or Infinity " + reading.get().when();
+      if (reading.get().isAboutSize() && strictAboutEmptyInputs(ctx.config())) {
+        ctx.report(division, message, fix, replacement);
+      } else {
+        ctx.reportWeaker(division, message, fix); // a contract: a note, not a warning (issue 15 item 5)
+      }
+    }
+  }
+
+  /** The strict reading ({@code UnguardedDivision.emptyInputs = warning}): an input's size is a warning too. */
+  private static boolean strictAboutEmptyInputs(Config config) {
+    return config.property(EMPTY_INPUTS, NOTE).trim().equalsIgnoreCase(WARNING);
+  }
+
+  @Override
+  public Set<String> configKeys() {
+    return Set.of(EMPTY_INPUTS);
+  }
+
+  @Override
+  public String checkConfig(String key, String value) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    return v.equals(NOTE) || v.equals(WARNING) ? null
+        : "'" + value.trim() + "' is not a level for " + EMPTY_INPUTS + " (expected note or warning)";
   }
 
   /** The evidence the flow analysis recorded for a fact, as one clause. */

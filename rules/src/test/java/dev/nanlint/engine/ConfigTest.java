@@ -102,7 +102,8 @@ class ConfigTest {
   void anUnknownKeyWithNothingCloseListsTheKeys() {
     assertEquals("t.properties:1: unknown key 'maxWarnings'; the keys are enable, disable, severity.<Rule>, exclude,"
         + " failOn and the rules' thresholds (HighLearningRate.adagrad, HighLearningRate.adam,"
-        + " HighLearningRate.rmsprop, HighLearningRate.sgd)", refused("maxWarnings = 3").getMessage());
+        + " HighLearningRate.rmsprop, HighLearningRate.sgd, UnguardedDivision.emptyInputs)",
+        refused("maxWarnings = 3").getMessage());
   }
 
   @Test
@@ -142,7 +143,7 @@ class ConfigTest {
     assertFalse(config.isEnabled(info("NaNEquality")));
     assertEquals("t.properties:4: unknown key 'bogus'; the keys are enable, disable, severity.<Rule>, exclude,"
         + " failOn and the rules' thresholds (HighLearningRate.adagrad, HighLearningRate.adam,"
-        + " HighLearningRate.rmsprop, HighLearningRate.sgd)",
+        + " HighLearningRate.rmsprop, HighLearningRate.sgd, UnguardedDivision.emptyInputs)",
         refused("disable = UnguardedLog, \\\n  NaNEquality\n# comment \\\nbogus = 1").getMessage());
   }
 

@@ -175,7 +175,8 @@ public final class Evaluator {
     if (e instanceof ArrayAccessExpr a) {
       Result array = eval(a.getName(), s);
       Result index = eval(a.getIndex(), array.after());
-      return new Result(read(a, index.after()), index.after());
+      NumFact element = read(a, index.after());
+      return new Result(element, indexed(a.getName(), index.fact(), index.after()));
     }
     if (e instanceof UnaryExpr u) {
       return unary(u, s);
@@ -300,7 +301,7 @@ public final class Evaluator {
     if (f.getNameAsString().equals("length") && isArrayOrUnknown(f.getScope())) {
       Optional<AccessPath> length = pathOf(f);
       NumFact known = length.flatMap(scope.after()::get).orElse(null);
-      return new Result(known != null ? known : JavaLangHandler.size(), scope.after());
+      return new Result(lengthRead(known != null ? known : JavaLangHandler.size(), f, f.getScope()), scope.after());
     }
     return new Result(read(f, scope.after()), scope.after());
   }
@@ -339,6 +340,81 @@ public final class Evaluator {
         return new Result(u.isPrefix() ? updated : old, after);
       }
     }
+  }
+
+  /**
+   * A length or size as read at {@code at}: when it can be 0, the evidence names the input it measures
+   * (the node {@code at}, whose scope is {@code container}), so a rule can ask whether that input can
+   * be empty, or only would be if a caller broke the contract.
+   */
+  private static NumFact lengthRead(NumFact fact, Node at, Expression container) {
+    return fact.has(Tag.LENGTH) && fact.canBeZero()
+        ? fact.because(Printed.of(at) + " is 0 when " + Printed.of(container) + " is empty", at) : fact;
+  }
+
+  /** Reading or writing {@code array[index]} did not throw: the array has more than {@code index} elements. */
+  private Store indexed(Expression array, NumFact index, Store s) {
+    return indexedBy(array, "length", index, s);
+  }
+
+  /**
+   * The store once {@code container[index]} (or {@code container.get(index)}) evaluated without an
+   * exception: the length or size ({@code segment}) of {@code container} is at least index + 1, so at
+   * least 1. Only the normal path learns this; an exceptional edge leaves from the store before.
+   */
+  private Store indexedBy(Expression container, String segment, NumFact index, Store s) {
+    Optional<AccessPath> path = pathOf(container).filter(p -> !p.isDifference());
+    if (path.isEmpty() || !s.isReachable()) {
+      return s;
+    }
+    AccessPath length = path.get().dot(segment);
+    double atLeast = index.lo() >= 0 && index.lo() < Integer.MAX_VALUE ? index.lo() + 1 : 1;
+    NumFact known = s.get(length).orElse(JavaLangHandler.size());
+    NumFact bound = NumFact.range(atLeast, Integer.MAX_VALUE, Precision.UNKNOWN);
+    return restrictEqual(length, bound, s.with(length, known.restrict(bound)));
+  }
+
+  /**
+   * What a bound on {@code p} tells about the paths that hold the same value ({@link Store#equalTo}):
+   * {@code int n = xs.length; ... xs[0]} leaves n >= 1 too. A length or size not yet in the store starts
+   * from what any length can be.
+   */
+  Store restrictEqual(AccessPath p, NumFact bound, Store s) {
+    Store out = s;
+    for (AccessPath same : s.equalTo(p)) {
+      NumFact known = out.get(same).orElse(isLength(same) ? JavaLangHandler.size() : null);
+      if (known != null) {
+        out = out.with(same, known.restrict(bound));
+      }
+    }
+    return out;
+  }
+
+  private static boolean isLength(AccessPath p) {
+    return !p.isDifference() && (p.last().equals("length") || p.last().equals(AccessPath.SIZE));
+  }
+
+  /**
+   * {@code p = xs.length} (or a widening cast of it): p and the length now hold the same value, which a
+   * later bound on either tells the other (an index that did not throw, a comparison of p).
+   */
+  private Store copiedLength(AccessPath p, Expression valueExpr, Store after) {
+    Expression v = unwrap(valueExpr);
+    while (v instanceof CastExpr c && Set.of("double", "long", "int").contains(c.getType().asString())) {
+      v = unwrap(c.getExpression());
+    }
+    Optional<AccessPath> source = pathOf(v).filter(Evaluator::isLength);
+    if (source.isEmpty() || p.isDifference() || source.get().dependsOn(p) || !after.isReachable()) {
+      return after;
+    }
+    return after.with(AccessPath.difference(p, source.get()), NumFact.constant(0, Precision.INT));
+  }
+
+  private boolean isList(Expression e) {
+    String type = analysis.types().typeOf(e);
+    int generic = type.indexOf('<');
+    String raw = generic < 0 ? type : type.substring(0, generic);
+    return raw.endsWith("List") && !raw.endsWith("[]");
   }
 
   /** An integral value incremented from 0 or more is a counter: 0 until the first increment. */
@@ -492,14 +568,17 @@ public final class Evaluator {
       }
     }
     value = convert(value, analysis.types().typeOf(target)); // compound assignments narrow implicitly
-    return new Result(value, write(target, value, a.getValue(), v.after()));
+    // only a plain assignment stores what its right side computes (x /= n does not make x a copy of n)
+    Expression computed = a.getOperator() == AssignExpr.Operator.ASSIGN ? a.getValue() : null;
+    return new Result(value, write(target, value, computed, v.after()));
   }
 
   /** Evaluates what a write target evaluates before the write: an array and its index, a field's object. */
   private Store evalTargetParts(Expression target, Store s) {
     Expression t = unwrap(target);
     if (t instanceof ArrayAccessExpr a) {
-      return eval(a.getIndex(), eval(a.getName(), s).after()).after();
+      Result index = eval(a.getIndex(), eval(a.getName(), s).after());
+      return indexed(a.getName(), index.fact(), index.after());
     }
     if (t instanceof FieldAccessExpr f) {
       return eval(f.getScope(), s).after();
@@ -529,7 +608,7 @@ public final class Evaluator {
   Store bind(AccessPath p, NumFact value, Expression valueExpr, Store before) {
     Store after = p.segments().isEmpty() ? before.assign(p, value)
         : before.killIf(q -> q.mentions(p.last())).assign(p, value);
-    return valueExpr == null ? after : created(p, unwrap(valueExpr), value, before, after);
+    return valueExpr == null ? after : copiedLength(p, valueExpr, created(p, unwrap(valueExpr), value, before, after));
   }
 
   /** A new array or empty collection stored in {@code p}: its length and elements are known. */
@@ -608,6 +687,13 @@ public final class Evaluator {
     }
     if (fact == null) {
       fact = declared(c);
+    }
+    if (c.getArguments().isEmpty() && c.getScope().isPresent()
+        && (c.getNameAsString().equals("size") || c.getNameAsString().equals("length"))) {
+      fact = lengthRead(fact, c, c.getScope().get());
+    }
+    if (c.getScope().isPresent() && c.getNameAsString().equals("get") && args.size() == 1 && isList(c.getScope().get())) {
+      st = indexedBy(c.getScope().get(), AccessPath.SIZE, args.get(0), st); // list.get(i) returned: size > i
     }
     Effect effect = Effect.UNKNOWN;
     for (CallHandler h : handlers) {

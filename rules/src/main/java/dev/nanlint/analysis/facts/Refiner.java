@@ -125,7 +125,7 @@ final class Refiner {
     }
     Optional<AccessPath> path = evaluator.pathOf(x);
     if (path.isPresent()) {
-      return s.with(path.get(), narrowed);
+      return evaluator.restrictEqual(path.get(), bound, s.with(path.get(), narrowed));
     }
     if (x instanceof MethodCallExpr call && call.getArguments().size() == 1
         && evaluator.analysis().api().mathFunction(call).filter("abs"::equals).isPresent()) {

@@ -1,7 +1,9 @@
 package dev.nanlint.analysis.facts;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -75,6 +77,24 @@ public final class Store {
     Map<AccessPath, NumFact> copy = new HashMap<>(facts);
     copy.put(path, fact);
     return new Store(copy, true);
+  }
+
+  /**
+   * The paths known to hold the same value as {@code path}: those whose difference with it is exactly 0
+   * (a copy of a length, {@code int n = xs.length}, or the TRUE edge of {@code a == b}).
+   */
+  public List<AccessPath> equalTo(AccessPath path) {
+    List<AccessPath> out = new ArrayList<>();
+    facts.forEach((p, f) -> {
+      if (p.isDifference() && f.isConstant() && f.lo() == 0) {
+        if (p.left().equals(path)) {
+          out.add(p.minus());
+        } else if (p.minus().equals(path)) {
+          out.add(p.left());
+        }
+      }
+    });
+    return out;
   }
 
   /** Forgets {@code path} and every path that depends on it. */

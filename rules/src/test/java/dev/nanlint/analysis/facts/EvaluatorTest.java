@@ -156,6 +156,50 @@ class EvaluatorTest {
   }
 
   @Test
+  void aLengthSaysWhichInputItMeasures() {
+    NumFact len = returned("double[] xs", "int n = xs.length; return (double) n;");
+    assertTrue(len.has(Tag.LENGTH), len.toString());
+    assertTrue(reasons(len).contains("xs.length is 0 when xs is empty"), reasons(len));
+    NumFact size = returned("List<Double> batch", "return batch.size();");
+    assertTrue(reasons(size).contains("batch.size() is 0 when batch is empty"), reasons(size));
+  }
+
+  @Test
+  void anIndexThatDidNotThrowBoundsTheLength() {
+    NumFact read = returned("double[] xs", "double first = xs[0]; return xs.length;");
+    assertEquals(1, read.lo(), "xs[0] did not throw: " + read);
+    assertFalse(read.canBeZero());
+    NumFact second = returned("double[] xs", "double d = xs[1] - xs[0]; return xs.length - 1;");
+    assertEquals(1, second.lo(), "xs[1] did not throw, so xs.length - 1 >= 1: " + second);
+    NumFact written = returned("double[] xs", "xs[0] = 1; return xs.length;");
+    assertEquals(1, written.lo(), "a write to xs[0] did not throw either: " + written);
+    NumFact unknownIndex = returned("double[] xs, int i", "double v = xs[i]; return xs.length;");
+    assertEquals(1, unknownIndex.lo(), "whatever i was, it was in bounds: " + unknownIndex);
+    NumFact list = returned("List<Double> xs", "double first = xs.get(0); return xs.size();");
+    assertEquals(1, list.lo(), list.toString());
+    NumFact map = returned("Map<Integer, Double> m", "Double v = m.get(0); return m.size();");
+    assertTrue(map.canBeZero(), "Map.get does not throw on a missing key: " + map);
+    NumFact reassigned = returned("double[] xs, double[] ys", "double first = xs[0]; xs = ys; return xs.length;");
+    assertTrue(reassigned.canBeZero(), "another array now: " + reassigned);
+  }
+
+  @Test
+  void aCopyOfALengthLearnsWhatTheLengthLearns() {
+    NumFact n = returned("double[] xs", "int n = xs.length; double first = xs[0]; return (double) n;");
+    assertEquals(1, n.lo(), "xs[0] did not throw, and n is xs.length: " + n);
+    NumFact len = returned("double[] xs", "double len = (double) xs.length; double first = xs[0]; return len;");
+    assertEquals(1, len.lo(), len.toString());
+    NumFact back = returned("double[] xs", "int n = xs.length; if (n == 0) return 0; return (double) xs.length;");
+    assertEquals(1, back.lo(), "n != 0 says the same of xs.length: " + back);
+    NumFact stale = returned("double[] xs, double[] ys", "int n = xs.length; xs = ys; double f = xs[0]; return (double) n;");
+    assertTrue(stale.canBeZero(), "n measured the old xs: " + stale);
+    NumFact scaled = returned("double[] xs, double var", "var /= xs.length; double f = xs[0]; return var;");
+    assertTrue(scaled.canBeZero(), "var /= xs.length makes var no copy of the length: " + scaled);
+    NumFact moved = returned("double[] xs", "int n = xs.length; n = n - 1; double f = xs[0]; return (double) n;");
+    assertTrue(moved.canBeZero(), "n is no copy any more: " + moved);
+  }
+
+  @Test
   void sizesAreNeverNegative() {
     NumFact size = returned("List<Double> xs", "return xs.size();");
     assertFalse(size.canBeNegative());

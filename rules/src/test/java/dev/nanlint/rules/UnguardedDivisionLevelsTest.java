@@ -1,0 +1,308 @@
+package dev.nanlint.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nanlint.engine.BuiltInRules;
+import dev.nanlint.engine.Config;
+import dev.nanlint.engine.ConfigException;
+import dev.nanlint.engine.FileResult;
+import dev.nanlint.engine.Finding;
+import dev.nanlint.engine.Linter;
+import dev.nanlint.engine.Rule;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The input-length policy (issue 14 item 9) and contracts as notes (issue 15 item 5) for
+ * UnguardedDivision: a division by an input's length or size is a note unless the code shows the input
+ * can be empty (then a warning) or the flow proves it non-empty (then silent); weights handed in, a single
+ * sample and a degenerate constructor setting are notes; {@code UnguardedDivision.emptyInputs = warning}
+ * is the strict reading. Fixture markers do not carry a level, so the levels are pinned here.
+ */
+class UnguardedDivisionLevelsTest {
+  private static final List<Rule> RULES = BuiltInRules.all();
+
+  private static List<Finding> findings(String methods, Config config) {
+    String source = """
+        import java.util.*;
+        import java.util.stream.*;
+        class LossAverages {
+        %s
+        }
+        """.formatted(methods);
+    FileResult r = new Linter(RULES, config).lint("LossAverages.java", source);
+    assertTrue(r.errors().isEmpty(), () -> r.errors().toString());
+    return r.findings().stream().filter(f -> f.rule().equals("UnguardedDivision")).toList();
+  }
+
+  /** The levels of the UnguardedDivision findings, in order: "warning", "note". */
+  private static List<String> levels(String methods) {
+    return findings(methods, Config.defaults()).stream().map(f -> f.severity().label()).toList();
+  }
+
+  private static String message(String methods) {
+    List<Finding> found = findings(methods, Config.defaults());
+    assertEquals(1, found.size(), found::toString);
+    return found.get(0).message();
+  }
+
+  private static Config strict() throws ConfigException {
+    return Config.parse("UnguardedDivision.emptyInputs = warning", "t.properties", RULES);
+  }
+
+  private static final String MEAN_LOSS = """
+      double meanLoss(double[] losses) {
+        double total = 0;
+        for (double l : losses) total += l;
+        return total / losses.length;
+      }
+      """;
+
+  @Test
+  void meanLossOverABatchIsANoteThatSaysItIsAContract() {
+    assertEquals(List.of("note"), levels(MEAN_LOSS));
+    assertEquals("dividing by losses.length gives NaN or Infinity when losses is empty: a contract the caller keeps,"
+        + " unless the code can pass an empty input", message(MEAN_LOSS));
+    assertEquals(List.of("note"), levels("""
+        double meanLoss(List<Double> losses) {
+          double total = 0;
+          for (double l : losses) total += l;
+          return total / losses.size();
+        }
+        """));
+  }
+
+  @Test
+  void theLengthIsFollowedThroughALocalAndACast() {
+    String through = """
+        double meanLoss(double[] losses) {
+          int n = losses.length;
+          double total = 0;
+          for (double l : losses) total += l;
+          return total / (double) n;
+        }
+        """;
+    assertEquals(List.of("note"), levels(through));
+    assertTrue(message(through).contains("when losses is empty"), message(through));
+  }
+
+  @Test
+  void theStrictReadingMakesItAWarning() throws ConfigException {
+    List<Finding> found = findings(MEAN_LOSS, strict());
+    assertEquals(List.of("warning"), found.stream().map(f -> f.severity().label()).toList());
+    assertTrue(found.get(0).message().contains("when losses is empty"), found.get(0).message());
+  }
+
+  @Test
+  void anEarlierIndexingProvesTheInputNonEmpty() {
+    assertEquals(List.of(), levels("""
+        double meanLoss(double[] losses) {
+          double worst = losses[0];
+          double total = 0;
+          for (double l : losses) { total += l; worst = Math.max(worst, l); }
+          return total / losses.length + 0 * worst;
+        }
+        """));
+    assertEquals(List.of(), levels("""
+        double meanLoss(double[] losses) {
+          int n = losses.length;
+          double worst = losses[0];
+          double total = 0;
+          for (double l : losses) { total += l; worst = Math.max(worst, l); }
+          return total / n + 0 * worst;
+        }
+        """), "n is a copy of the length, which losses[0] bounds");
+    assertEquals(List.of(), levels("""
+        double meanLoss(List<Double> losses) {
+          double total = losses.get(0);
+          for (int i = 1; i < losses.size(); i++) total += losses.get(i);
+          return total / losses.size();
+        }
+        """));
+    assertEquals(List.of(), levels("""
+        double[] normalizeLoss(double[] losses) {
+          double[] out = new double[losses.length];
+          for (int i = 0; i < losses.length; i++) out[i] = losses[i] / losses.length;
+          return out;
+        }
+        """), "inside the loop over its indices the array has an element");
+  }
+
+  @Test
+  void anIndexingInsideAnotherBranchProvesNothingHere() {
+    assertEquals(List.of("note"), levels("""
+        double meanLoss(double[] losses, boolean peek) {
+          if (peek) {
+            System.out.println(losses[0]);
+          }
+          double total = 0;
+          for (double l : losses) total += l;
+          return total / losses.length;
+        }
+        """));
+  }
+
+  @Test
+  void aCheckThatThrowsOrReturnsGuardsTheDivision() {
+    assertEquals(List.of(), levels("""
+        double meanLoss(double[] losses) {
+          if (losses.length == 0) throw new IllegalArgumentException("no losses");
+          double total = 0;
+          for (double l : losses) total += l;
+          return total / losses.length;
+        }
+        """));
+  }
+
+  @Test
+  void aCollectionTheCodeCanLeaveEmptyIsAWarning() {
+    String conditional = """
+        double meanPositiveLoss(double[] losses) {
+          List<Double> kept = new ArrayList<>();
+          for (double l : losses) if (l > 0) kept.add(l);
+          double total = 0;
+          for (double k : kept) total += k;
+          return total / kept.size();
+        }
+        """;
+    assertEquals(List.of("warning"), levels(conditional));
+    assertTrue(message(conditional).contains("kept is filled by a conditional add"), message(conditional));
+    String filtered = """
+        double meanSmallLoss(List<Double> losses) {
+          List<Double> kept = losses.stream().filter(l -> l < 1).collect(Collectors.toList());
+          double total = 0;
+          for (double k : kept) total += k;
+          return total / kept.size();
+        }
+        """;
+    assertEquals(List.of("warning"), levels(filtered));
+    assertTrue(message(filtered).contains("kept is built by a filter"), message(filtered));
+  }
+
+  @Test
+  void unconditionalAddsOverAnInputKeepItsContract() {
+    assertEquals(List.of("note"), levels("""
+        double meanSquaredLoss(double[] losses) {
+          List<Double> squares = new ArrayList<>();
+          for (double l : losses) squares.add(l * l);
+          double total = 0;
+          for (double s : squares) total += s;
+          return total / squares.size();
+        }
+        """));
+  }
+
+  @Test
+  void anEmptinessCheckThatDoesNotGuardTheDivisionIsAWarning() {
+    String logged = """
+        double meanLoss(List<Double> losses) {
+          if (losses.isEmpty()) System.err.println("empty batch");
+          double total = 0;
+          for (double l : losses) total += l;
+          return total / losses.size();
+        }
+        """;
+    assertEquals(List.of("warning"), levels(logged));
+    assertTrue(message(logged).contains("the size of losses is checked on line 5"), message(logged));
+    assertEquals(List.of("warning", "note"), levels("""
+        double meanLoss(double[] losses, double[] other) {
+          double total = 0;
+          for (double l : losses) total += l;
+          double a = losses.length > 0 ? total / losses.length : 0;
+          return a + total / losses.length + total / other.length;
+        }
+        """), "the ternary guards its own division only; other is never checked");
+  }
+
+  @Test
+  void aSingleSampleIsAContract() throws ConfigException {
+    String variance = """
+        double lossVariance(double[] losses, double mean) {
+          double squares = 0;
+          for (double l : losses) squares += (l - mean) * (l - mean);
+          return squares / (losses.length - 1);
+        }
+        """;
+    assertEquals(List.of("note"), levels(variance));
+    assertTrue(message(variance).contains("when losses has a single element"), message(variance));
+    assertEquals(List.of("warning"), findings(variance, strict()).stream().map(f -> f.severity().label()).toList());
+    assertEquals(List.of("note"), levels("""
+        double lossVariance(List<Double> losses, double squares) {
+          int degreesOfFreedom = losses.size() - 1;
+          return squares / degreesOfFreedom;
+        }
+        """), "the subtraction is found through the fact's evidence");
+    assertEquals(List.of("warning"), levels("""
+        double lossVariance(List<Double> losses, double squares, int k) {
+          int degreesOfFreedom = losses.size() - k;
+          return squares / degreesOfFreedom;
+        }
+        """), "minus a variable: 0 whenever k equals the size, which is no contract");
+    assertEquals(List.of(), levels("""
+        double lossVariance(double[] losses, double mean) {
+          double spread = losses[1] - losses[0];
+          double squares = 0;
+          for (double l : losses) squares += (l - mean) * (l - mean);
+          return squares / (losses.length - 1) + 0 * spread;
+        }
+        """), "losses[1] did not throw: two samples at least");
+  }
+
+  @Test
+  void weightsHandedInThatSumToZeroAreAContract() throws ConfigException {
+    String weighted = """
+        double weightedLoss(double[] losses, double[] weights) {
+          double total = 0, weightSum = 0;
+          for (int i = 0; i < losses.length; i++) { total += losses[i] * weights[i]; weightSum += weights[i]; }
+          return total / weightSum;
+        }
+        """;
+    assertEquals(List.of("note"), levels(weighted));
+    assertTrue(message(weighted).contains("when the values of weights sum to 0"), message(weighted));
+    assertEquals(List.of("note"), findings(weighted, strict()).stream().map(f -> f.severity().label()).toList(),
+        "the strict reading is about input sizes only");
+    assertEquals(List.of("warning"), levels("""
+        double classLoss(double[] losses, double[] weights, int[] labels, int k) {
+          double total = 0, weightSum = 0;
+          for (int i = 0; i < losses.length; i++) {
+            if (labels[i] == k) { total += losses[i] * weights[i]; weightSum += weights[i]; }
+          }
+          return total / weightSum;
+        }
+        """), "only one class's weights are added: the class may be absent");
+  }
+
+  @Test
+  void aDegenerateConstructorSettingIsAContract() {
+    String scaler = """
+        private final double scale;
+        LossAverages(double low, double high) {
+          this.scale = 1.0 / (high - low);
+        }
+        """;
+    assertEquals(List.of("note"), levels(scaler));
+    assertTrue(message(scaler).contains("when high equals low: a degenerate setting"), message(scaler));
+    assertEquals(List.of("warning"), levels("""
+        double[] normalizeLoss(double[] x, double min, double max) {
+          double[] out = new double[x.length];
+          for (int i = 0; i < x.length; i++) out[i] = (x[i] - min) / (max - min);
+          return out;
+        }
+        """), "a method's parameters are data, not settings");
+  }
+
+  @Test
+  void theKeyIsDeclaredAndChecked() throws ConfigException {
+    Rule rule = RULES.stream().filter(r -> r.info().name().equals("UnguardedDivision")).findFirst().orElseThrow();
+    assertEquals(java.util.Set.of("UnguardedDivision.emptyInputs"), rule.configKeys());
+    assertNull(rule.checkConfig("UnguardedDivision.emptyInputs", " Warning "));
+    assertNull(rule.checkConfig("UnguardedDivision.emptyInputs", "note"));
+    ConfigException bad = assertThrows(ConfigException.class,
+        () -> Config.parse("UnguardedDivision.emptyInputs = error", "t.properties", RULES));
+    assertEquals("t.properties:1: UnguardedDivision.emptyInputs: 'error' is not a level for"
+        + " UnguardedDivision.emptyInputs (expected note or warning)", bad.getMessage());
+  }
+}
