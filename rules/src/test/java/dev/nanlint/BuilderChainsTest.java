@@ -12,7 +12,7 @@ import dev.nanlint.analysis.BuilderChains;
 import dev.nanlint.analysis.BuilderChains.Call;
 import dev.nanlint.analysis.BuilderChains.Layer;
 import dev.nanlint.analysis.BuilderChains.Network;
-import dev.nanlint.engine.BuiltInRules;
+import dev.nanlint.rules.BuiltInRules;
 import dev.nanlint.engine.Config;
 import dev.nanlint.engine.FileResult;
 import dev.nanlint.engine.Finding;

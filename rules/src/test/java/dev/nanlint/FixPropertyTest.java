@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nanlint.engine.BuiltInRules;
+import dev.nanlint.rules.BuiltInRules;
 import dev.nanlint.engine.Config;
 import dev.nanlint.engine.Edits;
 import dev.nanlint.engine.Finding;

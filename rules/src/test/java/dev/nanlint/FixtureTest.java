@@ -3,7 +3,7 @@ package dev.nanlint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nanlint.engine.BuiltInRules;
+import dev.nanlint.rules.BuiltInRules;
 import dev.nanlint.engine.Config;
 import dev.nanlint.engine.FileResult;
 import dev.nanlint.engine.Finding;

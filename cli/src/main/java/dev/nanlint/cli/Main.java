@@ -1,7 +1,7 @@
 package dev.nanlint.cli;
 
 import dev.nanlint.cli.report.Report;
-import dev.nanlint.engine.BuiltInRules;
+import dev.nanlint.rules.BuiltInRules;
 import dev.nanlint.engine.Config;
 import dev.nanlint.engine.ConfigException;
 import dev.nanlint.engine.Edits;

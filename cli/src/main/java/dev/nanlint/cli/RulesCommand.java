@@ -1,6 +1,6 @@
 package dev.nanlint.cli;
 
-import dev.nanlint.engine.BuiltInRules;
+import dev.nanlint.rules.BuiltInRules;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleInfo;
 import java.io.PrintWriter;

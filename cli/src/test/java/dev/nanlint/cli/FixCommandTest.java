@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.cli.MainTest.Run;
-import dev.nanlint.engine.BuiltInRules;
+import dev.nanlint.rules.BuiltInRules;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;

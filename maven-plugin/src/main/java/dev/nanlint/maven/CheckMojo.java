@@ -5,7 +5,7 @@ import dev.nanlint.cli.FileScan;
 import dev.nanlint.cli.SourceFiles;
 import dev.nanlint.cli.report.Report;
 import dev.nanlint.cli.report.TextReport;
-import dev.nanlint.engine.BuiltInRules;
+import dev.nanlint.rules.BuiltInRules;
 import dev.nanlint.engine.Config;
 import dev.nanlint.engine.ConfigException;
 import dev.nanlint.engine.FailOn;

@@ -7,7 +7,7 @@ import com.sun.source.util.Plugin;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.source.util.Trees;
-import dev.nanlint.engine.BuiltInRules;
+import dev.nanlint.rules.BuiltInRules;
 import dev.nanlint.engine.ConfigException;
 import dev.nanlint.engine.DidYouMean;
 import dev.nanlint.engine.Rule;

@@ -5,7 +5,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import dev.nanlint.engine.BuiltInRules;
+import dev.nanlint.rules.BuiltInRules;
 import dev.nanlint.engine.ConfigException;
 import dev.nanlint.engine.Rule;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.nanlint.analysis;
 
 import com.github.javaparser.ast.CompilationUnit;
+import dev.nanlint.engine.RuleContext;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -22,6 +23,11 @@ public final class Analysis {
   private BuilderChains builderChains;
   private Facts facts;
   private final Map<BuilderChains.Network, TrainingSetup> trainingSetups = new IdentityHashMap<>();
+
+  /** The analysis of the file {@code ctx} is checking, shared by every rule of that file. */
+  public static Analysis of(RuleContext ctx) {
+    return ctx.shared(Analysis.class, c -> new Analysis(c.unit()));
+  }
 
   public Analysis(CompilationUnit unit) {
     this.api = new Api(unit);

@@ -17,6 +17,8 @@ import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.nanlint.engine.FileNodes;
+import dev.nanlint.engine.Nodes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;

@@ -21,6 +21,8 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import dev.nanlint.engine.FileNodes;
+import dev.nanlint.engine.Nodes;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;

@@ -22,6 +22,7 @@ import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import dev.nanlint.engine.Nodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -17,6 +17,7 @@ import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
+import dev.nanlint.engine.Nodes;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

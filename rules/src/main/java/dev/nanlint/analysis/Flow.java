@@ -16,6 +16,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import dev.nanlint.engine.Nodes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;

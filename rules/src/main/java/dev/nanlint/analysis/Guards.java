@@ -29,6 +29,8 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import dev.nanlint.engine.FileNodes;
+import dev.nanlint.engine.Nodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -30,6 +30,7 @@ import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import dev.nanlint.engine.Nodes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;

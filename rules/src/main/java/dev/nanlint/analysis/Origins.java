@@ -19,6 +19,8 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
+import dev.nanlint.engine.FileNodes;
+import dev.nanlint.engine.Nodes;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;

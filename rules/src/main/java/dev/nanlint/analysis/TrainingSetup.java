@@ -12,6 +12,7 @@ import dev.nanlint.analysis.BuilderChains.Network;
 import dev.nanlint.analysis.Optimisers.Family;
 import dev.nanlint.analysis.Optimisers.Param;
 import dev.nanlint.analysis.Optimisers.Setting;
+import dev.nanlint.engine.FileNodes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -18,6 +18,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import dev.nanlint.engine.FileNodes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;

@@ -79,11 +79,6 @@ public final class Config {
     return new Config(Set.of(), Set.of(), Map.of(), List.of(), null, Map.of(), null);
   }
 
-  /** Reads {@code file}, checking rule names against the built-in rules and those ServiceLoader finds. */
-  public static Config load(Path file) throws ConfigException {
-    return load(file, BuiltInRules.withServiceLoaded(Config.class.getClassLoader()));
-  }
-
   /**
    * Reads {@code file}, checking rule names and threshold keys against {@code rules}. A file that is missing,
    * unreadable or not UTF-8 is as much an error as a bad line: the user named it, or it was found.

@@ -13,7 +13,6 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import dev.nanlint.analysis.FileNodes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -3,8 +3,10 @@ package dev.nanlint.engine;
 import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
-import dev.nanlint.analysis.Analysis;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /** What a rule sees while checking one file: the shared analysis, and where to report. */
 public final class RuleContext {
@@ -13,7 +15,7 @@ public final class RuleContext {
   private final SourceText source;
   private final Config config;
   private final List<Finding> sink;
-  private Analysis analysis;
+  private final Map<Class<?>, Object> shared = new HashMap<>();
   private RuleInfo currentRule;
   private Severity currentSeverity;
 
@@ -47,12 +49,17 @@ public final class RuleContext {
     return config;
   }
 
-  /** The shared reasoning (guards, value ranges, API knowledge) for this file, built on first use. */
-  public Analysis analysis() {
-    if (analysis == null) {
-      analysis = new Analysis(unit);
+  /**
+   * What all rules of this file share, built on first use by {@code create} and kept for the file under
+   * {@code type} (the analysis: {@code Analysis.of(ctx)}). The engine knows nothing of what is shared.
+   */
+  public <T> T shared(Class<T> type, Function<RuleContext, T> create) {
+    Object value = shared.get(type);
+    if (value == null) {
+      value = create.apply(this);
+      shared.put(type, value);
     }
-    return analysis;
+    return type.cast(value);
   }
 
   /**

@@ -44,7 +44,7 @@ public final class DegenerateWeightInit implements Rule {
     if (!name.equals("Builder")) {
       return;
     }
-    Analysis a = ctx.analysis();
+    Analysis a = Analysis.of(ctx);
     BuilderChains chains = a.builderChains();
     Optional<Network> network = chains.network(creation);
     if (network.isPresent()) {

@@ -23,7 +23,7 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.Declarations;
 import dev.nanlint.analysis.Flow;
-import dev.nanlint.analysis.Nodes;
+import dev.nanlint.engine.Nodes;
 import dev.nanlint.analysis.Printed;
 import dev.nanlint.analysis.Values;
 import dev.nanlint.analysis.facts.NumFact;

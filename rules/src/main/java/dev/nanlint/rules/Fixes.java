@@ -18,6 +18,7 @@ import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.Names;
 import dev.nanlint.analysis.Types;
 import dev.nanlint.engine.RuleContext;
@@ -147,7 +148,7 @@ final class Fixes {
     } else {
       return null; // ND4J div/rdiv: no scalar guard
     }
-    Types types = ctx.analysis().types();
+    Types types = Analysis.of(ctx).types();
     Expression d = divisor;
     while (d instanceof EnclosedExpr enclosed) {
       d = enclosed.getInner();
@@ -192,7 +193,7 @@ final class Fixes {
     int n = call.getArguments().size();
     if (n >= 2) {
       Expression last = call.getArgument(n - 1);
-      String type = ctx.analysis().types().typeOf(last);
+      String type = Analysis.of(ctx).types().typeOf(last);
       if (last instanceof BooleanLiteralExpr b) {
         dup = b.getValue() ? null : "false";
       } else if (last instanceof NameExpr && (type.equals("boolean") || type.equals("Boolean"))) {

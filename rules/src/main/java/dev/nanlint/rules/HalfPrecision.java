@@ -14,7 +14,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.type.PrimitiveType;
 import dev.nanlint.analysis.Analysis;
-import dev.nanlint.analysis.FileNodes;
+import dev.nanlint.engine.FileNodes;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
@@ -69,7 +69,7 @@ public final class HalfPrecision implements Rule {
     if (!text.contains("HALF") && !text.contains("FLOAT16") && !text.contains("\\u")) {
       return;
     }
-    Analysis a = ctx.analysis();
+    Analysis a = Analysis.of(ctx);
     for (VariableDeclarator v : FileNodes.of(unit).all(VariableDeclarator.class)) {
       Optional<Expression> init = v.getInitializer();
       if (init.isPresent() && a.api().isNd4jDataType(init.get(), HALF_TYPES)) {
@@ -80,7 +80,7 @@ public final class HalfPrecision implements Rule {
 
   @Override
   public void visit(AssignExpr assign, RuleContext ctx) {
-    Analysis a = ctx.analysis();
+    Analysis a = Analysis.of(ctx);
     if (a.api().isNd4jDataType(assign.getValue(), HALF_TYPES)) {
       reportType(assign, assign.getValue(), ctx);
       return;
@@ -110,7 +110,7 @@ public final class HalfPrecision implements Rule {
     if (!(cast.getType() instanceof PrimitiveType p) || p.getType() != PrimitiveType.Primitive.FLOAT) {
       return;
     }
-    Optional<MethodCallExpr> exp = ctx.analysis().ranges().expExceeding(cast.getExpression(), Float.MAX_VALUE);
+    Optional<MethodCallExpr> exp = Analysis.of(ctx).ranges().expExceeding(cast.getExpression(), Float.MAX_VALUE);
     if (exp.isPresent()) {
       ctx.report(cast, cast + " is Infinity once the argument of " + exp.get() + " passes 88.7: float tops out at"
           + " 3.4e38 (double at exp(709.8))", "keep the value in double, or subtract the largest logit first: "
@@ -119,7 +119,7 @@ public final class HalfPrecision implements Rule {
   }
 
   private static void checkArguments(Node call, NodeList<Expression> args, RuleContext ctx) {
-    Analysis a = ctx.analysis();
+    Analysis a = Analysis.of(ctx);
     for (Expression arg : args) {
       if (a.api().isNd4jDataType(arg, HALF_TYPES)) {
         reportType(arg, arg, ctx);
@@ -140,7 +140,7 @@ public final class HalfPrecision implements Rule {
         .map(c -> TRAINING_SETUP_CALLS.contains(c.getNameAsString())).orElse(false);
     boolean buildsNetworks = ctx.unit().getImports().stream()
         .anyMatch(i -> i.getNameAsString().startsWith("org.deeplearning4j.nn"));
-    return setupCall || buildsNetworks || ctx.analysis().scope().isNumericCode(at);
+    return setupCall || buildsNetworks || Analysis.of(ctx).scope().isNumericCode(at);
   }
 
   private static void reportType(Node at, Expression constant, RuleContext ctx) {

@@ -2,11 +2,12 @@ package dev.nanlint.rules;
 
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.Imports;
-import dev.nanlint.analysis.Optimisers;
 import dev.nanlint.analysis.Optimisers.Family;
 import dev.nanlint.analysis.Optimisers.Param;
 import dev.nanlint.analysis.Optimisers.Setting;
+import dev.nanlint.analysis.Optimisers;
 import dev.nanlint.engine.Config;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
@@ -48,7 +49,7 @@ public final class HighLearningRate implements Rule {
   }
 
   private static boolean writtenForDl4j0x(RuleContext ctx) {
-    return ctx.analysis().builderChains().networks().stream().anyMatch(n -> ctx.analysis().trainingSetup(n).legacy());
+    return Analysis.of(ctx).builderChains().networks().stream().anyMatch(n -> Analysis.of(ctx).trainingSetup(n).legacy());
   }
 
   /**
@@ -76,7 +77,7 @@ public final class HighLearningRate implements Rule {
       if (s.param() != Param.LEARNING_RATE || !DEFAULTS.containsKey(s.family())) {
         continue;
       }
-      double lr = ctx.analysis().constants().value(s.value());
+      double lr = Analysis.of(ctx).constants().value(s.value());
       double limit = threshold(ctx.config(), s.family());
       if (Double.isNaN(lr) || !(lr > limit)) {
         continue;

@@ -20,7 +20,7 @@ public final class InverseTrigDomain implements Rule {
 
   @Override
   public void visit(MethodCallExpr call, RuleContext ctx) {
-    Analysis a = ctx.analysis();
+    Analysis a = Analysis.of(ctx);
     boolean nd4j = a.api().isTransforms(call, "acos", "asin");
     if (!(nd4j || a.api().isMath(call, "acos", "asin")) || call.getArguments().isEmpty()) {
       return;

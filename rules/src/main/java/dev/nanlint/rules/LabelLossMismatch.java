@@ -15,12 +15,13 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.BuilderChains;
 import dev.nanlint.analysis.Constants;
 import dev.nanlint.analysis.Declarations;
 import dev.nanlint.analysis.Flow;
 import dev.nanlint.analysis.Labels;
-import dev.nanlint.analysis.Nodes;
+import dev.nanlint.engine.Nodes;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
@@ -57,8 +58,8 @@ public final class LabelLossMismatch implements Rule {
     if (!usesDl4jLosses(unit)) {
       return;
     }
-    BuilderChains chains = ctx.analysis().builderChains();
-    Labels labels = new Labels(ctx.analysis());
+    BuilderChains chains = Analysis.of(ctx).builderChains();
+    Labels labels = new Labels(Analysis.of(ctx));
     Constants constants = labels.constants();
     // label values and losses are matched within their innermost class
     List<Loss> losses = losses(unit, chains);
@@ -203,7 +204,7 @@ public final class LabelLossMismatch implements Rule {
       return Optional.of(ai);
     }
     if (x instanceof NameExpr n) {
-      Optional<Declarations.Declaration> d = ctx.analysis().declarations().find(n, n.getNameAsString());
+      Optional<Declarations.Declaration> d = Analysis.of(ctx).declarations().find(n, n.getNameAsString());
       if (d.isEmpty() || d.get().kind() == Declarations.Kind.PARAMETER) {
         return Optional.empty();
       }

@@ -9,12 +9,13 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import dev.nanlint.analysis.FileNodes;
+import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.Imports;
 import dev.nanlint.analysis.Labels.IntSet;
 import dev.nanlint.analysis.Labels;
-import dev.nanlint.analysis.Nodes;
 import dev.nanlint.analysis.Optimisers;
+import dev.nanlint.engine.FileNodes;
+import dev.nanlint.engine.Nodes;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
@@ -47,11 +48,11 @@ public final class LabelOutOfRange implements Rule {
     String name = call.getNameAsString();
     if (name.equals("toOutcomeVector") || name.equals("toOutcomeMatrix")
         || (name.equals("putScalar") && call.getScope().map(r -> Labels.isLabelName(Labels.baseName(r))).orElse(false))) {
-      checkOneHot(call, new Labels(ctx.analysis()), new Imports(ctx.unit()), ctx);
+      checkOneHot(call, new Labels(Analysis.of(ctx)), new Imports(ctx.unit()), ctx);
     } else if (name.equals("nOut") && call.getArguments().size() == 1) {
       Imports imports = new Imports(ctx.unit());
       if (isClassifierOutput(call, imports)) {
-        checkOutputLayer(call, new Labels(ctx.analysis()), imports, ctx);
+        checkOutputLayer(call, new Labels(Analysis.of(ctx)), imports, ctx);
       }
     }
   }
@@ -60,7 +61,7 @@ public final class LabelOutOfRange implements Rule {
   public void visit(AssignExpr assign, RuleContext ctx) {
     if (assign.getTarget() instanceof ArrayAccessExpr a && a.getName() instanceof NameExpr array
         && Labels.isLabelName(array.getNameAsString())) {
-      checkArrayOneHot(a, new Labels(ctx.analysis()), ctx);
+      checkArrayOneHot(a, new Labels(Analysis.of(ctx)), ctx);
     }
   }
 
@@ -216,7 +217,7 @@ public final class LabelOutOfRange implements Rule {
   }
 
   private static boolean isBoolean(Expression e, RuleContext ctx) {
-    return e instanceof BooleanLiteralExpr || ctx.analysis().types().typeOf(e).equals("boolean");
+    return e instanceof BooleanLiteralExpr || Analysis.of(ctx).types().typeOf(e).equals("boolean");
   }
 
   /** {@code new OutputLayer.Builder(LossFunction.MCXENT)...activation(Activation.SOFTMAX).nOut(k)}. */

@@ -5,7 +5,7 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.analysis.Analysis;
-import dev.nanlint.analysis.Nodes;
+import dev.nanlint.engine.Nodes;
 import dev.nanlint.analysis.Origins;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
@@ -28,7 +28,7 @@ public final class LogOfSoftmax implements Rule {
 
   @Override
   public void visit(MethodCallExpr call, RuleContext ctx) {
-    Analysis a = ctx.analysis();
+    Analysis a = Analysis.of(ctx);
     if (!isLog(call, a) || call.getArguments().isEmpty()) {
       return;
     }

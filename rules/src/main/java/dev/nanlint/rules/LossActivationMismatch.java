@@ -4,10 +4,11 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import dev.nanlint.analysis.BuilderChains;
+import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.BuilderChains.Call;
 import dev.nanlint.analysis.BuilderChains.Layer;
 import dev.nanlint.analysis.BuilderChains.Network;
+import dev.nanlint.analysis.BuilderChains;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
@@ -44,7 +45,7 @@ public final class LossActivationMismatch implements Rule {
     if (!OUTPUT_LAYERS.contains(owner) && !LOSS_LAYERS.contains(owner)) {
       return;
     }
-    BuilderChains chains = ctx.analysis().builderChains();
+    BuilderChains chains = Analysis.of(ctx).builderChains();
     Optional<Layer> found = chains.layer(creation);
     if (found.isEmpty() || found.get().isOpen()) {
       return;
@@ -89,7 +90,7 @@ public final class LossActivationMismatch implements Rule {
     if (!lossLayer && activation.equals("SOFTMAX")) {
       Optional<Call> nOut = layer.last("nOut", "units");
       Optional<Expression> nOutArg = nOut.flatMap(c -> c.arg(0));
-      if (nOutArg.isPresent() && ctx.analysis().constants().value(nOutArg.get()) == 1.0) {
+      if (nOutArg.isPresent() && Analysis.of(ctx).constants().value(nOutArg.get()) == 1.0) {
         Node where = activationExpr.map(Node.class::cast).orElse(at); // inherited: where the loss is chosen
         ctx.report(where, "softmax over nOut(1) is always exactly 1.0: the output ignores the input, and "
             + lossText + " sees p = 1 for every example (log(1 - p) = log(0) = -Infinity for a binary loss)",

@@ -3,10 +3,11 @@ package dev.nanlint.rules;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import dev.nanlint.analysis.BuilderChains;
+import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.BuilderChains.Call;
 import dev.nanlint.analysis.BuilderChains.Layer;
 import dev.nanlint.analysis.BuilderChains.Network;
+import dev.nanlint.analysis.BuilderChains;
 import dev.nanlint.analysis.TrainingSetup;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
@@ -33,7 +34,7 @@ public final class MissingGradientClipping implements Rule {
     if (!creation.getType().getNameAsString().equals("Builder")) {
       return;
     }
-    BuilderChains chains = ctx.analysis().builderChains();
+    BuilderChains chains = Analysis.of(ctx).builderChains();
     Optional<Network> found = chains.network(creation);
     if (found.isEmpty() || found.get().kind() == BuilderChains.Kind.NONE || found.get().isOpen()) {
       return;
@@ -48,7 +49,7 @@ public final class MissingGradientClipping implements Rule {
     if (unclipped.isEmpty()) {
       return;
     }
-    TrainingSetup setup = ctx.analysis().trainingSetup(network);
+    TrainingSetup setup = Analysis.of(ctx).trainingSetup(network);
     TrainingSetup.Updater updater = setup.updater(unclipped.get(0));
     double tbptt = setup.tbpttLength();
     if (tbptt <= SHORT_SEQUENCE) {

@@ -12,12 +12,13 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.Declarations;
-import dev.nanlint.analysis.FileNodes;
 import dev.nanlint.analysis.Flow;
 import dev.nanlint.analysis.Imports;
-import dev.nanlint.analysis.Nodes;
 import dev.nanlint.analysis.Optimisers;
+import dev.nanlint.engine.FileNodes;
+import dev.nanlint.engine.Nodes;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
@@ -85,7 +86,7 @@ public final class MissingInputNormalization implements Rule {
     if (!usesDl4j(unit)) {
       return;
     }
-    Declarations declarations = ctx.analysis().declarations();
+    Declarations declarations = Analysis.of(ctx).declarations();
     Imports imports = new Imports(unit);
     Set<Node> reported = Collections.newSetFromMap(new IdentityHashMap<>());
     for (MethodCallExpr fit : FileNodes.of(unit).all(MethodCallExpr.class, m -> m.getNameAsString().equals("fit")

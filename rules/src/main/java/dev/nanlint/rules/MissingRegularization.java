@@ -43,7 +43,7 @@ public final class MissingRegularization implements Rule {
     if (!creation.getType().getNameAsString().equals("Builder")) {
       return;
     }
-    Analysis a = ctx.analysis();
+    Analysis a = Analysis.of(ctx);
     BuilderChains chains = a.builderChains();
     Optional<Network> found = chains.network(creation);
     if (found.isEmpty()) {
@@ -95,7 +95,7 @@ public final class MissingRegularization implements Rule {
     if (settings.isEmpty() || !settings.get(0).library().equals("Tribuo")) {
       return; // not Tribuo's, or an arity we do not know
     }
-    Constants constants = ctx.analysis().constants();
+    Constants constants = Analysis.of(ctx).constants();
     List<Setting> penalties = settings.stream().filter(s -> s.param() == Param.PENALTY).toList();
     if (!penalties.stream().allMatch(s -> constants.value(s.value()) == 0)) {
       return; // a positive or unknown penalty

@@ -5,6 +5,7 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import dev.nanlint.analysis.Analysis;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
@@ -39,7 +40,7 @@ public final class NaNEquality implements Rule {
     }
     // Float.isNaN only where the other side is a float: Float.isNaN(double) does not compile, and
     // Double.isNaN(float) is the same test
-    String other = ctx.analysis().types().typeOf(otherExpr);
+    String other = Analysis.of(ctx).types().typeOf(otherExpr);
     String method = owner.equals("Float") && (other.equals("float") || other.equals("Float")) ? "Float" : "Double";
     String check = method + ".isNaN(" + ctx.source(otherExpr) + ")";
     if (op == BinaryExpr.Operator.NOT_EQUALS) {

@@ -11,11 +11,12 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
-import dev.nanlint.analysis.FileNodes;
+import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.Imports;
 import dev.nanlint.analysis.Labels.IntSet;
 import dev.nanlint.analysis.Labels;
-import dev.nanlint.analysis.Nodes;
+import dev.nanlint.engine.FileNodes;
+import dev.nanlint.engine.Nodes;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
@@ -58,7 +59,7 @@ public final class NegativeClassLabel implements Rule {
     if (candidates.isEmpty()) {
       return;
     }
-    Labels labels = new Labels(ctx.analysis());
+    Labels labels = new Labels(Analysis.of(ctx));
     Imports imports = new Imports(unit);
     Set<Node> reported = Collections.newSetFromMap(new IdentityHashMap<>());
     Map<String, TypeDeclaration<?>> typesByName = new HashMap<>();
@@ -130,7 +131,7 @@ public final class NegativeClassLabel implements Rule {
     if (call.getScope().isEmpty() || call.getScope().get() instanceof ThisExpr) {
       type = call.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
     } else {
-      String typeName = ctx.analysis().types().typeOf(call.getScope().get());
+      String typeName = Analysis.of(ctx).types().typeOf(call.getScope().get());
       if (typeName.isEmpty()) {
         return Optional.empty();
       }

@@ -21,7 +21,7 @@ public final class PowDomain implements Rule {
 
   @Override
   public void visit(MethodCallExpr call, RuleContext ctx) {
-    Analysis a = ctx.analysis();
+    Analysis a = Analysis.of(ctx);
     boolean nd4j = a.api().isTransforms(call, "pow");
     if (!(nd4j || a.api().isMath(call, "pow")) || call.getArguments().size() < 2) {
       return;

@@ -21,12 +21,13 @@ import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.WhileStmt;
-import dev.nanlint.analysis.FileNodes;
+import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.Imports;
 import dev.nanlint.analysis.Names;
-import dev.nanlint.analysis.Nodes;
 import dev.nanlint.analysis.Optimisers;
 import dev.nanlint.analysis.TrainingSetup;
+import dev.nanlint.engine.FileNodes;
+import dev.nanlint.engine.Nodes;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
@@ -217,7 +218,7 @@ public final class UncheckedTrainingLoss implements Rule {
   }
 
   private static boolean isModel(Expression receiver, RuleContext ctx) {
-    String type = ctx.analysis().types().typeOf(receiver);
+    String type = Analysis.of(ctx).types().typeOf(receiver);
     if (MODEL_TYPES.contains(type)) {
       return true;
     }
@@ -330,9 +331,9 @@ public final class UncheckedTrainingLoss implements Rule {
         || !(f.getCompare().get() instanceof BinaryExpr compare)) {
       return Double.NaN;
     }
-    double bound = ctx.analysis().constants().value(compare.getRight());
+    double bound = Analysis.of(ctx).constants().value(compare.getRight());
     double start = f.getInitialization().size() == 1 && f.getInitialization().get(0) instanceof VariableDeclarationExpr v && v.getVariables().size() == 1
-        ? v.getVariable(0).getInitializer().map(i -> ctx.analysis().constants().value(i)).orElse(Double.NaN) : Double.NaN;
+        ? v.getVariable(0).getInitializer().map(i -> Analysis.of(ctx).constants().value(i)).orElse(Double.NaN) : Double.NaN;
     return switch (compare.getOperator()) {
       case LESS -> bound - start;
       case LESS_EQUALS -> bound - start + 1;

@@ -37,7 +37,7 @@ public final class UnguardedDivision implements Rule {
     if (binary.getOperator() != BinaryExpr.Operator.DIVIDE) {
       return;
     }
-    Analysis a = ctx.analysis();
+    Analysis a = Analysis.of(ctx);
     if (a.types().isFloating(binary.getLeft()) || a.types().isFloating(binary.getRight())) {
       check(binary, binary.getLeft(), binary.getRight(), ctx);
     }
@@ -45,7 +45,7 @@ public final class UnguardedDivision implements Rule {
 
   @Override
   public void visit(AssignExpr assign, RuleContext ctx) {
-    if (assign.getOperator() == AssignExpr.Operator.DIVIDE && ctx.analysis().types().isFloating(assign.getTarget())) {
+    if (assign.getOperator() == AssignExpr.Operator.DIVIDE && Analysis.of(ctx).types().isFloating(assign.getTarget())) {
       check(assign, assign.getTarget(), assign.getValue(), ctx);
     }
   }
@@ -58,7 +58,7 @@ public final class UnguardedDivision implements Rule {
   public void visit(MethodCallExpr call, RuleContext ctx) {
     String name = call.getNameAsString();
     if (!DIVISIONS.contains(name) || call.getArguments().isEmpty() || call.getScope().isEmpty()
-        || !ctx.analysis().types().isIndArray(call.getScope().get())) {
+        || !Analysis.of(ctx).types().isIndArray(call.getScope().get())) {
       return;
     }
     Expression receiver = call.getScope().get();
@@ -71,7 +71,7 @@ public final class UnguardedDivision implements Rule {
 
 
   private static void check(Node division, Expression numerator, Expression denominator, RuleContext ctx) {
-    Analysis a = ctx.analysis();
+    Analysis a = Analysis.of(ctx);
     boolean named = a.scope().isNumericCode(division);
     NumFact fact = a.facts().at(denominator);
     if (!named && !fact.has(NumFact.Tag.COUNT)) {

@@ -19,7 +19,7 @@ public final class UnguardedLog implements Rule {
 
   @Override
   public void visit(MethodCallExpr call, RuleContext ctx) {
-    Analysis a = ctx.analysis();
+    Analysis a = Analysis.of(ctx);
     boolean javaLog = a.api().isMath(call, "log", "log10");
     boolean nd4jLog = a.api().isTransforms(call, "log");
     boolean log1p = a.api().isMath(call, "log1p");
@@ -86,13 +86,13 @@ public final class UnguardedLog implements Rule {
   /** log1p(x) is -Infinity at x = -1: {@code log1p(-p)} for a probability p that reaches 1. */
   private static void checkLog1p(MethodCallExpr call, Expression arg, RuleContext ctx) {
     if (arg instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
-      if (cappedBelowOne(u.getExpression(), ctx.analysis())) {
+      if (cappedBelowOne(u.getExpression(), Analysis.of(ctx))) {
         return;
       }
-      Value inner = ctx.analysis().values().of(u.getExpression());
+      Value inner = Analysis.of(ctx).values().of(u.getExpression());
       if (inner.probability() && inner.risk() != null) {
         String p = u.getExpression().toString();
-        String eps = Fixes.epsilonBelowOne(call, ctx.analysis().types().isFloat(arg));
+        String eps = Fixes.epsilonBelowOne(call, Analysis.of(ctx).types().isFloat(arg));
         String replacement = ctx.sourceReplacing(call, u.getExpression(),
             "Math.min(" + ctx.source(u.getExpression()) + ", 1 - " + eps + ")");
         ctx.report(call, call + " is -Infinity when " + p + " reaches 1: " + p

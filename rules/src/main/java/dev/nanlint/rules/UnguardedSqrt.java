@@ -28,7 +28,7 @@ public final class UnguardedSqrt implements Rule {
 
   @Override
   public void visit(MethodCallExpr call, RuleContext ctx) {
-    Analysis a = ctx.analysis();
+    Analysis a = Analysis.of(ctx);
     Roots roots = a.roots();
     if (roots.isSqrt(call)) {
       Roots.Negative negative = roots.negativeArgument(call);
@@ -81,7 +81,7 @@ public final class UnguardedSqrt implements Rule {
    */
   private static void checkDivisor(Node division, Expression numerator, Expression divisor, boolean nd4jCall,
       RuleContext ctx) {
-    Analysis a = ctx.analysis();
+    Analysis a = Analysis.of(ctx);
     MethodCallExpr sqrt = a.roots().sqrtDivisor(divisor);
     if (sqrt == null || a.roots().negativeArgument(sqrt) != null) {
       return; // not a root, or already reported on the sqrt itself

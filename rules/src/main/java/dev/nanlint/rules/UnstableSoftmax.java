@@ -5,7 +5,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.Exponentials;
-import dev.nanlint.analysis.Nodes;
+import dev.nanlint.engine.Nodes;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
@@ -22,7 +22,7 @@ public final class UnstableSoftmax implements Rule {
 
   @Override
   public void visit(MethodCallExpr call, RuleContext ctx) {
-    Analysis a = ctx.analysis();
+    Analysis a = Analysis.of(ctx);
     Exponentials exps = a.exponentials();
     if (!exps.isExp(call)) {
       return;

@@ -3,10 +3,11 @@ package dev.nanlint.rules;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.Imports;
-import dev.nanlint.analysis.Optimisers;
 import dev.nanlint.analysis.Optimisers.Param;
 import dev.nanlint.analysis.Optimisers.Setting;
+import dev.nanlint.analysis.Optimisers;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
@@ -47,7 +48,7 @@ public final class ZeroEpsilon implements Rule {
       check(Optimisers.of(call, imports).stream().toList(), ctx);
     } else if (isBatchNormBuilder(call, imports)) {
       Expression eps = call.getArgument(0);
-      double v = ctx.analysis().constants().value(eps);
+      double v = Analysis.of(ctx).constants().value(eps);
       if (!Double.isNaN(v) && v <= 0) {
         ctx.report(eps, "BatchNormalization gets eps " + shown(eps, v) + (v < 0 ? ", a negative value" : "")
             + ": it computes (x - mean) / sqrt(var + eps), and a channel that is constant over a"
@@ -74,7 +75,7 @@ public final class ZeroEpsilon implements Rule {
       if (s.param() != Param.EPSILON && s.param() != Param.LAMBDA) {
         continue;
       }
-      double v = ctx.analysis().constants().value(s.value());
+      double v = Analysis.of(ctx).constants().value(s.value());
       if (Double.isNaN(v) || v > 0) {
         continue;
       }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nanlint.engine.BuiltInRules;
 import dev.nanlint.engine.Config;
 import dev.nanlint.engine.ConfigException;
 import dev.nanlint.engine.FileResult;

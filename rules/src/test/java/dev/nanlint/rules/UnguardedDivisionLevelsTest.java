@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nanlint.engine.BuiltInRules;
 import dev.nanlint.engine.Config;
 import dev.nanlint.engine.ConfigException;
 import dev.nanlint.engine.FileResult;

@@ -1,4 +1,4 @@
-package dev.nanlint.analysis;
+package dev.nanlint.engine;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.DataKey;

@@ -1,8 +1,7 @@
-package dev.nanlint.analysis;
+package dev.nanlint.engine;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
-import dev.nanlint.engine.Linter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
