@@ -6,6 +6,7 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.Flow;
 import dev.nanlint.analysis.Value;
 import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.engine.Config;
@@ -73,17 +74,24 @@ public final class UnguardedDivision implements Rule {
   private static void check(Node division, Expression numerator, Expression denominator, RuleContext ctx) {
     Analysis a = Analysis.of(ctx);
     boolean named = a.scope().isNumericCode(division);
+    boolean integral = a.types().isIntegral(Flow.strip(denominator)); // a counter, or an integer quotient
+    if (!named && !integral) {
+      return; // outside code named for ML, only a counter the code shows can stay 0 (a ratio of counts)
+    }
+    Value value = a.values().of(denominator);
+    boolean risky = value.canBeZero() && value.hasRisk();
+    if (!risky && !integral) {
+      return; // nothing says it can be 0: no need to run the flow analysis of the method
+    }
     NumFact fact = a.facts().at(denominator);
     if (!named && !fact.has(NumFact.Tag.COUNT)) {
-      return; // outside code named for ML, only a counter the code shows can stay 0 (a ratio of counts)
+      return;
     }
     if (!fact.canBeZero() || a.values().guards().repairedAfterwards(division)
         || a.values().guards().zeroCaseConsidered(denominator)) {
       return; // the flow proves it non-zero here, or the code handles the zero case
     }
-    Value value = a.values().of(denominator);
-    String risk = value.canBeZero() && value.hasRisk() ? value.risk()
-        : fact.has(NumFact.Tag.TRUNCATED_QUOTIENT) ? reasons(fact) : null;
+    String risk = risky ? value.risk() : fact.has(NumFact.Tag.TRUNCATED_QUOTIENT) ? reasons(fact) : null;
     if (risk == null) {
       return;
     }
