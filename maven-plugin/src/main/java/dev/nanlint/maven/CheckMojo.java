@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -176,14 +175,11 @@ public class CheckMojo extends AbstractMojo {
 
   /** null for never. */
   private static Severity parseFailOn(String value) throws MojoExecutionException {
-    String text = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-    if (text.equals("never")) {
-      return null;
-    }
     try {
-      return Severity.parse(text);
+      FailOn level = FailOn.parse(value);
+      return level == FailOn.NEVER ? null : Severity.valueOf(level.name());
     } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException("nanlint: failOn '" + value + "' is not one of error, warning, note, never");
+      throw new MojoExecutionException("nanlint: failOn " + e.getMessage());
     }
   }
 
@@ -298,24 +294,24 @@ public class CheckMojo extends AbstractMojo {
         throw new MojoExecutionException("nanlint: cannot read configuration " + file + ": " + e.getMessage(), e);
       }
     }
-    loaded = loaded.enable(splitAll(enable)).disable(splitAll(disable));
-    for (String entry : splitAll(severity)) {
-      int equals = entry.indexOf('=');
-      if (equals <= 0) {
-        throw new MojoExecutionException("nanlint: severity '" + entry + "' is not Rule=level");
+    // the plugin's parameters through the same parser as the file, the command's options and javac's
+    try {
+      if (!splitAll(enable).isEmpty()) {
+        loaded = loaded.with("enable", String.join(",", splitAll(enable)), "the plugin's enable", catalogue);
       }
-      try {
-        loaded = loaded.withSeverity(entry.substring(0, equals).trim(), Severity.parse(entry.substring(equals + 1)));
-      } catch (IllegalArgumentException e) {
-        throw new MojoExecutionException("nanlint: severity " + entry + ": " + e.getMessage());
+      if (!splitAll(disable).isEmpty()) {
+        loaded = loaded.with("disable", String.join(",", splitAll(disable)), "the plugin's disable", catalogue);
       }
-    }
-    Set<String> known = catalogue.stream().map(r -> r.info().name()).collect(Collectors.toSet());
-    for (String name : loaded.mentionedRules()) {
-      if (!known.contains(name)) {
-        throw new MojoExecutionException("nanlint: unknown rule '" + name + "', named in "
-            + (file == null ? "" : file + " or in ") + "the plugin's enable, disable or severity");
+      for (String entry : splitAll(severity)) {
+        int equals = entry.indexOf('=');
+        if (equals <= 0) {
+          throw new MojoExecutionException("nanlint: severity '" + entry + "' is not Rule=level");
+        }
+        loaded = loaded.with("severity." + entry.substring(0, equals).trim(), entry.substring(equals + 1),
+            "the plugin's severity", catalogue);
       }
+    } catch (ConfigException e) {
+      throw new MojoExecutionException("nanlint: " + e.getMessage(), e);
     }
     return loaded;
   }
