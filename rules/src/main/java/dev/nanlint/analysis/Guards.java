@@ -29,6 +29,7 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import dev.nanlint.analysis.facts.Refiner;
 import dev.nanlint.engine.FileNodes;
 import dev.nanlint.engine.Nodes;
 import java.util.ArrayList;
@@ -132,7 +133,7 @@ public final class Guards {
       both.addAll(implied(b.getRight(), truth, variable));
       return both;
     }
-    BinaryExpr.Operator op = truth ? b.getOperator() : negate(b.getOperator());
+    BinaryExpr.Operator op = truth ? b.getOperator() : Refiner.negate(b.getOperator());
     if (op == null) {
       return List.of(); // not a comparison
     }
@@ -434,7 +435,7 @@ public final class Guards {
   }
 
   private boolean testsZero(Expression condition, Set<String> names) {
-    return Nodes.first(condition, BinaryExpr.class, b -> negate(b.getOperator()) != null
+    return Nodes.first(condition, BinaryExpr.class, b -> Refiner.negate(b.getOperator()) != null
         && ((constants.applyAsDouble(b.getRight()) == 0 && names.contains(key(b.getLeft())))
             || (constants.applyAsDouble(b.getLeft()) == 0 && names.contains(key(b.getRight()))))).isPresent();
   }
@@ -622,7 +623,7 @@ public final class Guards {
         break;
     }
     BinaryExpr.Operator op = b.getOperator();
-    if (negate(op) == null) {
+    if (Refiner.negate(op) == null) {
       return Value.ANY; // not a comparison
     }
     Expression other;
@@ -632,10 +633,10 @@ public final class Guards {
       other = b.getLeft();
       op = flip(op);
     } else if (key.equals(key(b.getLeft()) + " - " + key(b.getRight()))) {
-      return signsWhere(truth ? op : negate(op), 0); // l op r tells the sign of l - r
+      return signsWhere(truth ? op : Refiner.negate(op), 0); // l op r tells the sign of l - r
     } else if (key.equals(key(b.getRight()) + " - " + key(b.getLeft()))) {
       BinaryExpr.Operator flipped = flip(op);
-      return flipped == null ? Value.ANY : signsWhere(truth ? flipped : negate(flipped), 0);
+      return flipped == null ? Value.ANY : signsWhere(truth ? flipped : Refiner.negate(flipped), 0);
     } else {
       return absFacts(b, truth, key);
     }
@@ -644,14 +645,14 @@ public final class Guards {
       constant = Double.MIN_VALUE; // v >= lo with a bound known to be positive (an epsilon): v > 0
     } else if (Double.isNaN(constant) && nonNegative.test(other)) {
       constant = 0; // d > threshold, with a threshold that is never negative: d > 0
-      if ((truth ? op : negate(op)) != BinaryExpr.Operator.GREATER) {
+      if ((truth ? op : Refiner.negate(op)) != BinaryExpr.Operator.GREATER) {
         return Value.ANY; // only the strict form says anything (also after if (d <= threshold) return)
       }
     }
     if (Double.isNaN(constant) || op == null) {
       return Value.ANY;
     }
-    return signsWhere(truth ? op : negate(op), constant);
+    return signsWhere(truth ? op : Refiner.negate(op), constant);
   }
 
   /** Not both of {@code l == 0} and {@code r == 0}: their sum (of non-negative counts) is not 0. */
@@ -687,7 +688,7 @@ public final class Guards {
 
   /** {@code Math.abs(d) > eps} (or {@code >= c > 0}) means d != 0. */
   private int absFacts(BinaryExpr b, boolean truth, String key) {
-    BinaryExpr.Operator op = truth ? b.getOperator() : negate(b.getOperator());
+    BinaryExpr.Operator op = truth ? b.getOperator() : Refiner.negate(b.getOperator());
     if (op == null || !(b.getLeft() instanceof MethodCallExpr call) || !call.getNameAsString().equals("abs")
         || call.getArguments().size() != 1 || !matches(call.getArgument(0), key)) {
       return Value.ANY;
@@ -732,15 +733,4 @@ public final class Guards {
     };
   }
 
-  static BinaryExpr.Operator negate(BinaryExpr.Operator op) {
-    return switch (op) {
-      case LESS -> BinaryExpr.Operator.GREATER_EQUALS;
-      case LESS_EQUALS -> BinaryExpr.Operator.GREATER;
-      case GREATER -> BinaryExpr.Operator.LESS_EQUALS;
-      case GREATER_EQUALS -> BinaryExpr.Operator.LESS;
-      case EQUALS -> BinaryExpr.Operator.NOT_EQUALS;
-      case NOT_EQUALS -> BinaryExpr.Operator.EQUALS;
-      default -> null;
-    };
-  }
 }

@@ -11,6 +11,7 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import dev.nanlint.analysis.facts.Refiner;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -361,7 +362,7 @@ public final class Ranges {
       return truth ? Interval.ALL : bound(b.getLeft(), false, key).meet(bound(b.getRight(), false, key));
     }
     BinaryExpr.Operator op = b.getOperator();
-    if (Guards.negate(op) == null) {
+    if (Refiner.negate(op) == null) {
       return Interval.ALL;
     }
     Expression other;
@@ -385,7 +386,7 @@ public final class Ranges {
     if (Double.isNaN(k) || op == null) {
       return Interval.ALL;
     }
-    BinaryExpr.Operator holds = truth ? op : Guards.negate(op);
+    BinaryExpr.Operator holds = truth ? op : Refiner.negate(op);
     Interval range = switch (holds) {
       case LESS, LESS_EQUALS -> new Interval(Double.NEGATIVE_INFINITY, k);
       case GREATER, GREATER_EQUALS -> new Interval(k, Double.POSITIVE_INFINITY);

@@ -22,7 +22,7 @@ import java.util.Optional;
  * <p>The condition's own effects (an assignment or call inside it) are the element's, applied before;
  * here it is only read. A comparison that no value satisfies makes its edge unreachable.
  */
-final class Refiner {
+public final class Refiner {
   private static final double INF = Double.POSITIVE_INFINITY;
   private final Evaluator evaluator;
 
@@ -195,14 +195,16 @@ final class Refiner {
     return Math.nextUp(c);
   }
 
-  static BinaryExpr.Operator negate(BinaryExpr.Operator op) {
+  /** The comparison that holds when {@code op} does not ({@code <} becomes {@code >=}); null for any other operator. */
+  public static BinaryExpr.Operator negate(BinaryExpr.Operator op) {
     return switch (op) {
       case LESS -> BinaryExpr.Operator.GREATER_EQUALS;
       case LESS_EQUALS -> BinaryExpr.Operator.GREATER;
       case GREATER -> BinaryExpr.Operator.LESS_EQUALS;
       case GREATER_EQUALS -> BinaryExpr.Operator.LESS;
       case EQUALS -> BinaryExpr.Operator.NOT_EQUALS;
-      default -> BinaryExpr.Operator.EQUALS;
+      case NOT_EQUALS -> BinaryExpr.Operator.EQUALS;
+      default -> null;
     };
   }
 
