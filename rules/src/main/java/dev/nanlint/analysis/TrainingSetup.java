@@ -57,23 +57,19 @@ public final class TrainingSetup {
   private static final Set<String> LEGACY_SETTINGS = Set.of("learningRate", "iterations", "biasLearningRate",
       "learningRateDecayPolicy", "lrPolicyDecayRate", "learningRateSchedule");
 
-  private final Network network;
   private final Updater updater;
   private final Function<Expression, Updater> resolver;
   private final boolean legacy;
   private final double tbpttLength;
   private final boolean trainedHere;
-  private final boolean savedHere;
 
-  private TrainingSetup(Network network, Updater updater, Function<Expression, Updater> resolver,
-      boolean legacy, double tbpttLength, boolean trainedHere, boolean savedHere) {
-    this.network = network;
+  private TrainingSetup(Updater updater, Function<Expression, Updater> resolver, boolean legacy,
+      double tbpttLength, boolean trainedHere) {
     this.updater = updater;
     this.resolver = resolver;
     this.legacy = legacy;
     this.tbpttLength = tbpttLength;
     this.trainedHere = trainedHere;
-    this.savedHere = savedHere;
   }
 
   /** The setup of {@code network}, whose builders are in {@code unit}. */
@@ -94,8 +90,7 @@ public final class TrainingSetup {
         .flatMap(e -> chains.enumConstant(e, "BackpropType")).filter("Standard"::equals).isPresent()) {
       tbptt = Double.NaN; // full BPTT: the sequence length is the data's
     }
-    return new TrainingSetup(network, updater, resolver, legacy, tbptt, trains(unit, declarations),
-        savesModel(unit));
+    return new TrainingSetup(updater, resolver, legacy, tbptt, trains(unit, declarations));
   }
 
   /** The last call of these names on the ListBuilder/GraphBuilder (where DL4J sets BPTT), else on the builder. */
@@ -110,9 +105,6 @@ public final class TrainingSetup {
     return network.last(names);
   }
 
-  public Network network() {
-    return network;
-  }
 
   /** The network-wide updater (DL4J's default when none is set). */
   public Updater updater() {
@@ -145,10 +137,6 @@ public final class TrainingSetup {
     return trainedHere;
   }
 
-  /** This file writes a model to disk ({@code ModelSerializer.writeModel}, {@code net.save(...)}). */
-  public boolean savedHere() {
-    return savedHere;
-  }
 
   private static Updater updater(Expression written, Imports imports, Declarations declarations, BuilderChains chains,
       Constants constants, Network network) {
@@ -253,8 +241,4 @@ public final class TrainingSetup {
     return v == Math.rint(v) && Math.abs(v) < 1e6 ? String.valueOf((long) v) : String.valueOf(v);
   }
 
-  /** Calls any layer or the network makes, for rules that look for one setting anywhere. */
-  public boolean anywhere(java.util.function.Predicate<Call> test) {
-    return network.anywhere(test);
-  }
 }
