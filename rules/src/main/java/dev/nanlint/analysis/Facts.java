@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 public final class Facts {
   private final NumericTransfer transfer;
-  private final Map<Node, Optional<FlowResult<Store>>> flows = new IdentityHashMap<>();
+  private final Map<Node, FlowResult<Store>> flows = new IdentityHashMap<>();
 
   Facts(Analysis analysis) {
     this.transfer = new NumericTransfer(analysis);
@@ -41,19 +41,15 @@ public final class Facts {
     if (callable.isEmpty()) {
       return NumFact.top();
     }
-    Optional<FlowResult<Store>> flow = flows.computeIfAbsent(callable.get(),
-        c -> Optional.of(ForwardAnalysis.run(Cfg.of(c), transfer)));
-    if (flow.isEmpty()) {
-      return NumFact.top();
-    }
-    Optional<Node> element = flow.get().cfg().elementOf(expression);
+    FlowResult<Store> flow = flows.computeIfAbsent(callable.get(), c -> ForwardAnalysis.run(Cfg.of(c), transfer));
+    Optional<Node> element = flow.cfg().elementOf(expression);
     if (element.isEmpty()) {
       return NumFact.top();
     }
-    if (!flow.get().reachable(element.get())) {
+    if (!flow.reachable(element.get())) {
       return NumFact.bottom();
     }
-    return transfer.factAt(expression, element.get(), flow.get().before(element.get()));
+    return transfer.factAt(expression, element.get(), flow.before(element.get()));
   }
 
   /** The innermost method, constructor, initializer or lambda with a body around {@code node}. */
