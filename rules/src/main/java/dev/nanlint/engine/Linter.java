@@ -221,10 +221,20 @@ public final class Linter {
           int line = node.getBegin().map(p -> p.line).orElse(0);
           int column = node.getBegin().map(p -> p.column).orElse(0);
           errors.add(new InputError(path, line, column,
-              "rule " + infos[i].name() + " failed and was skipped for this file: " + e));
+              "rule " + infos[i].name() + " failed and was skipped for this file: " + e + thrownAt(e)));
         }
       }
     }
+  }
+
+  /** Where nanlint's own code threw, for the bug report the message asks for. */
+  private static String thrownAt(Throwable e) {
+    for (StackTraceElement frame : e.getStackTrace()) {
+      if (frame.getClassName().startsWith("dev.nanlint.")) {
+        return " (at " + frame.getClassName() + "." + frame.getMethodName() + ":" + frame.getLineNumber() + ")";
+      }
+    }
+    return "";
   }
 
   @FunctionalInterface

@@ -65,16 +65,21 @@ final class Tolerance {
     }
     if (allowed.below()) { // v < other - eps
       double hi = least == 0 ? Math.nextDown(other.hi()) : other.hi() - least;
-      r.add(NumFact.of(-INF, hi, false, true, false, Precision.UNKNOWN));
+      r.add(NumFact.of(-INF, bound(hi, INF), false, true, false, Precision.UNKNOWN));
     }
     if (allowed.within()) { // |v - other| <= eps
-      r.add(NumFact.of(other.lo() - most, other.hi() + most, false, true, false, Precision.UNKNOWN));
+      r.add(NumFact.of(bound(other.lo() - most, -INF), bound(other.hi() + most, INF), false, true, false, Precision.UNKNOWN));
     }
     if (allowed.above()) { // v > other + eps
       double lo = least == 0 ? Math.nextUp(other.lo()) : other.lo() + least;
-      r.add(NumFact.of(lo, INF, false, true, false, Precision.UNKNOWN));
+      r.add(NumFact.of(bound(lo, -INF), INF, false, true, false, Precision.UNKNOWN));
     }
     return r;
+  }
+
+  /** An infinite bound minus an infinite tolerance is NaN: the region then reaches as far as it can. */
+  private static double bound(double computed, double farthest) {
+    return Double.isNaN(computed) ? farthest : computed;
   }
 
   /** The outcomes a three-way comparison's result (-1, 0, 1; within {@code result}) allows; NaN counts as above. */

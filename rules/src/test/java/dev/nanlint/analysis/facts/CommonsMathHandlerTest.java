@@ -40,6 +40,17 @@ class CommonsMathHandlerTest {
   }
 
   @Test
+  void anInfiniteOperandWithAnUlpToleranceIsNoCrash() {
+    // one ulp of Infinity is Infinity: Infinity - Infinity must not become a NaN bound
+    NumFact d = returned(IMPORTS, "double d", "double e = Double.POSITIVE_INFINITY;"
+        + " if (Precision.equals(d, e)) { return d; } return 0;");
+    assertTrue(d.canBeInfinite(), d.toString());
+    NumFact below = returned(IMPORTS, "double d", "double e = Double.NEGATIVE_INFINITY;"
+        + " if (Precision.compareTo(d, e, Double.POSITIVE_INFINITY) > 0) { return d; } return 0;");
+    assertFalse(below.isBottom(), below.toString());
+  }
+
+  @Test
   void anotherPrecisionClassIsNotIt() {
     NumFact d = returned("import com.acme.Precision;", "double d", "if (Precision.equals(d, 0)) return 0; return d;");
     assertTrue(d.canBeZero(), d.toString());
