@@ -9,6 +9,7 @@ import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
@@ -45,9 +46,24 @@ public final class Declarations {
     }
   }
 
+  /** The declaration each name use resolves to, once: the flow analysis asks again on every pass over a loop. */
+  private final Map<NameExpr, Optional<Declaration>> resolved = new IdentityHashMap<>();
+
   Declarations() {}
 
   public Optional<Declaration> find(Node use, String name) {
+    if (use instanceof NameExpr n && n.getNameAsString().equals(name)) {
+      Optional<Declaration> known = resolved.get(n);
+      if (known == null) {
+        known = search(use, name);
+        resolved.put(n, known);
+      }
+      return known;
+    }
+    return search(use, name);
+  }
+
+  private Optional<Declaration> search(Node use, String name) {
     Node child = use;
     for (Node p = use.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
       Optional<Declaration> found = Optional.empty();

@@ -20,6 +20,7 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.nanlint.engine.FileNodes;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -44,6 +45,8 @@ public final class Types {
 
   private final Declarations declarations;
   private final CompilationUnit unit;
+  /** Each expression's type, once: the handlers and rules ask for the same receivers again and again. */
+  private final Map<Expression, String> known = new IdentityHashMap<>();
   /** Return type by name of the file's methods, collected on first use. */
   private Map<String, String> localMethodTypes;
 
@@ -82,6 +85,15 @@ public final class Types {
   }
 
   public String typeOf(Expression e) {
+    String type = known.get(e);
+    if (type == null) {
+      type = resolve(e);
+      known.put(e, type);
+    }
+    return type;
+  }
+
+  private String resolve(Expression e) {
     if (e instanceof EnclosedExpr enclosed) {
       return typeOf(enclosed.getInner());
     }

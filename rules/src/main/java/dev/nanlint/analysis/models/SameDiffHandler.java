@@ -20,6 +20,11 @@ public final class SameDiffHandler implements CallHandler {
   static final String SD_VARIABLE = "org.nd4j.autodiff.samediff.SDVariable";
   static final String SAME_DIFF = "org.nd4j.autodiff.samediff.SameDiff";
   private static final Set<String> ARITHMETIC = Set.of("add", "sub", "mul", "div", "rdiv", "rsub");
+  private static final Set<String> REDUCTIONS = Set.of("norm1", "norm2", "normmax", "sum", "mean", "std", "neg");
+  /** Every op name modelled below: most calls are not SameDiff ops, and the name is cheaper to test than the type. */
+  private static final Set<String> MODELLED = Set.of("add", "sub", "mul", "div", "rdiv", "rsub", "norm1", "norm2",
+      "normmax", "sum", "mean", "std", "neg", "softmax", "sigmoid", "log", "sqrt", "abs", "exp", "log1p", "tanh",
+      "pow", "max", "min", "clipByValue");
 
   @Override
   public Optional<NumFact> returns(Call call) {
@@ -34,7 +39,7 @@ public final class SameDiffHandler implements CallHandler {
   /** The fact of a SameDiff op's output, or null when the call is not one this handler models. */
   private static NumFact op(Call call) {
     Optional<Expression> scope = call.expr().getScope();
-    if (scope.isEmpty()) {
+    if (scope.isEmpty() || !MODELLED.contains(call.name())) {
       return null;
     }
     int first = call.arity() > 0 && isName(call, 0) ? 1 : 0; // sd.math().log("name", x)
@@ -102,7 +107,7 @@ public final class SameDiffHandler implements CallHandler {
     if (x instanceof MethodCallExpr m && m.getScope().isPresent()) {
       Expression s = unwrap(m.getScope().get());
       boolean variableOp = isVariable(call, s) && (ARITHMETIC.contains(m.getNameAsString())
-          || Set.of("norm1", "norm2", "normmax", "sum", "mean", "std", "neg").contains(m.getNameAsString()));
+          || REDUCTIONS.contains(m.getNameAsString()));
       return variableOp || isNamespace(call, s, "math") || isNamespace(call, s, "nn");
     }
     return false;
