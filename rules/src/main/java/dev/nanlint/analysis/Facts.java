@@ -7,17 +7,29 @@ import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.nanlint.analysis.cfg.Cfg;
 import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.analysis.facts.NumericTransfer;
 import dev.nanlint.analysis.facts.Store;
 import dev.nanlint.analysis.flow.FlowResult;
 import dev.nanlint.analysis.flow.ForwardAnalysis;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The flow-sensitive numeric facts of one file: for the callable around an expression (method,
@@ -25,10 +37,16 @@ import java.util.Optional;
  * once, on the first question, and every later question about that callable reads the stores.
  */
 public final class Facts {
+  private static final Set<UnaryExpr.Operator> STEPS = EnumSet.of(UnaryExpr.Operator.PREFIX_INCREMENT,
+      UnaryExpr.Operator.POSTFIX_INCREMENT, UnaryExpr.Operator.PREFIX_DECREMENT, UnaryExpr.Operator.POSTFIX_DECREMENT);
+
+  private final Analysis analysis;
   private final NumericTransfer transfer;
   private final Map<Node, FlowResult<Store>> flows = new IdentityHashMap<>();
+  private final Map<Node, Set<String>> counted = new IdentityHashMap<>();
 
   Facts(Analysis analysis) {
+    this.analysis = analysis;
     this.transfer = new NumericTransfer(analysis);
   }
 
@@ -50,6 +68,68 @@ public final class Facts {
       return NumFact.bottom();
     }
     return transfer.factAt(expression, element.get(), flow.before(element.get()));
+  }
+
+  /**
+   * Whether the flow could tag the integral value {@code e} as a counter or an integer quotient: only when
+   * e reads a field, calls a method, divides, or reads a local that its callable increments or assigns from
+   * a division, directly or through copies. A syntactic over-approximation: it spares the flow analysis of
+   * most callables where an integer divides, since a plain `n` or `xs.length` can carry neither tag.
+   */
+  public boolean mayCountOrTruncate(Expression e) {
+    Optional<Node> callable = callableOf(e);
+    if (callable.isEmpty()) {
+      return false; // no flow runs outside a callable
+    }
+    Set<String> tainted = counted.computeIfAbsent(callable.get(), Facts::countedOrDivided);
+    for (Node n : e.findAll(Node.class)) {
+      if (n instanceof FieldAccessExpr f && !f.getNameAsString().equals("length") || n instanceof ThisExpr
+          || n instanceof MethodCallExpr c && !(c.getNameAsString().equals("size") && c.getArguments().isEmpty())
+          || n instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.DIVIDE
+          || n instanceof NameExpr name && (tainted.contains(name.getNameAsString())
+              || analysis.declarations().find(name, name.getNameAsString())
+                  .map(d -> d.kind() == Declarations.Kind.FIELD).orElse(true))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The names a callable increments, decrements or assigns from a division or from such a name. */
+  private static Set<String> countedOrDivided(Node callable) {
+    Set<String> names = new HashSet<>();
+    for (UnaryExpr u : callable.findAll(UnaryExpr.class)) {
+      if (STEPS.contains(u.getOperator()) && u.getExpression() instanceof NameExpr n) {
+        names.add(n.getNameAsString());
+      }
+    }
+    List<AssignExpr> assignments = callable.findAll(AssignExpr.class);
+    List<VariableDeclarator> declarators = callable.findAll(VariableDeclarator.class);
+    for (int size = -1; size != names.size(); ) { // copies of copies: until nothing is added
+      size = names.size();
+      for (AssignExpr a : assignments) {
+        if (a.getTarget() instanceof NameExpr n && (a.getOperator() != AssignExpr.Operator.ASSIGN
+            || dividesOrReads(a.getValue(), names))) {
+          names.add(n.getNameAsString());
+        }
+      }
+      for (VariableDeclarator v : declarators) {
+        if (v.getInitializer().isPresent() && dividesOrReads(v.getInitializer().get(), names)) {
+          names.add(v.getNameAsString());
+        }
+      }
+    }
+    return names;
+  }
+
+  private static boolean dividesOrReads(Expression value, Set<String> names) {
+    for (Node n : value.findAll(Node.class)) {
+      if (n instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.DIVIDE
+          || n instanceof NameExpr name && names.contains(name.getNameAsString())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The innermost method, constructor, initializer or lambda with a body around {@code node}. */

@@ -80,7 +80,7 @@ public final class UnguardedDivision implements Rule {
     }
     Value value = a.values().of(denominator);
     boolean risky = value.canBeZero() && value.hasRisk();
-    if (!risky && !integral) {
+    if (!risky && !(integral && a.facts().mayCountOrTruncate(Flow.strip(denominator)))) {
       return; // nothing says it can be 0: no need to run the flow analysis of the method
     }
     NumFact fact = a.facts().at(denominator);
