@@ -22,6 +22,7 @@ public final class Analysis {
   private final CompilationUnit unit;
   private BuilderChains builderChains;
   private Facts facts;
+  private Consequences consequences;
   private final Map<BuilderChains.Network, TrainingSetup> trainingSetups = new IdentityHashMap<>();
 
   /** The analysis of the file {@code ctx} is checking, shared by every rule of that file. */
@@ -65,6 +66,14 @@ public final class Analysis {
       facts = new Facts(this);
     }
     return facts;
+  }
+
+  /** Where a value goes in its method: into a result, only into comparisons, or nowhere. */
+  public Consequences consequences() {
+    if (consequences == null) {
+      consequences = new Consequences(declarations);
+    }
+    return consequences;
   }
 
   /** Which library a call belongs to. */

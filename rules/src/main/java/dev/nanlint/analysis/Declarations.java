@@ -64,6 +64,10 @@ public final class Declarations {
   }
 
   private Optional<Declaration> search(Node use, String name) {
+    Optional<Declaration> sibling = earlierDeclarator(use, name);
+    if (sibling.isPresent()) {
+      return sibling;
+    }
     Node child = use;
     for (Node p = use.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
       Optional<Declaration> found = Optional.empty();
@@ -147,6 +151,23 @@ public final class Declarations {
   }
 
   private final Map<NodeList<Statement>, Block> blocks = new IdentityHashMap<>();
+
+  /** {@code double v = a / b, w = log(v)}: an earlier declarator of the same declaration is in scope. */
+  private static Optional<Declaration> earlierDeclarator(Node use, String name) {
+    Optional<VariableDeclarator> own = use.findAncestor(VariableDeclarator.class);
+    if (own.isEmpty() || !(own.get().getParentNode().orElse(null) instanceof VariableDeclarationExpr vars)) {
+      return Optional.empty();
+    }
+    for (VariableDeclarator v : vars.getVariables()) {
+      if (v == own.get()) {
+        return Optional.empty();
+      }
+      if (v.getNameAsString().equals(name)) {
+        return inVariables(vars, name);
+      }
+    }
+    return Optional.empty();
+  }
 
   private static Optional<Declaration> inVariables(VariableDeclarationExpr vars, String name) {
     for (VariableDeclarator v : vars.getVariables()) {

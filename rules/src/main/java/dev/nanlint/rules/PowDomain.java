@@ -32,9 +32,9 @@ public final class PowDomain implements Rule {
     boolean isFloat = a.types().isFloat(base);
     String callee = call.getScope().map(s -> s + ".").orElse("") + call.getNameAsString();
     if (b.canBeNegative() && b.risk() != null && a.exponents().canBeFractional(exponent)) {
-      ctx.report(call, call + " is NaN when " + base + " is negative: the exponent " + exponent
+      ValueFindings.report(ctx, call, call + " is NaN when " + base + " is negative: the exponent " + exponent
           + " can be fractional, and nothing keeps " + base + " non-negative" + difference(base),
-          nanFix(a, callee, base, exponent, nd4j));
+          nanFix(a, callee, base, exponent, nd4j), null);
       return;
     }
     if (b.canBeZero() && b.risk() != null && a.exponents().canBeNegative(exponent)) {
@@ -42,8 +42,8 @@ public final class PowDomain implements Rule {
       String fix = nd4j
           ? callee + "(Transforms.max(" + base + ", " + eps + "), " + exponent + ")"
           : callee + "(Math.max(" + base + ", " + eps + "), " + exponent + ")";
-      ctx.report(call, call + " is Infinity when " + base + " is 0, because the exponent " + exponent
-          + " can be negative: " + b.risk(), fix);
+      ValueFindings.report(ctx, call, call + " is Infinity when " + base + " is 0, because the exponent " + exponent
+          + " can be negative: " + b.risk(), fix, null);
     }
   }
 

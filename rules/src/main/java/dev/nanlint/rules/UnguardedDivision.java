@@ -115,14 +115,15 @@ public final class UnguardedDivision implements Rule {
     }
     Optional<DivisorContracts.Reading> reading = DivisorContracts.of(division, denominator, fact, a);
     if (reading.isEmpty()) {
-      ctx.report(division, "dividing by " + den + " gives NaN or Infinity when it is 0: " + risk, fix, replacement);
+      ValueFindings.report(ctx, (Expression) division, "dividing by " + den + " gives NaN or Infinity when it is 0: " + risk,
+          fix, replacement);
     } else if (!reading.get().isContract()) {
-      ctx.report(division, "dividing by " + den + " gives NaN or Infinity when it is 0: " + reading.get().shown(), fix,
-          replacement);
+      ValueFindings.report(ctx, (Expression) division, "dividing by " + den + " gives NaN or Infinity when it is 0: "
+          + reading.get().shown(), fix, replacement);
     } else {
       String message = "dividing by " + den + " gives NaN or Infinity " + reading.get().when();
       if (reading.get().isAboutSize() && strictAboutEmptyInputs(ctx.config())) {
-        ctx.report(division, message, fix, replacement);
+        ValueFindings.report(ctx, (Expression) division, message, fix, replacement);
       } else {
         ctx.reportWeaker(division, message, fix); // a contract: a note, not a warning (issue 15 item 5)
       }

@@ -50,7 +50,7 @@ public final class UnguardedLog implements Rule {
     // (a difference) gets no edit: below 0 it is a bug the clamp would hide behind log(eps)
     String replacement = value.canBeNegative() ? null : nd4jLog ? Fixes.nd4jClamp(call, arg, eps, ctx)
         : ctx.sourceReplacing(call, arg, "Math.max(" + ctx.source(arg) + ", " + eps + ")");
-    ctx.report(call, call + " is -Infinity when " + arg + " is 0 and NaN below: " + reason, fix, replacement);
+    ValueFindings.report(ctx, call, call + " is -Infinity when " + arg + " is 0 and NaN below: " + reason, fix, replacement);
   }
 
   /**
@@ -95,7 +95,7 @@ public final class UnguardedLog implements Rule {
         String eps = Fixes.epsilonBelowOne(call, Analysis.of(ctx).types().isFloat(arg));
         String replacement = ctx.sourceReplacing(call, u.getExpression(),
             "Math.min(" + ctx.source(u.getExpression()) + ", 1 - " + eps + ")");
-        ctx.report(call, call + " is -Infinity when " + p + " reaches 1: " + p
+        ValueFindings.report(ctx, call, call + " is -Infinity when " + p + " reaches 1: " + p
             + " is a probability", call.getScope().map(s -> s + ".").orElse("") + "log1p(-Math.min(" + p
             + ", 1 - " + eps + "))", replacement);
       }

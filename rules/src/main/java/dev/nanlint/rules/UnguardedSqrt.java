@@ -42,7 +42,7 @@ public final class UnguardedSqrt implements Rule {
             : "";
         String replacement = nd4j ? Fixes.nd4jClamp(call, arg, "0.0", ctx)
             : ctx.sourceReplacing(call, arg, "Math.max(" + ctx.source(arg) + ", 0.0)");
-        ctx.report(call, call + " is NaN when " + arg + " is below 0: " + negative.reason(), clamp + better,
+        ValueFindings.report(ctx, call, call + " is NaN when " + arg + " is below 0: " + negative.reason(), clamp + better,
             replacement);
       }
       return;
@@ -105,7 +105,7 @@ public final class UnguardedSqrt implements Rule {
         ? numerator + "." + ((MethodCallExpr) division).getNameAsString() + "(" + divisor + ".add(" + eps + "))"
         : numerator + " / " + (guard != null ? guard.divisor() : "Math.max(" + divisor + ", " + eps + ")");
     String replacement = guard == null ? null : guard.replacement();
-    ctx.report(division, "dividing by " + divisor + " gives Infinity, or NaN (0 / 0), while " + arg + " is 0: "
+    ValueFindings.report(ctx, (Expression) division, "dividing by " + divisor + " gives Infinity, or NaN (0 / 0), while " + arg + " is 0: "
         + reason, fix, replacement);
   }
 

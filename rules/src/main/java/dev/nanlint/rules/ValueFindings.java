@@ -1,0 +1,28 @@
+package dev.nanlint.rules;
+
+import com.github.javaparser.ast.expr.Expression;
+import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.Consequences;
+import dev.nanlint.engine.RuleContext;
+
+/**
+ * Reports an operation that can produce NaN or Infinity at the level its consequence earns (issue 15, item
+ * 3): a warning when the value can reach a result; a note when it only decides comparisons, which a NaN
+ * makes false (often the intended way out: {@code if (gain > best)}); nothing when no one reads it. Only for
+ * a double or float: an array operation may have changed its receiver in place, whatever its result does.
+ */
+final class ValueFindings {
+  private ValueFindings() {}
+
+  static void report(RuleContext ctx, Expression value, String message, String fix, String replacement) {
+    Analysis a = Analysis.of(ctx);
+    // a primitive's NaN goes only where the value goes; an array op may have changed its receiver in place
+    Consequences.Outcome outcome = a.types().isFloating(value) ? a.consequences().of(value) : Consequences.Outcome.REACHES;
+    switch (outcome.fate()) {
+      case REACHES_RESULT -> ctx.report(value, message, fix, replacement);
+      case ONLY_COMPARED -> ctx.reportWeaker(value, message + "; the result only decides "
+          + outcome.firstComparison() + " (a comparison with NaN is false)", fix);
+      case NEVER_READ -> { } // a value no one reads cannot spread
+    }
+  }
+}

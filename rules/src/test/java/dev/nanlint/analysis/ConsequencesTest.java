@@ -1,0 +1,77 @@
+package dev.nanlint.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.github.javaparser.StaticJavaParser;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import dev.nanlint.analysis.Consequences.Fate;
+import org.junit.jupiter.api.Test;
+
+class ConsequencesTest {
+  private static final String SOURCE = """
+      class C {
+        double best;
+        double returned(double a, double b) { return a / b; }
+        boolean compared(double a, double b, double t) { return a / b > t; }
+        void comparedThroughArithmetic(double a, double b) { if (2 * (a / b) + 1 >= best) best = 0; }
+        void comparedThroughLocal(double a, double b) {
+          double gain = a / b;
+          if (gain > best) { best = 1; }
+        }
+        void comparedAndStored(double a, double b) {
+          double gain = a / b;
+          if (gain > best) { best = gain; }
+        }
+        void neverRead(double a, double b) { double unused = a / b; }
+        void loopTest(double a, double b, double min) {
+          double dev = 1;
+          while (dev > min) { dev = a / b; a = a / 2; }
+        }
+        double copies(double a, double b) { double r = a / b; double s = r; return s; }
+        void accumulated(double a, double b, double t) { double s = 0; s += a / b; if (s > t) best = 1; }
+        void field(double a, double b) { best = a / b; }
+        double picked(double a, double b, boolean p) { return p ? a / b : 0; }
+        void lambda(double a, double b) { double r = a / b; Runnable x = () -> System.out.println(r); }
+        double sibling(double a, double b) { final double v = a / b, w = Math.log(v); return w; }
+      }
+      """;
+
+  private final CompilationUnit unit = StaticJavaParser.parse(SOURCE);
+  private final Consequences consequences = new Analysis(unit).consequences();
+
+  private Fate fateIn(String method) {
+    MethodDeclaration m = unit.findFirst(MethodDeclaration.class, d -> d.getNameAsString().equals(method)).orElseThrow();
+    BinaryExpr division = m.findFirst(BinaryExpr.class, b -> b.getOperator() == BinaryExpr.Operator.DIVIDE
+        && b.getLeft().toString().equals("a") && b.getRight().toString().equals("b")).orElseThrow();
+    return consequences.of(division).fate();
+  }
+
+  @Test
+  void aValueThatOnlyDecidesABranch() {
+    assertEquals(Fate.ONLY_COMPARED, fateIn("compared"));
+    assertEquals(Fate.ONLY_COMPARED, fateIn("comparedThroughArithmetic"));
+    assertEquals(Fate.ONLY_COMPARED, fateIn("comparedThroughLocal"));
+    assertEquals(Fate.ONLY_COMPARED, fateIn("loopTest"));
+  }
+
+  @Test
+  void aValueNobodyReads() {
+    assertEquals(Fate.NEVER_READ, fateIn("neverRead"));
+  }
+
+  @Test
+  void aValueThatReachesAResult() {
+    for (String m : new String[] {"returned", "comparedAndStored", "copies", "accumulated", "field", "picked", "lambda", "sibling"}) {
+      assertEquals(Fate.REACHES_RESULT, fateIn(m), m);
+    }
+  }
+
+  @Test
+  void theComparisonIsNamed() {
+    MethodDeclaration m = unit.findFirst(MethodDeclaration.class, d -> d.getNameAsString().equals("comparedThroughLocal")).orElseThrow();
+    BinaryExpr division = m.findFirst(BinaryExpr.class, b -> b.getOperator() == BinaryExpr.Operator.DIVIDE).orElseThrow();
+    assertEquals("gain > best", consequences.of(division).firstComparison());
+  }
+}
