@@ -56,7 +56,7 @@ public final class Analysis {
   /** How the network a configuration builds is trained (updater, BPTT length, fit and save calls), read on first use. */
   public TrainingSetup trainingSetup(BuilderChains.Network network) {
     return trainingSetups.computeIfAbsent(network,
-        n -> TrainingSetup.of(n, unit, declarations, builderChains(), constants()));
+        n -> TrainingSetup.of(n, unit, declarations, types, builderChains(), constants()));
   }
 
   /** Flow-sensitive numeric facts (the control-flow graph and forward analysis of each callable), on first use. */

@@ -7,7 +7,6 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import dev.nanlint.analysis.BuilderChains.Call;
 import dev.nanlint.analysis.BuilderChains.Network;
 import dev.nanlint.analysis.Optimisers.Family;
 import dev.nanlint.analysis.Optimisers.Param;
@@ -29,9 +28,23 @@ import java.util.function.Function;
 public final class TrainingSetup {
   /** DL4J 1.0's {@code NeuralNetConfiguration.Builder} starts from {@code new Sgd()}: lr 1e-3. */
   private static final double DEFAULT_SGD_RATE = 1e-3;
+  /** DL4J's trainable networks, the trainers that fit one, DL4J's {@code Model} interface, and SameDiff graphs. */
   private static final Set<String> NETWORK_TYPES = Set.of("MultiLayerNetwork", "ComputationGraph",
       "SparkDl4jMultiLayer", "SparkComputationGraph", "ParallelWrapper", "EarlyStoppingTrainer",
-      "EarlyStoppingGraphTrainer");
+      "EarlyStoppingGraphTrainer", "Model", "SameDiff");
+
+  /** What the code shows the receiver of {@code fit}/{@code save} is: the one place that decides it. */
+  public enum Receiver {
+    /** Declared or created as a network, a trainer of one, or a SameDiff graph. */
+    NETWORK,
+    /** No type this file shows: another object's field ({@code this.trainer.net}), a call's result ({@code getModel()}). */
+    UNKNOWN,
+    /**
+     * A type that is not a network (a normalizer, a Tribuo or Smile model, the project's own class), or a name
+     * this file does not declare ({@code Utils.save(...)}, an inherited field): not shown to be a network.
+     */
+    OTHER
+  }
 
   /**
    * The updater: its family (null when it cannot be told), its learning rate (NaN when not a constant),
@@ -73,8 +86,8 @@ public final class TrainingSetup {
   }
 
   /** The setup of {@code network}, whose builders are in {@code unit}. */
-  static TrainingSetup of(Network network, CompilationUnit unit, Declarations declarations, BuilderChains chains,
-      Constants constants) {
+  static TrainingSetup of(Network network, CompilationUnit unit, Declarations declarations, Types types,
+      BuilderChains chains, Constants constants) {
     Imports imports = new Imports(unit);
     boolean legacy = network.anywhere(c -> LEGACY_SETTINGS.contains(c.name())
         || c.name().equals("regularization") && c.arg(0).filter(BooleanLiteralExpr.class::isInstance).isPresent());
@@ -84,27 +97,14 @@ public final class TrainingSetup {
         .orElseGet(() -> legacy ? new Updater(Family.SGD, network.last("learningRate").flatMap(c -> c.arg(0))
             .map(constants::value).orElse(Double.NaN), null, "DL4J 0.x's default SGD")
             : new Updater(Family.SGD, DEFAULT_SGD_RATE, null, "DL4J's default Sgd(1e-3)"));
-    double tbptt = structure(network, "tBPTTLength", "tBPTTForwardLength", "tbpttFwdLength")
+    double tbptt = network.lastStructural("tBPTTLength", "tBPTTForwardLength", "tbpttFwdLength")
         .flatMap(c -> c.arg(0)).map(constants::value).orElse(Double.NaN);
-    if (structure(network, "backpropType").flatMap(c -> c.arg(0))
+    if (network.lastStructural("backpropType").flatMap(c -> c.arg(0))
         .flatMap(e -> chains.enumConstant(e, "BackpropType")).filter("Standard"::equals).isPresent()) {
       tbptt = Double.NaN; // full BPTT: the sequence length is the data's
     }
-    return new TrainingSetup(updater, resolver, legacy, tbptt, trains(unit, declarations));
+    return new TrainingSetup(updater, resolver, legacy, tbptt, trains(unit, types));
   }
-
-  /** The last call of these names on the ListBuilder/GraphBuilder (where DL4J sets BPTT), else on the builder. */
-  private static Optional<Call> structure(Network network, String... names) {
-    List<Call> calls = network.structureCalls();
-    Set<String> wanted = Set.of(names);
-    for (int i = calls.size() - 1; i >= 0; i--) {
-      if (wanted.contains(calls.get(i).name())) {
-        return Optional.of(calls.get(i));
-      }
-    }
-    return network.last(names);
-  }
-
 
   /** The network-wide updater (DL4J's default when none is set). */
   public Updater updater() {
@@ -203,33 +203,42 @@ public final class TrainingSetup {
     };
   }
 
-  /** Does the file call {@code fit(data...)} on a network or a trainer of one? */
-  private static boolean trains(CompilationUnit unit, Declarations declarations) {
+  /** Does the file call {@code fit(data...)} on a network or a trainer of one (or on a receiver of unknown type)? */
+  private static boolean trains(CompilationUnit unit, Types types) {
     return !FileNodes.of(unit).all(MethodCallExpr.class, m -> m.getNameAsString().equals("fit")
         && !m.getArguments().isEmpty() && m.getScope().isPresent()
-        && isNetwork(m.getScope().get(), declarations)).isEmpty();
+        && receiver(m.getScope().get(), types) != Receiver.OTHER).isEmpty();
   }
 
-  private static boolean isNetwork(Expression scope, Declarations declarations) {
+  /**
+   * What {@code scope} is, from its declared or created type: a name or {@code this.f} declared in the file
+   * ({@code var} included, through its initializer), or an object creation.
+   */
+  public static Receiver receiver(Expression scope, Types types) {
     Expression e = Flow.strip(scope);
-    if (e instanceof ObjectCreationExpr c) {
-      return NETWORK_TYPES.contains(c.getType().getNameAsString());
+    String type = types.typeOf(e);
+    if (type.isEmpty() && (e instanceof NameExpr || e instanceof ObjectCreationExpr)) {
+      return Receiver.OTHER;
     }
-    if (e instanceof NameExpr n) {
-      return declarations.find(n, n.getNameAsString())
-          .map(d -> NETWORK_TYPES.contains(d.typeName()) || d.typeName().equals("Model")
-              || d.typeName().equals("var") && d.initializer().map(i -> isNetwork(i, declarations)).orElse(false))
-          .orElse(false);
+    int generic = type.indexOf('<');
+    String raw = generic < 0 ? type : type.substring(0, generic);
+    String simple = raw.substring(raw.lastIndexOf('.') + 1);
+    if (simple.isEmpty()) {
+      return Receiver.UNKNOWN;
     }
-    return e instanceof FieldAccessExpr || e instanceof MethodCallExpr; // this.net.fit(...), getModel().fit(...)
+    return NETWORK_TYPES.contains(simple) ? Receiver.NETWORK : Receiver.OTHER;
+  }
+
+  /** {@code receiver(scope) == NETWORK}. */
+  public static boolean isNetwork(Expression scope, Types types) {
+    return receiver(scope, types) == Receiver.NETWORK;
   }
 
   /** The file writes a model to disk: {@code ModelSerializer.writeModel(...)}, {@code net.save(file)}. */
-  public static boolean savesModel(CompilationUnit unit) {
-    Declarations declarations = new Declarations();
+  public static boolean savesModel(CompilationUnit unit, Types types) {
     return !FileNodes.of(unit).all(MethodCallExpr.class, m -> m.getScope().isPresent() && !m.getArguments().isEmpty()
         && (m.getNameAsString().equals("writeModel") && m.getScope().get().toString().endsWith("ModelSerializer")
-            || m.getNameAsString().equals("save") && isNetwork(m.getScope().get(), declarations))).isEmpty();
+            || m.getNameAsString().equals("save") && receiver(m.getScope().get(), types) != Receiver.OTHER)).isEmpty();
   }
 
   /** For messages: {@code Nesterovs (learning rate 0.1)}. */

@@ -17,6 +17,7 @@ import dev.nanlint.analysis.Declarations;
 import dev.nanlint.analysis.Flow;
 import dev.nanlint.analysis.Imports;
 import dev.nanlint.analysis.Optimisers;
+import dev.nanlint.analysis.TrainingSetup;
 import dev.nanlint.engine.FileNodes;
 import dev.nanlint.engine.Nodes;
 import dev.nanlint.engine.Rule;
@@ -58,7 +59,6 @@ public final class MissingInputNormalization implements Rule {
   private static final Set<String> IMAGE_READERS = Set.of("ImageRecordReader", "ObjectDetectionRecordReader");
   private static final String IMAGE_READER_PACKAGE = "org.datavec.image.recordreader";
   private static final String DATAVEC_ITERATORS = "org.deeplearning4j.datasets.datavec";
-  private static final Set<String> NETWORKS = Set.of("MultiLayerNetwork", "ComputationGraph");
   /** Calls that normalise a DataSet in place. */
   private static final Set<String> SELF_NORMALISING = Set.of("normalize", "normalizeZeroMeanZeroUnitVariance",
       "scale", "scaleMinAndMax", "scaleMinMax");
@@ -91,7 +91,7 @@ public final class MissingInputNormalization implements Rule {
     Set<Node> reported = Collections.newSetFromMap(new IdentityHashMap<>());
     for (MethodCallExpr fit : FileNodes.of(unit).all(MethodCallExpr.class, m -> m.getNameAsString().equals("fit")
         && (m.getArguments().size() == 1 || m.getArguments().size() == 2) && m.getScope().isPresent())) {
-      if (!isNetwork(fit.getScope().get(), declarations)) {
+      if (!TrainingSetup.isNetwork(fit.getScope().get(), Analysis.of(ctx).types())) {
         continue;
       }
       Optional<TypeDeclaration<?>> type = fit.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
@@ -156,28 +156,6 @@ public final class MissingInputNormalization implements Rule {
       return f.getNameAsString();
     }
     return null;
-  }
-
-  /** A receiver declared as (or created as) a MultiLayerNetwork or ComputationGraph. */
-  private static boolean isNetwork(Expression scope, Declarations declarations) {
-    Expression e = Flow.strip(scope);
-    if (e instanceof ObjectCreationExpr c) {
-      return NETWORKS.contains(c.getType().getNameAsString());
-    }
-    String name = variableName(e);
-    if (name == null) {
-      return false;
-    }
-    Optional<Declarations.Declaration> d = declarations.find(e, name);
-    if (d.isEmpty()) {
-      return false;
-    }
-    if (NETWORKS.contains(d.get().typeName())) {
-      return true;
-    }
-    return d.get().initializer().map(Flow::strip)
-        .filter(i -> i instanceof ObjectCreationExpr c && NETWORKS.contains(c.getType().getNameAsString()))
-        .isPresent();
   }
 
   /** The source every definition of the variable creates; empty if any definition is something else. */

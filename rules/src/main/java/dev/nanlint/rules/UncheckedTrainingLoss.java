@@ -51,7 +51,6 @@ public final class UncheckedTrainingLoss implements Rule {
       "iteration", "iterations", "round", "rounds");
   private static final Set<String> MODEL_WORDS = Set.of("model", "net", "network", "classifier", "graph", "mlp",
       "lstm", "rnn", "cnn", "autoencoder", "vae", "nn", "regressor", "learner", "computation");
-  private static final Set<String> MODEL_TYPES = Set.of("MultiLayerNetwork", "ComputationGraph", "Model", "SameDiff");
   private static final Set<String> RATE_WORDS = Set.of("lr", "learning", "rate", "alpha", "eta", "stepsize");
   private static final Set<String> WEIGHT_WORDS = Set.of("w", "weight", "weights", "theta", "params", "parameters",
       "bias", "biases", "coef", "coefficients");
@@ -84,7 +83,7 @@ public final class UncheckedTrainingLoss implements Rule {
     if (training.isEmpty() || panicsOnNaN(unit)) {
       return;
     }
-    boolean saves = TrainingSetup.savesModel(unit);
+    boolean saves = TrainingSetup.savesModel(unit, Analysis.of(ctx).types());
     Set<Node> reportedIn = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Statement loop : training) {
       if (!chosen(loop, training) || checked(loop)) {
@@ -217,9 +216,9 @@ public final class UncheckedTrainingLoss implements Rule {
         || p instanceof AssignExpr).orElse(false);
   }
 
+  /** A DL4J network or SameDiff graph by its type (TrainingSetup decides), else a receiver named like a model (weak evidence). */
   private static boolean isModel(Expression receiver, RuleContext ctx) {
-    String type = Analysis.of(ctx).types().typeOf(receiver);
-    if (MODEL_TYPES.contains(type)) {
+    if (TrainingSetup.isNetwork(receiver, Analysis.of(ctx).types())) {
       return true;
     }
     String name = receiver instanceof NameExpr n ? n.getNameAsString()
