@@ -22,6 +22,7 @@ public final class Analysis {
   private final CompilationUnit unit;
   private BuilderChains builderChains;
   private Facts facts;
+  private GradientSteps gradientSteps;
   private final Map<BuilderChains.Network, TrainingSetup> trainingSetups = new IdentityHashMap<>();
 
   /** The analysis of the file {@code ctx} is checking, shared by every rule of that file. */
@@ -65,6 +66,14 @@ public final class Analysis {
       facts = new Facts(this);
     }
     return facts;
+  }
+
+  /** Hand-written gradient-descent updates: their rate and the scale of the data they multiply, on first use. */
+  public GradientSteps gradientSteps() {
+    if (gradientSteps == null) {
+      gradientSteps = new GradientSteps(this);
+    }
+    return gradientSteps;
   }
 
   /** Which library a call belongs to. */
