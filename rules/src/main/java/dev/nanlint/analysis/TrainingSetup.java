@@ -1,6 +1,12 @@
 package dev.nanlint.analysis;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
@@ -75,14 +81,40 @@ public final class TrainingSetup {
   private final boolean legacy;
   private final double tbpttLength;
   private final boolean trainedHere;
+  private final Length length;
+  private final Output output;
+
+  /**
+   * How long the file trains: the longest run of epochs its fit calls show ({@code fit(iter, 200)}, constant
+   * {@code for} loops around {@code fit}, an early-stopping {@code MaxEpochsTerminationCondition(n)}), NaN when
+   * no count is a constant; and whether early stopping ends training when the score stops improving.
+   */
+  public record Length(double epochs, boolean earlyStopping) {}
+
+  /**
+   * The output layer: its activation and loss as DL4J constants (null when not known), and whether the file
+   * scales the labels ({@code normalizer.fitLabel(true)}).
+   */
+  public record Output(String activation, String loss, boolean labelsScaled) {
+    private static final Set<String> UNBOUNDED = Set.of("IDENTITY", "RELU", "LEAKYRELU", "RELU6", "ELU", "SELU",
+        "SOFTPLUS", "CUBE", "GELU", "SWISH", "MISH", "THRESHOLDEDRELU", "RRELU");
+    private static final Set<String> SQUARED = Set.of("MSE", "L2", "SQUARED_LOSS");
+
+    /** A regression head whose prediction and squared error grow without bound as the weights grow. */
+    public boolean unboundedSquaredError() {
+      return activation != null && UNBOUNDED.contains(activation) && loss != null && SQUARED.contains(loss);
+    }
+  }
 
   private TrainingSetup(Updater updater, Function<Expression, Updater> resolver, boolean legacy,
-      double tbpttLength, boolean trainedHere) {
+      double tbpttLength, boolean trainedHere, Length length, Output output) {
     this.updater = updater;
     this.resolver = resolver;
     this.legacy = legacy;
     this.tbpttLength = tbpttLength;
     this.trainedHere = trainedHere;
+    this.length = length;
+    this.output = output;
   }
 
   /** The setup of {@code network}, whose builders are in {@code unit}. */
@@ -103,7 +135,8 @@ public final class TrainingSetup {
         .flatMap(e -> chains.enumConstant(e, "BackpropType")).filter("Standard"::equals).isPresent()) {
       tbptt = Double.NaN; // full BPTT: the sequence length is the data's
     }
-    return new TrainingSetup(updater, resolver, legacy, tbptt, trains(unit, types));
+    return new TrainingSetup(updater, resolver, legacy, tbptt, trains(unit, types),
+        length(unit, types, constants), output(network, unit, chains));
   }
 
   /** The network-wide updater (DL4J's default when none is set). */
@@ -130,6 +163,16 @@ public final class TrainingSetup {
   /** The truncated-BPTT length when the configuration sets one to a constant, else NaN. */
   public double tbpttLength() {
     return tbpttLength;
+  }
+
+  /** How long the file trains (epochs, early stopping). */
+  public Length length() {
+    return length;
+  }
+
+  /** The output layer's activation and loss, and whether the labels are scaled. */
+  public Output output() {
+    return output;
   }
 
   /** This file calls {@code fit} on a network, or on a trainer of one. */
@@ -208,6 +251,69 @@ public final class TrainingSetup {
     return !FileNodes.of(unit).all(MethodCallExpr.class, m -> m.getNameAsString().equals("fit")
         && !m.getArguments().isEmpty() && m.getScope().isPresent()
         && receiver(m.getScope().get(), types) != Receiver.OTHER).isEmpty();
+  }
+
+  private static final Set<String> IMPROVEMENT_CONDITIONS = Set.of("ScoreImprovementEpochTerminationCondition",
+      "BestScoreEpochTerminationCondition");
+
+  private static Length length(CompilationUnit unit, Types types, Constants constants) {
+    double longest = Double.NaN;
+    for (MethodCallExpr fit : FileNodes.of(unit).all(MethodCallExpr.class, m -> m.getNameAsString().equals("fit")
+        && !m.getArguments().isEmpty() && m.getScope().isPresent()
+        && receiver(m.getScope().get(), types) != Receiver.OTHER)) {
+      double epochs = fit.getArguments().size() == 2 ? constants.value(fit.getArgument(1)) : 1;
+      for (Node p = fit.getParentNode().orElse(null); p != null && !(p instanceof CallableDeclaration<?>)
+          && !(p instanceof LambdaExpr); p = p.getParentNode().orElse(null)) {
+        if (p instanceof ForStmt loop) {
+          epochs *= loopCount(loop, constants);
+        }
+      }
+      longest = Double.isNaN(longest) || epochs > longest ? epochs : longest;
+    }
+    boolean earlyStopping = false;
+    for (ObjectCreationExpr c : FileNodes.of(unit).all(ObjectCreationExpr.class, c -> true)) {
+      String type = c.getType().getNameAsString();
+      earlyStopping |= IMPROVEMENT_CONDITIONS.contains(type);
+      if (type.equals("MaxEpochsTerminationCondition") && c.getArguments().size() == 1) {
+        double max = constants.value(c.getArgument(0));
+        longest = Double.isNaN(longest) || max > longest ? max : longest;
+      }
+    }
+    return new Length(longest, earlyStopping);
+  }
+
+  /** {@code for (int e = 0; e < 200; e++)}: 200; NaN when the count is not a constant. */
+  public static double loopCount(ForStmt loop, Constants constants) {
+    if (loop.getCompare().isEmpty() || !(loop.getCompare().get() instanceof BinaryExpr compare)) {
+      return Double.NaN;
+    }
+    double bound = constants.value(compare.getRight());
+    double start = loop.getInitialization().size() == 1
+        && loop.getInitialization().get(0) instanceof VariableDeclarationExpr v && v.getVariables().size() == 1
+        ? v.getVariable(0).getInitializer().map(constants::value).orElse(Double.NaN) : Double.NaN;
+    return switch (compare.getOperator()) {
+      case LESS -> bound - start;
+      case LESS_EQUALS -> bound - start + 1;
+      default -> Double.NaN;
+    };
+  }
+
+  /** The last layer when it is an output layer: its activation (own, else the network's) and loss. */
+  private static Output output(Network network, CompilationUnit unit, BuilderChains chains) {
+    boolean labelsScaled = FileNodes.of(unit).first(MethodCallExpr.class, m -> m.getNameAsString().equals("fitLabel")
+        && !(m.getArguments().size() == 1 && m.getArgument(0) instanceof BooleanLiteralExpr b && !b.getValue()))
+        .isPresent();
+    List<BuilderChains.Layer> layers = network.layers();
+    if (layers.isEmpty() || !layers.get(layers.size() - 1).isOutputLayer()) {
+      return new Output(null, null, labelsScaled);
+    }
+    BuilderChains.Layer out = layers.get(layers.size() - 1);
+    Optional<Expression> lossExpr = out.last("lossFunction").flatMap(c -> c.arg(0))
+        .or(() -> out.constructorArgs().stream().findFirst());
+    String loss = lossExpr.flatMap(chains::loss).orElse(null);
+    String activation = out.last("activation").or(() -> network.last("activation")).flatMap(c -> c.arg(0))
+        .flatMap(chains::activation).orElse(null);
+    return new Output(activation, loss, labelsScaled);
   }
 
   /**

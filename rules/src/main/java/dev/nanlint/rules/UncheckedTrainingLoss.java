@@ -15,7 +15,6 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
@@ -324,20 +323,9 @@ public final class UncheckedTrainingLoss implements Rule {
     return true;
   }
 
-  /** {@code for (int e = 0; e < 200; e++)}: 200; NaN when the count is not a constant. */
+  /** {@code for (int e = 0; e < 200; e++)}: 200; NaN when the count is not a constant (TrainingSetup counts). */
   private static double iterations(Statement loop, RuleContext ctx) {
-    if (!(loop instanceof ForStmt f) || f.getCompare().isEmpty()
-        || !(f.getCompare().get() instanceof BinaryExpr compare)) {
-      return Double.NaN;
-    }
-    double bound = Analysis.of(ctx).constants().value(compare.getRight());
-    double start = f.getInitialization().size() == 1 && f.getInitialization().get(0) instanceof VariableDeclarationExpr v && v.getVariables().size() == 1
-        ? v.getVariable(0).getInitializer().map(i -> Analysis.of(ctx).constants().value(i)).orElse(Double.NaN) : Double.NaN;
-    return switch (compare.getOperator()) {
-      case LESS -> bound - start;
-      case LESS_EQUALS -> bound - start + 1;
-      default -> Double.NaN;
-    };
+    return loop instanceof ForStmt f ? TrainingSetup.loopCount(f, Analysis.of(ctx).constants()) : Double.NaN;
   }
 
   private static boolean sameCallable(Node a, Node b) {
