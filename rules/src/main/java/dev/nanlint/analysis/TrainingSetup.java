@@ -4,6 +4,8 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.DoubleLiteralExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.ForStmt;
@@ -18,6 +20,7 @@ import dev.nanlint.analysis.Optimisers.Family;
 import dev.nanlint.analysis.Optimisers.Param;
 import dev.nanlint.analysis.Optimisers.Setting;
 import dev.nanlint.engine.FileNodes;
+import dev.nanlint.engine.Nodes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -92,10 +95,12 @@ public final class TrainingSetup {
   public record Length(double epochs, boolean earlyStopping) {}
 
   /**
-   * The output layer: its activation and loss as DL4J constants (null when not known), and whether the file
-   * scales the labels ({@code normalizer.fitLabel(true)}).
+   * The output layer: its activation and loss as DL4J constants (null when not known), whether the file
+   * scales the labels ({@code normalizer.fitLabel(true)}), and the largest label magnitude the code shows (the
+   * literal values of the labels of a {@code new DataSet(features, labels)} built in the file), NaN when it
+   * shows none.
    */
-  public record Output(String activation, String loss, boolean labelsScaled) {
+  public record Output(String activation, String loss, boolean labelsScaled, double labelScale) {
     private static final Set<String> UNBOUNDED = Set.of("IDENTITY", "RELU", "LEAKYRELU", "RELU6", "ELU", "SELU",
         "SOFTPLUS", "CUBE", "GELU", "SWISH", "MISH", "THRESHOLDEDRELU", "RRELU");
     private static final Set<String> SQUARED = Set.of("MSE", "L2", "SQUARED_LOSS");
@@ -136,7 +141,7 @@ public final class TrainingSetup {
       tbptt = Double.NaN; // full BPTT: the sequence length is the data's
     }
     return new TrainingSetup(updater, resolver, legacy, tbptt, trains(unit, types),
-        length(unit, types, constants), output(network, unit, chains));
+        length(unit, types, constants), output(network, unit, chains, declarations, constants));
   }
 
   /** The network-wide updater (DL4J's default when none is set). */
@@ -299,13 +304,14 @@ public final class TrainingSetup {
   }
 
   /** The last layer when it is an output layer: its activation (own, else the network's) and loss. */
-  private static Output output(Network network, CompilationUnit unit, BuilderChains chains) {
+  private static Output output(Network network, CompilationUnit unit, BuilderChains chains, Declarations declarations,
+      Constants constants) {
     boolean labelsScaled = FileNodes.of(unit).first(MethodCallExpr.class, m -> m.getNameAsString().equals("fitLabel")
         && !(m.getArguments().size() == 1 && m.getArgument(0) instanceof BooleanLiteralExpr b && !b.getValue()))
         .isPresent();
     List<BuilderChains.Layer> layers = network.layers();
     if (layers.isEmpty() || !layers.get(layers.size() - 1).isOutputLayer()) {
-      return new Output(null, null, labelsScaled);
+      return new Output(null, null, labelsScaled, Double.NaN);
     }
     BuilderChains.Layer out = layers.get(layers.size() - 1);
     Optional<Expression> lossExpr = out.last("lossFunction").flatMap(c -> c.arg(0))
@@ -313,7 +319,27 @@ public final class TrainingSetup {
     String loss = lossExpr.flatMap(chains::loss).orElse(null);
     String activation = out.last("activation").or(() -> network.last("activation")).flatMap(c -> c.arg(0))
         .flatMap(chains::activation).orElse(null);
-    return new Output(activation, loss, labelsScaled);
+    return new Output(activation, loss, labelsScaled, labelScale(unit, declarations, constants));
+  }
+
+  /** The largest literal label of a {@code new DataSet(features, labels)} of the file, NaN when none is literal. */
+  private static double labelScale(CompilationUnit unit, Declarations declarations, Constants constants) {
+    double max = Double.NaN;
+    for (ObjectCreationExpr ds : FileNodes.of(unit).all(ObjectCreationExpr.class,
+        c -> c.getType().getNameAsString().equals("DataSet") && c.getArguments().size() == 2)) {
+      Expression labels = Flow.strip(ds.getArgument(1));
+      if (labels instanceof NameExpr n) {
+        Optional<Declarations.Declaration> d = declarations.find(n, n.getNameAsString());
+        labels = d.filter(x -> x.kind() == Declarations.Kind.LOCAL || x.isFinal()).flatMap(Declarations.Declaration::initializer)
+            .orElse(labels);
+      }
+      for (Expression v : Nodes.all(labels, Expression.class, v -> v instanceof IntegerLiteralExpr
+          || v instanceof DoubleLiteralExpr)) {
+        double c = Math.abs(constants.value(v));
+        max = Double.isNaN(max) || c > max ? c : max;
+      }
+    }
+    return max;
   }
 
   /**
