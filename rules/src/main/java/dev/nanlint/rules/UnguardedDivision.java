@@ -167,7 +167,8 @@ public final class UnguardedDivision implements Rule {
    */
   private static void checkSameDiff(MethodCallExpr call, Expression numerator, Expression denominator, RuleContext ctx) {
     NumFact fact = Analysis.of(ctx).facts().at(denominator);
-    if (!fact.canBeZero() || fact.tags().stream().noneMatch(ZERO_PRONE::contains) || fact.evidence().isEmpty()) {
+    // a product of norms keeps their evidence but not their tag: either says where the 0 comes from
+    if (!fact.canBeZero() || fact.evidence().isEmpty() && fact.tags().stream().noneMatch(ZERO_PRONE::contains)) {
       return;
     }
     ctx.report(call, "dividing by " + denominator + " gives NaN or Infinity when it is 0: " + reasons(fact),
