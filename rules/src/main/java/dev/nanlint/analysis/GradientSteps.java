@@ -5,14 +5,11 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
-import com.github.javaparser.ast.expr.ArrayCreationExpr;
-import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
-import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
@@ -217,44 +214,8 @@ public final class GradientSteps {
     while (base instanceof ArrayAccessExpr a) {
       base = a.getName();
     }
-    Optional<Declarations.Declaration> d = base instanceof NameExpr || base instanceof FieldAccessExpr
-        ? analysis.declarations().find(read, root) : Optional.empty();
-    if (d.isEmpty() || d.get().initializer().isEmpty() || rewritten(read, root)) {
-      return null;
-    }
-    Expression init = Flow.strip(d.get().initializer().get());
-    ArrayInitializerExpr literal = init instanceof ArrayCreationExpr c ? c.getInitializer().orElse(null)
-        : init instanceof ArrayInitializerExpr i ? i : null;
-    if (literal == null) {
-      return null;
-    }
-    double max = 0;
-    for (Expression v : Nodes.all(literal, Expression.class, v -> v instanceof LiteralExpr
-        || v instanceof UnaryExpr u && u.getExpression() instanceof LiteralExpr)) {
-      double c = analysis.constants().value(v);
-      if (!Double.isNaN(c)) {
-        max = Math.max(max, Math.abs(c));
-      }
-    }
-    return max > 0 ? new Scale(max, read, "the literal values " + root + " is initialised with") : null;
-  }
-
-  /**
-   * May the file change {@code root}'s values after its initializer: an element or the array assigned, an
-   * element assigned through a for-each alias ({@code for (double[] row : data) row[j] = ...}), or the array
-   * handed to a method, which may normalise it in place?
-   */
-  private static boolean rewritten(Node use, String root) {
-    Node unit = use.findRootNode();
-    Set<String> aliases = new HashSet<>(Set.of(root));
-    for (ForEachStmt loop : Nodes.all(unit, ForEachStmt.class)) {
-      if (root.equals(rootName(loop.getIterable()))) {
-        aliases.add(loop.getVariableDeclarator().getNameAsString());
-      }
-    }
-    return Nodes.first(unit, AssignExpr.class, a -> aliases.contains(rootName(a.getTarget()))).isPresent()
-        || Nodes.first(unit, MethodCallExpr.class, m -> m.getArguments().stream()
-            .anyMatch(arg -> Flow.strip(arg) instanceof NameExpr n && n.getNameAsString().equals(root))).isPresent();
+    double literal = DataScale.ofLiterals(base, analysis.declarations(), analysis.constants());
+    return literal > 0 ? new Scale(literal, read, "the literal values " + root + " is initialised with") : null;
   }
 
   /**

@@ -13,6 +13,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.DataScale;
 import dev.nanlint.analysis.Declarations;
 import dev.nanlint.analysis.Flow;
 import dev.nanlint.analysis.Imports;
@@ -99,6 +100,11 @@ public final class MissingInputNormalization implements Rule {
         continue;
       }
       Expression arg = Flow.strip(fit.getArgument(0));
+      Optional<Expression> inMemory = inMemoryFeatures(fit, ctx);
+      if (inMemory.isPresent()) {
+        checkLiteralFeatures(fit, inMemory.get(), type.get(), ctx);
+        continue;
+      }
       String name = variableName(arg);
       Optional<Source> source;
       if (name == null) {
@@ -137,6 +143,68 @@ public final class MissingInputNormalization implements Rule {
         + " the first gradients are huge, and the weights and score can overflow to Infinity/NaN",
         "NormalizerStandardize norm = new NormalizerStandardize(); norm.fit(" + target + "); " + target
             + ".setPreProcessor(norm); (images: new ImagePreProcessingScaler(0, 1))");
+  }
+
+  /** Features this large are raw measurements (prices, square feet, 0-255 pixels), not unit-scale inputs. */
+  private static final double RAW_SCALE = 100;
+
+  /**
+   * The features of an in-memory fit: {@code net.fit(features, labels)}, {@code net.fit(new DataSet(f, l))},
+   * or {@code net.fit(ds)} with {@code ds} initialised to {@code new DataSet(f, l)}.
+   */
+  private static Optional<Expression> inMemoryFeatures(MethodCallExpr fit, RuleContext ctx) {
+    Analysis a = Analysis.of(ctx);
+    if (fit.getArguments().size() == 2 && a.types().isIndArray(fit.getArgument(0))) {
+      return Optional.of(fit.getArgument(0));
+    }
+    Expression x = Flow.strip(fit.getArgument(0));
+    String name = variableName(x);
+    if (name != null) {
+      Optional<Declarations.Declaration> d = a.declarations().find(x, name);
+      if (d.isPresent() && d.get().kind() == Declarations.Kind.LOCAL && d.get().initializer().isPresent()) {
+        x = Flow.strip(d.get().initializer().get());
+      }
+    }
+    if (fit.getArguments().size() == 1 && x instanceof ObjectCreationExpr c
+        && c.getType().getNameAsString().equals("DataSet") && c.getArguments().size() == 2) {
+      return Optional.of(c.getArgument(0));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Features built from literal values in the hundreds or more, fitted with no normalizer: with the plain
+   * SGD/momentum step of every network configured in the file, a warning (the first layer's step is the rate
+   * times x², far beyond what keeps it stable); with an adaptive or unknown updater, a note. Unit-scale
+   * literals, or data whose scale the code does not show, stay silent.
+   */
+  private static void checkLiteralFeatures(MethodCallExpr fit, Expression features, TypeDeclaration<?> type,
+      RuleContext ctx) {
+    Analysis a = Analysis.of(ctx);
+    double scale = DataScale.ofLiterals(features, a.declarations(), a.constants());
+    if (!(scale >= RAW_SCALE) || normalised(type, Set.of(), a.declarations())) {
+      return;
+    }
+    List<TrainingSetup.Updater> updaters = a.builderChains().networks().stream()
+        .map(n -> a.trainingSetup(n).updater()).toList();
+    String shown = (long) scale + "";
+    String fix = "NormalizerStandardize norm = new NormalizerStandardize(); norm.fit(dataSet); norm.transform(dataSet);"
+        + " (or divide the features by their range before fitting)";
+    String what = fit.getScope().get() + ".fit trains on " + features + ", built from literal values up to " + shown
+        + ", with no normalizer";
+    if (!updaters.isEmpty() && updaters.stream().allMatch(TrainingSetup.Updater::plain)) {
+      ctx.report(fit.getArgument(0), what + ": the first layer's pre-activations are hundreds of times too large, and "
+          + TrainingSetup.describe(updaters.get(0)) + " steps by the learning rate times a gradient that grows with"
+          + " x, so along such a feature each step changes the error by about learning rate x " + shown + "² and"
+          + " overshoots by more than the last, until the score and the weights overflow to Infinity/NaN", fix);
+    } else {
+      Optional<TrainingSetup.Updater> adaptive = updaters.stream().filter(TrainingSetup.Updater::adaptive).findFirst();
+      String updater = updaters.isEmpty() ? "the network is not configured in this file, so its updater is not known"
+          : adaptive.map(u -> TrainingSetup.describe(u) + " bounds each step to about the learning rate, so the"
+              + " weights do not jump to Infinity in one step")
+              .orElse("nanlint cannot tell which updater trains it");
+      ctx.reportWeaker(fit.getArgument(0), what + ": units saturate and training is slow or stuck; " + updater, fix);
+    }
   }
 
   private static boolean usesDl4j(CompilationUnit unit) {
