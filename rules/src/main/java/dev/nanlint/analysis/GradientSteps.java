@@ -74,13 +74,22 @@ public final class GradientSteps {
     List<Expression> factors = new ArrayList<>();
     List<Expression> divisors = new ArrayList<>();
     factorsOf(step, factors, divisors, false);
+    // the syntactic conditions first (data read as a factor, weights that meet that data elsewhere): they
+    // rule out most compound assignments before the flow analysis of the method runs
+    Node callable = enclosingCallable(assign);
+    List<ArrayAccessExpr> reads = dataReads(factors, callable, weights, 0, new HashSet<>());
+    Optional<TypeDeclaration<?>> type = assign.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
+    if (reads.isEmpty() || type.isEmpty()
+        || reads.stream().noneMatch(r -> predicts(type.get(), weights, rootName(r), assign))) {
+      return Optional.empty(); // no data, or the updated value never meets it: not weights of a model of it
+    }
     double rate = 1;
     Expression rateExpr = null;
-    List<Expression> gradient = new ArrayList<>();
+    int gradient = 0;
     for (Expression f : factors) {
       double c = constant(f);
       if (Double.isNaN(c)) {
-        gradient.add(f);
+        gradient++;
       } else {
         rate *= Math.abs(c);
         rateExpr = rateExpr == null ? f : rateExpr;
@@ -93,24 +102,18 @@ public final class GradientSteps {
       }
       rate /= Math.abs(c);
     }
-    if (rateExpr == null || gradient.isEmpty() || !(rate > 0)) {
+    if (rateExpr == null || gradient == 0 || !(rate > 0)) {
       return Optional.empty();
     }
-    Node callable = enclosingCallable(assign);
     Scale best = null;
-    for (ArrayAccessExpr read : dataReads(gradient, callable, weights, 0, new HashSet<>())) {
-      Scale s = scaleOf(read, weights);
+    for (ArrayAccessExpr read : reads) {
+      Scale s = predicts(type.get(), weights, rootName(read), assign) ? scaleOf(read, weights) : null;
       if (s != null && (best == null || s.value() > best.value())) {
         best = s;
       }
     }
     if (best == null) {
       return Optional.empty();
-    }
-    Optional<TypeDeclaration<?>> type = assign.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
-    String data = rootName(best.read());
-    if (type.isEmpty() || !predicts(type.get(), weights, data, assign)) {
-      return Optional.empty(); // the updated value never meets the data: not weights of a model of it
     }
     return Optional.of(new Step(assign, rate, rateExpr, best.value(), best.read(), best.shownBy(),
         squashes(type.get())));
