@@ -89,7 +89,8 @@ public final class TrainingSetup {
 
   /**
    * How long the file trains: the longest run of epochs its fit calls show ({@code fit(iter, 200)}, constant
-   * {@code for} loops around {@code fit}, an early-stopping {@code MaxEpochsTerminationCondition(n)}), NaN when
+   * {@code for} loops around {@code fit}, a {@code MultipleEpochsIterator(n, iter)}, an early-stopping
+   * {@code MaxEpochsTerminationCondition(n)}), NaN when
    * no count is a constant; and whether early stopping ends training when the score stops improving.
    */
   public record Length(double epochs, boolean earlyStopping) {}
@@ -141,7 +142,7 @@ public final class TrainingSetup {
       tbptt = Double.NaN; // full BPTT: the sequence length is the data's
     }
     return new TrainingSetup(updater, resolver, legacy, tbptt, trains(unit, types),
-        length(unit, types, constants), output(network, unit, chains, declarations, constants));
+        length(unit, declarations, types, constants), output(network, unit, chains, declarations, constants));
   }
 
   /** The network-wide updater (DL4J's default when none is set). */
@@ -261,12 +262,13 @@ public final class TrainingSetup {
   private static final Set<String> IMPROVEMENT_CONDITIONS = Set.of("ScoreImprovementEpochTerminationCondition",
       "BestScoreEpochTerminationCondition");
 
-  private static Length length(CompilationUnit unit, Types types, Constants constants) {
+  private static Length length(CompilationUnit unit, Declarations declarations, Types types, Constants constants) {
     double longest = Double.NaN;
     for (MethodCallExpr fit : FileNodes.of(unit).all(MethodCallExpr.class, m -> m.getNameAsString().equals("fit")
         && !m.getArguments().isEmpty() && m.getScope().isPresent()
         && receiver(m.getScope().get(), types) != Receiver.OTHER)) {
-      double epochs = fit.getArguments().size() == 2 ? constants.value(fit.getArgument(1)) : 1;
+      double epochs = (fit.getArguments().size() == 2 ? constants.value(fit.getArgument(1)) : 1)
+          * repeats(fit.getArgument(0), declarations, constants);
       for (Node p = fit.getParentNode().orElse(null); p != null && !(p instanceof CallableDeclaration<?>)
           && !(p instanceof LambdaExpr); p = p.getParentNode().orElse(null)) {
         if (p instanceof ForStmt loop) {
@@ -285,6 +287,20 @@ public final class TrainingSetup {
       }
     }
     return new Length(longest, earlyStopping);
+  }
+
+  /** {@code new MultipleEpochsIterator(n, iter)} (inline or in a local) passes over its data n times; else 1. */
+  private static double repeats(Expression data, Declarations declarations, Constants constants) {
+    Expression x = Flow.strip(data);
+    if (x instanceof NameExpr n) {
+      x = declarations.find(n, n.getNameAsString()).filter(d -> d.kind() == Declarations.Kind.LOCAL)
+          .flatMap(Declarations.Declaration::initializer).map(Flow::strip).orElse(x);
+    }
+    if (x instanceof ObjectCreationExpr c && c.getType().getNameAsString().equals("MultipleEpochsIterator")
+        && c.getArguments().size() == 2 && !(Flow.strip(c.getArgument(0)) instanceof ObjectCreationExpr)) {
+      return constants.value(c.getArgument(0));
+    }
+    return 1;
   }
 
   /** {@code for (int e = 0; e < 200; e++)}: 200; NaN when the count is not a constant. */

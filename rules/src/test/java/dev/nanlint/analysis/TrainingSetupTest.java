@@ -61,6 +61,7 @@ class TrainingSetupTest {
         import org.deeplearning4j.nn.conf.layers.*;
         import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
         import org.deeplearning4j.earlystopping.termination.*;
+        import org.deeplearning4j.datasets.iterator.MultipleEpochsIterator;
         class T {
           void run(Object data, int n) {
             MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().list()
@@ -81,6 +82,7 @@ class TrainingSetupTest {
     assertEquals(200, epochs("net.fit(data, 200);"));
     assertEquals(50 * 10, epochs("for (int e = 0; e < 50; e++) { for (int b = 0; b < 10; b++) net.fit(data); }"));
     assertEquals(30, epochs("Object c = new MaxEpochsTerminationCondition(30);"));
+    assertEquals(40, epochs("var it = new MultipleEpochsIterator(40, null); net.fit(it);"));
     assertEquals(Double.NaN, epochs("for (int e = 0; e < n; e++) net.fit(data);"));
   }
 }
