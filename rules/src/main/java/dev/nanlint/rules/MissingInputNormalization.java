@@ -38,8 +38,9 @@ import java.util.Set;
  * {@code ListDataSetIterator}, {@code INDArrayDataSetIterator}, {@code ExistingDataSetIterator}...), on an
  * iterator over an {@code ImageRecordReader}, or on one of DL4J's raw-pixel dataset iterators
  * ({@code Cifar10DataSetIterator}, {@code TinyImageNetDataSetIterator}, {@code LFWDataSetIterator}), when
- * the class never sets a preprocessor on it nor applies a normalizer.
- * See docs/rules/MissingInputNormalization.md.
+ * the class never sets a preprocessor on it nor applies a normalizer; and a network fitted in memory
+ * ({@code net.fit(x, y)}, {@code net.fit(new DataSet(x, y))}) on features built from literal values of 100 or
+ * more that nothing normalises. See docs/rules/MissingInputNormalization.md.
  */
 @RuleInfo(name = "MissingInputNormalization", severity = Severity.WARNING,
     summary = "a network fitted on raw, unnormalised features (0-255 pixels, raw CSV columns) saturates and its gradients explode into NaN")
