@@ -22,8 +22,8 @@ public final class Analysis {
   private final CompilationUnit unit;
   private BuilderChains builderChains;
   private Facts facts;
-  private GradientSteps gradientSteps;
   private final Map<BuilderChains.Network, TrainingSetup> trainingSetups = new IdentityHashMap<>();
+  private GradientSteps gradientSteps;
 
   /** The analysis of the file {@code ctx} is checking, shared by every rule of that file. */
   public static Analysis of(RuleContext ctx) {
@@ -60,20 +60,20 @@ public final class Analysis {
         n -> TrainingSetup.of(n, unit, declarations, types, builderChains(), constants()));
   }
 
-  /** Flow-sensitive numeric facts (the control-flow graph and forward analysis of each callable), on first use. */
-  public Facts facts() {
-    if (facts == null) {
-      facts = new Facts(this);
-    }
-    return facts;
-  }
-
   /** Hand-written gradient-descent updates: their rate and the scale of the data they multiply, on first use. */
   public GradientSteps gradientSteps() {
     if (gradientSteps == null) {
       gradientSteps = new GradientSteps(this);
     }
     return gradientSteps;
+  }
+
+  /** Flow-sensitive numeric facts (the control-flow graph and forward analysis of each callable), on first use. */
+  public Facts facts() {
+    if (facts == null) {
+      facts = new Facts(this);
+    }
+    return facts;
   }
 
   /** Which library a call belongs to. */
