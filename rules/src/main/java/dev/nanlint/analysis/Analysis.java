@@ -24,6 +24,7 @@ public final class Analysis {
   private Facts facts;
   private Consequences consequences;
   private final Map<BuilderChains.Network, TrainingSetup> trainingSetups = new IdentityHashMap<>();
+  private GradientSteps gradientSteps;
 
   /** The analysis of the file {@code ctx} is checking, shared by every rule of that file. */
   public static Analysis of(RuleContext ctx) {
@@ -57,7 +58,15 @@ public final class Analysis {
   /** How the network a configuration builds is trained (updater, BPTT length, fit and save calls), read on first use. */
   public TrainingSetup trainingSetup(BuilderChains.Network network) {
     return trainingSetups.computeIfAbsent(network,
-        n -> TrainingSetup.of(n, unit, declarations, builderChains(), constants()));
+        n -> TrainingSetup.of(n, unit, declarations, types, builderChains(), constants()));
+  }
+
+  /** Hand-written gradient-descent updates: their rate and the scale of the data they multiply, on first use. */
+  public GradientSteps gradientSteps() {
+    if (gradientSteps == null) {
+      gradientSteps = new GradientSteps(this);
+    }
+    return gradientSteps;
   }
 
   /** Flow-sensitive numeric facts (the control-flow graph and forward analysis of each callable), on first use. */

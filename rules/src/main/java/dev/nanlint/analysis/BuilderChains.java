@@ -129,13 +129,7 @@ public final class BuilderChains {
 
     /** The last call with one of these names. */
     public Optional<Call> last(String... names) {
-      Set<String> wanted = Set.of(names);
-      for (int i = calls.size() - 1; i >= 0; i--) {
-        if (wanted.contains(calls.get(i).name())) {
-          return Optional.of(calls.get(i));
-        }
-      }
-      return Optional.empty();
+      return lastOf(calls, names);
     }
 
     /** The layer inside a wrapper ({@code Bidirectional}, {@code LastTimeStep}...), when known. */
@@ -253,13 +247,16 @@ public final class BuilderChains {
 
     /** The last network-level call with one of these names. */
     public Optional<Call> last(String... names) {
-      Set<String> wanted = Set.of(names);
-      for (int i = calls.size() - 1; i >= 0; i--) {
-        if (wanted.contains(calls.get(i).name())) {
-          return Optional.of(calls.get(i));
-        }
-      }
-      return Optional.empty();
+      return lastOf(calls, names);
+    }
+
+    /**
+     * The last call of these names on the ListBuilder/GraphBuilder (where DL4J 1.0 sets BPTT and the backprop
+     * type), else on the NeuralNetConfiguration.Builder (where DL4J 0.x set them).
+     */
+    public Optional<Call> lastStructural(String... names) {
+      Optional<Call> structural = lastOf(structureCalls, names);
+      return structural.isPresent() ? structural : last(names);
     }
 
     /** Every layer, wrappers' inner layers included. */
@@ -279,6 +276,16 @@ public final class BuilderChains {
       Set<String> wanted = Set.of(names);
       return anywhere(c -> wanted.contains(c.name()));
     }
+  }
+
+  private static Optional<Call> lastOf(List<Call> calls, String... names) {
+    Set<String> wanted = Set.of(names);
+    for (int i = calls.size() - 1; i >= 0; i--) {
+      if (wanted.contains(calls.get(i).name())) {
+        return Optional.of(calls.get(i));
+      }
+    }
+    return Optional.empty();
   }
 
   private static Map<String, List<Expression>> settingsOf(List<Call> calls) {

@@ -1,18 +1,26 @@
 package dev.nanlint.analysis;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.DoubleLiteralExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import dev.nanlint.analysis.BuilderChains.Call;
 import dev.nanlint.analysis.BuilderChains.Network;
 import dev.nanlint.analysis.Optimisers.Family;
 import dev.nanlint.analysis.Optimisers.Param;
 import dev.nanlint.analysis.Optimisers.Setting;
 import dev.nanlint.engine.FileNodes;
+import dev.nanlint.engine.Nodes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,9 +37,23 @@ import java.util.function.Function;
 public final class TrainingSetup {
   /** DL4J 1.0's {@code NeuralNetConfiguration.Builder} starts from {@code new Sgd()}: lr 1e-3. */
   private static final double DEFAULT_SGD_RATE = 1e-3;
+  /** DL4J's trainable networks, the trainers that fit one, DL4J's {@code Model} interface, and SameDiff graphs. */
   private static final Set<String> NETWORK_TYPES = Set.of("MultiLayerNetwork", "ComputationGraph",
       "SparkDl4jMultiLayer", "SparkComputationGraph", "ParallelWrapper", "EarlyStoppingTrainer",
-      "EarlyStoppingGraphTrainer");
+      "EarlyStoppingGraphTrainer", "Model", "SameDiff");
+
+  /** What the code shows the receiver of {@code fit}/{@code save} is: the one place that decides it. */
+  public enum Receiver {
+    /** Declared or created as a network, a trainer of one, or a SameDiff graph. */
+    NETWORK,
+    /** No type this file shows: another object's field ({@code this.trainer.net}), a call's result ({@code getModel()}). */
+    UNKNOWN,
+    /**
+     * A type that is not a network (a normalizer, a Tribuo or Smile model, the project's own class), or a name
+     * this file does not declare ({@code Utils.save(...)}, an inherited field): not shown to be a network.
+     */
+    OTHER
+  }
 
   /**
    * The updater: its family (null when it cannot be told), its learning rate (NaN when not a constant),
@@ -62,19 +84,48 @@ public final class TrainingSetup {
   private final boolean legacy;
   private final double tbpttLength;
   private final boolean trainedHere;
+  private final Length length;
+  private final Output output;
+
+  /**
+   * How long the file trains: the longest run of epochs its fit calls show ({@code fit(iter, 200)}, constant
+   * {@code for} loops around {@code fit}, a {@code MultipleEpochsIterator(n, iter)}, an early-stopping
+   * {@code MaxEpochsTerminationCondition(n)}), NaN when
+   * no count is a constant; and whether early stopping ends training when the score stops improving.
+   */
+  public record Length(double epochs, boolean earlyStopping) {}
+
+  /**
+   * The output layer: its activation and loss as DL4J constants (null when not known), whether the file
+   * scales the labels ({@code normalizer.fitLabel(true)}), and the largest label magnitude the code shows (the
+   * literal values of the labels of a {@code new DataSet(features, labels)} built in the file), NaN when it
+   * shows none.
+   */
+  public record Output(String activation, String loss, boolean labelsScaled, double labelScale) {
+    private static final Set<String> UNBOUNDED = Set.of("IDENTITY", "RELU", "LEAKYRELU", "RELU6", "ELU", "SELU",
+        "SOFTPLUS", "CUBE", "GELU", "SWISH", "MISH", "THRESHOLDEDRELU", "RRELU");
+    private static final Set<String> SQUARED = Set.of("MSE", "L2", "SQUARED_LOSS");
+
+    /** A regression head whose prediction and squared error grow without bound as the weights grow. */
+    public boolean unboundedSquaredError() {
+      return activation != null && UNBOUNDED.contains(activation) && loss != null && SQUARED.contains(loss);
+    }
+  }
 
   private TrainingSetup(Updater updater, Function<Expression, Updater> resolver, boolean legacy,
-      double tbpttLength, boolean trainedHere) {
+      double tbpttLength, boolean trainedHere, Length length, Output output) {
     this.updater = updater;
     this.resolver = resolver;
     this.legacy = legacy;
     this.tbpttLength = tbpttLength;
     this.trainedHere = trainedHere;
+    this.length = length;
+    this.output = output;
   }
 
   /** The setup of {@code network}, whose builders are in {@code unit}. */
-  static TrainingSetup of(Network network, CompilationUnit unit, Declarations declarations, BuilderChains chains,
-      Constants constants) {
+  static TrainingSetup of(Network network, CompilationUnit unit, Declarations declarations, Types types,
+      BuilderChains chains, Constants constants) {
     Imports imports = new Imports(unit);
     boolean legacy = network.anywhere(c -> LEGACY_SETTINGS.contains(c.name())
         || c.name().equals("regularization") && c.arg(0).filter(BooleanLiteralExpr.class::isInstance).isPresent());
@@ -84,27 +135,15 @@ public final class TrainingSetup {
         .orElseGet(() -> legacy ? new Updater(Family.SGD, network.last("learningRate").flatMap(c -> c.arg(0))
             .map(constants::value).orElse(Double.NaN), null, "DL4J 0.x's default SGD")
             : new Updater(Family.SGD, DEFAULT_SGD_RATE, null, "DL4J's default Sgd(1e-3)"));
-    double tbptt = structure(network, "tBPTTLength", "tBPTTForwardLength", "tbpttFwdLength")
+    double tbptt = network.lastStructural("tBPTTLength", "tBPTTForwardLength", "tbpttFwdLength")
         .flatMap(c -> c.arg(0)).map(constants::value).orElse(Double.NaN);
-    if (structure(network, "backpropType").flatMap(c -> c.arg(0))
+    if (network.lastStructural("backpropType").flatMap(c -> c.arg(0))
         .flatMap(e -> chains.enumConstant(e, "BackpropType")).filter("Standard"::equals).isPresent()) {
       tbptt = Double.NaN; // full BPTT: the sequence length is the data's
     }
-    return new TrainingSetup(updater, resolver, legacy, tbptt, trains(unit, declarations));
+    return new TrainingSetup(updater, resolver, legacy, tbptt, trains(unit, types),
+        length(unit, declarations, types, constants), output(network, unit, chains, declarations, constants));
   }
-
-  /** The last call of these names on the ListBuilder/GraphBuilder (where DL4J sets BPTT), else on the builder. */
-  private static Optional<Call> structure(Network network, String... names) {
-    List<Call> calls = network.structureCalls();
-    Set<String> wanted = Set.of(names);
-    for (int i = calls.size() - 1; i >= 0; i--) {
-      if (wanted.contains(calls.get(i).name())) {
-        return Optional.of(calls.get(i));
-      }
-    }
-    return network.last(names);
-  }
-
 
   /** The network-wide updater (DL4J's default when none is set). */
   public Updater updater() {
@@ -130,6 +169,16 @@ public final class TrainingSetup {
   /** The truncated-BPTT length when the configuration sets one to a constant, else NaN. */
   public double tbpttLength() {
     return tbpttLength;
+  }
+
+  /** How long the file trains (epochs, early stopping). */
+  public Length length() {
+    return length;
+  }
+
+  /** The output layer's activation and loss, and whether the labels are scaled. */
+  public Output output() {
+    return output;
   }
 
   /** This file calls {@code fit} on a network, or on a trainer of one. */
@@ -203,33 +252,141 @@ public final class TrainingSetup {
     };
   }
 
-  /** Does the file call {@code fit(data...)} on a network or a trainer of one? */
-  private static boolean trains(CompilationUnit unit, Declarations declarations) {
+  /** Does the file call {@code fit(data...)} on a network or a trainer of one (or on a receiver of unknown type)? */
+  private static boolean trains(CompilationUnit unit, Types types) {
     return !FileNodes.of(unit).all(MethodCallExpr.class, m -> m.getNameAsString().equals("fit")
         && !m.getArguments().isEmpty() && m.getScope().isPresent()
-        && isNetwork(m.getScope().get(), declarations)).isEmpty();
+        && receiver(m.getScope().get(), types) != Receiver.OTHER).isEmpty();
   }
 
-  private static boolean isNetwork(Expression scope, Declarations declarations) {
+  private static final Set<String> IMPROVEMENT_CONDITIONS = Set.of("ScoreImprovementEpochTerminationCondition",
+      "BestScoreEpochTerminationCondition");
+
+  private static Length length(CompilationUnit unit, Declarations declarations, Types types, Constants constants) {
+    double longest = Double.NaN;
+    for (MethodCallExpr fit : FileNodes.of(unit).all(MethodCallExpr.class, m -> m.getNameAsString().equals("fit")
+        && !m.getArguments().isEmpty() && m.getScope().isPresent()
+        && receiver(m.getScope().get(), types) != Receiver.OTHER)) {
+      double epochs = (fit.getArguments().size() == 2 ? constants.value(fit.getArgument(1)) : 1)
+          * repeats(fit.getArgument(0), declarations, constants);
+      for (Node p = fit.getParentNode().orElse(null); p != null && !(p instanceof CallableDeclaration<?>)
+          && !(p instanceof LambdaExpr); p = p.getParentNode().orElse(null)) {
+        if (p instanceof ForStmt loop) {
+          epochs *= loopCount(loop, constants);
+        }
+      }
+      longest = Double.isNaN(longest) || epochs > longest ? epochs : longest;
+    }
+    boolean earlyStopping = false;
+    for (ObjectCreationExpr c : FileNodes.of(unit).all(ObjectCreationExpr.class, c -> true)) {
+      String type = c.getType().getNameAsString();
+      earlyStopping |= IMPROVEMENT_CONDITIONS.contains(type);
+      if (type.equals("MaxEpochsTerminationCondition") && c.getArguments().size() == 1) {
+        double max = constants.value(c.getArgument(0));
+        longest = Double.isNaN(longest) || max > longest ? max : longest;
+      }
+    }
+    return new Length(longest, earlyStopping);
+  }
+
+  /** {@code new MultipleEpochsIterator(n, iter)} (inline or in a local) passes over its data n times; else 1. */
+  private static double repeats(Expression data, Declarations declarations, Constants constants) {
+    Expression x = Flow.strip(data);
+    if (x instanceof NameExpr n) {
+      x = declarations.find(n, n.getNameAsString()).filter(d -> d.kind() == Declarations.Kind.LOCAL)
+          .flatMap(Declarations.Declaration::initializer).map(Flow::strip).orElse(x);
+    }
+    if (x instanceof ObjectCreationExpr c && c.getType().getNameAsString().equals("MultipleEpochsIterator")
+        && c.getArguments().size() == 2 && !(Flow.strip(c.getArgument(0)) instanceof ObjectCreationExpr)) {
+      return constants.value(c.getArgument(0));
+    }
+    return 1;
+  }
+
+  /** {@code for (int e = 0; e < 200; e++)}: 200; NaN when the count is not a constant. */
+  public static double loopCount(ForStmt loop, Constants constants) {
+    if (loop.getCompare().isEmpty() || !(loop.getCompare().get() instanceof BinaryExpr compare)) {
+      return Double.NaN;
+    }
+    double bound = constants.value(compare.getRight());
+    double start = loop.getInitialization().size() == 1
+        && loop.getInitialization().get(0) instanceof VariableDeclarationExpr v && v.getVariables().size() == 1
+        ? v.getVariable(0).getInitializer().map(constants::value).orElse(Double.NaN) : Double.NaN;
+    return switch (compare.getOperator()) {
+      case LESS -> bound - start;
+      case LESS_EQUALS -> bound - start + 1;
+      default -> Double.NaN;
+    };
+  }
+
+  /** The last layer when it is an output layer: its activation (own, else the network's) and loss. */
+  private static Output output(Network network, CompilationUnit unit, BuilderChains chains, Declarations declarations,
+      Constants constants) {
+    boolean labelsScaled = FileNodes.of(unit).first(MethodCallExpr.class, m -> m.getNameAsString().equals("fitLabel")
+        && !(m.getArguments().size() == 1 && m.getArgument(0) instanceof BooleanLiteralExpr b && !b.getValue()))
+        .isPresent();
+    List<BuilderChains.Layer> layers = network.layers();
+    if (layers.isEmpty() || !layers.get(layers.size() - 1).isOutputLayer()) {
+      return new Output(null, null, labelsScaled, Double.NaN);
+    }
+    BuilderChains.Layer out = layers.get(layers.size() - 1);
+    Optional<Expression> lossExpr = out.last("lossFunction").flatMap(c -> c.arg(0))
+        .or(() -> out.constructorArgs().stream().findFirst());
+    String loss = lossExpr.flatMap(chains::loss).orElse(null);
+    String activation = out.last("activation").or(() -> network.last("activation")).flatMap(c -> c.arg(0))
+        .flatMap(chains::activation).orElse(null);
+    return new Output(activation, loss, labelsScaled, labelScale(unit, declarations, constants));
+  }
+
+  /** The largest literal label of a {@code new DataSet(features, labels)} of the file, NaN when none is literal. */
+  private static double labelScale(CompilationUnit unit, Declarations declarations, Constants constants) {
+    double max = Double.NaN;
+    for (ObjectCreationExpr ds : FileNodes.of(unit).all(ObjectCreationExpr.class,
+        c -> c.getType().getNameAsString().equals("DataSet") && c.getArguments().size() == 2)) {
+      Expression labels = Flow.strip(ds.getArgument(1));
+      if (labels instanceof NameExpr n) {
+        Optional<Declarations.Declaration> d = declarations.find(n, n.getNameAsString());
+        labels = d.filter(x -> x.kind() == Declarations.Kind.LOCAL || x.isFinal()).flatMap(Declarations.Declaration::initializer)
+            .orElse(labels);
+      }
+      for (Expression v : Nodes.all(labels, Expression.class, v -> v instanceof IntegerLiteralExpr
+          || v instanceof DoubleLiteralExpr)) {
+        double c = Math.abs(constants.value(v));
+        max = Double.isNaN(max) || c > max ? c : max;
+      }
+    }
+    return max;
+  }
+
+  /**
+   * What {@code scope} is, from its declared or created type: a name or {@code this.f} declared in the file
+   * ({@code var} included, through its initializer), or an object creation.
+   */
+  public static Receiver receiver(Expression scope, Types types) {
     Expression e = Flow.strip(scope);
-    if (e instanceof ObjectCreationExpr c) {
-      return NETWORK_TYPES.contains(c.getType().getNameAsString());
+    String type = types.typeOf(e);
+    if (type.isEmpty() && (e instanceof NameExpr || e instanceof ObjectCreationExpr)) {
+      return Receiver.OTHER;
     }
-    if (e instanceof NameExpr n) {
-      return declarations.find(n, n.getNameAsString())
-          .map(d -> NETWORK_TYPES.contains(d.typeName()) || d.typeName().equals("Model")
-              || d.typeName().equals("var") && d.initializer().map(i -> isNetwork(i, declarations)).orElse(false))
-          .orElse(false);
+    int generic = type.indexOf('<');
+    String raw = generic < 0 ? type : type.substring(0, generic);
+    String simple = raw.substring(raw.lastIndexOf('.') + 1);
+    if (simple.isEmpty()) {
+      return Receiver.UNKNOWN;
     }
-    return e instanceof FieldAccessExpr || e instanceof MethodCallExpr; // this.net.fit(...), getModel().fit(...)
+    return NETWORK_TYPES.contains(simple) ? Receiver.NETWORK : Receiver.OTHER;
+  }
+
+  /** {@code receiver(scope) == NETWORK}. */
+  public static boolean isNetwork(Expression scope, Types types) {
+    return receiver(scope, types) == Receiver.NETWORK;
   }
 
   /** The file writes a model to disk: {@code ModelSerializer.writeModel(...)}, {@code net.save(file)}. */
-  public static boolean savesModel(CompilationUnit unit) {
-    Declarations declarations = new Declarations();
+  public static boolean savesModel(CompilationUnit unit, Types types) {
     return !FileNodes.of(unit).all(MethodCallExpr.class, m -> m.getScope().isPresent() && !m.getArguments().isEmpty()
         && (m.getNameAsString().equals("writeModel") && m.getScope().get().toString().endsWith("ModelSerializer")
-            || m.getNameAsString().equals("save") && isNetwork(m.getScope().get(), declarations))).isEmpty();
+            || m.getNameAsString().equals("save") && receiver(m.getScope().get(), types) != Receiver.OTHER)).isEmpty();
   }
 
   /** For messages: {@code Nesterovs (learning rate 0.1)}. */

@@ -1,8 +1,10 @@
 package dev.nanlint.rules;
 
+import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.GradientSteps;
 import dev.nanlint.analysis.Imports;
 import dev.nanlint.analysis.Optimisers.Family;
 import dev.nanlint.analysis.Optimisers.Param;
@@ -19,8 +21,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Flags constant learning rates above what each optimiser family tolerates in practice. Thresholds are
- * configurable ({@code HighLearningRate.adam = 0.1}). See docs/rules/HighLearningRate.md.
+ * Flags constant learning rates above what each optimiser family tolerates in practice (thresholds are
+ * configurable: {@code HighLearningRate.adam = 0.1}), and hand-written gradient descent whose step, times the
+ * squared scale of the raw data it multiplies, exceeds 2. See docs/rules/HighLearningRate.md.
  */
 @RuleInfo(name = "HighLearningRate", severity = Severity.WARNING,
     summary = "a learning rate far above what the optimiser tolerates makes every step overshoot until the loss is Infinity or NaN")
@@ -62,6 +65,32 @@ public final class HighLearningRate implements Rule {
         && outer.getType().getNameAsString().endsWith("Updater") && !outer.getType().getNameAsString().equals("Updater")
         || p instanceof MethodCallExpr m && m.getNameAsString().equals("instantiate")
             && m.getScope().filter(sc -> sc == creation).isPresent()).orElse(false);
+  }
+
+  /** Beyond this, lr times the data's squared scale makes each least-squares step overshoot by more than the last. */
+  private static final double STABLE_STEP = 2;
+
+  @Override
+  public void visit(AssignExpr assign, RuleContext ctx) {
+    Analysis.of(ctx).gradientSteps().of(assign).filter(s -> s.stepTimesCurvature() > STABLE_STEP)
+        .ifPresent(s -> reportStep(s, ctx));
+  }
+
+  private static void reportStep(GradientSteps.Step s, RuleContext ctx) {
+    String rate = shown(s.rateExpr(), Analysis.of(ctx).constants().value(s.rateExpr()));
+    String step = "this gradient-descent update steps by " + rate
+        + (s.rate() != Analysis.of(ctx).constants().value(s.rateExpr()) ? " (" + format(s.rate()) + " with its other constant factors)" : "")
+        + " times a gradient that multiplies " + ctx.source(s.data()) + ", raw data of magnitude up to " + format(s.scale())
+        + " (" + s.scaleShownBy() + "): learning rate x magnitude² = " + format(s.stepTimesCurvature()) + " > 2";
+    String fix = "scale the features to unit range first (subtract the mean, divide by the standard deviation), or use a"
+        + " learning rate below 2 / " + format(s.scale()) + "² = " + format(STABLE_STEP / (s.scale() * s.scale()));
+    if (s.squashedOutput()) {
+      ctx.reportWeaker(s.rateExpr(), step + "; this class also squashes its output (exp/tanh), so if the error in the"
+          + " gradient is bounded the weights grow by a bounded amount per step rather than geometrically", fix);
+    } else {
+      ctx.report(s.rateExpr(), step + ", so with a least-squares error each step overshoots the minimum along that"
+          + " feature by more than the last: the error and the weights grow geometrically to Infinity, then NaN", fix);
+    }
   }
 
   @Override

@@ -13,10 +13,12 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.DataScale;
 import dev.nanlint.analysis.Declarations;
 import dev.nanlint.analysis.Flow;
 import dev.nanlint.analysis.Imports;
 import dev.nanlint.analysis.Optimisers;
+import dev.nanlint.analysis.TrainingSetup;
 import dev.nanlint.engine.FileNodes;
 import dev.nanlint.engine.Nodes;
 import dev.nanlint.engine.Rule;
@@ -36,8 +38,9 @@ import java.util.Set;
  * {@code ListDataSetIterator}, {@code INDArrayDataSetIterator}, {@code ExistingDataSetIterator}...), on an
  * iterator over an {@code ImageRecordReader}, or on one of DL4J's raw-pixel dataset iterators
  * ({@code Cifar10DataSetIterator}, {@code TinyImageNetDataSetIterator}, {@code LFWDataSetIterator}), when
- * the class never sets a preprocessor on it nor applies a normalizer.
- * See docs/rules/MissingInputNormalization.md.
+ * the class never sets a preprocessor on it nor applies a normalizer; and a network fitted in memory
+ * ({@code net.fit(x, y)}, {@code net.fit(new DataSet(x, y))}) on features built from literal values of 100 or
+ * more that nothing normalises. See docs/rules/MissingInputNormalization.md.
  */
 @RuleInfo(name = "MissingInputNormalization", severity = Severity.WARNING,
     summary = "a network fitted on raw, unnormalised features (0-255 pixels, raw CSV columns) saturates and its gradients explode into NaN")
@@ -58,7 +61,6 @@ public final class MissingInputNormalization implements Rule {
   private static final Set<String> IMAGE_READERS = Set.of("ImageRecordReader", "ObjectDetectionRecordReader");
   private static final String IMAGE_READER_PACKAGE = "org.datavec.image.recordreader";
   private static final String DATAVEC_ITERATORS = "org.deeplearning4j.datasets.datavec";
-  private static final Set<String> NETWORKS = Set.of("MultiLayerNetwork", "ComputationGraph");
   /** Calls that normalise a DataSet in place. */
   private static final Set<String> SELF_NORMALISING = Set.of("normalize", "normalizeZeroMeanZeroUnitVariance",
       "scale", "scaleMinAndMax", "scaleMinMax");
@@ -91,7 +93,7 @@ public final class MissingInputNormalization implements Rule {
     Set<Node> reported = Collections.newSetFromMap(new IdentityHashMap<>());
     for (MethodCallExpr fit : FileNodes.of(unit).all(MethodCallExpr.class, m -> m.getNameAsString().equals("fit")
         && (m.getArguments().size() == 1 || m.getArguments().size() == 2) && m.getScope().isPresent())) {
-      if (!isNetwork(fit.getScope().get(), declarations)) {
+      if (!TrainingSetup.isNetwork(fit.getScope().get(), Analysis.of(ctx).types())) {
         continue;
       }
       Optional<TypeDeclaration<?>> type = fit.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
@@ -99,6 +101,11 @@ public final class MissingInputNormalization implements Rule {
         continue;
       }
       Expression arg = Flow.strip(fit.getArgument(0));
+      Optional<Expression> inMemory = inMemoryFeatures(fit, ctx);
+      if (inMemory.isPresent()) {
+        checkLiteralFeatures(fit, inMemory.get(), type.get(), ctx);
+        continue;
+      }
       String name = variableName(arg);
       Optional<Source> source;
       if (name == null) {
@@ -139,6 +146,68 @@ public final class MissingInputNormalization implements Rule {
             + ".setPreProcessor(norm); (images: new ImagePreProcessingScaler(0, 1))");
   }
 
+  /** Features this large are raw measurements (prices, square feet, 0-255 pixels), not unit-scale inputs. */
+  private static final double RAW_SCALE = 100;
+
+  /**
+   * The features of an in-memory fit: {@code net.fit(features, labels)}, {@code net.fit(new DataSet(f, l))},
+   * or {@code net.fit(ds)} with {@code ds} initialised to {@code new DataSet(f, l)}.
+   */
+  private static Optional<Expression> inMemoryFeatures(MethodCallExpr fit, RuleContext ctx) {
+    Analysis a = Analysis.of(ctx);
+    if (fit.getArguments().size() == 2 && a.types().isIndArray(fit.getArgument(0))) {
+      return Optional.of(fit.getArgument(0));
+    }
+    Expression x = Flow.strip(fit.getArgument(0));
+    String name = variableName(x);
+    if (name != null) {
+      Optional<Declarations.Declaration> d = a.declarations().find(x, name);
+      if (d.isPresent() && d.get().kind() == Declarations.Kind.LOCAL && d.get().initializer().isPresent()) {
+        x = Flow.strip(d.get().initializer().get());
+      }
+    }
+    if (fit.getArguments().size() == 1 && x instanceof ObjectCreationExpr c
+        && c.getType().getNameAsString().equals("DataSet") && c.getArguments().size() == 2) {
+      return Optional.of(c.getArgument(0));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Features built from literal values in the hundreds or more, fitted with no normalizer: with the plain
+   * SGD/momentum step of every network configured in the file, a warning (the first layer's step is the rate
+   * times x², far beyond what keeps it stable); with an adaptive or unknown updater, a note. Unit-scale
+   * literals, or data whose scale the code does not show, stay silent.
+   */
+  private static void checkLiteralFeatures(MethodCallExpr fit, Expression features, TypeDeclaration<?> type,
+      RuleContext ctx) {
+    Analysis a = Analysis.of(ctx);
+    double scale = DataScale.ofLiterals(features, a.declarations(), a.constants());
+    if (!(scale >= RAW_SCALE) || normalised(type, Set.of(), a.declarations())) {
+      return;
+    }
+    List<TrainingSetup.Updater> updaters = a.builderChains().networks().stream()
+        .map(n -> a.trainingSetup(n).updater()).toList();
+    String shown = (long) scale + "";
+    String fix = "NormalizerStandardize norm = new NormalizerStandardize(); norm.fit(dataSet); norm.transform(dataSet);"
+        + " (or divide the features by their range before fitting)";
+    String what = fit.getScope().get() + ".fit trains on " + features + ", built from literal values up to " + shown
+        + ", with no normalizer";
+    if (!updaters.isEmpty() && updaters.stream().allMatch(TrainingSetup.Updater::plain)) {
+      ctx.report(fit.getArgument(0), what + ": the first layer's pre-activations are hundreds of times too large, and "
+          + TrainingSetup.describe(updaters.get(0)) + " steps by the learning rate times a gradient that grows with"
+          + " x, so along such a feature each step changes the error by about learning rate x " + shown + "² and"
+          + " overshoots by more than the last, until the score and the weights overflow to Infinity/NaN", fix);
+    } else {
+      Optional<TrainingSetup.Updater> adaptive = updaters.stream().filter(TrainingSetup.Updater::adaptive).findFirst();
+      String updater = updaters.isEmpty() ? "the network is not configured in this file, so its updater is not known"
+          : adaptive.map(u -> TrainingSetup.describe(u) + " bounds each step to about the learning rate, so the"
+              + " weights do not jump to Infinity in one step")
+              .orElse("nanlint cannot tell which updater trains it");
+      ctx.reportWeaker(fit.getArgument(0), what + ": units saturate and training is slow or stuck; " + updater, fix);
+    }
+  }
+
   private static boolean usesDl4j(CompilationUnit unit) {
     for (ImportDeclaration imp : unit.getImports()) {
       if (imp.getNameAsString().startsWith("org.deeplearning4j")) {
@@ -156,28 +225,6 @@ public final class MissingInputNormalization implements Rule {
       return f.getNameAsString();
     }
     return null;
-  }
-
-  /** A receiver declared as (or created as) a MultiLayerNetwork or ComputationGraph. */
-  private static boolean isNetwork(Expression scope, Declarations declarations) {
-    Expression e = Flow.strip(scope);
-    if (e instanceof ObjectCreationExpr c) {
-      return NETWORKS.contains(c.getType().getNameAsString());
-    }
-    String name = variableName(e);
-    if (name == null) {
-      return false;
-    }
-    Optional<Declarations.Declaration> d = declarations.find(e, name);
-    if (d.isEmpty()) {
-      return false;
-    }
-    if (NETWORKS.contains(d.get().typeName())) {
-      return true;
-    }
-    return d.get().initializer().map(Flow::strip)
-        .filter(i -> i instanceof ObjectCreationExpr c && NETWORKS.contains(c.getType().getNameAsString()))
-        .isPresent();
   }
 
   /** The source every definition of the variable creates; empty if any definition is something else. */

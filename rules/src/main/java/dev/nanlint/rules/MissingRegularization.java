@@ -13,6 +13,7 @@ import dev.nanlint.analysis.Imports;
 import dev.nanlint.analysis.Optimisers;
 import dev.nanlint.analysis.Optimisers.Param;
 import dev.nanlint.analysis.Optimisers.Setting;
+import dev.nanlint.analysis.TrainingSetup;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
@@ -26,7 +27,7 @@ import java.util.Set;
  * See docs/rules/MissingRegularization.md.
  */
 @RuleInfo(name = "MissingRegularization", severity = Severity.WARNING,
-    summary = "a DL4J network with no regularization lets its weights grow and overfit (a note); regularization(false) silently drops the configured l1/l2")
+    summary = "a DL4J network with no regularization lets its weights grow and overfit (a note); on a long plain-SGD run of an unbounded regression head the weights can grow into overflow; regularization(false) silently drops the configured l1/l2")
 public final class MissingRegularization implements Rule {
   /** Penalties on the weights; 0 means "off" (DL4J adds no regularizer for l2(0)). */
   private static final Set<String> PENALTIES = Set.of("l1", "l2", "l1Bias", "l2Bias", "weightDecay",
@@ -72,13 +73,42 @@ public final class MissingRegularization implements Rule {
           ".regularization(true) (DL4J 0.x), or upgrade to 1.0 where .l2(1e-4) applies by itself");
       return;
     }
-    // no warning: a missing penalty is not what makes training NaN. An MSE loss has a finite minimum, and
-    // DL4J's softmax subtracts the row max and its cross-entropy clips probabilities; divergence comes from
-    // the step size and the data's scale, which HighLearningRate and MissingInputNormalization look at
     String kind = network.kind() == BuilderChains.Kind.GRAPH ? "computation graph" : "network";
+    TrainingSetup setup = a.trainingSetup(network);
+    if (weightsCanOverflow(setup)) {
+      TrainingSetup.Output out = setup.output();
+      ctx.report(creation, "this " + kind + " has no regularization and nothing else holds its weights back: its output"
+          + " is unbounded (" + out.activation() + " with " + out.loss() + "), the labels reach "
+          + (long) out.labelScale() + " and are not scaled, "
+          + TrainingSetup.describe(setup.updater()) + " steps by the learning rate times the raw gradient, and it trains"
+          + " for " + (long) setup.length().epochs() + " epochs without early stopping: on an unscaled regression target"
+          + " the squared error and its gradient grow with the weights, and the weights can grow until the output and"
+          + " loss overflow to Infinity/NaN", FIX + "; and scale the target (normalizer.fitLabel(true))");
+      return;
+    }
+    // otherwise a note: a missing penalty alone is not what makes training NaN. An MSE loss has a finite
+    // minimum, and DL4J's softmax subtracts the row max and its cross-entropy clips probabilities; divergence
+    // comes from the step size and the data's scale, which HighLearningRate and MissingInputNormalization look at
     ctx.reportWeaker(creation, "this " + kind + " has no regularization (no l1/l2/weightDecay/dropOut/weightNoise on"
         + " the builder or on any of its layers): its weights are free to grow and it can overfit; this alone does"
         + " not make training NaN", FIX);
+  }
+
+  /** A regression target this large (raw prices, counts in the thousands) is far from the unit scale SGD expects. */
+  private static final double LARGE_TARGET = 1000;
+  /** Epochs beyond which unchecked weight growth is a real risk rather than a short experiment. */
+  private static final double LONG_TRAINING = 100;
+
+  /**
+   * The mechanism by which a missing penalty can end in Infinity: an unbounded regression head with a squared
+   * error, labels the code shows in the thousands and nobody scales, a plain SGD/momentum step, and a long run
+   * with no early stopping. Without the labels' scale in the code it stays a note (the official regression
+   * examples fit sin(x) and sums of two numbers in [0, 1] this way, and converge).
+   */
+  private static boolean weightsCanOverflow(TrainingSetup setup) {
+    return setup.trainedHere() && setup.output().unboundedSquaredError() && !setup.output().labelsScaled()
+        && setup.output().labelScale() >= LARGE_TARGET
+        && setup.updater().plain() && setup.length().epochs() >= LONG_TRAINING && !setup.length().earlyStopping();
   }
 
   /**

@@ -15,7 +15,6 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
@@ -51,7 +50,6 @@ public final class UncheckedTrainingLoss implements Rule {
       "iteration", "iterations", "round", "rounds");
   private static final Set<String> MODEL_WORDS = Set.of("model", "net", "network", "classifier", "graph", "mlp",
       "lstm", "rnn", "cnn", "autoencoder", "vae", "nn", "regressor", "learner", "computation");
-  private static final Set<String> MODEL_TYPES = Set.of("MultiLayerNetwork", "ComputationGraph", "Model", "SameDiff");
   private static final Set<String> RATE_WORDS = Set.of("lr", "learning", "rate", "alpha", "eta", "stepsize");
   private static final Set<String> WEIGHT_WORDS = Set.of("w", "weight", "weights", "theta", "params", "parameters",
       "bias", "biases", "coef", "coefficients");
@@ -84,7 +82,7 @@ public final class UncheckedTrainingLoss implements Rule {
     if (training.isEmpty() || panicsOnNaN(unit)) {
       return;
     }
-    boolean saves = TrainingSetup.savesModel(unit);
+    boolean saves = TrainingSetup.savesModel(unit, Analysis.of(ctx).types());
     Set<Node> reportedIn = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Statement loop : training) {
       if (!chosen(loop, training) || checked(loop)) {
@@ -217,9 +215,9 @@ public final class UncheckedTrainingLoss implements Rule {
         || p instanceof AssignExpr).orElse(false);
   }
 
+  /** A DL4J network or SameDiff graph by its type (TrainingSetup decides), else a receiver named like a model (weak evidence). */
   private static boolean isModel(Expression receiver, RuleContext ctx) {
-    String type = Analysis.of(ctx).types().typeOf(receiver);
-    if (MODEL_TYPES.contains(type)) {
+    if (TrainingSetup.isNetwork(receiver, Analysis.of(ctx).types())) {
       return true;
     }
     String name = receiver instanceof NameExpr n ? n.getNameAsString()
@@ -325,20 +323,9 @@ public final class UncheckedTrainingLoss implements Rule {
     return true;
   }
 
-  /** {@code for (int e = 0; e < 200; e++)}: 200; NaN when the count is not a constant. */
+  /** {@code for (int e = 0; e < 200; e++)}: 200; NaN when the count is not a constant (TrainingSetup counts). */
   private static double iterations(Statement loop, RuleContext ctx) {
-    if (!(loop instanceof ForStmt f) || f.getCompare().isEmpty()
-        || !(f.getCompare().get() instanceof BinaryExpr compare)) {
-      return Double.NaN;
-    }
-    double bound = Analysis.of(ctx).constants().value(compare.getRight());
-    double start = f.getInitialization().size() == 1 && f.getInitialization().get(0) instanceof VariableDeclarationExpr v && v.getVariables().size() == 1
-        ? v.getVariable(0).getInitializer().map(i -> Analysis.of(ctx).constants().value(i)).orElse(Double.NaN) : Double.NaN;
-    return switch (compare.getOperator()) {
-      case LESS -> bound - start;
-      case LESS_EQUALS -> bound - start + 1;
-      default -> Double.NaN;
-    };
+    return loop instanceof ForStmt f ? TrainingSetup.loopCount(f, Analysis.of(ctx).constants()) : Double.NaN;
   }
 
   private static boolean sameCallable(Node a, Node b) {

@@ -58,8 +58,14 @@ public final class UnguardedDivision implements Rule {
   @Override
   public void visit(MethodCallExpr call, RuleContext ctx) {
     String name = call.getNameAsString();
-    if (!DIVISIONS.contains(name) || call.getArguments().isEmpty() || call.getScope().isEmpty()
-        || !Analysis.of(ctx).types().isIndArray(call.getScope().get())) {
+    if (!DIVISIONS.contains(name) || call.getArguments().isEmpty() || call.getScope().isEmpty()) {
+      return;
+    }
+    if (name.equals("div") && call.getArguments().size() == 1 && isSdVariable(call.getScope().get(), ctx)) {
+      checkSameDiff(call, call.getScope().get(), call.getArgument(0), ctx);
+      return;
+    }
+    if (!Analysis.of(ctx).types().isIndArray(call.getScope().get())) {
       return;
     }
     Expression receiver = call.getScope().get();
@@ -91,7 +97,7 @@ public final class UnguardedDivision implements Rule {
         || a.values().guards().zeroCaseConsidered(denominator)) {
       return; // the flow proves it non-zero here, or the code handles the zero case
     }
-    String risk = risky ? value.risk() : fact.has(NumFact.Tag.TRUNCATED_QUOTIENT) ? reasons(fact) : null;
+    String risk = fact.has(NumFact.Tag.TRUNCATED_QUOTIENT) ? reasons(fact) : risky ? value.risk() : null;
     if (risk == null) {
       return;
     }
@@ -148,6 +154,28 @@ public final class UnguardedDivision implements Rule {
   }
 
   /** The evidence the flow analysis recorded for a fact, as one clause. */
+  /** Provenance that makes a zero divisor a real case rather than a coincidence. */
+  private static final Set<NumFact.Tag> ZERO_PRONE = Set.of(NumFact.Tag.NORM, NumFact.Tag.SUM_OF_NONNEGATIVES,
+      NumFact.Tag.DIFFERENCE, NumFact.Tag.SPREAD, NumFact.Tag.TRUNCATED_QUOTIENT, NumFact.Tag.COUNT);
+
+  private static boolean isSdVariable(Expression e, RuleContext ctx) {
+    return Analysis.of(ctx).types().typeOf(Flow.strip(e)).equals("SDVariable");
+  }
+
+  /**
+   * {@code a.div(b)} on SameDiff variables: the facts (SameDiffHandler) say what {@code b} holds when the graph
+   * runs; a norm, a sum of non-negatives, a difference or a spread that can be 0 makes the quotient NaN/Infinity.
+   */
+  private static void checkSameDiff(MethodCallExpr call, Expression numerator, Expression denominator, RuleContext ctx) {
+    NumFact fact = Analysis.of(ctx).facts().at(denominator);
+    // a product of norms keeps their evidence but not their tag: either says where the 0 comes from
+    if (!fact.canBeZero() || fact.evidence().isEmpty() && fact.tags().stream().noneMatch(ZERO_PRONE::contains)) {
+      return;
+    }
+    ctx.report(call, "dividing by " + denominator + " gives NaN or Infinity when it is 0: " + reasons(fact),
+        numerator + ".div(sd.math().max(" + denominator + ", sd.constant(1e-8)))");
+  }
+
   private static String reasons(NumFact fact) {
     return String.join("; ", fact.evidence().stream().map(NumFact.Evidence::reason).toList());
   }

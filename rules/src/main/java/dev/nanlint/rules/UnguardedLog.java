@@ -6,6 +6,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.analysis.Value;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
@@ -24,6 +25,9 @@ public final class UnguardedLog implements Rule {
     boolean nd4jLog = a.api().isTransforms(call, "log");
     boolean log1p = a.api().isMath(call, "log1p");
     if (!(javaLog || nd4jLog || log1p) || call.getArguments().isEmpty()) {
+      if (call.getNameAsString().equals("log") && call.getArguments().size() == 1 && isSameDiffMath(call, a)) {
+        checkSameDiff(call, call.getArgument(0), ctx);
+      }
       return;
     }
     Expression arg = call.getArgument(0);
@@ -51,6 +55,30 @@ public final class UnguardedLog implements Rule {
     String replacement = value.canBeNegative() ? null : nd4jLog ? Fixes.nd4jClamp(call, arg, eps, ctx)
         : ctx.sourceReplacing(call, arg, "Math.max(" + ctx.source(arg) + ", " + eps + ")");
     ValueFindings.report(ctx, call, call + " is -Infinity when " + arg + " is 0 and NaN below: " + reason, fix, replacement);
+  }
+
+  /** {@code sd.math().log(x)} (or {@code sd.math.log(x)}) on a SameDiff instance. */
+  private static boolean isSameDiffMath(MethodCallExpr call, Analysis a) {
+    Expression scope = call.getScope().orElse(null);
+    Expression owner = scope instanceof MethodCallExpr m && m.getNameAsString().equals("math") && m.getArguments().isEmpty()
+        ? m.getScope().orElse(null)
+        : scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && f.getNameAsString().equals("math")
+            ? f.getScope() : null;
+    return owner != null && a.types().typeOf(owner).equals("SameDiff");
+  }
+
+  /**
+   * The facts (SameDiffHandler) say what the SDVariable holds when the graph runs: a probability that reaches 0,
+   * a difference, a norm or a sum that can be 0 makes the log -Infinity.
+   */
+  private static void checkSameDiff(MethodCallExpr call, Expression arg, RuleContext ctx) {
+    NumFact fact = Analysis.of(ctx).facts().at(arg);
+    if (!fact.canBeNonPositive() || fact.evidence().isEmpty() || fact.tags().isEmpty()) {
+      return;
+    }
+    String reasons = String.join("; ", fact.evidence().stream().map(NumFact.Evidence::reason).toList());
+    ctx.report(call, call + " is -Infinity when " + arg + " is 0 and NaN below: " + reasons,
+        "sd.math().log(sd.math().max(" + arg + ", sd.constant(1e-8))), or compute the loss from logits (log-softmax)");
   }
 
   /**

@@ -176,4 +176,45 @@ class TrainingSetupRulesTest {
   void theOneArgumentRmsPropOfDl4j0xIsTheDecay() {
     assertEquals(List.of(), levels(LEGACY.formatted("Updater.RMSPROP", "Updater.RMSPROP"), "HighLearningRate"));
   }
+
+  /** A dense regression network fitted on literal features; {@code %s} is the updater. */
+  private static final String LITERAL_FEATURES = """
+      import org.deeplearning4j.nn.conf.*;
+      import org.deeplearning4j.nn.conf.layers.*;
+      import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+      import org.nd4j.linalg.api.ndarray.INDArray;
+      import org.nd4j.linalg.factory.Nd4j;
+      import org.nd4j.linalg.learning.config.*;
+      import org.nd4j.linalg.lossfunctions.LossFunctions;
+      class T {
+        void run() {
+          INDArray x = Nd4j.create(new double[][] {{2104, 3}, {1600, 3}});
+          INDArray y = Nd4j.create(new double[][] {{0.4}, {0.3}});
+          MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+              %s
+              .list()
+              .layer(new DenseLayer.Builder().nIn(2).nOut(8).build())
+              .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(8).nOut(1).build())
+              .build();
+          MultiLayerNetwork net = new MultiLayerNetwork(conf);
+          net.fit(x, y);
+        }
+      }
+      """;
+
+  @Test
+  void literalFeaturesInTheThousandsWarnUnderPlainSgdAndAreANoteUnderAdam() {
+    assertEquals(List.of("warning"), levels(LITERAL_FEATURES.formatted(".updater(new Sgd(0.01))"),
+        "MissingInputNormalization"));
+    assertEquals(List.of("warning"), levels(LITERAL_FEATURES.formatted(""), "MissingInputNormalization"));
+    assertEquals(List.of("note"), levels(LITERAL_FEATURES.formatted(".updater(new Adam(1e-3))"),
+        "MissingInputNormalization"));
+  }
+
+  @Test
+  void theSameLiteralsScaledInPlaceAreSilent() {
+    String scaled = LITERAL_FEATURES.formatted(".updater(new Sgd(0.01))").replace("net.fit(x, y);",
+        "x.divi(2104); net.fit(x, y);");
+    assertEquals(List.of(), levels(scaled, "MissingInputNormalization"));
+  }
 }

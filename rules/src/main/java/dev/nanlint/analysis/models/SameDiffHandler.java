@@ -75,6 +75,10 @@ public final class SameDiffHandler implements CallHandler {
       };
       return r == null ? null : Reductions.in(r, Nd4jHandler.ELEMENTS);
     }
+    if (isSameDiff(call, scope.get()) && values == 1 && (call.name().equals("constant")
+        || call.name().equals("scalar")) && call.analysis().types().isFloating(call.argumentExpr(first))) {
+      return call.argument(first); // sd.constant(1e-8), sd.scalar("eps", 1e-8): that value
+    }
     if (isSameDiff(call, scope.get()) && values >= 1) { // sd.norm2(x), sd.sum(x)...
       return reduction(call.name(), x, text, call);
     }
