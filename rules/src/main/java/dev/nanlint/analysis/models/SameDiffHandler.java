@@ -24,7 +24,7 @@ public final class SameDiffHandler implements CallHandler {
   /** Every op name modelled below: most calls are not SameDiff ops, and the name is cheaper to test than the type. */
   private static final Set<String> MODELLED = Set.of("add", "sub", "mul", "div", "rdiv", "rsub", "norm1", "norm2",
       "normmax", "sum", "mean", "std", "neg", "softmax", "sigmoid", "log", "sqrt", "abs", "exp", "log1p", "tanh",
-      "pow", "max", "min", "clipByValue");
+      "pow", "max", "min", "clipByValue", "constant", "scalar");
 
   @Override
   public Optional<NumFact> returns(Call call) {
