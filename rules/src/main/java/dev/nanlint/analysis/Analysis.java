@@ -23,6 +23,7 @@ public final class Analysis {
   private BuilderChains builderChains;
   private Facts facts;
   private Consequences consequences;
+  private TrainingLoops trainingLoops;
   private final Map<BuilderChains.Network, TrainingSetup> trainingSetups = new IdentityHashMap<>();
   private GradientSteps gradientSteps;
 
@@ -75,6 +76,14 @@ public final class Analysis {
       facts = new Facts(this);
     }
     return facts;
+  }
+
+  /** The file's training loops and whether anything checks their loss, on first use. */
+  public TrainingLoops trainingLoops() {
+    if (trainingLoops == null) {
+      trainingLoops = new TrainingLoops(unit, types, constants());
+    }
+    return trainingLoops;
   }
 
   /** Where a value goes in its method: into a result, only into comparisons, or nowhere. */
