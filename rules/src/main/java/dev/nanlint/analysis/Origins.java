@@ -40,8 +40,8 @@ public final class Origins {
   private static final Set<String> SAME_VALUE = Set.of("dup", "detach", "castTo", "reshape", "ravel",
       "doubleValue", "floatValue", "getDouble", "getFloat", "getScalar", "getRow", "getRows", "getColumn",
       "getColumns", "get", "slice", "tensorAlongDimension");
-  private static final Set<String> DIVISIONS = Set.of("div", "divi", "divRowVector", "divRowVectori",
-      "divColumnVector", "divColumnVectori");
+  private static final Set<String> DIVISIONS = Set.of("div", "divi", "divRowVector", "diviRowVector",
+      "divColumnVector", "diviColumnVector");
   private static final Set<String> NOT_PROBABILITIES = Set.of("log", "grad", "gradient", "gradients",
       "derivative", "deriv", "prime", "backward", "backprop", "inverse");
   private static final Set<String> COSINE_CALLS = Set.of("cosineSim", "cosineSimilarity", "cosine",

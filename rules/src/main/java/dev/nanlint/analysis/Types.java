@@ -38,7 +38,7 @@ public final class Types {
       "div", "divi", "rdiv", "rdivi", "rsub", "rsubi", "mmul", "sum", "mean", "std", "var", "norm1", "norm2",
       "normmax", "max", "min", "dup", "transpose", "getRow", "getColumn", "reshape", "addRowVector",
       "addColumnVector", "divRowVector", "divColumnVector", "mulRowVector", "mulColumnVector",
-      "subRowVector", "subColumnVector", "divRowVectori", "divColumnVectori", "neg", "negi", "get",
+      "subRowVector", "subColumnVector", "diviRowVector", "diviColumnVector", "neg", "negi", "get",
       "castTo", "broadcast", "permute", "ravel", "assign", "putScalar", "slice", "tensorAlongDimension",
       "getRows", "getColumns", "exp", "log", "sqrt", "squaredDistance", "cumsum", "prod", "amax", "amin");
   private static final Set<String> ND4J_FACTORIES = Set.of("Nd4j", "Transforms");

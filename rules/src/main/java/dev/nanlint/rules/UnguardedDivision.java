@@ -53,7 +53,8 @@ public final class UnguardedDivision implements Rule {
 
   /** The INDArray methods handled below: the name is checked before the receiver's type, which costs more. */
   private static final Set<String> DIVISIONS = Set.of("div", "divi", "divRowVector",
-      "divRowVectori", "divColumnVector", "divColumnVectori", "rdiv", "rdivi");
+      "diviRowVector", "divColumnVector", "diviColumnVector", "rdiv", "rdivi", "rdivRowVector", "rdiviRowVector",
+      "rdivColumnVector", "rdiviColumnVector");
 
   @Override
   public void visit(MethodCallExpr call, RuleContext ctx) {
@@ -70,8 +71,9 @@ public final class UnguardedDivision implements Rule {
     }
     Expression receiver = call.getScope().get();
     switch (name) {
-      case "div", "divi", "divRowVector", "divRowVectori", "divColumnVector", "divColumnVectori" -> check(call, receiver, call.getArgument(0), ctx);
-      case "rdiv", "rdivi" -> check(call, call.getArgument(0), receiver, ctx);
+      case "div", "divi", "divRowVector", "diviRowVector", "divColumnVector", "diviColumnVector" -> check(call, receiver, call.getArgument(0), ctx);
+      case "rdiv", "rdivi", "rdivRowVector", "rdiviRowVector", "rdivColumnVector", "rdiviColumnVector" ->
+          check(call, call.getArgument(0), receiver, ctx);
       default -> { }
     }
   }

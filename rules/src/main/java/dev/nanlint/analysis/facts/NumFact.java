@@ -74,7 +74,14 @@ public final class NumFact {
     /** An integer quotient of two variables, {@code a / b}: truncates to 0 whenever {@code |a| < |b|}. */
     TRUNCATED_QUOTIENT,
     /** A standard deviation or variance: 0 when all values are equal (a constant column, a single value). */
-    SPREAD
+    SPREAD,
+    /**
+     * Array elements of which every row holds one equal to the fact's upper bound ({@code x - x.max(1)}
+     * per row: a 0; its exp: a 1), so a row sum of non-negative elements is at least that bound.
+     */
+    ROW_ATTAINS_MAX,
+    /** The same per column ({@code x.subRowVector(x.max(0))}). */
+    COLUMN_ATTAINS_MAX
   }
 
   /** One reason behind a fact, with the node it comes from (compared by identity, not structure). */

@@ -32,7 +32,8 @@ public final class Nd4jHandler implements CallHandler {
   /** ND4J's default data type. */
   static final Precision ELEMENTS = Precision.FLOAT;
 
-  private static final Pattern ARITHMETIC = Pattern.compile("(add|sub|mul|div|rdiv|rsub)(RowVector|ColumnVector)?(i)?");
+  /** ND4J's names: {@code sub}, {@code subi}, {@code subRowVector}, {@code subiColumnVector} (in place: the i before the vector). */
+  private static final Pattern ARITHMETIC = Pattern.compile("(add|sub|mul|div|rdiv|rsub)(i)?(RowVector|ColumnVector)?");
   /** Methods returning the same elements, or some of them (views and copies). */
   private static final Set<String> SAME_ELEMENTS = Set.of("dup", "getRow", "getColumn", "getRows", "getColumns",
       "get", "reshape", "transpose", "permute", "ravel", "slice", "tensorAlongDimension", "broadcast", "repeat",
@@ -129,6 +130,11 @@ public final class Nd4jHandler implements CallHandler {
   private static NumFact exp(NumFact x, String text, Call call) {
     NumFact r = Reductions.in(JavaMathHandler.monotone(x, Math::exp, true, Double.NEGATIVE_INFINITY,
         Double.POSITIVE_INFINITY, Double.NaN, Precision.DOUBLE), ELEMENTS);
+    for (Tag t : new Tag[] {Tag.ROW_ATTAINS_MAX, Tag.COLUMN_ATTAINS_MAX}) {
+      if (x.has(t)) {
+        r = r.tagged(t); // exp is increasing: the row's largest element stays its largest, now exp(max)
+      }
+    }
     if (x.hi() > JavaMathHandler.EXP_OVERFLOW_FLOAT) {
       String bound = x.hi() == Double.POSITIVE_INFINITY ? "nothing bounds it" : "it reaches " + x.hi();
       r = r.tagged(Tag.EXP).because(text + " overflows to Infinity above " + (float) JavaMathHandler.EXP_OVERFLOW_FLOAT
@@ -136,6 +142,37 @@ public final class Nd4jHandler implements CallHandler {
           + bound, call.expr());
     }
     return r;
+  }
+
+  /**
+   * {@code x.subColumnVector(x.max(1))} (per row) or {@code x.subRowVector(x.max(0))} (per column), in place
+   * or not: the tag saying every row (column) of the result holds a 0; empty for anything else.
+   */
+  private static Optional<Tag> shiftedByOwnMax(Call call, String op, String vector) {
+    if (!op.equals("sub") || vector == null || !(unwrap(call.argumentExpr(0)) instanceof MethodCallExpr max)
+        || !max.getNameAsString().equals("max") || max.getArguments().size() != 1 || max.getScope().isEmpty()
+        || call.receiverPath().isEmpty() || !call.receiverPath().equals(call.pathOf(max.getScope().get()))) {
+      return Optional.empty();
+    }
+    String dimension = max.getArgument(0).toString();
+    return vector.equals("ColumnVector") && dimension.equals("1") ? Optional.of(Tag.ROW_ATTAINS_MAX)
+        : vector.equals("RowVector") && dimension.equals("0") ? Optional.of(Tag.COLUMN_ATTAINS_MAX) : Optional.empty();
+  }
+
+  /** x minus its own row (column) maximum: at most 0, with a 0 in every row (column). */
+  private static NumFact atMostZero(NumFact r, Tag attained) {
+    return r.restrict(NumFact.of(Double.NEGATIVE_INFINITY, 0, true, true, false, Precision.UNKNOWN)).tagged(attained);
+  }
+
+  /** {@code x.sum(1)} of non-negative elements each row of which holds the bound hi: at least hi (or NaN). */
+  private static NumFact atLeastItsMax(NumFact sum, NumFact x, Call call) {
+    Tag needed = call.arity() == 1 && call.argumentExpr(0).toString().equals("1") ? Tag.ROW_ATTAINS_MAX
+        : call.arity() == 1 && call.argumentExpr(0).toString().equals("0") ? Tag.COLUMN_ATTAINS_MAX : null;
+    if (needed == null || !x.has(needed) || x.lo() < 0 || x.hi() <= 0) {
+      return sum;
+    }
+    // a NaN element (from a NaN input) makes the sum NaN, never 0
+    return sum.restrict(NumFact.of(x.hi(), Double.POSITIVE_INFINITY, true, false, false, Precision.UNKNOWN));
   }
 
   /** The last argument as a literal dup flag: {@code true} (a copy) or {@code false} (in place); empty otherwise. */
@@ -160,11 +197,13 @@ public final class Nd4jHandler implements CallHandler {
     String text = Printed.of(call.expr());
     Matcher m = ARITHMETIC.matcher(name);
     if (m.matches() && call.arity() == 1) {
-      return new Applied(arithmetic(m.group(1), x, call.argument(0)), m.group(3) != null);
+      NumFact r = arithmetic(m.group(1), x, call.argument(0));
+      return new Applied(shiftedByOwnMax(call, m.group(1), m.group(3)).map(t -> atMostZero(r, t)).orElse(r),
+          m.group(2) != null);
     }
     String reduction = name.endsWith("Number") ? name.substring(0, name.length() - "Number".length()) : name;
     NumFact r = switch (reduction) {
-      case "sum" -> Reductions.sum(x, text, call.expr(), ELEMENTS);
+      case "sum" -> atLeastItsMax(Reductions.sum(x, text, call.expr(), ELEMENTS), x, call);
       case "mean" -> Reductions.mean(x, text, call.expr(), ELEMENTS);
       case "norm1", "norm2", "normmax" -> Reductions.norm(x, text, call.expr(), ELEMENTS);
       case "std" -> Reductions.spread(x, false, text, call.expr(), ELEMENTS);

@@ -37,6 +37,31 @@ class Nd4jHandlerTest {
   }
 
   @Test
+  void aRowSumOfExpShiftedByTheRowMaxIsAtLeastOne() {
+    NumFact inPlace = returned("INDArray in", "in.subiColumnVector(in.max(1)); Transforms.exp(in, false); return in.sum(1);");
+    assertEquals(1, inPlace.lo(), inPlace.toString());
+    assertFalse(inPlace.canBeZero(), inPlace.toString());
+    NumFact copy = returned("INDArray in", "INDArray e = Transforms.exp(in.subColumnVector(in.max(1))); return e.sum(1);");
+    assertEquals(1, copy.lo(), copy.toString());
+    NumFact columns = returned("INDArray in", "INDArray e = Transforms.exp(in.subRowVector(in.max(0))); return e.sum(0);");
+    assertEquals(1, columns.lo(), columns.toString());
+    NumFact otherDimension = returned("INDArray in", "INDArray e = Transforms.exp(in.subColumnVector(in.max(1))); return e.sum(0);");
+    assertTrue(otherDimension.canBeZero(), "a column need not hold any row's maximum: " + otherDimension);
+    NumFact otherArray = returned("INDArray in, INDArray b", "INDArray e = Transforms.exp(in.subColumnVector(b.max(1))); return e.sum(1);");
+    assertTrue(otherArray.canBeZero(), "another array's maximum: " + otherArray);
+    NumFact unshifted = returned("INDArray in", "INDArray e = Transforms.exp(in); return e.sum(1);");
+    assertTrue(unshifted.canBeZero(), unshifted.toString());
+  }
+
+  @Test
+  void inPlaceRowAndColumnOperationsChangeTheirReceiver() {
+    NumFact shifted = returned("INDArray in", "in.addiRowVector(Nd4j.ones(3).neg()); return in;");
+    assertTrue(shifted.canBeNegative(), shifted.toString());
+    NumFact scaled = returned("INDArray in", "in.assign(1); in.muliColumnVector(Nd4j.zeros(3)); return in;");
+    assertEquals(0, scaled.hi(), scaled.toString());
+  }
+
+  @Test
   void transformsIsRecognisedByItsImportOnly() {
     NumFact other = Snippet.of("import com.acme.Transforms;", "", "Object z", "return Transforms.softmax(z);").returned();
     assertFalse(other.isProbability(), other.toString());
