@@ -264,7 +264,7 @@ public final class Evaluator {
         return known.get();
       }
     }
-    return finalFieldConstant(e).orElseGet(() -> declared(e));
+    return finalFieldConstant(e).or(() -> analysis.facts().summaries().field(e)).orElseGet(() -> declared(e));
   }
 
   /** A final field with an initializer ({@code static final double EPS = 1e-8}): the initializer's fact. */
@@ -686,7 +686,7 @@ public final class Evaluator {
       fact = handlers.get(i).returns(call).orElse(null);
     }
     if (fact == null) {
-      fact = declared(c);
+      fact = analysis.facts().summaries().returned(c, args).orElseGet(() -> declared(c));
     }
     if (c.getArguments().isEmpty() && c.getScope().isPresent()
         && (c.getNameAsString().equals("size") || c.getNameAsString().equals("length"))) {
@@ -764,7 +764,7 @@ public final class Evaluator {
   }
 
   /** Assignment and cast conversion to the Java type {@code type} ("" when unknown: no conversion). */
-  NumFact convert(NumFact value, String type) {
+  public NumFact convert(NumFact value, String type) {
     Precision p = Precision.ofType(type);
     if (p == Precision.UNKNOWN) {
       return value;
