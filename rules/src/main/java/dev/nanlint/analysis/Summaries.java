@@ -62,9 +62,10 @@ import java.util.Set;
  * <p><b>Field facts.</b> A private or final numeric field holds the join of every value written to it in
  * the file (where each write happens, so a write after a validation that throws carries the validated
  * range), its initializer, and 0 unless its initializer or every constructor sets it. A field written
- * through another object ({@code other.f = ...}), incremented or compound-assigned is unknown. Used for
+ * through another object ({@code other.f = ...}), decremented or compound-assigned otherwise is unknown. Used for
  * reads the flow store knows nothing of, outside the constructors and initializers that may run before
- * the write.
+ * the write. A field only ever increased ({@code count++}, {@code total += w} with {@code w >= 0}) keeps
+ * the least value it starts at.
  *
  * <p>Memoised per file; a cycle (recursion, a field computed from itself) or more than {@value #MAX_DEPTH}
  * nested summaries reads as unknown. Tags travel with a summary; its evidence is replaced by one reason
@@ -254,7 +255,8 @@ public final class Summaries {
     String name = call.getNameAsString();
     List<MethodDeclaration> declared = null;
     Optional<Expression> scope = call.getScope().map(Summaries::unwrap);
-    if (scope.isPresent() && scope.get() instanceof NameExpr type) {
+    if (scope.isPresent() && scope.get() instanceof NameExpr type
+        && Character.isUpperCase(type.getNameAsString().charAt(0))) { // a class, by Java's naming convention
       declared = classNamed(call, type.getNameAsString()).map(t -> t.getMethodsByName(name).stream()
           .filter(MethodDeclaration::isStatic).toList()).orElse(null);
     } else if (scope.isEmpty() || scope.get() instanceof ThisExpr t && t.getTypeName().isEmpty()) {
@@ -363,6 +365,7 @@ public final class Summaries {
     } else {
       joined = NumFact.constant(0, Precision.ofType(type)).because(name + " is 0 until it is first set", v);
     }
+    Node increased = null;
     for (Expression target : writes(v).getOrDefault(name, List.of())) {
       Write w = write(target, v, owner);
       if (w == Write.OTHER) {
@@ -371,21 +374,45 @@ public final class Summaries {
       if (w == Write.UNKNOWN) {
         return Optional.empty();
       }
-      AssignExpr a = (AssignExpr) target.getParentNode().orElseThrow();
+      Node parent = target.getParentNode().orElseThrow();
+      if (w == Write.INCREMENT) {
+        increased = parent;
+        continue;
+      }
+      AssignExpr a = (AssignExpr) parent;
       NumFact value = facts.at(a.getValue());
-      String where = a.findAncestor(MethodDeclaration.class).map(m -> " in " + m.getNameAsString() + "()")
-          .orElse(a.findAncestor(ConstructorDeclaration.class).isPresent() ? " in the constructor" : "");
-      joined = joined.join(explained(value, name + " is set" + where + " to", a));
+      if (w == Write.ADD) { // f += value: never lowers f when value is never negative
+        if (value.canBeNegative() || value.canBeNaN()) {
+          return Optional.empty();
+        }
+        increased = a;
+        continue;
+      }
+      joined = joined.join(explained(value, name + " is set" + where(a) + " to", a));
     }
-    return Optional.of(transfer.evaluator().convert(joined.isBottom() ? NumFact.ofType(type) : joined, type));
+    if (joined.isBottom()) {
+      return Optional.empty();
+    }
+    if (increased != null) { // from any value it starts at, up to any value above
+      NumFact up = NumFact.range(joined.lo(), Double.POSITIVE_INFINITY, Precision.ofType(type));
+      joined = joined.join(joined.canBeZero()
+          ? up.because(name + " starts at 0 and is only increased" + where(increased), increased) : up);
+    }
+    return Optional.of(transfer.evaluator().convert(joined, type));
   }
 
-  private enum Write { THIS_FIELD, OTHER, UNKNOWN }
+  private static String where(Node write) {
+    return write.findAncestor(MethodDeclaration.class).map(m -> " in " + m.getNameAsString() + "()")
+        .orElse(write.findAncestor(ConstructorDeclaration.class).isPresent() ? " in the constructor" : "");
+  }
+
+  /** A write to the field: set outright, increased by a value ({@code +=}), or incremented ({@code ++}). */
+  private enum Write { ASSIGN, ADD, INCREMENT, OTHER, UNKNOWN }
 
   /**
-   * Whether the write target {@code target} (named like {@code v}) writes {@code v}: a plain assignment
-   * through its simple name or {@code this.}, or a static {@code Owner.f}. A compound assignment, an
-   * increment, or a write through another object is UNKNOWN (the analysis does not follow it).
+   * Whether the write target {@code target} (named like {@code v}) writes {@code v}, through its simple
+   * name or {@code this.}, or a static {@code Owner.f}, and how. Any other compound assignment, a
+   * decrement, or a write through another object is UNKNOWN (the analysis does not follow it).
    */
   private Write write(Expression target, VariableDeclarator v, TypeDeclaration<?> owner) {
     boolean ours;
@@ -409,8 +436,12 @@ public final class Summaries {
     while (parent instanceof EnclosedExpr) {
       parent = parent.getParentNode().orElse(null);
     }
-    return parent instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN && unwrap(a.getTarget()) == target
-        ? Write.THIS_FIELD : Write.UNKNOWN;
+    if (parent instanceof AssignExpr a && unwrap(a.getTarget()) == target) {
+      return a.getOperator() == AssignExpr.Operator.ASSIGN ? Write.ASSIGN
+          : a.getOperator() == AssignExpr.Operator.PLUS ? Write.ADD : Write.UNKNOWN;
+    }
+    return parent instanceof UnaryExpr u && (u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
+        || u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT) ? Write.INCREMENT : Write.UNKNOWN;
   }
 
   /** Every write target of the file (assignments and increments) that is a name or a field access, by name. */

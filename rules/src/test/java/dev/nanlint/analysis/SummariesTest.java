@@ -239,15 +239,52 @@ class SummariesTest {
   }
 
   @Test
-  void anIncrementedFieldIsUnknown() {
+  void aFieldOnlyIncreasedKeepsTheLeastValueItStartsAt() {
     NumFact f = divisor("""
         class Counter {
           private int seen = 1;
-          void see() { seen++; }
+          private double mass = 1e-9;
+          void see(double w) {
+            seen++;
+            if (w > 0) {
+              mass += w;
+            }
+          }
+          double share(double x) { return x / (seen * mass); }
+        }
+        """, "share");
+    assertFalse(f.canBeNonPositive(), f::toString);
+  }
+
+  @Test
+  void aCounterFromZeroCanBeZeroAndSaysWhy() {
+    NumFact f = divisor("""
+        class Counter {
+          private long seen;
+          void see() { this.seen++; }
           double share(double x) { return x / seen; }
         }
         """, "share");
     assertTrue(f.canBeZero(), f::toString);
+    assertTrue(reasons(f).contains("seen starts at 0 and is only increased in see()"), () -> reasons(f));
+  }
+
+  @Test
+  void aFieldDecrementedOrIncreasedByAnythingIsUnknown() {
+    String source = """
+        class Counter {
+          private int left = 10;
+          private double total = 1;
+          void use() { left--; }
+          void add(double w) { total += w; }
+          double a(double x) { return x / left; }
+          double b(double x) { return x / total; }
+        }
+        """;
+    NumFact left = divisor(source, "a");
+    NumFact total = divisor(source, "b");
+    assertTrue(left.canBeNegative() && left.canBeZero(), left::toString);
+    assertTrue(total.canBeNegative() && total.canBeZero(), total::toString);
   }
 
   @Test
