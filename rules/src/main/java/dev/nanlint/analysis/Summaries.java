@@ -105,8 +105,34 @@ public final class Summaries {
       return Optional.empty();
     }
     MethodDeclaration m = resolved.get();
+    if (!substitutable(m, args)) {
+      return returnedBy(m);
+    }
     Shape shape = Shape.of(m.getType().asString());
     if (shape == Shape.OTHER || inProgress.contains(m) || inProgress.size() >= MAX_DEPTH) {
+      return Optional.empty();
+    }
+    inProgress.add(m);
+    try {
+      Map<List<NumFact>, NumFact> byArgs = bound.computeIfAbsent(call, c -> new HashMap<>());
+      NumFact withArgs = byArgs.get(args);
+      if (withArgs == null) {
+        withArgs = summarize(m, shape, ForwardAnalysis.run(facts.flowOf(m).cfg(), new BoundEntry(m, args)));
+        byArgs.put(List.copyOf(args), withArgs);
+      }
+      return Optional.of(explained(withArgs, m.getNameAsString() + "(...) returns", m));
+    } finally {
+      inProgress.remove(m);
+    }
+  }
+
+  /**
+   * What {@code m}, a method of this file, returns with its parameters unknown: the summary a project index
+   * would keep for callers in other files. Empty when it returns no number, numeric array or INDArray.
+   */
+  public Optional<NumFact> returnedBy(MethodDeclaration m) {
+    Shape shape = Shape.of(m.getType().asString());
+    if (shape == Shape.OTHER || m.getBody().isEmpty() || inProgress.contains(m) || inProgress.size() >= MAX_DEPTH) {
       return Optional.empty();
     }
     inProgress.add(m);
@@ -115,15 +141,6 @@ public final class Summaries {
       if (fact == null) {
         fact = summarize(m, shape, facts.flowOf(m));
         returns.put(m, fact);
-      }
-      if (substitutable(m, args)) {
-        Map<List<NumFact>, NumFact> byArgs = bound.computeIfAbsent(call, c -> new HashMap<>());
-        NumFact withArgs = byArgs.get(args);
-        if (withArgs == null) {
-          withArgs = summarize(m, shape, ForwardAnalysis.run(facts.flowOf(m).cfg(), new BoundEntry(m, args)));
-          byArgs.put(List.copyOf(args), withArgs);
-        }
-        fact = withArgs;
       }
       return Optional.of(explained(fact, m.getNameAsString() + "(...) returns", m));
     } finally {
@@ -251,7 +268,7 @@ public final class Summaries {
    * declares the name (a class that does not, but could inherit it, ends the search), or in the class
    * of this file a static call names.
    */
-  Optional<MethodDeclaration> resolve(MethodCallExpr call) {
+  public Optional<MethodDeclaration> resolve(MethodCallExpr call) {
     String name = call.getNameAsString();
     List<MethodDeclaration> declared = null;
     Optional<Expression> scope = call.getScope().map(Summaries::unwrap);
