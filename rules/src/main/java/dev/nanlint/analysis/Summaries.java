@@ -55,8 +55,9 @@ import java.util.Set;
  * (unqualified or {@code this.}: the innermost enclosing class that declares the name; {@code Name.m()}
  * for a class of this file); overloads of one arity are told apart only by exact declared types. The
  * fact of the call is the join of the facts of every {@code return} of the callee, from its flow
- * analysis with parameters unknown (the flow {@link Facts} keeps for rules anyway). A small callee
- * without loops is analysed again with the argument facts bound to its parameters. Numbers, numeric
+ * analysis with parameters unknown (the flow {@link Facts} keeps for rules anyway); a method of more than
+ * {@value #MAX_SUMMARISED_STATEMENTS} statements is not summarised. When that summary can be 0 or below, a
+ * small callee without loops is analysed again with the argument facts bound to its parameters. Numbers, numeric
  * arrays (the fact of their elements, as for any array-valued call) and INDArrays are summarised.
  *
  * <p><b>Field facts.</b> A private or final numeric field holds the join of every value written to it in
@@ -75,6 +76,11 @@ public final class Summaries {
   private static final int MAX_DEPTH = 4;
   /** A callee re-analysed with its arguments has no loop and at most this many statements. */
   private static final int MAX_SUBSTITUTED_STATEMENTS = 12;
+  /**
+   * A longer method is not summarised (its flow is the costly part, and a long method seldom returns a
+   * fact sharper than its type: measured on the tuning corpus, docs/analysis-v2.md).
+   */
+  private static final int MAX_SUMMARISED_STATEMENTS = 50;
   private static final int MAX_REASONS = 2;
 
   private final Facts facts;
@@ -105,8 +111,9 @@ public final class Summaries {
       return Optional.empty();
     }
     MethodDeclaration m = resolved.get();
-    if (!substitutable(m, args)) {
-      return returnedBy(m);
+    Optional<NumFact> generic = returnedBy(m);
+    if (generic.isEmpty() || !(generic.get().canBeNonPositive() || generic.get().canBeNaN()) || !substitutable(m, args)) {
+      return generic; // nothing the arguments could sharpen, or a callee too big to analyse again
     }
     Shape shape = Shape.of(m.getType().asString());
     if (shape == Shape.OTHER || inProgress.contains(m) || inProgress.size() >= MAX_DEPTH) {
@@ -132,7 +139,8 @@ public final class Summaries {
    */
   public Optional<NumFact> returnedBy(MethodDeclaration m) {
     Shape shape = Shape.of(m.getType().asString());
-    if (shape == Shape.OTHER || m.getBody().isEmpty() || inProgress.contains(m) || inProgress.size() >= MAX_DEPTH) {
+    if (shape == Shape.OTHER || m.getBody().isEmpty() || inProgress.contains(m) || inProgress.size() >= MAX_DEPTH
+        || Nodes.all(m.getBody().get(), Statement.class).size() > MAX_SUMMARISED_STATEMENTS) {
       return Optional.empty();
     }
     inProgress.add(m);
@@ -189,7 +197,10 @@ public final class Summaries {
     return shape == Shape.NUMBER ? transfer.evaluator().convert(joined, m.getType().asString()) : joined;
   }
 
-  /** A small callee without loops, called with some argument known better than its parameter's type. */
+  /**
+   * A small callee without loops, and without calls to its own class (which would analyse them again too),
+   * called with some argument known better than its parameter's type.
+   */
   private static boolean substitutable(MethodDeclaration m, List<NumFact> args) {
     if (m.getParameters().size() != args.size() || args.isEmpty()) {
       return false;
@@ -205,7 +216,8 @@ public final class Summaries {
     BlockStmt body = m.getBody().orElseThrow();
     List<Statement> statements = Nodes.all(body, Statement.class);
     return statements.size() <= MAX_SUBSTITUTED_STATEMENTS && statements.stream().noneMatch(
-        s -> s instanceof ForStmt || s instanceof ForEachStmt || s instanceof WhileStmt || s instanceof DoStmt);
+        s -> s instanceof ForStmt || s instanceof ForEachStmt || s instanceof WhileStmt || s instanceof DoStmt)
+        && !Nodes.any(body, MethodCallExpr.class, c -> c.getScope().isEmpty() || c.getScope().get() instanceof ThisExpr);
   }
 
   /** The numeric transfer with the callee's numeric parameters bound to the argument facts on entry. */
@@ -524,8 +536,8 @@ public final class Summaries {
     } else if (read instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr t && t.getTypeName().isEmpty()) {
       TypeDeclaration<?> type = innermostType(f);
       node = type == null ? Optional.empty() : type.getFieldByName(f.getNameAsString())
-          .flatMap(fd -> fd.getVariables().stream().filter(v -> v.getNameAsString().equals(f.getNameAsString())).findFirst())
-          .map(v -> v);
+          .flatMap(fd -> fd.getVariables().stream().filter(v -> v.getNameAsString().equals(f.getNameAsString()))
+              .<Node>map(v -> v).findFirst());
     } else {
       return Optional.empty();
     }
