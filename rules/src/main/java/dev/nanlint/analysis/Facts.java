@@ -44,10 +44,30 @@ public final class Facts {
   private final NumericTransfer transfer;
   private final Map<Node, FlowResult<Store>> flows = new IdentityHashMap<>();
   private final Map<Node, Set<String>> counted = new IdentityHashMap<>();
+  private final Summaries summaries;
 
   Facts(Analysis analysis) {
     this.analysis = analysis;
     this.transfer = new NumericTransfer(analysis);
+    this.summaries = new Summaries(this, analysis, transfer);
+  }
+
+  /** What this file's methods return and its fields hold, for calls and reads the flow store knows nothing of. */
+  public Summaries summaries() {
+    return summaries;
+  }
+
+  /**
+   * The forward analysis of {@code callable}, run once. Not {@code computeIfAbsent}: analysing one
+   * callable can ask for the summary, hence the flow, of another.
+   */
+  FlowResult<Store> flowOf(Node callable) {
+    FlowResult<Store> flow = flows.get(callable);
+    if (flow == null) {
+      flow = ForwardAnalysis.run(Cfg.of(callable), transfer);
+      flows.put(callable, flow);
+    }
+    return flow;
   }
 
   /**
@@ -59,7 +79,7 @@ public final class Facts {
     if (callable.isEmpty()) {
       return NumFact.top();
     }
-    FlowResult<Store> flow = flows.computeIfAbsent(callable.get(), c -> ForwardAnalysis.run(Cfg.of(c), transfer));
+    FlowResult<Store> flow = flowOf(callable.get());
     Optional<Node> element = flow.cfg().elementOf(expression);
     if (element.isEmpty()) {
       return NumFact.top();

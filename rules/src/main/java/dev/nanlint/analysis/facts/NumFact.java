@@ -348,6 +348,11 @@ public final class NumFact {
     return withEvidence(all);
   }
 
+  /** The same fact with no reasons behind it (tags kept): for a summary that states its own reason. */
+  public NumFact withoutEvidence() {
+    return evidence.isEmpty() ? this : withEvidence(List.of());
+  }
+
   NumFact withEvidence(List<Evidence> newEvidence) {
     return isBottom() ? this : new NumFact(lo, hi, nan, zero, integral, precision, tags, newEvidence);
   }

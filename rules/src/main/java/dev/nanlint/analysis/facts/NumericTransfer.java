@@ -55,14 +55,16 @@ public final class NumericTransfer implements Transfer<Store> {
   /**
    * The fact of {@code expression} (a node inside {@code element}) when {@code element} runs from
    * {@code before}; the join where it is evaluated more than once, bottom where it is not evaluated.
+   * Here, and only here, a field the store knows nothing of is read from the file's writes to it.
    */
   public NumFact factAt(Expression expression, Node element, Store before) {
     NumFact[] seen = {NumFact.bottom()};
-    observing((e, fact, store) -> {
+    Evaluator.Observer observer = (e, fact, store) -> {
       if (e == expression) {
         seen[0] = seen[0].join(fact);
       }
-    }).apply(element, before);
+    };
+    new NumericTransfer(evaluator.observing(observer).withFieldFacts()).apply(element, before);
     return seen[0];
   }
 
