@@ -496,7 +496,7 @@ public final class Evaluator {
         }
       }
       case MULTIPLY -> {
-        result = samePath ? Arith.square(l) : Arith.mul(l, r);
+        result = samePath ? Arith.square(l) : Arith.mul(l, r).restrict(evenProductSign(le, re));
         if ((l.has(Tag.EXP) || r.has(Tag.EXP)) && result.hi() == INF) {
           result = result.tagged(Tag.EXP);
         }
@@ -506,6 +506,42 @@ public final class Evaluator {
     }
     boolean risky = result.canBeNonPositive() || result.canBeNaN();
     return risky ? result.explainedBy(l, r) : result;
+  }
+
+  /**
+   * The sign a product has when each variable factor occurs an even number of times, whatever the
+   * variables hold: {@code 2 * sigma * sigma} is at least 0, {@code -0.5 * d * d} at most 0 (the interval
+   * rules see only the unrelated factors {@code 2 * sigma} and {@code sigma}). Anything otherwise.
+   */
+  private static NumFact evenProductSign(Expression le, Expression re) {
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    int[] sign = {1};
+    if (!factors(le, counts, sign) || !factors(re, counts, sign) || counts.isEmpty()
+        || counts.values().stream().anyMatch(c -> c % 2 != 0)) {
+      return NumFact.top();
+    }
+    return sign[0] > 0 ? NumFact.of(0, INF, true, true, false, Precision.UNKNOWN)
+        : NumFact.of(-INF, 0, true, true, false, Precision.UNKNOWN);
+  }
+
+  /** Counts the variable factors of a product by their text and folds the signs of its literal factors. */
+  private static boolean factors(Expression e, Map<String, Integer> counts, int[] sign) {
+    Expression x = unwrap(e);
+    if (x instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.MULTIPLY) {
+      return factors(b.getLeft(), counts, sign) && factors(b.getRight(), counts, sign);
+    }
+    if (x instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
+      sign[0] = -sign[0];
+      return factors(u.getExpression(), counts, sign);
+    }
+    if (x instanceof IntegerLiteralExpr || x instanceof LongLiteralExpr || x instanceof DoubleLiteralExpr) {
+      return true; // a literal is never negative (its minus is the unary operator above)
+    }
+    if (x instanceof NameExpr || x instanceof FieldAccessExpr || x instanceof ArrayAccessExpr) {
+      counts.merge(Printed.of(x), 1, Integer::sum);
+      return true;
+    }
+    return false;
   }
 
   private static String text(Expression le, BinaryExpr.Operator op, Expression re) {

@@ -67,6 +67,16 @@ class EvaluatorTest {
   }
 
   @Test
+  void aProductWhoseFactorsPairUpKeepsItsSign() {
+    NumFact twoVar = returned("double sigma", "return 2 * sigma * sigma;");
+    assertFalse(twoVar.canBeNegative(), twoVar.toString());
+    NumFact kernel = returned("double d, double sigma", "return Math.exp(-0.5 * d * d / (2 * sigma * sigma));");
+    assertTrue(kernel.hi() <= 1, "exp of a value at most 0: " + kernel);
+    NumFact unpaired = returned("double x, double y", "return 2 * x * y;");
+    assertTrue(unpaired.canBeNegative(), unpaired.toString());
+  }
+
+  @Test
   void aFinalFieldEpsilonIsItsValue() {
     NumFact f = Snippet.of("", "static final double EPS = 1e-8;", "double x", "return x * x + EPS;").returned();
     assertEquals(1e-8, f.lo());
