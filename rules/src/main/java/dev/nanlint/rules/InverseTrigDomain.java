@@ -3,7 +3,6 @@ package dev.nanlint.rules;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.analysis.Analysis;
-import dev.nanlint.analysis.Ranges;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
@@ -30,10 +29,10 @@ public final class InverseTrigDomain implements Rule {
     if (computed.isEmpty()) {
       return;
     }
-    Ranges.Interval range = a.ranges().of(arg);
     // A bound at the top is enough: that is where rounding overshoots (a vector compared with itself or a
-    // duplicate gives 1.0000000000000002); a one-sided Math.min(1.0, c) shows the domain was handled.
-    if (range.hi() <= 1.0) {
+    // duplicate gives 1.0000000000000002); a one-sided Math.min(1.0, c) shows the domain was handled. The
+    // flow facts see clamps, the branches of checks and assignments that cap the value on every path.
+    if (a.facts().at(arg).hi() <= 1.0) {
       return;
     }
     String callee = call.getScope().map(s -> s + ".").orElse("") + call.getNameAsString();
