@@ -162,7 +162,7 @@ final class DivisorContracts {
   /** {@code xs.length - 1} (or minus another positive integer): 0 when xs has exactly that many elements. */
   private static Optional<Reading> singleSample(BinaryExpr minus, Node division, Analysis a) {
     Expression right = Flow.strip(minus.getRight());
-    double c = a.values().constant(right);
+    double c = a.constants().value(right);
     if (!(c >= 1 && c == Math.rint(c))) {
       return Optional.empty();
     }
@@ -353,7 +353,7 @@ final class DivisorContracts {
     Optional<Declarations.Declaration> d = a.declarations().find(total, total.getNameAsString());
     Node callable = division.findAncestor(CallableDeclaration.class).map(Node.class::cast).orElse(null);
     if (callable == null || d.isEmpty() || d.get().kind() != Declarations.Kind.LOCAL
-        || d.get().initializer().map(init -> a.values().constant(init) != 0).orElse(true)) {
+        || d.get().initializer().map(init -> a.constants().value(init) != 0).orElse(true)) {
       return Optional.empty();
     }
     String name = total.getNameAsString();

@@ -117,7 +117,7 @@ public final class PowDomain implements Rule {
     if (nd4j) {
       return callee + "(Transforms.max(" + base + ", 0.0), " + exponent + ")";
     }
-    double k = a.values().constant(exponent);
+    double k = a.constants().value(exponent);
     if (k == 0.5) {
       return "Math.sqrt(Math.max(" + base + ", 0.0))";
     }
