@@ -835,6 +835,9 @@ public final class Evaluator {
       m.put(prefix + "Math.PI", NumFact.constant(Math.PI));
       m.put(prefix + "Math.E", NumFact.constant(Math.E));
     }
+    // ND4J's comparison threshold (1e-5): a public static field a program may change, but never to 0 or below
+    m.put("Nd4j.EPS_THRESHOLD", NumFact.of(Double.MIN_VALUE, INF, false, false, false, Precision.DOUBLE));
+    m.put("org.nd4j.linalg.factory.Nd4j.EPS_THRESHOLD", m.get("Nd4j.EPS_THRESHOLD"));
     return Map.copyOf(m);
   }
 }

@@ -77,6 +77,12 @@ class EvaluatorTest {
   }
 
   @Test
+  void nd4jsThresholdIsPositive() {
+    NumFact d = returned("double d", "if (Math.abs(d) > Nd4j.EPS_THRESHOLD) return d; return 1;");
+    assertFalse(d.canBeZero(), d.toString());
+  }
+
+  @Test
   void aFinalFieldEpsilonIsItsValue() {
     NumFact f = Snippet.of("", "static final double EPS = 1e-8;", "double x", "return x * x + EPS;").returned();
     assertEquals(1e-8, f.lo());
