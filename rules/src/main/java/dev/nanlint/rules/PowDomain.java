@@ -34,16 +34,18 @@ public final class PowDomain implements Rule {
     }
     Expression base = call.getArgument(0);
     Expression exponent = call.getArgument(1);
-    Value b = a.values().of(base);
+    Value b = a.values().of(base); // the evidence; the flow facts withdraw what they disprove where pow runs
     boolean isFloat = a.types().isFloat(base);
     String callee = call.getScope().map(s -> s + ".").orElse("") + call.getNameAsString();
-    if (b.canBeNegative() && b.risk() != null && canBeFractional(exponent, a)) {
+    if (b.canBeNegative() && b.risk() != null && canBeFractional(exponent, a)
+        && a.facts().at(base).canBeNegative()) {
       ctx.report(call, call + " is NaN when " + base + " is negative: the exponent " + exponent
           + " can be fractional, and nothing keeps " + base + " non-negative" + difference(base),
           nanFix(a, callee, base, exponent, nd4j));
       return;
     }
-    if (b.canBeZero() && b.risk() != null && canBeNegative(exponent, a)) {
+    if (b.canBeZero() && b.risk() != null && canBeNegative(exponent, a)
+        && a.facts().at(base).canBeZero()) {
       String eps = Fixes.epsilon(call, isFloat);
       String fix = nd4j
           ? callee + "(Transforms.max(" + base + ", " + eps + "), " + exponent + ")"
