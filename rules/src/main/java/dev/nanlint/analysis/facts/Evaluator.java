@@ -493,6 +493,7 @@ public final class Evaluator {
             result = result.tagged(Tag.DIFFERENCE)
                 .because(text(le, op, re) + " is 0 when " + Printed.of(le) + " equals " + Printed.of(re), at);
           }
+          result = Squares.difference(result, l, r, at);
         }
       }
       case MULTIPLY -> {
@@ -500,8 +501,22 @@ public final class Evaluator {
         if ((l.has(Tag.EXP) || r.has(Tag.EXP)) && result.hi() == INF) {
           result = result.tagged(Tag.EXP);
         }
+        if (samePath || l.has(Tag.SQUARE) || r.has(Tag.SQUARE) || hasRepeatedFactor(le, re)) {
+          result = result.tagged(Tag.SQUARE);
+        }
+        if (r.isConstant() && r.lo() > 0) {
+          result = Squares.keepCancellation(result, l);
+        } else if (l.isConstant() && l.lo() > 0) {
+          result = Squares.keepCancellation(result, r);
+        }
       }
-      case DIVIDE -> result = divide(l, r, le, re, op, at);
+      case DIVIDE -> {
+        result = divide(l, r, le, re, op, at);
+        if (l.has(Tag.SQUARE)) {
+          result = result.tagged(Tag.SQUARE); // s * s / n
+        }
+        result = Squares.keepCancellation(result, l);
+      }
       default -> result = Arith.rem(l, r);
     }
     boolean risky = result.canBeNonPositive() || result.canBeNaN();
@@ -522,6 +537,28 @@ public final class Evaluator {
     }
     return sign[0] > 0 ? NumFact.of(0, INF, true, true, false, Precision.UNKNOWN)
         : NumFact.of(-INF, 0, true, true, false, Precision.UNKNOWN);
+  }
+
+  /** A product in which one factor occurs twice ({@code n * m * m}, {@code -x * x}): a square times the rest. */
+  private static boolean hasRepeatedFactor(Expression le, Expression re) {
+    List<String> seen = new ArrayList<>();
+    List<Expression> pending = new ArrayList<>(List.of(le, re));
+    while (!pending.isEmpty()) {
+      Expression x = unwrap(pending.remove(pending.size() - 1));
+      if (x instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
+        pending.add(u.getExpression());
+      } else if (x instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.MULTIPLY) {
+        pending.add(b.getLeft());
+        pending.add(b.getRight());
+      } else if (!x.isLiteralExpr()) {
+        String key = Printed.of(x);
+        if (seen.contains(key)) {
+          return true;
+        }
+        seen.add(key);
+      }
+    }
+    return false;
   }
 
   /** Counts the variable factors of a product by their text and folds the signs of its literal factors. */

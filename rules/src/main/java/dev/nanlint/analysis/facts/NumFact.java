@@ -74,7 +74,18 @@ public final class NumFact {
     /** An integer quotient of two variables, {@code a / b}: truncates to 0 whenever {@code |a| < |b|}. */
     TRUNCATED_QUOTIENT,
     /** A standard deviation or variance: 0 when all values are equal (a constant column, a single value). */
-    SPREAD
+    SPREAD,
+    /**
+     * A square by algebra: {@code m * m}, {@code n * m * m}, {@code s * s / n}, {@code pow(m, 2)},
+     * {@code m.mul(m)}. Not a sum or mean of squares: what a variance by subtraction subtracts, not what it
+     * subtracts from.
+     */
+    SQUARE,
+    /**
+     * A non-square minus a square ({@code E[x²] - E[x]²}, {@code n·Σx² - (Σx)²}): at least 0 in exact
+     * arithmetic, slightly negative after the cancellation rounds.
+     */
+    CANCELLATION
   }
 
   /** One reason behind a fact, with the node it comes from (compared by identity, not structure). */
@@ -320,6 +331,11 @@ public final class NumFact {
 
   public NumFact tagged(Tag tag) {
     return new NumFact(lo, hi, nan, zero, integral, precision, tags | (1 << tag.ordinal()), evidence);
+  }
+
+  /** The same fact without {@code tag}. */
+  public NumFact without(Tag tag) {
+    return new NumFact(lo, hi, nan, zero, integral, precision, tags & ~(1 << tag.ordinal()), evidence);
   }
 
   /** The same fact with one more reason behind it. */

@@ -10,6 +10,7 @@ import dev.nanlint.analysis.facts.Arith;
 import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.analysis.facts.NumFact.Precision;
 import dev.nanlint.analysis.facts.NumFact.Tag;
+import dev.nanlint.analysis.facts.Squares;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -160,7 +161,16 @@ public final class Nd4jHandler implements CallHandler {
     String text = Printed.of(call.expr());
     Matcher m = ARITHMETIC.matcher(name);
     if (m.matches() && call.arity() == 1) {
-      return new Applied(arithmetic(m.group(1), x, call.argument(0)), m.group(3) != null);
+      NumFact r = arithmetic(m.group(1), x, call.argument(0));
+      boolean sameOperand = call.receiverPath().isPresent() && call.receiverPath().equals(call.argumentPaths().get(0));
+      if (m.group(1).equals("mul") && sameOperand) {
+        r = r.tagged(Tag.SQUARE); // x.mul(x)
+      } else if (m.group(1).equals("sub")) {
+        r = Squares.difference(r, x, call.argument(0), call.expr());
+      } else if (m.group(1).equals("rsub")) {
+        r = Squares.difference(r, call.argument(0), x, call.expr());
+      }
+      return new Applied(r, m.group(3) != null);
     }
     String reduction = name.endsWith("Number") ? name.substring(0, name.length() - "Number".length()) : name;
     NumFact r = switch (reduction) {
