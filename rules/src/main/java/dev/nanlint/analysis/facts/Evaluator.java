@@ -336,7 +336,7 @@ public final class Evaluator {
         if (up) {
           updated = counted(updated, old, operand, u);
         }
-        Store after = write(operand, updated, null, st);
+        Store after = shifted(pathOf(operand), up ? 1 : -1, st, write(operand, updated, null, st));
         return new Result(u.isPrefix() ? updated : old, after);
       }
     }
@@ -408,6 +408,88 @@ public final class Evaluator {
       return after;
     }
     return after.with(AccessPath.difference(p, source.get()), NumFact.constant(0, Precision.INT));
+  }
+
+  /** A plain local (not a field, an element or a difference): what the offsets between counters are kept for. */
+  private static boolean isLocal(AccessPath p) {
+    return p.segments().isEmpty() && !p.isDifference();
+  }
+
+  /**
+   * {@code i = j}, {@code i = j + c} or {@code i = j - c} for integer locals and an integer constant c: i - j
+   * is c (and j - i is -c) until either is assigned, or moves with an increment ({@link #shifted}), so
+   * {@code for (int i = known + 1; ...; i++)} knows i - known >= 1 inside the loop.
+   */
+  private Store offset(AccessPath p, Expression valueExpr, NumFact value, Store before, Store after) {
+    if (!isLocal(p) || !value.precision().isIntegral() || !after.isReachable()) {
+      return after;
+    }
+    Expression base = unwrap(valueExpr);
+    double c = 0;
+    if (base instanceof BinaryExpr b && (b.getOperator() == BinaryExpr.Operator.PLUS
+        || b.getOperator() == BinaryExpr.Operator.MINUS) && unwrap(b.getRight()).isLiteralExpr()) {
+      NumFact k = factOf(b.getRight(), before);
+      if (!k.isConstant() || !k.isIntegral()) {
+        return after;
+      }
+      c = b.getOperator() == BinaryExpr.Operator.PLUS ? k.lo() : -k.lo();
+      base = unwrap(b.getLeft());
+    }
+    Optional<AccessPath> other = pathOf(base).filter(Evaluator::isLocal).filter(q -> !q.equals(p));
+    if (other.isEmpty() || !factOf(base, before).precision().isIntegral()) {
+      return after;
+    }
+    return after.with(AccessPath.difference(p, other.get()), NumFact.constant(c, Precision.INT))
+        .with(AccessPath.difference(other.get(), p), NumFact.constant(-c, Precision.INT));
+  }
+
+  /** The integer local at {@code path} moved by {@code by}: its integral differences known before move with it. */
+  private static Store shifted(Optional<AccessPath> path, double by, Store before, Store after) {
+    if (path.isEmpty() || !isLocal(path.get()) || !after.isReachable()) {
+      return after;
+    }
+    AccessPath p = path.get();
+    NumFact step = NumFact.constant(by, Precision.INT);
+    Store out = after;
+    for (Map.Entry<AccessPath, NumFact> e : before.facts().entrySet()) {
+      AccessPath q = e.getKey();
+      NumFact d = e.getValue();
+      if (!q.isDifference() || !d.isIntegral() || q.left().equals(q.minus())) {
+        continue;
+      }
+      if (q.left().equals(p)) {
+        out = out.with(q, Arith.add(d, step));
+      } else if (q.minus().equals(p)) {
+        out = out.with(q, Arith.sub(d, step));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What the store knows of {@code x - y}: the difference itself, or, for integers, the sum of two known
+   * differences through a third local ({@code ip - i >= 1} and {@code i - known >= 0} give
+   * {@code ip - known >= 1}); null when nothing is known.
+   */
+  private static NumFact differenceBound(AccessPath x, AccessPath y, Store s) {
+    NumFact direct = s.get(AccessPath.difference(x, y)).orElse(null);
+    if (direct != null || !isLocal(x) || !isLocal(y)) {
+      return direct;
+    }
+    NumFact bound = null;
+    for (Map.Entry<AccessPath, NumFact> e : s.facts().entrySet()) {
+      AccessPath q = e.getKey();
+      if (!q.isDifference() || !q.left().equals(x) || q.minus().equals(y) || !isLocal(q.minus())
+          || !e.getValue().isIntegral()) {
+        continue;
+      }
+      NumFact rest = s.get(AccessPath.difference(q.minus(), y)).orElse(null);
+      if (rest != null && rest.isIntegral()) {
+        NumFact through = Arith.add(e.getValue(), rest);
+        bound = bound == null ? through : bound.restrict(through);
+      }
+    }
+    return bound;
   }
 
   private boolean isList(Expression e) {
@@ -486,7 +568,7 @@ public final class Evaluator {
         } else {
           result = Arith.sub(l, r);
           if (lp.isPresent() && rp.isPresent()) {
-            NumFact bounded = s.get(AccessPath.difference(lp.get(), rp.get())).orElse(null);
+            NumFact bounded = differenceBound(lp.get(), rp.get(), s);
             result = bounded == null ? result : result.restrict(bounded);
           }
           if (result.canBeZero() && !(l.isConstant() && r.isConstant())) {
@@ -643,7 +725,14 @@ public final class Evaluator {
     value = convert(value, analysis.types().typeOf(target)); // compound assignments narrow implicitly
     // only a plain assignment stores what its right side computes (x /= n does not make x a copy of n)
     Expression computed = a.getOperator() == AssignExpr.Operator.ASSIGN ? a.getValue() : null;
-    return new Result(value, write(target, value, computed, v.after()));
+    Store after = write(target, value, computed, v.after());
+    boolean step = (a.getOperator() == AssignExpr.Operator.PLUS || a.getOperator() == AssignExpr.Operator.MINUS)
+        && v.fact().isConstant() && v.fact().isIntegral();
+    if (step) { // i += 2: the differences with i move by the step
+      after = shifted(pathOf(target), a.getOperator() == AssignExpr.Operator.PLUS ? v.fact().lo() : -v.fact().lo(),
+          v.after(), after);
+    }
+    return new Result(value, after);
   }
 
   /** Evaluates what a write target evaluates before the write: an array and its index, a field's object. */
@@ -681,7 +770,8 @@ public final class Evaluator {
   Store bind(AccessPath p, NumFact value, Expression valueExpr, Store before) {
     Store after = p.segments().isEmpty() ? before.assign(p, value)
         : before.killIf(q -> q.mentions(p.last())).assign(p, value);
-    return valueExpr == null ? after : copiedLength(p, valueExpr, created(p, unwrap(valueExpr), value, before, after));
+    return valueExpr == null ? after
+        : offset(p, valueExpr, value, before, copiedLength(p, valueExpr, created(p, unwrap(valueExpr), value, before, after)));
   }
 
   /** A new array or empty collection stored in {@code p}: its length and elements are known. */
