@@ -386,6 +386,9 @@ public final class NumFact {
 
   /** The least fact that holds for both: where paths meet. */
   public NumFact join(NumFact o) {
+    if (o == this) {
+      return this;
+    }
     if (isBottom()) {
       return o;
     }
