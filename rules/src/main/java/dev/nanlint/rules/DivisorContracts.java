@@ -94,7 +94,7 @@ final class DivisorContracts {
         }
       }
     }
-    if (fact.tags().equals(Set.of(NumFact.Tag.DIFFERENCE))) {
+    if (sources(fact).equals(Set.of(NumFact.Tag.DIFFERENCE))) {
       Optional<Reading> fewer = singleSampleCopied(fact, division, a);
       if (fewer.isPresent()) {
         return fewer;
@@ -126,7 +126,14 @@ final class DivisorContracts {
 
   /** A length or size and nothing else (no count, sum or difference joined in): 0 exactly when empty. */
   private static boolean isOnlyALength(NumFact fact) {
-    return fact.tags().equals(Set.of(NumFact.Tag.LENGTH));
+    return sources(fact).equals(Set.of(NumFact.Tag.LENGTH));
+  }
+
+  /** The tags that say where a value came from, without those that describe its shape (a square, a quotient). */
+  private static Set<NumFact.Tag> sources(NumFact fact) {
+    Set<NumFact.Tag> tags = fact.tags();
+    tags.removeAll(Set.of(NumFact.Tag.SQUARE, NumFact.Tag.CANCELLATION, NumFact.Tag.QUOTIENT));
+    return tags;
   }
 
   /** The inputs whose lengths or sizes the fact's evidence was read from ({@code xs} of {@code xs.length}). */

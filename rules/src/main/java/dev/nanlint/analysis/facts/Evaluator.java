@@ -669,6 +669,9 @@ public final class Evaluator {
 
   private static NumFact divide(NumFact l, NumFact r, Expression le, Expression re, BinaryExpr.Operator op, Node at) {
     NumFact result = Arith.div(l, r);
+    if (!result.precision().isIntegral() && !(l.isConstant() && r.isConstant())) {
+      result = result.tagged(Tag.QUOTIENT);
+    }
     if (result.precision().isIntegral() && !r.isConstant() && !l.isConstant() && result.canBeZero()) {
       result = result.tagged(Tag.TRUNCATED_QUOTIENT).because(text(le, op, re) + " is an integer division: it is 0"
           + " whenever " + Printed.of(le) + " is smaller than " + Printed.of(re), at);

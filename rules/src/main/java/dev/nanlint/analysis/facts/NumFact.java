@@ -85,7 +85,12 @@ public final class NumFact {
      * A non-square minus a square ({@code E[x²] - E[x]²}, {@code n·Σx² - (Σx)²}): at least 0 in exact
      * arithmetic, slightly negative after the cancellation rounds.
      */
-    CANCELLATION
+    CANCELLATION,
+    /**
+     * A floating quotient of values the code computes ({@code dot / (|a| |b|)}, {@code x.div(n)}): a cosine or
+     * a ratio that rounding can push just past its mathematical bounds.
+     */
+    QUOTIENT
   }
 
   /** One reason behind a fact, with the node it comes from (compared by identity, not structure). */

@@ -12,12 +12,13 @@ import java.util.Optional;
  * {@code a * a - b * b}) say nothing about which side is larger and are not tagged.
  */
 public final class Squares {
-  private static final String VARIANCE = "a variance computed by subtracting a square (E[x²] - E[x]², n·Σx² - (Σx)²)"
-      + " cancels catastrophically: rounding leaves it slightly negative when the values are (nearly) equal";
+  private static final String VARIANCE = "a variance computed by subtracting a square"
+      + " (E[x²] - E[x]², n·Σx² - (Σx)²) cancels catastrophically: rounding leaves it slightly negative when"
+      + " the values are (nearly) equal";
 
   private Squares() {}
 
-  /** {@code result}, the difference {@code minuend - subtrahend} computed at {@code at}, tagged when it cancels a square. */
+  /** {@code result}, the difference {@code minuend - subtrahend} at {@code at}, tagged when it cancels a square. */
   public static NumFact difference(NumFact result, NumFact minuend, NumFact subtrahend, Node at) {
     if (minuend.isConstant() || minuend.has(Tag.SQUARE) || !subtrahend.has(Tag.SQUARE) || !result.canBeNegative()) {
       return result;

@@ -169,6 +169,8 @@ public final class Nd4jHandler implements CallHandler {
         r = Squares.difference(r, x, call.argument(0), call.expr());
       } else if (m.group(1).equals("rsub")) {
         r = Squares.difference(r, call.argument(0), x, call.expr());
+      } else if (m.group(1).contains("div")) {
+        r = r.tagged(Tag.QUOTIENT);
       }
       return new Applied(r, m.group(3) != null);
     }
