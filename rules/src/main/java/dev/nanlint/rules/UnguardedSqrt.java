@@ -6,6 +6,7 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.Printed;
 import dev.nanlint.analysis.Roots;
 import dev.nanlint.analysis.Value;
 import dev.nanlint.analysis.facts.NumFact;
@@ -126,7 +127,7 @@ public final class UnguardedSqrt implements Rule {
     if (!fact.canBeNegative()) {
       return null;
     }
-    Optional<String> cancels = Squares.cancellation(fact);
+    Optional<String> cancels = Squares.cancellation(fact, Printed.of(sqrt.getArgument(0)));
     if (cancels.isPresent()) {
       return new Negative(cancels.get(), true);
     }

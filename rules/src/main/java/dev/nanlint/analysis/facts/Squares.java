@@ -31,12 +31,18 @@ public final class Squares {
     return cancelling.has(Tag.CANCELLATION) ? result.tagged(Tag.CANCELLATION).explainedBy(cancelling) : result;
   }
 
-  /** Why {@code fact} can be negative by cancellation, for a message; empty when it is not tagged so. */
-  public static Optional<String> cancellation(NumFact fact) {
+  /**
+   * Why {@code fact} can be negative by cancellation, for a message: the variance explained, prefixed with
+   * the subtraction it comes from when that is not {@code shown} itself. Empty when it is not tagged so.
+   */
+  public static Optional<String> cancellation(NumFact fact, String shown) {
     if (!fact.has(Tag.CANCELLATION)) {
       return Optional.empty();
     }
-    return fact.evidence().stream().map(NumFact.Evidence::reason).filter(r -> r.endsWith(VARIANCE)).findFirst()
-        .or(() -> Optional.of(VARIANCE));
+    Optional<NumFact.Evidence> found = fact.evidence().stream().filter(e -> e.reason().endsWith(VARIANCE)).findFirst();
+    if (found.isEmpty() || found.get().node() == null || Printed.of(found.get().node()).equals(shown)) {
+      return Optional.of(VARIANCE);
+    }
+    return Optional.of(found.get().reason());
   }
 }

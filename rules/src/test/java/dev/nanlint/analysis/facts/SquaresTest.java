@@ -18,8 +18,10 @@ class SquaresTest {
   void aMeanOfSquaresMinusASquaredMeanCancels() {
     NumFact v = returned("double sumSq, double sum, int n", "return sumSq / n - (sum / n) * (sum / n);");
     assertTrue(v.has(Tag.CANCELLATION), v.toString());
-    assertTrue(Squares.cancellation(v).orElse("").contains("a variance computed by subtracting a square"),
+    assertTrue(Squares.cancellation(v, "v").orElse("").contains("a variance computed by subtracting a square"),
         v.evidence().toString());
+    assertTrue(Squares.cancellation(v, "v").orElse("").startsWith("sumSq / n - (sum / n) * (sum / n): "),
+        "names the subtraction when the value shown is another expression: " + v.evidence());
     NumFact moments = returned("double n, double sumYY, double sumY", "return n * sumYY - sumY * sumY;");
     assertTrue(moments.has(Tag.CANCELLATION), moments.toString());
     NumFact pow = returned("double meanOfSquares, double mean", "return meanOfSquares - Math.pow(mean, 2);");
