@@ -45,25 +45,9 @@ public final class Declarations {
     }
   }
 
-  private final Map<Node, Map<String, Optional<Declaration>>> found = new IdentityHashMap<>();
-
   Declarations() {}
 
-  /**
-   * The declaration {@code name} refers to at {@code use}. Memoised per use: the flow analysis reads the
-   * same names again on every pass over a loop, and each walk scans the enclosing blocks.
-   */
   public Optional<Declaration> find(Node use, String name) {
-    Map<String, Optional<Declaration>> byName = found.computeIfAbsent(use, u -> new HashMap<>(2));
-    Optional<Declaration> known = byName.get(name);
-    if (known == null) {
-      known = walk(use, name);
-      byName.put(name, known);
-    }
-    return known;
-  }
-
-  private Optional<Declaration> walk(Node use, String name) {
     Node child = use;
     for (Node p = use.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
       Optional<Declaration> found = Optional.empty();
