@@ -1,6 +1,7 @@
 package dev.nanlint.rules;
 
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
@@ -71,7 +72,9 @@ public final class InverseTrigDomain implements Rule {
     if (depth > 4) {
       return Optional.empty();
     }
-    if (a.facts().at(x).has(NumFact.Tag.QUOTIENT)) {
+    // a division written here is a ratio even where the facts know nothing (a field initializer)
+    boolean division = x instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.DIVIDE;
+    if (division || a.facts().at(x).has(NumFact.Tag.QUOTIENT)) {
       return Optional.of(x + " is a ratio, not clamped to [-1, 1]");
     }
     if (x instanceof MethodCallExpr m) {

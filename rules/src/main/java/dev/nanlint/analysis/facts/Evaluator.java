@@ -61,6 +61,8 @@ public final class Evaluator {
   private static final double INF = Double.POSITIVE_INFINITY;
   private static final Map<String, NumFact> LIBRARY_CONSTANTS = libraryConstants();
   /** Collections that start empty when created with no argument (their size() is 0). */
+  private static final Set<UnaryExpr.Operator> INCREMENTS = Set.of(UnaryExpr.Operator.PREFIX_INCREMENT,
+      UnaryExpr.Operator.PREFIX_DECREMENT, UnaryExpr.Operator.POSTFIX_INCREMENT, UnaryExpr.Operator.POSTFIX_DECREMENT);
   private static final Set<String> EMPTY_COLLECTIONS = Set.of("ArrayList", "LinkedList", "HashMap", "HashSet",
       "TreeMap", "TreeSet", "LinkedHashMap", "LinkedHashSet", "ArrayDeque");
 
@@ -632,7 +634,7 @@ public final class Evaluator {
       } else if (x instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.MULTIPLY) {
         pending.add(b.getLeft());
         pending.add(b.getRight());
-      } else if (!x.isLiteralExpr()) {
+      } else if (!x.isLiteralExpr() && isRepeatable(x)) { // m * m, (s / n) * (s / n); not next() * next()
         String key = Printed.of(x);
         if (seen.contains(key)) {
           return true;
@@ -656,11 +658,28 @@ public final class Evaluator {
     if (x instanceof IntegerLiteralExpr || x instanceof LongLiteralExpr || x instanceof DoubleLiteralExpr) {
       return true; // a literal is never negative (its minus is the unary operator above)
     }
-    if (x instanceof NameExpr || x instanceof FieldAccessExpr || x instanceof ArrayAccessExpr) {
+    if (isPlainOperand(x)) {
       counts.merge(Printed.of(x), 1, Integer::sum);
       return true;
     }
     return false;
+  }
+
+  /** No call, assignment, increment or creation inside: evaluated twice in one expression, it gives one value. */
+  private static boolean isRepeatable(Expression x) {
+    return x.findFirst(Node.class, n -> n instanceof MethodCallExpr || n instanceof AssignExpr
+        || n instanceof ObjectCreationExpr || n instanceof UnaryExpr u && INCREMENTS.contains(u.getOperator()))
+        .isEmpty();
+  }
+
+  /** A name, a field or an element at a plain index: the same text is the same value within one expression. */
+  private static boolean isPlainOperand(Expression x) {
+    if (x instanceof ArrayAccessExpr a) {
+      Expression index = unwrap(a.getIndex());
+      return isPlainOperand(unwrap(a.getName())) && (index instanceof NameExpr || index.isLiteralExpr());
+    }
+    return x instanceof NameExpr || x instanceof FieldAccessExpr f && isPlainOperand(unwrap(f.getScope()))
+        || x instanceof ThisExpr;
   }
 
   private static String text(Expression le, BinaryExpr.Operator op, Expression re) {
@@ -773,8 +792,11 @@ public final class Evaluator {
   Store bind(AccessPath p, NumFact value, Expression valueExpr, Store before) {
     Store after = p.segments().isEmpty() ? before.assign(p, value)
         : before.killIf(q -> q.mentions(p.last())).assign(p, value);
-    return valueExpr == null ? after
-        : offset(p, valueExpr, value, before, copiedLength(p, valueExpr, created(p, unwrap(valueExpr), value, before, after)));
+    if (valueExpr == null) {
+      return after;
+    }
+    Store made = copiedLength(p, valueExpr, created(p, unwrap(valueExpr), value, before, after));
+    return offset(p, valueExpr, value, before, made);
   }
 
   /** A new array or empty collection stored in {@code p}: its length and elements are known. */

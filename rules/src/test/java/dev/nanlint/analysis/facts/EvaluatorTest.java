@@ -74,6 +74,8 @@ class EvaluatorTest {
     assertTrue(kernel.hi() <= 1, "exp of a value at most 0: " + kernel);
     NumFact unpaired = returned("double x, double y", "return 2 * x * y;");
     assertTrue(unpaired.canBeNegative(), unpaired.toString());
+    NumFact twoElements = returned("double[] a, int i", "return a[i++] * a[i++];");
+    assertTrue(twoElements.canBeNegative(), "a[i++] twice names two elements: " + twoElements);
   }
 
   @Test
