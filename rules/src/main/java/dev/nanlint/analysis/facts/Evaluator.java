@@ -551,7 +551,9 @@ public final class Evaluator {
   NumFact arithmetic(BinaryExpr.Operator op, NumFact l, NumFact r, Expression le, Expression re, Node at, Store s) {
     Optional<AccessPath> lp = pathOf(le);
     Optional<AccessPath> rp = pathOf(re);
-    boolean samePath = lp.isPresent() && lp.equals(rp) && !(le instanceof MethodCallExpr);
+    // one path is one value, except for array elements: a[i] and a[j] share the path a[*]
+    boolean samePath = lp.isPresent() && lp.equals(rp) && !(le instanceof MethodCallExpr)
+        && (!lp.get().mentions(AccessPath.ELEMENTS) || sameElement(le, re));
     NumFact result;
     switch (op) {
       case PLUS -> {
@@ -663,6 +665,11 @@ public final class Evaluator {
       return true;
     }
     return false;
+  }
+
+  /** {@code a[i]} twice: the same text, with nothing inside that could make the second read another element. */
+  private static boolean sameElement(Expression le, Expression re) {
+    return Printed.of(unwrap(le)).equals(Printed.of(unwrap(re))) && isRepeatable(le);
   }
 
   /** No call, assignment, increment or creation inside: evaluated twice in one expression, it gives one value. */

@@ -76,6 +76,12 @@ class EvaluatorTest {
     assertTrue(unpaired.canBeNegative(), unpaired.toString());
     NumFact twoElements = returned("double[] a, int i", "return a[i++] * a[i++];");
     assertTrue(twoElements.canBeNegative(), "a[i++] twice names two elements: " + twoElements);
+    NumFact otherElement = returned("double[] a, int i, int j", "return a[i] * a[j];");
+    assertTrue(otherElement.canBeNegative(), "a[i] and a[j] share the path a[*], not the value: " + otherElement);
+    NumFact sameElement = returned("double[] a, int i", "return a[i] * a[i];");
+    assertFalse(sameElement.canBeNegative(), sameElement.toString());
+    NumFact gap = returned("double[] y, int i, int k", "return y[i] - y[k];");
+    assertFalse(gap.isConstant(), "y[i] - y[k] is not 0: " + gap);
   }
 
   @Test
