@@ -161,17 +161,7 @@ public final class Nd4jHandler implements CallHandler {
     String text = Printed.of(call.expr());
     Matcher m = ARITHMETIC.matcher(name);
     if (m.matches() && call.arity() == 1) {
-      NumFact r = arithmetic(m.group(1), x, call.argument(0));
-      boolean sameOperand = call.receiverPath().isPresent() && call.receiverPath().equals(call.argumentPaths().get(0));
-      if (m.group(1).equals("mul") && sameOperand) {
-        r = r.tagged(Tag.SQUARE); // x.mul(x)
-      } else if (m.group(1).equals("sub")) {
-        r = Squares.difference(r, x, call.argument(0), call.expr());
-      } else if (m.group(1).equals("rsub")) {
-        r = Squares.difference(r, call.argument(0), x, call.expr());
-      } else if (m.group(1).contains("div")) {
-        r = r.tagged(Tag.QUOTIENT);
-      }
+      NumFact r = shaped(call, m.group(1), x, arithmetic(m.group(1), x, call.argument(0)));
       return new Applied(r, m.group(3) != null);
     }
     String reduction = name.endsWith("Number") ? name.substring(0, name.length() - "Number".length()) : name;
@@ -201,6 +191,21 @@ public final class Nd4jHandler implements CallHandler {
       return new Applied(Reductions.in(x, name.equals("getDouble") ? Precision.DOUBLE : Precision.FLOAT), false);
     }
     return null;
+  }
+
+  /**
+   * {@code r}, the elements of {@code x op y} for the call, with the tags of its shape: {@code x.mul(x)} is a
+   * SQUARE, {@code a.sub(b)} of a non-square and a square a CANCELLATION, a division a QUOTIENT.
+   */
+  private static NumFact shaped(Call call, String op, NumFact x, NumFact r) {
+    boolean sameOperand = call.receiverPath().isPresent() && call.receiverPath().equals(call.argumentPaths().get(0));
+    return switch (op) {
+      case "mul" -> sameOperand ? r.tagged(Tag.SQUARE) : r;
+      case "sub" -> Squares.difference(r, x, call.argument(0), call.expr());
+      case "rsub" -> Squares.difference(r, call.argument(0), x, call.expr());
+      case "div", "rdiv" -> r.tagged(Tag.QUOTIENT);
+      default -> r;
+    };
   }
 
   /** The elements of {@code x op y} (y a scalar, or an array broadcast against x). */
