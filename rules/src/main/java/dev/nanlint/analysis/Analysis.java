@@ -16,9 +16,7 @@ public final class Analysis {
   private final Roots roots;
   private final Exponentials exponentials;
   private final Definitions definitions;
-  private final Ranges ranges;
   private final Origins origins;
-  private final Exponents exponents;
   private final CompilationUnit unit;
   private BuilderChains builderChains;
   private Facts facts;
@@ -42,9 +40,7 @@ public final class Analysis {
     this.flow = new Flow(declarations, definitions);
     this.roots = new Roots(api, values, flow);
     this.exponentials = new Exponentials(api, values, flow);
-    this.ranges = new Ranges(api, values, definitions);
     this.origins = new Origins(api, values, definitions);
-    this.exponents = new Exponents(values, types, definitions);
     this.unit = unit;
   }
 
@@ -133,28 +129,18 @@ public final class Analysis {
     return exponentials;
   }
 
-  /** Which definitions of a local reach a use, as expressions. */
   /** The file's constant evaluator (literals, final and effectively final variables, arithmetic). */
   public Constants constants() {
     return values.constants();
   }
 
+  /** Which definitions of a local reach a use, as expressions. */
   public Definitions definitions() {
     return definitions;
-  }
-
-  /** The numeric interval a value stays in (for domains and overflow points other than 0). */
-  public Ranges ranges() {
-    return ranges;
   }
 
   /** Where a value came from: softmax/sigmoid outputs, hand-written cross-entropy, computed cosines. */
   public Origins origins() {
     return origins;
-  }
-
-  /** Whether a pow exponent can be fractional or negative. */
-  public Exponents exponents() {
-    return exponents;
   }
 }

@@ -32,8 +32,8 @@ import java.util.Optional;
  * them into signs at once): the nearest definition that always runs (the declaration or a plain
  * assignment), the assignments that may run in between (in branches, and anywhere in an enclosing
  * loop), and {@code if (c > 1) c = 1;} clamps, whose earlier definitions survive only where the
- * condition was false. Used by analyses that need more than signs: value ranges ({@link Ranges}) and
- * where a value came from ({@link Origins}).
+ * condition was false. Used by analyses that need more than signs: where a value came from
+ * ({@link Origins}).
  */
 public final class Definitions {
 

@@ -64,6 +64,41 @@ public final class Exponentials {
     return call.getArguments().isNonEmpty() && (api.isMath(call, "exp") || api.isTransforms(call, "exp"));
   }
 
+  /**
+   * An {@code exp} (or {@code cosh}/{@code sinh}, {@code expm1}) that dominates {@code e} (the value itself,
+   * a factor, a numerator or a term) and can exceed {@code limit} by the flow facts at that point, unless
+   * its exponent is shifted by a maximum ({@code Math.exp(z - max)}, at most 1). Stops at casts to float,
+   * where the value narrows.
+   */
+  public Optional<MethodCallExpr> expExceeding(Expression e, double limit, Facts facts) {
+    if (e instanceof EnclosedExpr en) {
+      return expExceeding(en.getInner(), limit, facts);
+    }
+    if (e instanceof CastExpr cast) {
+      String t = cast.getType().asString();
+      return t.equals("float") || t.equals("Float") ? Optional.empty()
+          : expExceeding(cast.getExpression(), limit, facts);
+    }
+    if (e instanceof MethodCallExpr call && api.isMath(call, "exp", "expm1", "cosh", "sinh")) {
+      boolean shifted = call.getArguments().isNonEmpty() && Flow.strip(call.getArgument(0)) instanceof BinaryExpr b
+          && b.getOperator() == BinaryExpr.Operator.MINUS && isMaxLike(b.getRight(), 0);
+      return !shifted && facts.at(call).hi() > limit ? Optional.of(call) : Optional.empty();
+    }
+    if (e instanceof BinaryExpr b) {
+      switch (b.getOperator()) {
+        case MULTIPLY, PLUS, MINUS: {
+          Optional<MethodCallExpr> left = expExceeding(b.getLeft(), limit, facts);
+          return left.isPresent() ? left : expExceeding(b.getRight(), limit, facts);
+        }
+        case DIVIDE:
+          return expExceeding(b.getLeft(), limit, facts);
+        default:
+          return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
   // ---- the exponent -----------------------------------------------------------------------------
 
   /**

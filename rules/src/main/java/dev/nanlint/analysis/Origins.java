@@ -32,7 +32,7 @@ import java.util.Set;
  * ({@code Transforms.softmax(z)}, {@code exp(z) / sum}, {@code 1 / (1 + exp(-z))}, an array filled
  * with {@code exp(z[i] - max)} and divided by its sum, a helper named softmax), seen through clamps
  * ({@code Math.max(p, eps)}) and element access; the two halves of a hand-written binary
- * cross-entropy; and computed cosines or ratios. Unlike {@link Value#probability()}, names of
+ * cross-entropy. Unlike {@link Value#probability()}, names of
  * variables never make a value a softmax output: only the code that computes it does.
  */
 public final class Origins {
@@ -44,8 +44,6 @@ public final class Origins {
       "divColumnVector", "diviColumnVector");
   private static final Set<String> NOT_PROBABILITIES = Set.of("log", "grad", "gradient", "gradients",
       "derivative", "deriv", "prime", "backward", "backprop", "inverse");
-  private static final Set<String> COSINE_CALLS = Set.of("cosineSim", "cosineSimilarity", "cosine",
-      "similarity", "correlation", "pearson", "pearsonsCorrelation");
 
   /**
    * A softmax or sigmoid output: which one, the expression that computes it, the logits it is computed
@@ -548,80 +546,5 @@ public final class Origins {
       }
     }
     return false;
-  }
-
-  // ---- cosines and ratios -----------------------------------------------------------------------
-
-  /**
-   * Why {@code e} is a computed cosine or ratio, which rounding can push just past ±1: a division, a
-   * similarity call ({@code Transforms.cosineSim}), a value named like a cosine, or a local defined as
-   * one of these. Empty for constants and for anything else.
-   */
-  public Optional<String> cosineOrRatio(Expression e) {
-    if (depth > MAX_DEPTH || !inProgress.add(e)) {
-      return Optional.empty();
-    }
-    depth++;
-    try {
-      return ratio(e);
-    } finally {
-      depth--;
-      inProgress.remove(e);
-    }
-  }
-
-  private Optional<String> ratio(Expression e) {
-    if (!Double.isNaN(values.constant(e))) {
-      return Optional.empty();
-    }
-    Expression x = Flow.strip(e);
-    if (x instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.DIVIDE) {
-      return Optional.of(x + " is a ratio");
-    }
-    if (x instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
-      return cosineOrRatio(u.getExpression());
-    }
-    if (x instanceof MethodCallExpr call) {
-      if (SAME_VALUE.contains(call.getNameAsString()) && call.getScope().isPresent()) {
-        return cosineOrRatio(call.getScope().get());
-      }
-      String name = call.getNameAsString();
-      if ((api.isMath(call, "min", "max") || api.isTransforms(call, "min", "max")) && call.getArguments().size() == 2) {
-        // a clamp does not make a value less computed: the range check decides whether it is enough
-        Optional<String> left = cosineOrRatio(call.getArgument(0));
-        return left.isPresent() ? left : cosineOrRatio(call.getArgument(1));
-      }
-      if (DIVISIONS.contains(name) && call.getScope().isPresent() && call.getArguments().size() == 1) {
-        return Optional.of(call + " is a ratio");
-      }
-      if (COSINE_CALLS.contains(name) || Names.isCosine(name)) {
-        return Optional.of(call + " is a computed similarity");
-      }
-      return Optional.empty();
-    }
-    if (x instanceof NameExpr n) {
-      List<Definitions.Def> defs = definitions.reaching(n);
-      for (Definitions.Def def : defs) {
-        if (def.value() != null) {
-          Optional<String> r = cosineOrRatio(def.value());
-          if (r.isPresent()) {
-            return Optional.of(n + " = " + r.get());
-          }
-        }
-      }
-      if (Names.isCosine(n.getNameAsString())) {
-        return Optional.of(n + " is a computed cosine");
-      }
-      return Optional.empty();
-    }
-    if (x instanceof ArrayAccessExpr a) {
-      String container = a.getName() instanceof NameExpr n ? n.getNameAsString()
-          : a.getName() instanceof FieldAccessExpr f ? f.getNameAsString() : "";
-      return Names.isCosine(container) ? Optional.of(x + " is a computed cosine") : Optional.empty();
-    }
-    if (x instanceof FieldAccessExpr f && Names.isCosine(f.getNameAsString())) {
-      return Optional.of(x + " is a computed cosine");
-    }
-    return Optional.empty();
   }
 }

@@ -16,10 +16,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Square roots: can the argument go below 0 (a difference, above all a variance computed as
- * {@code E[x²] - E[x]²}, which rounding leaves slightly negative), and can a root used as a divisor be
- * exactly 0 (an optimiser's second moment: a running sum or moving average of squared gradients that
- * starts at 0, as in Adam, RMSProp and AdaGrad)?
+ * Square roots: is the argument an expanded square ({@code |a|² + |b|² - 2a·b}, which rounding leaves
+ * slightly negative; a variance by subtraction is the flow facts' {@code CANCELLATION}), and can a root
+ * used as a divisor be exactly 0 (an optimiser's second moment: a running sum or moving average of
+ * squared gradients that starts at 0, as in Adam, RMSProp and AdaGrad)?
  */
 public final class Roots {
   private static final int MAX_DEPTH = 6;
@@ -42,31 +42,18 @@ public final class Roots {
   }
 
   /**
-   * Why the argument of {@code sqrt} can be negative, worded for a message, or null when nothing says
-   * so. Looks through the locals that hold the argument for a difference that is mathematically at
-   * least 0 but computed by cancellation, so that rounding leaves it slightly negative: a variance
-   * written as a mean of squares minus a squared mean ({@code E[x²] - E[x]²}, {@code n·Σx² - (Σx)²}),
-   * or a squared distance expanded from norms ({@code |a|² + |b|² - 2a·b}). Other differences
-   * ({@code right - left}, {@code x - mean}, {@code a * a - b * b}) are not reported: nothing says which
-   * side is larger. Guards ({@code if (v > 0)}) are honoured through {@link Guards},
-   * clamps ({@code Math.max(v, 0)}, {@code if (v < 0) v = 0;}) because they are not a difference.
+   * Why the argument of {@code sqrt} is an expanded square ({@code |a|² + |b|² - 2a·b}), worded for a
+   * message, or null: a squared distance computed from norms and a cross term is at least 0 in exact
+   * arithmetic and slightly negative after rounding when a and b are (nearly) equal. Looks through the
+   * locals that hold the argument, a division ({@code (...) / n}) and a positive constant factor. Whether
+   * the argument can still be negative where the root is taken (guards, clamps) is the flow facts'
+   * question, and so is a variance by subtraction ({@link dev.nanlint.analysis.facts.Squares}).
    */
-  /** Why a root's argument can be negative: the words for a message, and whether it is a variance by subtraction. */
-  public record Negative(String reason, boolean variance) {}
-
-  public Negative negativeArgument(MethodCallExpr sqrt) {
-    Expression arg = sqrt.getArgument(0);
-    // The guards around the root (if (v > 0), v > 0 ? ... : 0, early returns) decide; clamps such as
-    // Math.max(v, 0) or a later v = Math.max(v, 0) are no difference, so the structure below is silent on them.
-    // Values' sign is not asked: where it knows nothing it falls back on names (a local called var is a
-    // "variance", so non-negative), which is exactly what a variance by subtraction is not.
-    if ((values.guards().allowedSigns(arg) & Value.NEG) == 0) {
-      return null;
-    }
-    return negativeReason(arg, 0);
+  public String expandedSquare(MethodCallExpr sqrt) {
+    return expandedSquare(sqrt.getArgument(0), 0);
   }
 
-  private Negative negativeReason(Expression e, int depth) {
+  private String expandedSquare(Expression e, int depth) {
     if (depth > MAX_DEPTH) {
       return null;
     }
@@ -76,36 +63,29 @@ public final class Roots {
       if (def.isEmpty()) {
         return null;
       }
-      Negative inner = negativeReason(def.get(), depth + 1);
-      return inner == null ? null : new Negative(n + " = " + Flow.strip(def.get()) + ", and " + inner.reason(), inner.variance());
+      String inner = expandedSquare(def.get(), depth + 1);
+      return inner == null ? null : n + " = " + Flow.strip(def.get()) + ", and " + inner;
     }
     Expression[] difference = difference(x);
     if (difference != null) {
       Expression minuend = difference[0];
       Expression subtrahend = difference[1];
       boolean minuendVaries = Double.isNaN(values.constant(minuend));
-      if (isSquare(minuend, 0)) {
-        return null; // a² - b², b² - 4ac: negative by the data, not by rounding; nothing says which is larger
+      if (minuendVaries && !isSquare(minuend, 0) && isCrossTerm(subtrahend, 0) && isSquaredNorm(minuend)) {
+        return "an expanded square (|a|² + |b|² - 2a·b) cancels catastrophically: rounding leaves it"
+            + " slightly negative when a and b are (nearly) equal";
       }
-      if (minuendVaries && isSquare(subtrahend, 0)) {
-        return new Negative("a variance computed by subtracting a square (E[x²] - E[x]², n·Σx² - (Σx)²) cancels"
-            + " catastrophically: rounding leaves it slightly negative when the values are (nearly) equal", true);
-      }
-      if (minuendVaries && isCrossTerm(subtrahend, 0) && isSquaredNorm(minuend)) {
-        return new Negative("an expanded square (|a|² + |b|² - 2a·b) cancels catastrophically: rounding leaves it"
-            + " slightly negative when a and b are (nearly) equal", false);
-      }
-      return null;
+      return null; // a² - b², b² - 4ac: negative by the data, not by rounding; nothing says which is larger
     }
     if (x instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.DIVIDE) {
-      return negativeReason(b.getLeft(), depth + 1); // (sumSq - sum * sum / n) / (n - 1)
+      return expandedSquare(b.getLeft(), depth + 1);
     }
     if (x instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.MULTIPLY) {
       if (values.constant(b.getLeft()) > 0) {
-        return negativeReason(b.getRight(), depth + 1);
+        return expandedSquare(b.getRight(), depth + 1);
       }
       if (values.constant(b.getRight()) > 0) {
-        return negativeReason(b.getLeft(), depth + 1);
+        return expandedSquare(b.getLeft(), depth + 1);
       }
     }
     return null;

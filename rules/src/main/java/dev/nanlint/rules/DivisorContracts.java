@@ -94,7 +94,7 @@ final class DivisorContracts {
         }
       }
     }
-    if (fact.tags().equals(Set.of(NumFact.Tag.DIFFERENCE))) {
+    if (sources(fact).equals(Set.of(NumFact.Tag.DIFFERENCE))) {
       Optional<Reading> fewer = singleSampleCopied(fact, division, a);
       if (fewer.isPresent()) {
         return fewer;
@@ -126,7 +126,15 @@ final class DivisorContracts {
 
   /** A length or size and nothing else (no count, sum or difference joined in): 0 exactly when empty. */
   private static boolean isOnlyALength(NumFact fact) {
-    return fact.tags().equals(Set.of(NumFact.Tag.LENGTH));
+    return sources(fact).equals(Set.of(NumFact.Tag.LENGTH));
+  }
+
+  /** The tags that say where a value came from, without those that describe its shape (a square, a quotient). */
+  private static Set<NumFact.Tag> sources(NumFact fact) {
+    Set<NumFact.Tag> tags = fact.tags();
+    tags.removeAll(Set.of(NumFact.Tag.SQUARE, NumFact.Tag.CANCELLATION, NumFact.Tag.QUOTIENT,
+        NumFact.Tag.ROW_ATTAINS_MAX, NumFact.Tag.COLUMN_ATTAINS_MAX));
+    return tags;
   }
 
   /** The inputs whose lengths or sizes the fact's evidence was read from ({@code xs} of {@code xs.length}). */
@@ -162,7 +170,7 @@ final class DivisorContracts {
   /** {@code xs.length - 1} (or minus another positive integer): 0 when xs has exactly that many elements. */
   private static Optional<Reading> singleSample(BinaryExpr minus, Node division, Analysis a) {
     Expression right = Flow.strip(minus.getRight());
-    double c = a.values().constant(right);
+    double c = a.constants().value(right);
     if (!(c >= 1 && c == Math.rint(c))) {
       return Optional.empty();
     }
@@ -353,7 +361,7 @@ final class DivisorContracts {
     Optional<Declarations.Declaration> d = a.declarations().find(total, total.getNameAsString());
     Node callable = division.findAncestor(CallableDeclaration.class).map(Node.class::cast).orElse(null);
     if (callable == null || d.isEmpty() || d.get().kind() != Declarations.Kind.LOCAL
-        || d.get().initializer().map(init -> a.values().constant(init) != 0).orElse(true)) {
+        || d.get().initializer().map(init -> a.constants().value(init) != 0).orElse(true)) {
       return Optional.empty();
     }
     String name = total.getNameAsString();

@@ -95,7 +95,7 @@ public final class HalfPrecision implements Rule {
     if (term == null || !a.types().isFloat(assign.getTarget())) {
       return;
     }
-    Optional<MethodCallExpr> exp = a.ranges().expExceeding(term, Float.MAX_VALUE);
+    Optional<MethodCallExpr> exp = a.exponentials().expExceeding(term, Float.MAX_VALUE, a.facts());
     if (exp.isPresent()) {
       String target = assign.getTarget().toString();
       ctx.report(assign, "float accumulator " + target + " overflows to Infinity: " + exp.get()
@@ -110,7 +110,8 @@ public final class HalfPrecision implements Rule {
     if (!(cast.getType() instanceof PrimitiveType p) || p.getType() != PrimitiveType.Primitive.FLOAT) {
       return;
     }
-    Optional<MethodCallExpr> exp = Analysis.of(ctx).ranges().expExceeding(cast.getExpression(), Float.MAX_VALUE);
+    Analysis a = Analysis.of(ctx);
+    Optional<MethodCallExpr> exp = a.exponentials().expExceeding(cast.getExpression(), Float.MAX_VALUE, a.facts());
     if (exp.isPresent()) {
       ctx.report(cast, cast + " is Infinity once the argument of " + exp.get() + " passes 88.7: float tops out at"
           + " 3.4e38 (double at exp(709.8))", "keep the value in double, or subtract the largest logit first: "

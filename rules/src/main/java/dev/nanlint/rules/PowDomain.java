@@ -3,9 +3,15 @@ package dev.nanlint.rules;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.Flow;
+import dev.nanlint.analysis.Names;
 import dev.nanlint.analysis.Value;
+import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
@@ -28,16 +34,18 @@ public final class PowDomain implements Rule {
     }
     Expression base = call.getArgument(0);
     Expression exponent = call.getArgument(1);
-    Value b = a.values().of(base);
+    Value b = a.values().of(base); // the evidence; the flow facts withdraw what they disprove where pow runs
     boolean isFloat = a.types().isFloat(base);
     String callee = call.getScope().map(s -> s + ".").orElse("") + call.getNameAsString();
-    if (b.canBeNegative() && b.risk() != null && a.exponents().canBeFractional(exponent)) {
+    if (b.canBeNegative() && b.risk() != null && canBeFractional(exponent, a)
+        && a.facts().at(base).canBeNegative()) {
       ValueFindings.report(ctx, call, call + " is NaN when " + base + " is negative: the exponent " + exponent
           + " can be fractional, and nothing keeps " + base + " non-negative" + difference(base),
           nanFix(a, callee, base, exponent, nd4j), null);
       return;
     }
-    if (b.canBeZero() && b.risk() != null && a.exponents().canBeNegative(exponent)) {
+    if (b.canBeZero() && b.risk() != null && canBeNegative(exponent, a)
+        && a.facts().at(base).canBeZero()) {
       String eps = Fixes.epsilon(call, isFloat);
       String fix = nd4j
           ? callee + "(Transforms.max(" + base + ", " + eps + "), " + exponent + ")"
@@ -45,6 +53,58 @@ public final class PowDomain implements Rule {
       ValueFindings.report(ctx, call, call + " is Infinity when " + base + " is 0, because the exponent " + exponent
           + " can be negative: " + b.risk(), fix, null);
     }
+  }
+
+  /**
+   * Can the exponent be a non-integer? Its flow fact says so for a constant ({@code 0.5}, a final
+   * field) and rules it out for integers ({@code int} values, {@code 2.0}); otherwise only the code's own
+   * evidence counts (unknown is not): a quotient of reals ({@code 1.0 / p}) or a real-valued
+   * hyperparameter named like an exponent ({@code gamma}, {@code alpha}) whose value is not fixed here.
+   */
+  private static boolean canBeFractional(Expression exponent, Analysis a) {
+    NumFact e = a.facts().at(exponent);
+    if (e.isIntegral() || e.hasNoNumber()) {
+      return false;
+    }
+    if (e.isConstant()) {
+      return true;
+    }
+    Expression x = Flow.strip(exponent);
+    if (x instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
+      return canBeFractional(u.getExpression(), a);
+    }
+    if (x instanceof BinaryExpr b) {
+      return switch (b.getOperator()) {
+        case DIVIDE -> true; // a quotient of reals (an integer quotient is integral above)
+        case PLUS, MINUS, MULTIPLY -> canBeFractional(b.getLeft(), a) || canBeFractional(b.getRight(), a);
+        default -> false;
+      };
+    }
+    return Names.isExponent(nameOf(x));
+  }
+
+  /**
+   * Can the exponent be negative? A negative constant, a value the facts keep at or below 0 ({@code -k}
+   * of a non-negative k), the negation of an exponent hyperparameter ({@code -alpha}), or such a
+   * hyperparameter reduced by a constant ({@code gamma - 1}, negative for the gamma &lt; 1 users set).
+   */
+  private static boolean canBeNegative(Expression exponent, Analysis a) {
+    NumFact e = a.facts().at(exponent);
+    if (e.isConstant() || (e.hi() <= 0 && e.canBeNegative())) {
+      return e.canBeNegative();
+    }
+    Expression x = Flow.strip(exponent);
+    if (x instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
+      return Names.isExponent(nameOf(Flow.strip(u.getExpression())));
+    }
+    return x instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.MINUS && !e.isIntegral()
+        && a.facts().at(b.getRight()).lo() > 0 && !a.facts().at(b.getLeft()).isConstant()
+        && canBeFractional(b.getLeft(), a);
+  }
+
+  private static String nameOf(Expression e) {
+    return e instanceof NameExpr n ? n.getNameAsString() : e instanceof FieldAccessExpr f ? f.getNameAsString()
+        : e instanceof MethodCallExpr m && m.getArguments().isEmpty() ? m.getNameAsString() : "";
   }
 
   private static String difference(Expression base) {
@@ -59,7 +119,7 @@ public final class PowDomain implements Rule {
     if (nd4j) {
       return callee + "(Transforms.max(" + base + ", 0.0), " + exponent + ")";
     }
-    double k = a.values().constant(exponent);
+    double k = a.constants().value(exponent);
     if (k == 0.5) {
       return "Math.sqrt(Math.max(" + base + ", 0.0))";
     }

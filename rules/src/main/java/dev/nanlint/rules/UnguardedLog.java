@@ -98,7 +98,7 @@ public final class UnguardedLog implements Rule {
   private static boolean isClippedBelow(MethodCallExpr log, Analysis a) {
     return log.getParentNode().filter(MethodCallExpr.class::isInstance).map(MethodCallExpr.class::cast)
         .filter(outer -> a.api().isMath(outer, "max") && outer.getArguments().size() == 2)
-        .map(outer -> outer.getArguments().stream().anyMatch(arg -> arg != log && !Double.isNaN(a.values().constant(arg))))
+        .map(outer -> outer.getArguments().stream().anyMatch(arg -> arg != log && !Double.isNaN(a.constants().value(arg))))
         .orElse(false);
   }
 
@@ -108,7 +108,7 @@ public final class UnguardedLog implements Rule {
       e = enclosed.getInner();
     }
     return e instanceof MethodCallExpr min && a.api().isMath(min, "min") && min.getArguments().size() == 2
-        && min.getArguments().stream().anyMatch(bound -> a.values().constant(bound) < 1);
+        && min.getArguments().stream().anyMatch(bound -> a.constants().value(bound) < 1);
   }
 
   /** log1p(x) is -Infinity at x = -1: {@code log1p(-p)} for a probability p that reaches 1. */

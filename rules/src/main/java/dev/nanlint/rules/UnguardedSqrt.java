@@ -6,12 +6,16 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.Printed;
 import dev.nanlint.analysis.Roots;
 import dev.nanlint.analysis.Value;
+import dev.nanlint.analysis.facts.NumFact;
+import dev.nanlint.analysis.facts.Squares;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
 import dev.nanlint.engine.Severity;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,8 +35,8 @@ public final class UnguardedSqrt implements Rule {
     Analysis a = Analysis.of(ctx);
     Roots roots = a.roots();
     if (roots.isSqrt(call)) {
-      Roots.Negative negative = roots.negativeArgument(call);
-      if (negative != null && a.facts().at(call.getArgument(0)).canBeNegative()) {
+      Negative negative = negativeArgument(call, a);
+      if (negative != null) {
         Expression arg = call.getArgument(0);
         boolean nd4j = a.api().isTransforms(call, "sqrt");
         String clamp = nd4j ? "Transforms.sqrt(Transforms.max(" + arg + ", 0.0))" : callee(call) + "(Math.max(" + arg + ", 0.0))";
@@ -83,7 +87,7 @@ public final class UnguardedSqrt implements Rule {
       RuleContext ctx) {
     Analysis a = Analysis.of(ctx);
     MethodCallExpr sqrt = a.roots().sqrtDivisor(divisor);
-    if (sqrt == null || a.roots().negativeArgument(sqrt) != null) {
+    if (sqrt == null || negativeArgument(sqrt, a) != null) {
       return; // not a root, or already reported on the sqrt itself
     }
     Value value = a.values().of(divisor);
@@ -107,6 +111,28 @@ public final class UnguardedSqrt implements Rule {
     String replacement = guard == null ? null : guard.replacement();
     ValueFindings.report(ctx, (Expression) division, "dividing by " + divisor + " gives Infinity, or NaN (0 / 0), while " + arg + " is 0: "
         + reason, fix, replacement);
+  }
+
+  /** Why a root's argument can be negative, for a message, and whether it is a variance by subtraction. */
+  private record Negative(String reason, boolean variance) {}
+
+  /**
+   * Why the argument of {@code sqrt} can be below 0 where the root is taken, or null. The flow facts
+   * decide: a difference that cancels a square (a variance by subtraction, also through the locals
+   * holding it), unless a check or clamp on the way keeps it non-negative; an expanded square
+   * ({@code |a|² + |b|² - 2a·b}) is still recognised by its shape ({@link Roots}).
+   */
+  private static Negative negativeArgument(MethodCallExpr sqrt, Analysis a) {
+    NumFact fact = a.facts().at(sqrt.getArgument(0));
+    if (!fact.canBeNegative()) {
+      return null;
+    }
+    Optional<String> cancels = Squares.cancellation(fact, Printed.of(sqrt.getArgument(0)));
+    if (cancels.isPresent()) {
+      return new Negative(cancels.get(), true);
+    }
+    String expanded = a.roots().expandedSquare(sqrt);
+    return expanded == null ? null : new Negative(expanded, false);
   }
 
   private static String callee(MethodCallExpr call) {

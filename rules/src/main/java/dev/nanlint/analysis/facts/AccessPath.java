@@ -87,6 +87,23 @@ public record AccessPath(String root, List<String> segments, AccessPath minus) {
     return segments.isEmpty() ? root : segments.get(segments.size() - 1);
   }
 
+  /**
+   * Stores hash their paths on every lookup and copy: hash the root, the depth and the last segment (whose
+   * strings cache their own hashes) instead of the whole list; equal paths still hash equally.
+   */
+  @Override
+  public int hashCode() {
+    int h = root.hashCode() * 31 + segments.size();
+    h = h * 31 + (segments.isEmpty() ? 0 : segments.get(segments.size() - 1).hashCode());
+    return minus == null ? h : h * 17 + minus.hashCode();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AccessPath p && root.equals(p.root) && segments.equals(p.segments)
+        && java.util.Objects.equals(minus, p.minus);
+  }
+
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder(root);

@@ -61,6 +61,8 @@ public final class Evaluator {
   private static final double INF = Double.POSITIVE_INFINITY;
   private static final Map<String, NumFact> LIBRARY_CONSTANTS = libraryConstants();
   /** Collections that start empty when created with no argument (their size() is 0). */
+  private static final Set<UnaryExpr.Operator> INCREMENTS = Set.of(UnaryExpr.Operator.PREFIX_INCREMENT,
+      UnaryExpr.Operator.PREFIX_DECREMENT, UnaryExpr.Operator.POSTFIX_INCREMENT, UnaryExpr.Operator.POSTFIX_DECREMENT);
   private static final Set<String> EMPTY_COLLECTIONS = Set.of("ArrayList", "LinkedList", "HashMap", "HashSet",
       "TreeMap", "TreeSet", "LinkedHashMap", "LinkedHashSet", "ArrayDeque");
 
@@ -353,7 +355,7 @@ public final class Evaluator {
         if (up) {
           updated = counted(updated, old, operand, u);
         }
-        Store after = write(operand, updated, null, st);
+        Store after = shifted(pathOf(operand), up ? 1 : -1, st, write(operand, updated, null, st));
         return new Result(u.isPrefix() ? updated : old, after);
       }
     }
@@ -427,6 +429,88 @@ public final class Evaluator {
     return after.with(AccessPath.difference(p, source.get()), NumFact.constant(0, Precision.INT));
   }
 
+  /** A plain local (not a field, an element or a difference): what the offsets between counters are kept for. */
+  private static boolean isLocal(AccessPath p) {
+    return p.segments().isEmpty() && !p.isDifference();
+  }
+
+  /**
+   * {@code i = j}, {@code i = j + c} or {@code i = j - c} for integer locals and an integer constant c: i - j
+   * is c (and j - i is -c) until either is assigned, or moves with an increment ({@link #shifted}), so
+   * {@code for (int i = known + 1; ...; i++)} knows i - known >= 1 inside the loop.
+   */
+  private Store offset(AccessPath p, Expression valueExpr, NumFact value, Store before, Store after) {
+    if (!isLocal(p) || !value.precision().isIntegral() || !after.isReachable()) {
+      return after;
+    }
+    Expression base = unwrap(valueExpr);
+    double c = 0;
+    if (base instanceof BinaryExpr b && (b.getOperator() == BinaryExpr.Operator.PLUS
+        || b.getOperator() == BinaryExpr.Operator.MINUS) && unwrap(b.getRight()).isLiteralExpr()) {
+      NumFact k = factOf(b.getRight(), before);
+      if (!k.isConstant() || !k.isIntegral()) {
+        return after;
+      }
+      c = b.getOperator() == BinaryExpr.Operator.PLUS ? k.lo() : -k.lo();
+      base = unwrap(b.getLeft());
+    }
+    Optional<AccessPath> other = pathOf(base).filter(Evaluator::isLocal).filter(q -> !q.equals(p));
+    if (other.isEmpty() || !factOf(base, before).precision().isIntegral()) {
+      return after;
+    }
+    return after.with(AccessPath.difference(p, other.get()), NumFact.constant(c, Precision.INT))
+        .with(AccessPath.difference(other.get(), p), NumFact.constant(-c, Precision.INT));
+  }
+
+  /** The integer local at {@code path} moved by {@code by}: its integral differences known before move with it. */
+  private static Store shifted(Optional<AccessPath> path, double by, Store before, Store after) {
+    if (path.isEmpty() || !isLocal(path.get()) || !after.isReachable()) {
+      return after;
+    }
+    AccessPath p = path.get();
+    NumFact step = NumFact.constant(by, Precision.INT);
+    Store out = after;
+    for (Map.Entry<AccessPath, NumFact> e : before.facts().entrySet()) {
+      AccessPath q = e.getKey();
+      NumFact d = e.getValue();
+      if (!q.isDifference() || !d.isIntegral() || q.left().equals(q.minus())) {
+        continue;
+      }
+      if (q.left().equals(p)) {
+        out = out.with(q, Arith.add(d, step));
+      } else if (q.minus().equals(p)) {
+        out = out.with(q, Arith.sub(d, step));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What the store knows of {@code x - y}: the difference itself, or, for integers, the sum of two known
+   * differences through a third local ({@code ip - i >= 1} and {@code i - known >= 0} give
+   * {@code ip - known >= 1}); null when nothing is known.
+   */
+  private static NumFact differenceBound(AccessPath x, AccessPath y, Store s) {
+    NumFact direct = s.get(AccessPath.difference(x, y)).orElse(null);
+    if (direct != null || !isLocal(x) || !isLocal(y)) {
+      return direct;
+    }
+    NumFact bound = null;
+    for (Map.Entry<AccessPath, NumFact> e : s.facts().entrySet()) {
+      AccessPath q = e.getKey();
+      if (!q.isDifference() || !q.left().equals(x) || q.minus().equals(y) || !isLocal(q.minus())
+          || !e.getValue().isIntegral()) {
+        continue;
+      }
+      NumFact rest = s.get(AccessPath.difference(q.minus(), y)).orElse(null);
+      if (rest != null && rest.isIntegral()) {
+        NumFact through = Arith.add(e.getValue(), rest);
+        bound = bound == null ? through : bound.restrict(through);
+      }
+    }
+    return bound;
+  }
+
   private boolean isList(Expression e) {
     String type = analysis.types().typeOf(e);
     int generic = type.indexOf('<');
@@ -484,7 +568,9 @@ public final class Evaluator {
   NumFact arithmetic(BinaryExpr.Operator op, NumFact l, NumFact r, Expression le, Expression re, Node at, Store s) {
     Optional<AccessPath> lp = pathOf(le);
     Optional<AccessPath> rp = pathOf(re);
-    boolean samePath = lp.isPresent() && lp.equals(rp) && !(le instanceof MethodCallExpr);
+    // one path is one value, except for array elements: a[i] and a[j] share the path a[*]
+    boolean samePath = lp.isPresent() && lp.equals(rp) && !(le instanceof MethodCallExpr)
+        && (!lp.get().mentions(AccessPath.ELEMENTS) || sameElement(le, re));
     NumFact result;
     switch (op) {
       case PLUS -> {
@@ -503,26 +589,121 @@ public final class Evaluator {
         } else {
           result = Arith.sub(l, r);
           if (lp.isPresent() && rp.isPresent()) {
-            NumFact bounded = s.get(AccessPath.difference(lp.get(), rp.get())).orElse(null);
+            NumFact bounded = differenceBound(lp.get(), rp.get(), s);
             result = bounded == null ? result : result.restrict(bounded);
           }
           if (result.canBeZero() && !(l.isConstant() && r.isConstant())) {
             result = result.tagged(Tag.DIFFERENCE)
                 .because(text(le, op, re) + " is 0 when " + Printed.of(le) + " equals " + Printed.of(re), at);
           }
+          result = Squares.difference(result, l, r, at);
         }
       }
       case MULTIPLY -> {
-        result = samePath ? Arith.square(l) : Arith.mul(l, r);
+        result = samePath ? Arith.square(l) : Arith.mul(l, r).restrict(evenProductSign(le, re));
         if ((l.has(Tag.EXP) || r.has(Tag.EXP)) && result.hi() == INF) {
           result = result.tagged(Tag.EXP);
         }
+        if (samePath || l.has(Tag.SQUARE) || r.has(Tag.SQUARE) || hasRepeatedFactor(le, re)) {
+          result = result.tagged(Tag.SQUARE);
+        }
+        if (r.isConstant() && r.lo() > 0) {
+          result = Squares.keepCancellation(result, l);
+        } else if (l.isConstant() && l.lo() > 0) {
+          result = Squares.keepCancellation(result, r);
+        }
       }
-      case DIVIDE -> result = divide(l, r, le, re, op, at);
+      case DIVIDE -> {
+        result = divide(l, r, le, re, op, at);
+        if (l.has(Tag.SQUARE)) {
+          result = result.tagged(Tag.SQUARE); // s * s / n
+        }
+        result = Squares.keepCancellation(result, l);
+      }
       default -> result = Arith.rem(l, r);
     }
     boolean risky = result.canBeNonPositive() || result.canBeNaN();
     return risky ? result.explainedBy(l, r) : result;
+  }
+
+  /**
+   * The sign a product has when each variable factor occurs an even number of times, whatever the
+   * variables hold: {@code 2 * sigma * sigma} is at least 0, {@code -0.5 * d * d} at most 0 (the interval
+   * rules see only the unrelated factors {@code 2 * sigma} and {@code sigma}). Anything otherwise.
+   */
+  private static NumFact evenProductSign(Expression le, Expression re) {
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    int[] sign = {1};
+    if (!factors(le, counts, sign) || !factors(re, counts, sign) || counts.isEmpty()
+        || counts.values().stream().anyMatch(c -> c % 2 != 0)) {
+      return NumFact.top();
+    }
+    return sign[0] > 0 ? NumFact.of(0, INF, true, true, false, Precision.UNKNOWN)
+        : NumFact.of(-INF, 0, true, true, false, Precision.UNKNOWN);
+  }
+
+  /** A product in which one factor occurs twice ({@code n * m * m}, {@code -x * x}): a square times the rest. */
+  private static boolean hasRepeatedFactor(Expression le, Expression re) {
+    List<String> seen = new ArrayList<>();
+    List<Expression> pending = new ArrayList<>(List.of(le, re));
+    while (!pending.isEmpty()) {
+      Expression x = unwrap(pending.remove(pending.size() - 1));
+      if (x instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
+        pending.add(u.getExpression());
+      } else if (x instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.MULTIPLY) {
+        pending.add(b.getLeft());
+        pending.add(b.getRight());
+      } else if (!x.isLiteralExpr() && isRepeatable(x)) { // m * m, (s / n) * (s / n); not next() * next()
+        String key = Printed.of(x);
+        if (seen.contains(key)) {
+          return true;
+        }
+        seen.add(key);
+      }
+    }
+    return false;
+  }
+
+  /** Counts the variable factors of a product by their text and folds the signs of its literal factors. */
+  private static boolean factors(Expression e, Map<String, Integer> counts, int[] sign) {
+    Expression x = unwrap(e);
+    if (x instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.MULTIPLY) {
+      return factors(b.getLeft(), counts, sign) && factors(b.getRight(), counts, sign);
+    }
+    if (x instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
+      sign[0] = -sign[0];
+      return factors(u.getExpression(), counts, sign);
+    }
+    if (x instanceof IntegerLiteralExpr || x instanceof LongLiteralExpr || x instanceof DoubleLiteralExpr) {
+      return true; // a literal is never negative (its minus is the unary operator above)
+    }
+    if (isPlainOperand(x)) {
+      counts.merge(Printed.of(x), 1, Integer::sum);
+      return true;
+    }
+    return false;
+  }
+
+  /** {@code a[i]} twice: the same text, with nothing inside that could make the second read another element. */
+  private static boolean sameElement(Expression le, Expression re) {
+    return Printed.of(unwrap(le)).equals(Printed.of(unwrap(re))) && isRepeatable(le);
+  }
+
+  /** No call, assignment, increment or creation inside: evaluated twice in one expression, it gives one value. */
+  private static boolean isRepeatable(Expression x) {
+    return x.findFirst(Node.class, n -> n instanceof MethodCallExpr || n instanceof AssignExpr
+        || n instanceof ObjectCreationExpr || n instanceof UnaryExpr u && INCREMENTS.contains(u.getOperator()))
+        .isEmpty();
+  }
+
+  /** A name, a field or an element at a plain index: the same text is the same value within one expression. */
+  private static boolean isPlainOperand(Expression x) {
+    if (x instanceof ArrayAccessExpr a) {
+      Expression index = unwrap(a.getIndex());
+      return isPlainOperand(unwrap(a.getName())) && (index instanceof NameExpr || index.isLiteralExpr());
+    }
+    return x instanceof NameExpr || x instanceof FieldAccessExpr f && isPlainOperand(unwrap(f.getScope()))
+        || x instanceof ThisExpr;
   }
 
   private static String text(Expression le, BinaryExpr.Operator op, Expression re) {
@@ -531,6 +712,9 @@ public final class Evaluator {
 
   private static NumFact divide(NumFact l, NumFact r, Expression le, Expression re, BinaryExpr.Operator op, Node at) {
     NumFact result = Arith.div(l, r);
+    if (!result.precision().isIntegral() && !(l.isConstant() && r.isConstant())) {
+      result = result.tagged(Tag.QUOTIENT);
+    }
     if (result.precision().isIntegral() && !r.isConstant() && !l.isConstant() && result.canBeZero()) {
       result = result.tagged(Tag.TRUNCATED_QUOTIENT).because(text(le, op, re) + " is an integer division: it is 0"
           + " whenever " + Printed.of(le) + " is smaller than " + Printed.of(re), at);
@@ -587,7 +771,14 @@ public final class Evaluator {
     value = convert(value, analysis.types().typeOf(target)); // compound assignments narrow implicitly
     // only a plain assignment stores what its right side computes (x /= n does not make x a copy of n)
     Expression computed = a.getOperator() == AssignExpr.Operator.ASSIGN ? a.getValue() : null;
-    return new Result(value, write(target, value, computed, v.after()));
+    Store after = write(target, value, computed, v.after());
+    boolean step = (a.getOperator() == AssignExpr.Operator.PLUS || a.getOperator() == AssignExpr.Operator.MINUS)
+        && v.fact().isConstant() && v.fact().isIntegral();
+    if (step) { // i += 2: the differences with i move by the step
+      after = shifted(pathOf(target), a.getOperator() == AssignExpr.Operator.PLUS ? v.fact().lo() : -v.fact().lo(),
+          v.after(), after);
+    }
+    return new Result(value, after);
   }
 
   /** Evaluates what a write target evaluates before the write: an array and its index, a field's object. */
@@ -625,7 +816,11 @@ public final class Evaluator {
   Store bind(AccessPath p, NumFact value, Expression valueExpr, Store before) {
     Store after = p.segments().isEmpty() ? before.assign(p, value)
         : before.killIf(q -> q.mentions(p.last())).assign(p, value);
-    return valueExpr == null ? after : copiedLength(p, valueExpr, created(p, unwrap(valueExpr), value, before, after));
+    if (valueExpr == null) {
+      return after;
+    }
+    Store made = copiedLength(p, valueExpr, created(p, unwrap(valueExpr), value, before, after));
+    return offset(p, valueExpr, value, before, made);
   }
 
   /** A new array or empty collection stored in {@code p}: its length and elements are known. */
@@ -816,6 +1011,9 @@ public final class Evaluator {
       m.put(prefix + "Math.PI", NumFact.constant(Math.PI));
       m.put(prefix + "Math.E", NumFact.constant(Math.E));
     }
+    // ND4J's comparison threshold (1e-5): a public static field a program may change, but never to 0 or below
+    m.put("Nd4j.EPS_THRESHOLD", NumFact.of(Double.MIN_VALUE, INF, false, false, false, Precision.DOUBLE));
+    m.put("org.nd4j.linalg.factory.Nd4j.EPS_THRESHOLD", m.get("Nd4j.EPS_THRESHOLD"));
     return Map.copyOf(m);
   }
 }

@@ -81,7 +81,23 @@ public final class NumFact {
      */
     ROW_ATTAINS_MAX,
     /** The same per column ({@code x.subRowVector(x.max(0))}). */
-    COLUMN_ATTAINS_MAX
+    COLUMN_ATTAINS_MAX,
+    /**
+     * A square by algebra: {@code m * m}, {@code n * m * m}, {@code s * s / n}, {@code pow(m, 2)},
+     * {@code m.mul(m)}. Not a sum or mean of squares: what a variance by subtraction subtracts, not what it
+     * subtracts from.
+     */
+    SQUARE,
+    /**
+     * A non-square minus a square ({@code E[x²] - E[x]²}, {@code n·Σx² - (Σx)²}): at least 0 in exact
+     * arithmetic, slightly negative after the cancellation rounds.
+     */
+    CANCELLATION,
+    /**
+     * A floating quotient of values the code computes ({@code dot / (|a| |b|)}, {@code x.div(n)}): a cosine or
+     * a ratio that rounding can push just past its mathematical bounds.
+     */
+    QUOTIENT
   }
 
   /** One reason behind a fact, with the node it comes from (compared by identity, not structure). */
@@ -329,6 +345,11 @@ public final class NumFact {
     return new NumFact(lo, hi, nan, zero, integral, precision, tags | (1 << tag.ordinal()), evidence);
   }
 
+  /** The same fact without {@code tag}. */
+  public NumFact without(Tag tag) {
+    return new NumFact(lo, hi, nan, zero, integral, precision, tags & ~(1 << tag.ordinal()), evidence);
+  }
+
   /** The same fact with one more reason behind it. */
   public NumFact because(String reason, Node node) {
     return withEvidence(merge(evidence, List.of(new Evidence(reason, node))));
@@ -382,6 +403,9 @@ public final class NumFact {
 
   /** The least fact that holds for both: where paths meet. */
   public NumFact join(NumFact o) {
+    if (o == this) {
+      return this;
+    }
     if (isBottom()) {
       return o;
     }

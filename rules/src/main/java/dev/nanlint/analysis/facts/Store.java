@@ -130,10 +130,10 @@ public final class Store {
     if (!reachable) {
       return other;
     }
-    if (!other.reachable) {
-      return this;
+    if (!other.reachable || other.facts == facts) {
+      return this; // the same store reached the join on both edges (a branch that changed nothing)
     }
-    Map<AccessPath, NumFact> out = new HashMap<>();
+    Map<AccessPath, NumFact> out = new HashMap<>(Math.max(16, facts.size() * 2));
     facts.forEach((path, fact) -> {
       NumFact theirs = other.facts.get(path);
       if (theirs != null) {

@@ -1,5 +1,6 @@
 package dev.nanlint.analysis.models;
 
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.analysis.facts.AccessPath;
 import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.analysis.facts.NumFact.Precision;
@@ -11,11 +12,15 @@ import java.util.Set;
 /**
  * The java.lang and java.util calls numeric code leans on: the NaN/Infinity checks of {@code Double} and
  * {@code Float}, parsing and unboxing, and sizes ({@code size()}, {@code length()}, {@code isEmpty()}:
- * never negative, and what {@code isEmpty()} tells about {@code size()}).
+ * never negative, and what {@code isEmpty()} tells about {@code size()}), and the draws of the JDK's
+ * random generators ({@code nextDouble()} is in [0, 1): 0 possible, 1 never).
  */
 public final class JavaLangHandler implements CallHandler {
   private static final double INF = Double.POSITIVE_INFINITY;
   private static final String[] BOXES = {"Double", "Float", "java.lang.Double", "java.lang.Float"};
+  private static final String THREAD_LOCAL_RANDOM = "java.util.concurrent.ThreadLocalRandom";
+  private static final String[] RANDOMS = {"java.util.Random", "java.util.SplittableRandom",
+      "java.security.SecureRandom", THREAD_LOCAL_RANDOM};
   /** Methods that change nothing on their receiver: reading a collection, a string, a boxed number. */
   private static final Set<String> READERS = Set.of("size", "length", "isEmpty", "get", "getOrDefault", "contains",
       "containsKey", "indexOf", "charAt", "equals", "hashCode", "toString", "compareTo", "doubleValue", "floatValue",
@@ -40,6 +45,12 @@ public final class JavaLangHandler implements CallHandler {
         return Optional.of(call.receiver().get());
       }
     }
+    if (isRandom(call)) {
+      Optional<NumFact> draw = draw(call);
+      if (draw.isPresent()) {
+        return draw;
+      }
+    }
     if (call.arity() == 1 && (call.isOn(BOXES) || call.isOn("Integer", "Long", "java.lang.Integer", "java.lang.Long"))) {
       return switch (name) {
         case "valueOf" -> call.argumentExpr(0).isStringLiteralExpr() ? Optional.empty() : Optional.of(call.argument(0));
@@ -51,6 +62,33 @@ public final class JavaLangHandler implements CallHandler {
       };
     }
     return Optional.empty();
+  }
+
+  /** A JDK random generator: a Random (or subclass named here) or {@code ThreadLocalRandom.current()}. */
+  private static boolean isRandom(Call call) {
+    if (call.receiverIs(RANDOMS)) {
+      return true;
+    }
+    return call.expr().getScope().filter(MethodCallExpr.class::isInstance).map(MethodCallExpr.class::cast)
+        .filter(s -> s.getNameAsString().equals("current") && s.getArguments().isEmpty()
+            && call.analysis().api().isStaticCallOn(s, THREAD_LOCAL_RANDOM))
+        .isPresent();
+  }
+
+  /** What one draw returns: [0, 1) for nextDouble/nextFloat, [0, bound) for nextInt(bound), a finite gaussian. */
+  private static Optional<NumFact> draw(Call call) {
+    return switch (call.name()) {
+      case "nextDouble" -> call.arity() == 0
+          ? Optional.of(NumFact.of(0, Math.nextDown(1.0), false, true, false, Precision.DOUBLE)) : Optional.empty();
+      case "nextFloat" -> call.arity() == 0
+          ? Optional.of(NumFact.of(0, Math.nextDown(1.0f), false, true, false, Precision.FLOAT)) : Optional.empty();
+      case "nextInt" -> call.arity() == 1 && call.argument(0).hi() < INF && call.argument(0).hi() >= 1
+          ? Optional.of(NumFact.range(0, call.argument(0).hi() - 1, Precision.INT)) : Optional.empty();
+      case "nextGaussian" -> call.arity() == 0
+          ? Optional.of(NumFact.of(-Double.MAX_VALUE, Double.MAX_VALUE, false, true, false, Precision.DOUBLE))
+          : Optional.empty();
+      default -> Optional.empty();
+    };
   }
 
   /** What a size or length can be when nothing else is known. */

@@ -53,7 +53,7 @@ public final class JavaMathHandler implements CallHandler {
   /** The fact of the two-argument function {@code name(x, y)}, or null when it is not modelled. */
   static NumFact binary(String name, NumFact x, NumFact y) {
     return switch (name) {
-      case "pow" -> pow(x, y);
+      case "pow" -> evenPower(y) ? pow(x, y).tagged(Tag.SQUARE) : pow(x, y);
       case "max" -> extreme(x, y, true);
       case "min" -> extreme(x, y, false);
       case "atan2" -> NumFact.of(-Math.PI, Math.PI, x.canBeNaN() || y.canBeNaN(), true, false, Precision.DOUBLE);
@@ -151,6 +151,11 @@ public final class JavaMathHandler implements CallHandler {
           + " (" + (float) EXP_OVERFLOW_FLOAT + " once stored in a float): " + bound, at);
     }
     return r;
+  }
+
+  /** A constant even exponent: pow(m, 2) is a square. */
+  private static boolean evenPower(NumFact exponent) {
+    return exponent.isConstant() && exponent.lo() > 0 && exponent.lo() % 2 == 0;
   }
 
   private static NumFact pow(NumFact base, NumFact exponent) {

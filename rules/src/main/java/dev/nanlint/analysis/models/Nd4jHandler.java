@@ -10,6 +10,7 @@ import dev.nanlint.analysis.facts.Arith;
 import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.analysis.facts.NumFact.Precision;
 import dev.nanlint.analysis.facts.NumFact.Tag;
+import dev.nanlint.analysis.facts.Squares;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -197,7 +198,7 @@ public final class Nd4jHandler implements CallHandler {
     String text = Printed.of(call.expr());
     Matcher m = ARITHMETIC.matcher(name);
     if (m.matches() && call.arity() == 1) {
-      NumFact r = arithmetic(m.group(1), x, call.argument(0));
+      NumFact r = shaped(call, m.group(1), x, arithmetic(m.group(1), x, call.argument(0)));
       return new Applied(shiftedByOwnMax(call, m.group(1), m.group(3)).map(t -> atMostZero(r, t)).orElse(r),
           m.group(2) != null);
     }
@@ -228,6 +229,21 @@ public final class Nd4jHandler implements CallHandler {
       return new Applied(Reductions.in(x, name.equals("getDouble") ? Precision.DOUBLE : Precision.FLOAT), false);
     }
     return null;
+  }
+
+  /**
+   * {@code r}, the elements of {@code x op y} for the call, with the tags of its shape: {@code x.mul(x)} is a
+   * SQUARE, {@code a.sub(b)} of a non-square and a square a CANCELLATION, a division a QUOTIENT.
+   */
+  private static NumFact shaped(Call call, String op, NumFact x, NumFact r) {
+    boolean sameOperand = call.receiverPath().isPresent() && call.receiverPath().equals(call.argumentPaths().get(0));
+    return switch (op) {
+      case "mul" -> sameOperand ? r.tagged(Tag.SQUARE) : r;
+      case "sub" -> Squares.difference(r, x, call.argument(0), call.expr());
+      case "rsub" -> Squares.difference(r, call.argument(0), x, call.expr());
+      case "div", "rdiv" -> r.tagged(Tag.QUOTIENT);
+      default -> r;
+    };
   }
 
   /** The elements of {@code x op y} (y a scalar, or an array broadcast against x). */

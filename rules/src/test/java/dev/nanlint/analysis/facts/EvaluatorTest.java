@@ -67,6 +67,30 @@ class EvaluatorTest {
   }
 
   @Test
+  void aProductWhoseFactorsPairUpKeepsItsSign() {
+    NumFact twoVar = returned("double sigma", "return 2 * sigma * sigma;");
+    assertFalse(twoVar.canBeNegative(), twoVar.toString());
+    NumFact kernel = returned("double d, double sigma", "return Math.exp(-0.5 * d * d / (2 * sigma * sigma));");
+    assertTrue(kernel.hi() <= 1, "exp of a value at most 0: " + kernel);
+    NumFact unpaired = returned("double x, double y", "return 2 * x * y;");
+    assertTrue(unpaired.canBeNegative(), unpaired.toString());
+    NumFact twoElements = returned("double[] a, int i", "return a[i++] * a[i++];");
+    assertTrue(twoElements.canBeNegative(), "a[i++] twice names two elements: " + twoElements);
+    NumFact otherElement = returned("double[] a, int i, int j", "return a[i] * a[j];");
+    assertTrue(otherElement.canBeNegative(), "a[i] and a[j] share the path a[*], not the value: " + otherElement);
+    NumFact sameElement = returned("double[] a, int i", "return a[i] * a[i];");
+    assertFalse(sameElement.canBeNegative(), sameElement.toString());
+    NumFact gap = returned("double[] y, int i, int k", "return y[i] - y[k];");
+    assertFalse(gap.isConstant(), "y[i] - y[k] is not 0: " + gap);
+  }
+
+  @Test
+  void nd4jsThresholdIsPositive() {
+    NumFact d = returned("double d", "if (Math.abs(d) > Nd4j.EPS_THRESHOLD) return d; return 1;");
+    assertFalse(d.canBeZero(), d.toString());
+  }
+
+  @Test
   void aFinalFieldEpsilonIsItsValue() {
     NumFact f = Snippet.of("", "static final double EPS = 1e-8;", "double x", "return x * x + EPS;").returned();
     assertEquals(1e-8, f.lo());

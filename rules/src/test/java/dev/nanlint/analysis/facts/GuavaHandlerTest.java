@@ -26,8 +26,10 @@ class GuavaHandlerTest {
     NumFact statik = returned("import static com.google.common.base.Preconditions.checkArgument;", "int n",
         "checkArgument(n >= 2); return n - 1;");
     assertEquals(1, statik.lo());
-    NumFact before = returned(IMPORTS, "int n", "int m = n; Preconditions.checkArgument(n > 0); return m;");
-    assertTrue(before.canBeZero(), "m was read before the check and is another variable: " + before);
+    NumFact before = returned(IMPORTS, "int n", "int m = n / 2; Preconditions.checkArgument(n > 0); return m;");
+    assertTrue(before.canBeZero(), "m was computed before the check and is another value (0 for n = 1): " + before);
+    NumFact copy = returned(IMPORTS, "int n", "int m = n; Preconditions.checkArgument(n > 0); return m;");
+    assertFalse(copy.canBeZero(), "m is a copy of n, so the check on n holds for m too: " + copy);
   }
 
   @Test
