@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The flow-sensitive numeric facts of one file: for the callable around an expression (method,
@@ -44,6 +45,7 @@ public final class Facts {
   private final NumericTransfer transfer;
   private final Map<Node, FlowResult<Store>> flows = new IdentityHashMap<>();
   private final Map<Node, Set<String>> counted = new IdentityHashMap<>();
+  private final Map<Node, Set<String>> subtracted = new IdentityHashMap<>();
   private final Summaries summaries;
 
   Facts(Analysis analysis) {
@@ -97,15 +99,28 @@ public final class Facts {
    * most callables where an integer divides, since a plain `n` or `xs.length` can carry neither tag.
    */
   public boolean mayCountOrTruncate(Expression e) {
+    return mayCarry(e, counted, Facts::divides, true);
+  }
+
+  /**
+   * Whether the flow could find a cancellation in {@code e} (a value minus another): only when e subtracts,
+   * reads a field or calls a method (a summary may subtract), or reads a local assigned from such a value
+   * or decremented. The same over-approximation for the roots, most of which take a sum of squares.
+   */
+  public boolean maySubtract(Expression e) {
+    return mayCarry(e, subtracted, Facts::subtracts, false);
+  }
+
+  private boolean mayCarry(Expression e, Map<Node, Set<String>> cache, Predicate<Node> source, boolean anyUpdate) {
     Optional<Node> callable = callableOf(e);
     if (callable.isEmpty()) {
       return false; // no flow runs outside a callable
     }
-    Set<String> tainted = counted.computeIfAbsent(callable.get(), Facts::countedOrDivided);
+    Set<String> tainted = cache.computeIfAbsent(callable.get(), c -> tainted(c, source, anyUpdate));
     for (Node n : e.findAll(Node.class)) {
       if (n instanceof FieldAccessExpr f && !f.getNameAsString().equals("length") || n instanceof ThisExpr
           || n instanceof MethodCallExpr c && !(c.getNameAsString().equals("size") && c.getArguments().isEmpty())
-          || n instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.DIVIDE
+          || source.test(n)
           || n instanceof NameExpr name && (tainted.contains(name.getNameAsString())
               || analysis.declarations().find(name, name.getNameAsString())
                   .map(d -> d.kind() == Declarations.Kind.FIELD).orElse(true))) {
@@ -115,8 +130,20 @@ public final class Facts {
     return false;
   }
 
-  /** The names a callable increments, decrements or assigns from a division or from such a name. */
-  private static Set<String> countedOrDivided(Node callable) {
+  private static boolean divides(Node n) {
+    return n instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.DIVIDE;
+  }
+
+  private static boolean subtracts(Node n) {
+    return n instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.MINUS
+        || n instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS;
+  }
+
+  /**
+   * The names a callable assigns from a {@code source} node or from such a name (through copies), and those
+   * it steps with ++/--, or with any compound assignment when {@code anyUpdate} (else with -= only).
+   */
+  private static Set<String> tainted(Node callable, Predicate<Node> source, boolean anyUpdate) {
     Set<String> names = new HashSet<>();
     for (UnaryExpr u : callable.findAll(UnaryExpr.class)) {
       if (STEPS.contains(u.getOperator()) && u.getExpression() instanceof NameExpr n) {
@@ -128,13 +155,14 @@ public final class Facts {
     for (int size = -1; size != names.size(); ) { // copies of copies: until nothing is added
       size = names.size();
       for (AssignExpr a : assignments) {
-        if (a.getTarget() instanceof NameExpr n && (a.getOperator() != AssignExpr.Operator.ASSIGN
-            || dividesOrReads(a.getValue(), names))) {
+        boolean update = a.getOperator() != AssignExpr.Operator.ASSIGN
+            && (anyUpdate || a.getOperator() == AssignExpr.Operator.MINUS);
+        if (a.getTarget() instanceof NameExpr n && (update || carries(a.getValue(), source, names))) {
           names.add(n.getNameAsString());
         }
       }
       for (VariableDeclarator v : declarators) {
-        if (v.getInitializer().isPresent() && dividesOrReads(v.getInitializer().get(), names)) {
+        if (v.getInitializer().isPresent() && carries(v.getInitializer().get(), source, names)) {
           names.add(v.getNameAsString());
         }
       }
@@ -142,9 +170,9 @@ public final class Facts {
     return names;
   }
 
-  private static boolean dividesOrReads(Expression value, Set<String> names) {
+  private static boolean carries(Expression value, Predicate<Node> source, Set<String> names) {
     for (Node n : value.findAll(Node.class)) {
-      if (n instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.DIVIDE
+      if (source.test(n) || n instanceof MethodCallExpr || n instanceof FieldAccessExpr
           || n instanceof NameExpr name && names.contains(name.getNameAsString())) {
         return true;
       }

@@ -74,6 +74,9 @@ public final class GradientSteps {
     List<Expression> factors = new ArrayList<>();
     List<Expression> divisors = new ArrayList<>();
     factorsOf(step, factors, divisors, false);
+    if (factors.size() + divisors.size() < 2) {
+      return Optional.empty(); // a rate times a gradient has two factors at least; `sum += x[i]` has one
+    }
     // the syntactic conditions first (data read as a factor, weights that meet that data elsewhere): they
     // rule out most compound assignments before the flow analysis of the method runs
     Node callable = enclosingCallable(assign);
@@ -227,9 +230,25 @@ public final class GradientSteps {
    * the next prediction's error.
    */
   private static boolean predicts(TypeDeclaration<?> type, String weights, String data, AssignExpr update) {
-    return Nodes.first(type, Expression.class, e -> (e instanceof BinaryExpr b
-        && b.getOperator() == BinaryExpr.Operator.MULTIPLY || e instanceof MethodCallExpr)
-        && !e.isDescendantOf(update) && mentions(e, weights) && mentions(e, data)).isPresent();
+    // from each use of the weights up through the products and calls around it (not the class's every
+    // expression, each walked again: that was quadratic in the class's size)
+    List<Node> uses = new ArrayList<>(type.findAll(NameExpr.class, n -> n.getNameAsString().equals(weights)));
+    uses.addAll(type.findAll(FieldAccessExpr.class, f -> f.getScope() instanceof ThisExpr
+        && f.getNameAsString().equals(weights)));
+    for (Node use : uses) {
+      boolean insideUpdate = use.isDescendantOf(update);
+      for (Node p = use.getParentNode().orElse(null); p != null && p != type; p = p.getParentNode().orElse(null)) {
+        if (p == update) {
+          insideUpdate = false;
+          continue;
+        }
+        if (!insideUpdate && (p instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.MULTIPLY
+            || p instanceof MethodCallExpr) && mentions(p, data)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean mentions(Node n, String name) {

@@ -123,6 +123,9 @@ public final class UnguardedSqrt implements Rule {
    * ({@code |a|² + |b|² - 2a·b}) is still recognised by its shape ({@link Roots}).
    */
   private static Negative negativeArgument(MethodCallExpr sqrt, Analysis a) {
+    if (!a.facts().maySubtract(sqrt.getArgument(0))) {
+      return null; // nothing in or behind the argument subtracts: no cancellation, no expanded square
+    }
     NumFact fact = a.facts().at(sqrt.getArgument(0));
     if (!fact.canBeNegative()) {
       return null;

@@ -72,4 +72,24 @@ class CountOrTruncateTest {
       assertEquals(false, fact.has(NumFact.Tag.COUNT) || fact.has(NumFact.Tag.TRUNCATED_QUOTIENT), fact.toString());
     }
   }
+
+  @Test
+  void theRootGateOpensOnlyWhereSomethingSubtracts() {
+    CompilationUnit roots = StaticJavaParser.parse("""
+        class R {
+          double norm(double x, double y) { return Math.sqrt(x * x + y * y); }
+          double variance(double s2, double s, int n) { double v = s2 / n - (s / n) * (s / n); return Math.sqrt(v); }
+          double decremented(double a, double b) { double v = a * a; v -= b; return Math.sqrt(v); }
+          double viaHelper(double a) { return Math.sqrt(spread(a)); }
+          double spread(double a) { return a; }
+        }
+        """);
+    Facts rootFacts = new Analysis(roots).facts();
+    List<Expression> arguments = roots.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class,
+        c -> c.getNameAsString().equals("sqrt")).stream().map(c -> c.getArgument(0)).toList();
+    assertEquals(false, rootFacts.maySubtract(arguments.get(0)), "a sum of squares of parameters");
+    assertEquals(true, rootFacts.maySubtract(arguments.get(1)), "a local assigned from a subtraction");
+    assertEquals(true, rootFacts.maySubtract(arguments.get(2)), "a local decremented with -=");
+    assertEquals(true, rootFacts.maySubtract(arguments.get(3)), "a helper's summary may subtract");
+  }
 }
