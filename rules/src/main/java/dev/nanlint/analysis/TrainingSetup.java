@@ -3,18 +3,19 @@ package dev.nanlint.analysis;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.DoubleLiteralExpr;
-import com.github.javaparser.ast.expr.IntegerLiteralExpr;
-import com.github.javaparser.ast.expr.LambdaExpr;
-import com.github.javaparser.ast.expr.VariableDeclarationExpr;
-import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.DoubleLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.ForStmt;
 import dev.nanlint.analysis.BuilderChains.Network;
 import dev.nanlint.analysis.Optimisers.Family;
 import dev.nanlint.analysis.Optimisers.Param;
@@ -86,6 +87,7 @@ public final class TrainingSetup {
   private final boolean trainedHere;
   private final Length length;
   private final Output output;
+  private final double sequenceLength;
 
   /**
    * How long the file trains: the longest run of epochs its fit calls show ({@code fit(iter, 200)}, constant
@@ -113,7 +115,7 @@ public final class TrainingSetup {
   }
 
   private TrainingSetup(Updater updater, Function<Expression, Updater> resolver, boolean legacy,
-      double tbpttLength, boolean trainedHere, Length length, Output output) {
+      double tbpttLength, boolean trainedHere, Length length, Output output, double sequenceLength) {
     this.updater = updater;
     this.resolver = resolver;
     this.legacy = legacy;
@@ -121,6 +123,7 @@ public final class TrainingSetup {
     this.trainedHere = trainedHere;
     this.length = length;
     this.output = output;
+    this.sequenceLength = sequenceLength;
   }
 
   /** The setup of {@code network}, whose builders are in {@code unit}. */
@@ -142,7 +145,8 @@ public final class TrainingSetup {
       tbptt = Double.NaN; // full BPTT: the sequence length is the data's
     }
     return new TrainingSetup(updater, resolver, legacy, tbptt, trains(unit, types),
-        length(unit, declarations, types, constants), output(network, unit, chains, declarations, constants));
+        length(unit, declarations, types, constants), output(network, unit, chains, declarations, constants),
+        sequenceLength(unit, types, constants));
   }
 
   /** The network-wide updater (DL4J's default when none is set). */
@@ -169,6 +173,56 @@ public final class TrainingSetup {
   /** The truncated-BPTT length when the configuration sets one to a constant, else NaN. */
   public double tbpttLength() {
     return tbpttLength;
+  }
+
+  /**
+   * The number of time steps of the sequences the file builds itself, when every 3-D array it makes with ND4J
+   * ({@code Nd4j.zeros(batch, features, 5)}, {@code Nd4j.create(data, new int[]{batch, features, 5})}) has a
+   * constant last dimension: the longest of them. NaN when it builds none, one of unknown length, or uses the
+   * time-major NWC layout (then the time steps are not the last dimension).
+   */
+  public double sequenceLength() {
+    return sequenceLength;
+  }
+
+  private static final Set<String> ARRAY_FACTORIES = Set.of("create", "zeros", "ones", "rand", "randn",
+      "valueArrayOf");
+
+  private static double sequenceLength(CompilationUnit unit, Types types, Constants constants) {
+    if (FileNodes.of(unit).first(NameExpr.class, n -> n.getNameAsString().equals("NWC")).isPresent()
+        || FileNodes.of(unit).first(FieldAccessExpr.class, f -> f.getNameAsString().equals("NWC")).isPresent()) {
+      return Double.NaN;
+    }
+    double longest = Double.NaN;
+    for (MethodCallExpr call : FileNodes.of(unit).all(MethodCallExpr.class)) {
+      if (!ARRAY_FACTORIES.contains(call.getNameAsString()) || call.getScope().isEmpty()
+          || !call.getScope().get().toString().equals("Nd4j")) {
+        continue;
+      }
+      List<Expression> shape = shape(call, types);
+      if (shape.size() != 3) {
+        continue;
+      }
+      double steps = constants.value(shape.get(2));
+      if (!(steps >= 1)) {
+        return Double.NaN; // a sequence of a length the code does not fix
+      }
+      longest = Double.isNaN(longest) ? steps : Math.max(longest, steps);
+    }
+    return longest;
+  }
+
+  /** The dimensions an ND4J factory call is given: three integral arguments, or an {@code int[]/long[]} literal. */
+  private static List<Expression> shape(MethodCallExpr call, Types types) {
+    for (Expression arg : call.getArguments()) {
+      if (arg instanceof ArrayCreationExpr array && array.getInitializer().isPresent()
+          && Set.of("int", "long").contains(array.getElementType().asString())) {
+        return array.getInitializer().get().getValues();
+      }
+    }
+    List<Expression> args = call.getArguments();
+    boolean dims = !args.isEmpty() && args.stream().allMatch(a -> types.isIntegral(a) || a.isIntegerLiteralExpr());
+    return dims && !call.getNameAsString().equals("create") ? args : List.of();
   }
 
   /** How long the file trains (epochs, early stopping). */

@@ -52,7 +52,8 @@ public final class MissingGradientClipping implements Rule {
     TrainingSetup setup = Analysis.of(ctx).trainingSetup(network);
     TrainingSetup.Updater updater = setup.updater(unclipped.get(0));
     double tbptt = setup.tbpttLength();
-    if (tbptt <= SHORT_SEQUENCE) {
+    double steps = Double.isNaN(tbptt) ? setup.sequenceLength() : tbptt;
+    if (steps <= SHORT_SEQUENCE) {
       return; // gradients travel back at most a few steps: too few products to explode
     }
     Layer first = unclipped.get(0);
@@ -62,7 +63,8 @@ public final class MissingGradientClipping implements Rule {
     String none = network.last("gradientNormalization").isPresent() || layerSetsNone(first)
         ? "gradientNormalization(GradientNormalization.None)" : "no gradientNormalization on the network or the layer";
     String layers = what + others + " trains with " + none;
-    String window = Double.isNaN(tbptt) ? "over the whole sequence" : "over " + (long) tbptt + "-step truncated BPTT";
+    String window = !Double.isNaN(tbptt) ? "over " + (long) tbptt + "-step truncated BPTT"
+        : Double.isNaN(steps) ? "over the whole sequence" : "over the whole " + (long) steps + "-step sequence";
     if (setup.trainedHere() && updater.plain()) {
       ctx.report(first.creation(), layers + " and " + TrainingSetup.describe(updater) + ", whose step is the learning rate"
           + " times the raw gradient: back-propagation " + window + " multiplies the gradient by the recurrent"

@@ -89,6 +89,24 @@ class TrainingSetupRulesTest {
   }
 
   @Test
+  void clippingReadsTheSequenceLengthOfTheArraysTheFileBuilds() {
+    String shortSequences = lstm(".updater(new Sgd(0.1))", "",
+        "org.nd4j.linalg.api.ndarray.INDArray x = org.nd4j.linalg.factory.Nd4j.rand(new int[] {32, 10, 5});"
+            + " net.fit(new org.nd4j.linalg.dataset.DataSet(x, org.nd4j.linalg.factory.Nd4j.zeros(32, 10, 5)));")
+        .replace("org.nd4j.linalg.factory.Nd4j", "Nd4j").replace("import java.io.File;",
+            "import java.io.File;\nimport org.nd4j.linalg.factory.Nd4j;");
+    assertEquals(List.of(), levels(shortSequences, "MissingGradientClipping"), "5 steps cannot explode");
+    String longSequences = shortSequences.replace("{32, 10, 5}", "{32, 10, 60}");
+    assertEquals(List.of("warning"), levels(longSequences, "MissingGradientClipping"));
+    assertTrue(findings(longSequences, "MissingGradientClipping").get(0).message().contains("whole 60-step sequence"));
+    String unknownLength = shortSequences.replace("{32, 10, 5}", "{32, 10, steps}")
+        .replace("void run(DataSetIterator data)", "void run(DataSetIterator data, int steps)");
+    assertEquals(List.of("warning"), levels(unknownLength, "MissingGradientClipping"), "a length the code does not fix");
+    String timeMajor = shortSequences.replace(".build();\n    MultiLayerNetwork", ".build();\n    Object f = RNNFormat.NWC;\n    MultiLayerNetwork");
+    assertEquals(List.of("warning"), levels(timeMajor, "MissingGradientClipping"), "NWC: time is not the last dimension");
+  }
+
+  @Test
   void clippingIsANoteWhenTheFileNeverTrains() {
     assertEquals(List.of("note"), levels(lstm(".updater(new Sgd(0.1))", "", "net.output(null);"),
         "MissingGradientClipping"));
