@@ -6,6 +6,7 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.DivisorContracts;
 import dev.nanlint.analysis.Flow;
 import dev.nanlint.analysis.Value;
 import dev.nanlint.analysis.facts.NumFact;

@@ -1,4 +1,4 @@
-package dev.nanlint.rules;
+package dev.nanlint.analysis;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -20,12 +20,7 @@ import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
-import dev.nanlint.analysis.Analysis;
-import dev.nanlint.analysis.Declarations;
-import dev.nanlint.analysis.Flow;
 import dev.nanlint.engine.Nodes;
-import dev.nanlint.analysis.Printed;
-import dev.nanlint.analysis.Values;
 import dev.nanlint.analysis.facts.NumFact;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,22 +41,22 @@ import java.util.Set;
  * {@code xs}; whether the input is non-empty at the division is the flow's business (the caller has
  * already asked it). The other contracts are recognised by the shape of the code, not by names.
  */
-final class DivisorContracts {
+public final class DivisorContracts {
 
-  enum Kind { EMPTY_INPUT, SINGLE_SAMPLE, ZERO_WEIGHTS, DEGENERATE_SETTING }
+  public enum Kind { EMPTY_INPUT, SINGLE_SAMPLE, ZERO_WEIGHTS, DEGENERATE_SETTING }
 
   /**
    * What a divisor's zero rests on: {@code shown} (non-null) says how the code itself can make it 0, and
    * the finding stays a warning; otherwise it is a contract and {@code when} completes "gives NaN or
    * Infinity ..." for the message.
    */
-  record Reading(Kind kind, String when, String shown) {
-    boolean isContract() {
+  public record Reading(Kind kind, String when, String shown) {
+    public boolean isContract() {
       return shown == null;
     }
 
     /** Contracts on the size of an input: what {@code UnguardedDivision.emptyInputs} governs. */
-    boolean isAboutSize() {
+    public boolean isAboutSize() {
       return kind == Kind.EMPTY_INPUT || kind == Kind.SINGLE_SAMPLE;
     }
   }
@@ -76,7 +71,7 @@ final class DivisorContracts {
   private DivisorContracts() {}
 
   /** The reading of {@code denominator}, whose fact where it is evaluated is {@code fact}; empty when none applies. */
-  static Optional<Reading> of(Node division, Expression denominator, NumFact fact, Analysis a) {
+  public static Optional<Reading> of(Node division, Expression denominator, NumFact fact, Analysis a) {
     Expression d = Flow.strip(denominator);
     List<Expression> inputs = isOnlyALength(fact) ? measured(fact) : List.of();
     if (!inputs.isEmpty()) {
