@@ -40,11 +40,6 @@ public final class Exponentials {
   private static final Set<String> SUM_METHODS = Set.of("sum", "sumNumber");
   private static final Set<String> PASS_THROUGH = Set.of("doubleValue", "floatValue", "dup", "detach", "castTo",
       "add", "addi");
-  private static final Set<String> MAX_WORDS = Set.of("max", "maximum", "amax", "lse", "logsumexp");
-  private static final Set<String> LOG_NORMALISER_WORDS = Set.of("sum", "z", "norm", "partition", "normalizer",
-      "normaliser");
-  private static final Set<String> NORMALISER_WORDS = Set.of("sum", "sums", "total", "denom", "denominator",
-      "partition", "normalizer", "normaliser", "normalization", "normalisation");
 
   /** How an exponential's result is normalised: the words for a message, and whether the end is a log. */
   public record Normalisation(String how, boolean log, Expression inline) {}
@@ -264,10 +259,10 @@ public final class Exponentials {
 
   private static boolean isMaxName(String identifier) {
     List<String> words = Names.words(identifier);
-    if (words.stream().anyMatch(MAX_WORDS::contains)) {
+    if (words.stream().anyMatch(Vocabulary.MAX::contains)) {
       return true;
     }
-    return words.contains("log") && words.stream().anyMatch(LOG_NORMALISER_WORDS::contains);
+    return words.contains("log") && words.stream().anyMatch(Vocabulary.LOG_NORMALISER::contains);
   }
 
   /** {@code m = Math.max(m, z)} or {@code if (z > m) m = z;} for every non-initial write to {@code m}. */
@@ -540,7 +535,7 @@ public final class Exponentials {
     if (Nodes.first(denominator, MethodCallExpr.class, c -> isExp(c) || SUM_METHODS.contains(c.getNameAsString())).isPresent()) {
       return true;
     }
-    return Nodes.first(denominator, NameExpr.class, n -> Names.any(n.getNameAsString(), NORMALISER_WORDS)
+    return Nodes.first(denominator, NameExpr.class, n -> Names.any(n.getNameAsString(), Vocabulary.NORMALISER)
         || isRunningSum(n)).isPresent();
   }
 

@@ -50,9 +50,6 @@ import java.util.Set;
 public final class Labels {
   private static final int MAX_DEPTH = 24;
   private static final int MAX_VALUES = 64;
-  private static final Set<String> LABEL_WORDS = Set.of("label", "labels", "target", "targets", "y", "ys",
-      "class", "classes", "cls", "clazz", "klass", "outcome", "outcomes", "category", "categories", "onehot",
-      "truth", "gold");
 
   private final Constants constants;
   private final Declarations declarations;
@@ -108,7 +105,7 @@ public final class Labels {
       return true;
     }
     for (String w : words) {
-      if (LABEL_WORDS.contains(w)) {
+      if (Vocabulary.LABEL.contains(w)) {
         return true;
       }
     }
@@ -132,7 +129,6 @@ public final class Labels {
     }
     return "";
   }
-
 
   // ---- APIs ---------------------------------------------------------------------------------------
 

@@ -9,42 +9,16 @@ import java.util.Set;
 
 /**
  * What identifiers say about values. ML code names things consistently ({@code probs}, {@code yHat},
- * {@code sumExp}, {@code numExamples}, {@code EPSILON}); these word lists are the shared vocabulary.
+ * {@code sumExp}, {@code numExamples}, {@code EPSILON}); the predicates here read the word lists of
+ * {@link Vocabulary}, where every list of identifier words lives.
  */
 public final class Names {
   private Names() {}
 
-  static final Set<String> EPSILON = Set.of("eps", "epsilon", "tiny", "smooth", "smoothing",
-      "minvalue", "stabilizer", "stabiliser", "jitter", "tol", "tolerance");
-
-  static final Set<String> PROBABILITY = Set.of("p", "prob", "probs", "probability", "probabilities",
-      "proba", "pred", "preds", "prediction", "predictions", "predicted", "yhat", "hat", "output",
-      "outputs", "activation", "activations", "softmax", "sigmoid", "likelihood", "likelihoods",
-      "posterior", "posteriors", "confidence", "confidences", "density", "densities", "pdf", "precision",
-      "recall", "sensitivity", "specificity", "tpr", "fpr");
-
-  static final Set<String> COUNT = Set.of("n", "count", "counts", "size", "total", "len",
-      "length", "cnt", "examples", "samples", "rows", "observations", "instances");
-
-  static final Set<String> SUM = Set.of("sum", "sums", "denom", "denominator", "norm", "norms",
-      "magnitude", "std", "stddev", "stdev", "variance", "var", "normalizer", "normaliser", "partition",
-      "range", "total");
-
-  /** Hyperparameters that are exponents and are conventionally real-valued and non-negative. */
-  static final Set<String> EXPONENT = Set.of("gamma", "alpha", "beta", "power", "exponent", "expo",
-      "lambda", "kappa", "nu", "rho", "tau", "order");
-
   /** Signed quantities: differences, residuals and advantages can be negative. */
-  static final Set<String> SIGNED = Set.of("diff", "diffs", "difference", "delta", "deltas", "residual",
-      "residuals", "advantage", "advantages", "td");
-
   public static boolean isSigned(String identifier) {
-    return any(identifier, SIGNED);
+    return any(identifier, Vocabulary.SIGNED);
   }
-
-  /** Values that are cosines or correlations, bounded by [-1, 1] only in exact arithmetic. */
-  static final Set<String> COSINE = Set.of("cos", "cosine", "cosines", "cossim", "similarity",
-      "similarities", "sim", "sims", "corr", "correlation", "correlations", "pearson");
 
   /** The words of identifiers already split, per thread: rules ask about the same names again and again. */
   private static final ThreadLocal<Map<String, List<String>>> WORDS = ThreadLocal.withInitial(HashMap::new);
@@ -103,7 +77,7 @@ public final class Names {
   }
 
   public static boolean isEpsilon(String identifier) {
-    return any(identifier, EPSILON);
+    return any(identifier, Vocabulary.EPSILON);
   }
 
   public static boolean isProbability(String identifier) {
@@ -111,7 +85,7 @@ public final class Names {
     if (w.size() == 2 && w.get(1).equals("hat") && (w.get(0).equals("m") || w.get(0).equals("v"))) {
       return false; // mHat, vHat: Adam's bias-corrected moments, not predictions like yHat
     }
-    return any(identifier, PROBABILITY);
+    return any(identifier, Vocabulary.PROBABILITY);
   }
 
   /**
@@ -119,31 +93,22 @@ public final class Names {
    * structural size fixed by configuration ({@code numLabels}, {@code nClasses}, {@code batchSize}).
    */
   public static boolean isCount(String identifier) {
-    return any(identifier, COUNT) && !isStructuralSize(identifier);
+    return any(identifier, Vocabulary.COUNT) && !isStructuralSize(identifier);
   }
-
-  static final Set<String> HISTOGRAM = Set.of("count", "counts", "cnt", "freq", "freqs", "frequency",
-      "frequencies", "hist", "histogram", "total", "totals", "tally", "pulls", "visits", "trials",
-      "impressions", "occurrences");
 
   /** An array of per-bucket counts ({@code classCounts[k]}), which holds zeros for buckets never seen. */
   public static boolean isHistogram(String identifier) {
-    return any(identifier, HISTOGRAM) && !isStructuralSize(identifier);
+    return any(identifier, Vocabulary.HISTOGRAM) && !isStructuralSize(identifier);
   }
-
-  static final Set<String> TIME = Set.of("time", "times", "millis", "nanos", "ms", "ns", "timestamp", "duration",
-      "elapsed", "start", "end", "now", "clock");
 
   /** Wall-clock quantities: timing code, not training math. */
   public static boolean isTime(String identifier) {
-    return any(identifier, TIME);
+    return any(identifier, Vocabulary.TIME);
   }
-
-  static final Set<String> DECAY_RATE = Set.of("beta", "decay", "rho", "momentum");
 
   /** Exponential decay rates of optimisers and moving averages, which lie in (0, 1). */
   public static boolean isDecayRate(String identifier) {
-    return any(identifier, DECAY_RATE);
+    return any(identifier, Vocabulary.DECAY_RATE);
   }
 
   /** numLabels, num_classes, nOut, nClasses, getNumColumns, batchSize, miniBatchSize: sizes a model or config fixes. */
@@ -156,34 +121,32 @@ public final class Names {
     return numPrefix || nPrefix || w.contains("batch") || w.contains("minibatch") || w.contains("bins");
   }
 
-  static final Set<String> TARGET = Set.of("actual", "actuals", "target", "targets", "truth", "observed");
-
   /**
    * Observed target values ({@code actual[i]}, {@code y[i]}, {@code yTrue[i]}): data, and 0 for many
    * (zero sales, a zero label), which percentage errors divide by.
    */
   public static boolean isTarget(String identifier) {
     List<String> words = words(identifier);
-    return any(identifier, TARGET) || identifier.equals("y") || identifier.equals("ys")
+    return any(identifier, Vocabulary.TARGET) || identifier.equals("y") || identifier.equals("ys")
         || (words.size() == 2 && words.get(0).equals("y") && words.get(1).equals("true"));
   }
 
-  static final Set<String> DISTANCE = Set.of("dist", "dists", "distance", "distances");
-
   /** A distance between two points: 0 when they coincide (a duplicate row, a query from the training set). */
   public static boolean isDistance(String identifier) {
-    return any(identifier, DISTANCE);
+    return any(identifier, Vocabulary.DISTANCE);
   }
 
   public static boolean isSumOrNorm(String identifier) {
-    return any(identifier, SUM);
+    return any(identifier, Vocabulary.SUM);
   }
 
+  /** Hyperparameters that are exponents and are conventionally real-valued and non-negative. */
   public static boolean isExponent(String identifier) {
-    return any(identifier, EXPONENT);
+    return any(identifier, Vocabulary.EXPONENT);
   }
 
+  /** Values that are cosines or correlations, bounded by [-1, 1] only in exact arithmetic. */
   public static boolean isCosine(String identifier) {
-    return any(identifier, COSINE);
+    return any(identifier, Vocabulary.COSINE);
   }
 }

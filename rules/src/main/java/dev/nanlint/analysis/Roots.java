@@ -156,7 +156,7 @@ public final class Roots {
     }
     String root = Flow.root(x);
     List<String> words = Names.words(root);
-    return words.contains("norm") || words.contains("sq") || words.contains("squared") || words.contains("squares");
+    return words.stream().anyMatch(Vocabulary.SQUARED::contains);
   }
 
   /** {@code dot(a, a)}, {@code a.dot(a)}: an inner product of a vector with itself, its squared norm. */

@@ -15,49 +15,18 @@ import java.util.Set;
  * Decided from the enclosing method's and class's names and the ML types the class implements.
  */
 public final class Scope {
-  private static final Set<String> NUMERIC_WORDS = Set.of("loss", "losses", "cost", "objective", "score",
-      "gradient", "gradients", "grad", "grads", "backprop", "backward", "forward", "entropy", "xent",
-      "crossentropy", "likelihood", "nll", "logit", "logits", "softmax", "sigmoid", "activation", "activate",
-      "normalize", "normalise", "normalized", "normalised", "normalization", "normalisation", "normalizer",
-      "normaliser", "standardize", "standardise", "zscore", "scaler", "update", "updater",
-      "adam", "adagrad", "adadelta", "rmsprop", "sgd", "nesterovs",
-      "momentum", "kl", "divergence", "perplexity", "mean", "average", "avg", "variance", "std", "stddev",
-      "norm", "cosine", "similarity", "probability", "probabilities", "prob", "probs", "proba", "predict",
-      "metric", "metrics", "precision", "recall", "accuracy", "auc", "train", "trainer", "training", "fit",
-      "epoch", "batchnorm", "attention", "regularization", "regularisation", "regularizer", "weight",
-      "weights", "distance", "moment", "moments", "statistics", "stats", "calibration", "temperature",
-      "frequency", "frequencies", "balancing", "embedding", "embeddings", "em", "mixture", "kmeans",
-      "centroid", "centroids", "gd", "dice", "jaccard", "iou", "focal", "huber", "hinge", "triplet",
-      "contrastive",
-      // feature scaling, text features, reinforcement learning, probabilistic models, clustering
-      "scale", "scaling", "rescale", "tfidf", "idf", "advantage", "reward", "policy", "bayes", "posterior",
-      "prior", "emission", "markov", "hmm", "viterbi", "silhouette", "bandit", "ctr", "lamb", "adafactor",
-      "trust", "knn", "neighbour", "neighbor");
-  private static final Set<String> LOSS_WORDS = Set.of("loss", "losses", "cost", "objective", "entropy",
-      "xent", "crossentropy", "likelihood", "nll", "score", "kl", "divergence", "perplexity", "mcxent",
-      "logloss", "dice", "jaccard", "iou", "focal", "huber", "hinge", "triplet", "contrastive");
-  private static final Set<String> ML_TYPES = Set.of("ILossFunction", "IActivation", "BaseActivationFunction",
-      "IUpdater", "GradientUpdater", "LabelObjective", "RegressionObjective", "Objective",
-      "StochasticGradientOptimiser", "DataNormalization", "Normalizer", "AbstractDataSetNormalizer",
-      "BaseLayer", "IEvaluation", "BaseEvaluation", "Trainer", "Optimizer", "ConvexOptimizer",
-      "BaseOptimizer", "StepFunction", "IMetric", "EvaluationMetric");
 
   Scope() {}
-
-  /** Monitoring and presentation around training, where a division is for display, not for the model. */
-  private static final Set<String> NON_NUMERIC_WORDS = Set.of("listener", "benchmark", "logger", "reporter",
-      "printer", "timer", "stopwatch", "progress", "ui", "display", "render", "chart", "plot", "format",
-      "formatter", "summary", "tostring");
 
   /** Loss, gradient, optimiser, normalisation, metric or training code. */
   public boolean isNumericCode(Node n) {
     for (String name : enclosingNames(n)) {
-      if (Names.any(name, NON_NUMERIC_WORDS)) {
+      if (Names.any(name, Vocabulary.NON_NUMERIC_CODE)) {
         return false;
       }
     }
     for (String name : enclosingNames(n)) {
-      if (mentions(name, NUMERIC_WORDS)) {
+      if (mentions(name, Vocabulary.NUMERIC_CODE)) {
         return true;
       }
     }
@@ -67,7 +36,7 @@ public final class Scope {
   /** Code computing a loss or score, where even an unexplained log argument is a probability. */
   public boolean isLossCode(Node n) {
     for (String name : enclosingNames(n)) {
-      if (Names.any(name, LOSS_WORDS)) {
+      if (Names.any(name, Vocabulary.LOSS_CODE)) {
         return true;
       }
     }
@@ -103,7 +72,7 @@ public final class Scope {
 
   private static boolean implementsMlType(Node n) {
     for (Node p = n; p != null; p = p.getParentNode().orElse(null)) {
-      if (p instanceof ClassOrInterfaceDeclaration c && supertypes(c).stream().anyMatch(ML_TYPES::contains)) {
+      if (p instanceof ClassOrInterfaceDeclaration c && supertypes(c).stream().anyMatch(Vocabulary.ML_TYPES::contains)) {
         return true;
       }
     }

@@ -34,22 +34,13 @@ import java.util.Set;
  * iterations it runs where a constant says; and whether the code looks at the loss for NaN/Infinity (in the
  * loop or after it, directly or through a helper of the file, a listener, or ND4J's NaN panic mode).
  * Loops are recognised by what they call and assign; where no type tells, words of names are weak evidence
- * (the lists below).
+ * (the lists of {@link Vocabulary}).
  */
 public final class TrainingLoops {
-  private static final Set<String> LOSS_WORDS = Set.of("loss", "losses", "score", "cost", "objective", "nll", "xent");
-  private static final Set<String> LOOP_WORDS = Set.of("epoch", "epochs", "episode", "episodes", "iter", "iters",
-      "iteration", "iterations", "round", "rounds");
-  private static final Set<String> MODEL_WORDS = Set.of("model", "net", "network", "classifier", "graph", "mlp",
-      "lstm", "rnn", "cnn", "autoencoder", "vae", "nn", "regressor", "learner", "computation");
-  private static final Set<String> RATE_WORDS = Set.of("lr", "learning", "rate", "alpha", "eta", "stepsize");
-  private static final Set<String> WEIGHT_WORDS = Set.of("w", "weight", "weights", "theta", "params", "parameters",
-      "bias", "biases", "coef", "coefficients");
   private static final Set<String> CHECKS = Set.of("isNaN", "isInfinite", "isFinite");
   private static final Set<String> LISTENER_METHODS = Set.of("iterationDone", "onEpochEnd", "epochEnd",
       "onBackwardPass", "onGradientCalculation");
   private static final Set<String> PANIC_MODES = Set.of("NAN_PANIC", "INF_PANIC", "ANY_PANIC");
-
 
   private final CompilationUnit unit;
   private final Types types;
@@ -125,7 +116,7 @@ public final class TrainingLoops {
         if (m.getNameAsString().equals("fit") && m.getScope().isPresent() && isModel(m.getScope().get())) {
           fit[0] = true;
         } else if ((m.getNameAsString().equals("subi") || m.getNameAsString().equals("sub"))
-            && mentions(m, RATE_WORDS)) {
+            && mentions(m, Vocabulary.RATE)) {
           update[0] |= isAssignedOrStatement(m);
         }
       } else if (n instanceof VariableDeclarator v && v.getInitializer().isPresent() && isLossName(v.getNameAsString())) {
@@ -165,7 +156,7 @@ public final class TrainingLoops {
     String name = receiver instanceof NameExpr n ? n.getNameAsString()
         : receiver instanceof FieldAccessExpr f ? f.getNameAsString() : "";
     for (String w : Names.words(name)) {
-      if (MODEL_WORDS.contains(w)) {
+      if (Vocabulary.MODEL.contains(w)) {
         return true;
       }
     }
@@ -174,7 +165,7 @@ public final class TrainingLoops {
 
   private static boolean isLossName(String name) {
     for (String w : Names.words(name)) {
-      if (LOSS_WORDS.contains(w)) {
+      if (Vocabulary.LOSS.contains(w)) {
         return true;
       }
     }
@@ -191,9 +182,9 @@ public final class TrainingLoops {
     }
     boolean weight = false;
     for (String w : Names.words(target)) {
-      weight |= WEIGHT_WORDS.contains(w);
+      weight |= Vocabulary.WEIGHT.contains(w);
     }
-    return weight || mentions(a.getValue(), RATE_WORDS);
+    return weight || mentions(a.getValue(), Vocabulary.RATE);
   }
 
   private static boolean mentions(Node n, Set<String> words) {
@@ -235,7 +226,7 @@ public final class TrainingLoops {
       for (String token : h.toString().split("[^A-Za-z0-9_]+")) {
         List<String> words = Names.words(token);
         // numEpochs, maxIterations, epoch; not currIterLoss, which is a loss
-        if (words.stream().anyMatch(LOOP_WORDS::contains) && words.stream().noneMatch(LOSS_WORDS::contains)) {
+        if (words.stream().anyMatch(Vocabulary.LOOP::contains) && words.stream().noneMatch(Vocabulary.LOSS::contains)) {
           return true;
         }
       }
