@@ -5,6 +5,7 @@ Each label names a site (the id before ':'), a version (the file before the fix 
 The real files live outside the repository, in DATA/<site>/<before|after>/<file name> (bench/realbugs/fetch.sh).
 
   bug       found when a finding of the labelled rule lies on the labelled lines of the before file
+            (a rule reported inside another rule's finding on the same line, under "also", counts too)
             (also reported: the labelled rule or one of its alternatives, and any rule at all)
   control   the same site after the fix: warned when a finding of the labelled rule (or any rule) lies on it
   lookalike a safe operation of the same shape in the same code: warned likewise
@@ -33,7 +34,11 @@ def load_labels(path):
 def findings_by_file(report, data):
     by_file = collections.defaultdict(list)
     for finding in report['findings']:
-        by_file[os.path.realpath(finding['path'])].append(finding)
+        path = os.path.realpath(finding['path'])
+        by_file[path].append(finding)
+        # a finding merged into another on the same line ("also [Rule] ...") is a finding of its own rule
+        for merged in finding.get('also', []):
+            by_file[path].append({**finding, 'rule': merged['rule'], 'severity': merged['severity']})
     return by_file
 
 

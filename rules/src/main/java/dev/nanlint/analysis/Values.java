@@ -990,7 +990,13 @@ public final class Values {
 
   /** A parameter or local variable: data handed to this method, not state the object validated. */
   private boolean isLocalData(Expression e) {
-    return e instanceof NameExpr n && declarations.find(n, n.getNameAsString())
+    Expression x = Flow.strip(e);
+    if (x instanceof MethodCallExpr getter && getter.getArguments().isEmpty() && Names.isGetter(getter.getNameAsString())
+        && getter.getScope().isPresent()) {
+      // model.getRelevantItems(): a collection read from an object handed in is that input's data
+      return isLocalData(getter.getScope().get());
+    }
+    return x instanceof NameExpr n && declarations.find(n, n.getNameAsString())
         .map(d -> d.kind() != Declarations.Kind.FIELD).orElse(false);
   }
 

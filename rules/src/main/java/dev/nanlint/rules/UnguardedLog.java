@@ -1,17 +1,24 @@
 package dev.nanlint.rules;
 
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.Flow;
+import dev.nanlint.analysis.Labels;
 import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.analysis.Value;
+import dev.nanlint.engine.Nodes;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
 import dev.nanlint.engine.Severity;
+import java.util.Optional;
 
 /** Flags log of a value that can reach 0. See docs/rules/UnguardedLog.md. */
 @RuleInfo(name = "UnguardedLog", severity = Severity.WARNING,
@@ -39,11 +46,16 @@ public final class UnguardedLog implements Rule {
     if (!value.canBeZero() && !value.canBeNegative()) {
       return;
     }
-    if (!value.hasStrongRisk() || isClippedBelow(call, a) || inLogProbabilityFunction(call)
+    // labels.mul(log(p)): the variable p is the prediction of a cross-entropy, a probability whatever its name
+    // (a computed argument, such as the ratio of a KL divergence, is not the prediction itself)
+    boolean crossEntropy = nd4jLog && !value.hasStrongRisk() && isVariable(arg) && a.scope().isLossCode(call)
+        && multipliedByLabels(call);
+    if (!(value.hasStrongRisk() || crossEntropy) || isClippedBelow(call, a) || inLogProbabilityFunction(call)
         || a.values().guards().repairedAfterwards(call) || !a.facts().at(arg).canBeNonPositive()) {
       return; // ... or the flow proves the argument positive where the log is taken
     }
-    String reason = value.risk();
+    String reason = crossEntropy ? arg + " is the prediction this cross-entropy multiplies by the labels, a probability"
+        + " that reaches 0 when the model saturates" : value.risk();
     boolean isFloat = a.types().isFloat(arg);
     String eps = Fixes.epsilon(call, isFloat);
     String callee = call.getScope().map(s -> s + ".").orElse("") + call.getNameAsString();
@@ -55,6 +67,41 @@ public final class UnguardedLog implements Rule {
     String replacement = value.canBeNegative() ? null : nd4jLog ? Fixes.nd4jClamp(call, arg, eps, ctx)
         : ctx.sourceReplacing(call, arg, "Math.max(" + ctx.source(arg) + ", " + eps + ")");
     ValueFindings.report(ctx, call, call + " is -Infinity when " + arg + " is 0 and NaN below: " + reason, fix, replacement);
+  }
+
+  private static boolean isVariable(Expression e) {
+    Expression x = Flow.strip(e);
+    return x instanceof NameExpr || x instanceof com.github.javaparser.ast.expr.FieldAccessExpr;
+  }
+
+  private static final java.util.Set<String> PRODUCTS = java.util.Set.of("mul", "muli");
+
+  /**
+   * The log's result is multiplied by the labels: {@code labels.mul(log(z))}, {@code log(z).muli(labels)}, or
+   * through a local ({@code logZ = log(z); ... labels.mul(logZ)}) in the same method.
+   */
+  private static boolean multipliedByLabels(MethodCallExpr log) {
+    if (productWithLabels(log)) {
+      return true;
+    }
+    Optional<String> local = log.getParentNode().filter(VariableDeclarator.class::isInstance)
+        .map(v -> ((VariableDeclarator) v).getNameAsString());
+    Optional<MethodDeclaration> method = log.findAncestor(MethodDeclaration.class);
+    if (local.isEmpty() || method.isEmpty()) {
+      return false;
+    }
+    return Nodes.any(method.get(), NameExpr.class, n -> n.getNameAsString().equals(local.get()) && productWithLabels(n));
+  }
+
+  /** {@code e} is the receiver or the argument of {@code mul}/{@code muli} whose other side is named for labels. */
+  private static boolean productWithLabels(Expression e) {
+    Optional<Node> parent = e.getParentNode();
+    if (parent.isEmpty() || !(parent.get() instanceof MethodCallExpr m) || !PRODUCTS.contains(m.getNameAsString())
+        || m.getArguments().size() != 1 || m.getScope().isEmpty()) {
+      return false;
+    }
+    Expression other = m.getScope().get() == e ? m.getArgument(0) : m.getArgument(0) == e ? m.getScope().get() : null;
+    return other != null && Labels.isLabelName(Labels.baseName(other));
   }
 
   /** {@code sd.math().log(x)} (or {@code sd.math.log(x)}) on a SameDiff instance. */
