@@ -71,11 +71,10 @@ public final class UnguardedDivision implements Rule {
       return;
     }
     Expression receiver = call.getScope().get();
-    switch (name) {
-      case "div", "divi", "divRowVector", "diviRowVector", "divColumnVector", "diviColumnVector" -> check(call, receiver, call.getArgument(0), ctx);
-      case "rdiv", "rdivi", "rdivRowVector", "rdiviRowVector", "rdivColumnVector", "rdiviColumnVector" ->
-          check(call, call.getArgument(0), receiver, ctx);
-      default -> { }
+    if (name.startsWith("rdiv")) { // the argument divided by the receiver
+      check(call, call.getArgument(0), receiver, ctx);
+    } else {
+      check(call, receiver, call.getArgument(0), ctx);
     }
   }
 
