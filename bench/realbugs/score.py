@@ -4,7 +4,7 @@
 Each label names a site (the id before ':'), a version (the file before the fix or after it) and a line range.
 The real files live outside the repository, in DATA/<site>/<before|after>/<file name> (bench/realbugs/fetch.sh).
 
-  bug       found when a finding of the labelled rule lies on the labelled lines of the before file
+  bug       found when a finding of the labelled rule (at any level) lies on the labelled lines of the before file
             (a rule reported inside another rule's finding on the same line, under "also", counts too)
             (also reported: the labelled rule or one of its alternatives, and any rule at all)
   control   the same site after the fix: warned when a finding of the labelled rule (or any rule) lies on it
@@ -84,6 +84,8 @@ def main():
             'row': row,
             'rule': bool(on_lines(findings, row, {row['rule']})),
             'rule_or_alt': bool(on_lines(findings, row, {row['rule']} | row['alternatives'])),
+            'warned': any(f['severity'] in ('warning', 'error')
+                          for f in on_lines(findings, row, {row['rule']} | row['alternatives'])),
             'any': on_lines(findings, row),
         })
 
@@ -105,6 +107,8 @@ def main():
         cells = [f'{count(items, k)}/{len(items)} ({percent(count(items, k), len(items))})'
                  for k in ('rule', 'rule_or_alt', 'any')]
         print(f'{name:34}' + ''.join(f'{c:>16}' for c in cells))
+    print(f'{"  of them at warning level or above":34}{"":16}'
+          f'{count(bugs, "warned")}/{len(bugs)} bugs, {count(controls + lookalikes, "warned")}/{len(controls + lookalikes)} safe sites')
     print()
     print('bugs found by repository (labelled rule / any rule):')
     per_repo = collections.defaultdict(list)

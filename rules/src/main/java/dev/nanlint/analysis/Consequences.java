@@ -9,9 +9,12 @@ import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,30 +44,51 @@ public final class Consequences {
   }
 
   /** What happens to a value: it reaches something that keeps it, it only decides comparisons, or nothing reads it. */
-  public enum Fate { REACHES_RESULT, ONLY_COMPARED, NEVER_READ }
+  public enum Fate {
+    REACHES_RESULT,
+    /** Returned by a method that also returns NaN on purpose ({@code return Double.NaN;}): its callers expect NaN. */
+    NAN_BY_CONTRACT,
+    /** Converted to an integer ({@code (int) v}, {@code Math.round(v)}), which turns NaN into 0: no NaN leaves. */
+    CONVERTED,
+    ONLY_COMPARED,
+    NEVER_READ
+  }
 
-  /** The fate of {@code value} and, for {@link Fate#ONLY_COMPARED}, the comparisons it decides. */
-  public record Outcome(Fate fate, List<BinaryExpr> comparisons) {
+  /**
+   * The fate of {@code value} and what decides it: for {@link Fate#ONLY_COMPARED} the comparisons, for
+   * {@link Fate#NAN_BY_CONTRACT} the {@code return Double.NaN} and for {@link Fate#CONVERTED} the conversion.
+   */
+  public record Outcome(Fate fate, List<? extends Node> comparisons) {
     public static final Outcome REACHES = new Outcome(Fate.REACHES_RESULT, List.of());
 
-    /** The first comparison, as a message shows it: its text when short, else its line. */
+    /** The first comparison (or return, or conversion), as a message shows it: its text when short, else its line. */
     public String firstComparison() {
       if (comparisons.isEmpty()) {
         return "";
       }
-      String text = Printed.of(comparisons.get(0));
-      return text.length() <= 40 ? text : "the comparison at line " + comparisons.get(0).getBegin().map(p -> p.line).orElse(0);
+      Node first = comparisons.get(0);
+      String text = first instanceof Expression e ? Printed.of(e) : first.toString();
+      return text.length() <= 40 ? text : "the " + (fate == Fate.ONLY_COMPARED ? "comparison" : "statement") + " at line "
+          + first.getBegin().map(p -> p.line).orElse(0);
+    }
+
+    /** The line of what decides the fate. */
+    public int line() {
+      return comparisons.isEmpty() ? 0 : comparisons.get(0).getBegin().map(p -> p.line).orElse(0);
     }
   }
 
   public Outcome of(Expression value) {
-    List<BinaryExpr> comparisons = new ArrayList<>();
-    Fate fate = follow(value, comparisons, 0);
-    return fate == Fate.REACHES_RESULT ? Outcome.REACHES : new Outcome(fate, List.copyOf(comparisons));
+    List<Node> deciding = new ArrayList<>();
+    Fate fate = follow(value, deciding, 0);
+    return fate == Fate.REACHES_RESULT ? Outcome.REACHES : new Outcome(fate, List.copyOf(deciding));
   }
 
-  /** The fate of the value of {@code e}, adding the comparisons it decides to {@code comparisons}. */
-  private Fate follow(Expression e, List<BinaryExpr> comparisons, int copies) {
+  /**
+   * The fate of the value of {@code e}, adding what decides it to {@code comparisons}. Of several reads, the
+   * strongest fate wins: reaching a result, then NaN by contract, then a conversion, then comparisons.
+   */
+  private Fate follow(Expression e, List<Node> comparisons, int copies) {
     Node child = e;
     Node parent = e.getParentNode().orElse(null);
     while (parent instanceof EnclosedExpr || parent instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS
@@ -78,21 +102,70 @@ public final class Consequences {
       comparisons.add(b);
       return Fate.ONLY_COMPARED;
     }
+    if (parent instanceof CastExpr c && INTEGRAL.contains(c.getType().asString())
+        || parent instanceof MethodCallExpr round && round.getNameAsString().equals("round")
+            && round.getArguments().size() == 1 && round.getArgument(0) == child
+            && round.getScope().map(sc -> sc.toString().equals("Math") || sc.toString().equals("StrictMath")).orElse(false)) {
+      comparisons.add(parent);
+      return Fate.CONVERTED;
+    }
+    if (parent instanceof ReturnStmt ret) {
+      Optional<ReturnStmt> sentinel = nanReturn(ret);
+      if (sentinel.isPresent()) {
+        comparisons.add(sentinel.get());
+        return Fate.NAN_BY_CONTRACT;
+      }
+      return Fate.REACHES_RESULT;
+    }
     Optional<VariableDeclarator> local = assignedLocal(parent, child);
     if (local.isEmpty() || copies >= MAX_COPIES) {
       return Fate.REACHES_RESULT;
     }
     Fate fate = Fate.NEVER_READ;
+    List<Node> deciding = new ArrayList<>();
     for (NameExpr read : reads(local.get())) {
-      Fate f = follow(read, comparisons, copies + 1);
+      List<Node> mine = new ArrayList<>();
+      Fate f = follow(read, mine, copies + 1);
       if (f == Fate.REACHES_RESULT) {
         return f;
       }
-      if (f == Fate.ONLY_COMPARED) {
-        fate = Fate.ONLY_COMPARED;
+      if (f.ordinal() < fate.ordinal()) {
+        fate = f;
+        deciding.clear();
+      }
+      if (f == fate) {
+        deciding.addAll(mine);
       }
     }
+    comparisons.addAll(deciding);
     return fate;
+  }
+
+  private static final Set<String> INTEGRAL = Set.of("int", "long", "short", "byte", "char");
+
+  /**
+   * Another {@code return Double.NaN;} (or {@code Float.NaN}) of the method that {@code ret} returns from:
+   * the method's result includes NaN by design (a "no similarity" or "undefined" answer), so its callers
+   * must test for it.
+   */
+  private static Optional<ReturnStmt> nanReturn(ReturnStmt ret) {
+    Optional<CallableDeclaration> method = ret.findAncestor(CallableDeclaration.class);
+    if (method.isEmpty() || ret.findAncestor(LambdaExpr.class).filter(l -> l.isDescendantOf(method.get())).isPresent()) {
+      return Optional.empty();
+    }
+    return ((Node) method.get()).findAll(ReturnStmt.class).stream()
+        .filter(r -> r != ret && r.getExpression().map(Consequences::isNaNConstant).orElse(false))
+        .filter(r -> r.findAncestor(CallableDeclaration.class).filter(m -> m == method.get()).isPresent())
+        .findFirst();
+  }
+
+  private static boolean isNaNConstant(Expression e) {
+    Expression x = e;
+    while (x instanceof EnclosedExpr enclosed) {
+      x = enclosed.getInner();
+    }
+    return x instanceof FieldAccessExpr f && f.getNameAsString().equals("NaN")
+        && (f.getScope().toString().equals("Double") || f.getScope().toString().equals("Float"));
   }
 
   /**
@@ -103,7 +176,9 @@ public final class Consequences {
     if (parent instanceof VariableDeclarator v && v.getInitializer().map(i -> i == child).orElse(false)) {
       return isMethodLocal(v) ? Optional.of(v) : Optional.empty();
     }
-    if (parent instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN && a.getValue() == child
+    boolean accumulates = parent instanceof AssignExpr c && ACCUMULATE.contains(c.getOperator());
+    if (parent instanceof AssignExpr a && (a.getOperator() == AssignExpr.Operator.ASSIGN || accumulates)
+        && a.getValue() == child
         && a.getTarget() instanceof NameExpr target && !(a.getParentNode().orElse(null) instanceof Expression)) {
       return declarations.find(target, target.getNameAsString())
           .filter(d -> d.kind() == Declarations.Kind.LOCAL && d.node() instanceof VariableDeclarator)
@@ -111,6 +186,10 @@ public final class Consequences {
     }
     return Optional.empty();
   }
+
+  /** {@code s += v}: v's NaN goes where s goes. */
+  private static final Set<AssignExpr.Operator> ACCUMULATE = Set.of(AssignExpr.Operator.PLUS,
+      AssignExpr.Operator.MINUS, AssignExpr.Operator.MULTIPLY, AssignExpr.Operator.DIVIDE);
 
   private static boolean isMethodLocal(VariableDeclarator v) {
     for (Node p = v.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
@@ -137,7 +216,9 @@ public final class Consequences {
       // a name that resolves nowhere (a sibling declarator: `v = a / b, w = log(v)`) may be this variable
       boolean same = declarations.find(n, name).map(d -> d.node() == local).orElse(true);
       Node parent = n.getParentNode().orElse(null);
-      boolean written = parent instanceof AssignExpr a && a.getTarget() == n && a.getOperator() == AssignExpr.Operator.ASSIGN;
+      // a plain write replaces the value; s += x keeps it in s, which is followed anyway
+      boolean written = parent instanceof AssignExpr a && a.getTarget() == n
+          && (a.getOperator() == AssignExpr.Operator.ASSIGN || ACCUMULATE.contains(a.getOperator()));
       if (same && !written) {
         reads.add(n);
       }

@@ -43,7 +43,7 @@ import java.util.Set;
  */
 public final class DivisorContracts {
 
-  public enum Kind { EMPTY_INPUT, SINGLE_SAMPLE, ZERO_WEIGHTS, DEGENERATE_SETTING }
+  public enum Kind { EMPTY_INPUT, SINGLE_SAMPLE, ZERO_WEIGHTS, ZERO_TOTAL, DEGENERATE_SETTING, COINCIDENCE }
 
   /**
    * What a divisor's zero rests on: {@code shown} (non-null) says how the code itself can make it 0, and
@@ -95,10 +95,276 @@ public final class DivisorContracts {
         return fewer;
       }
     }
-    if (d instanceof NameExpr total) {
-      return zeroWeights(total, division, a);
+    if (d instanceof BinaryExpr minus && minus.getOperator() == BinaryExpr.Operator.MINUS) {
+      Optional<Reading> exact = coincidence(minus, a);
+      if (exact.isPresent()) {
+        return exact;
+      }
     }
-    return Optional.empty();
+    return totals(d, division, a);
+  }
+
+  /**
+   * {@code 1 - x} or {@code x - c}: 0 only when x is exactly the constant, and nothing the facts know of x
+   * (no provenance: not a probability, count, length, spread, sum or exp) makes that value likely. A
+   * sigmoid reaching 1 or a count reaching n is a mechanism; an unconstrained value hitting one exact number
+   * is a coincidence the code's author accepted.
+   */
+  private static Optional<Reading> coincidence(BinaryExpr minus, Analysis a) {
+    Expression l = Flow.strip(minus.getLeft());
+    Expression r = Flow.strip(minus.getRight());
+    boolean leftConstant = !Double.isNaN(a.constants().value(l));
+    boolean rightConstant = !Double.isNaN(a.constants().value(r));
+    if (leftConstant == rightConstant) {
+      return Optional.empty();
+    }
+    Expression x = leftConstant ? r : l;
+    double c = a.constants().value(leftConstant ? l : r);
+    if (!a.types().isFloating(x) || !sources(a.facts().at(x)).isEmpty() || a.values().of(x).probability()
+        || accumulated(x, a) || mentionsParameter(x, a)) {
+      return Optional.empty(); // a count, or a sum the method builds, reaches small whole values by itself
+    }
+    return Optional.of(new Reading(Kind.COINCIDENCE, "only when " + text(x) + " is exactly " + number(c)
+        + ": nothing the code shows brings it there", null));
+  }
+
+  /**
+   * A divisor that is 0 only when a total the method accumulates is: a local, or a product, square root or
+   * absolute value of such locals ({@code Math.sqrt(na * nb)}), each summed from 0 in a loop without a
+   * condition. Such a total is 0 when the loop adds nothing (an empty input) or only zeros (an all-zero
+   * input, weights with no mass): a contract. A total the code adds to under a condition, or from terms that
+   * underflow to 0 ({@code exp}, probabilities), shows its own zero and stays a finding.
+   */
+  private static Optional<Reading> totals(Expression divisor, Node division, Analysis a) {
+    List<Expression> atoms = new ArrayList<>();
+    zeroDeciding(divisor, atoms, a);
+    Reading found = null;
+    for (Expression atom : atoms) {
+      if (!a.facts().at(atom).canBeZero()) {
+        continue;
+      }
+      Optional<Reading> r = atom instanceof NameExpr total ? total(total, division, a) : Optional.empty();
+      if (r.isEmpty() || !r.get().isContract()) {
+        return r;
+      }
+      found = found == null ? r.get() : found;
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /** The parts of {@code e} that make it 0 when one of them is: factors, and the operand of sqrt or abs. */
+  private static void zeroDeciding(Expression e, List<Expression> atoms, Analysis a) {
+    Expression x = Flow.strip(e);
+    if (x instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.MULTIPLY) {
+      zeroDeciding(b.getLeft(), atoms, a);
+      zeroDeciding(b.getRight(), atoms, a);
+    } else if (x instanceof MethodCallExpr call && call.getArguments().size() == 1
+        && a.api().mathFunction(call).filter(f -> f.equals("sqrt") || f.equals("abs")).isPresent()) {
+      zeroDeciding(call.getArgument(0), atoms, a);
+    } else {
+      atoms.add(x);
+    }
+  }
+
+  /**
+   * {@code total}: a local that starts at 0 and that every write adds a term to, inside a loop and under no
+   * condition. The reading says which contract its zero rests on: weights of one input that sum to 0,
+   * terms that are all positive (0 only when the loop never runs), or terms of the data that are all 0.
+   */
+  private static Optional<Reading> total(NameExpr total, Node division, Analysis a) {
+    Optional<Declarations.Declaration> d = a.declarations().find(total, total.getNameAsString());
+    Node callable = division.findAncestor(CallableDeclaration.class).map(Node.class::cast).orElse(null);
+    if (callable == null || d.isEmpty() || d.get().kind() != Declarations.Kind.LOCAL
+        || d.get().initializer().map(init -> a.constants().value(init) != 0).orElse(true)) {
+      return Optional.empty();
+    }
+    String name = total.getNameAsString();
+    List<Node> writes = Flow.writes(callable, name);
+    Optional<Reading> weights = zeroWeights(name, writes, a);
+    if (weights.isPresent()) {
+      return weights;
+    }
+    boolean allPositive = true;
+    Node loop = null;
+    for (Node w : writes) {
+      Node around = enclosingLoop(w, callable);
+      if (around == null || Values.isConditional(w)) {
+        return Optional.empty(); // a copy, or a count under a condition: the code shows how it stays 0
+      }
+      loop = loop == null ? around : loop;
+      if (w instanceof UnaryExpr u && (u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT
+          || u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT)) {
+        continue; // adds 1
+      }
+      Expression term = addedTerm(w, name);
+      if (term == null) {
+        return Optional.empty();
+      }
+      NumFact t = a.facts().at(term);
+      if (deviates(term)) { // (x - mean)²: every term is 0 for a constant column, an ordinary input
+        return Optional.of(new Reading(Kind.ZERO_TOTAL, null, name + " adds " + Printed.of(term)
+            + ", a difference that is 0 for every element when the values are all equal (a constant input)"));
+      }
+      if (t.has(NumFact.Tag.EXP) || t.has(NumFact.Tag.PROBABILITY)
+          || t.has(NumFact.Tag.TRUNCATED_QUOTIENT)) {
+        return Optional.empty(); // exp and probabilities underflow to 0, an integer quotient truncates to it
+      }
+      allPositive &= !t.canBeNonPositive();
+      if (t.canBeNonPositive() && !inputValue(term, callable, a)) {
+        return Optional.empty(); // a computed term (exp, a product of computed values) can be 0 on its own
+      }
+    }
+    if (loop == null) {
+      return Optional.empty();
+    }
+    String over = loop instanceof ForEachStmt each ? text(Flow.strip(each.getIterable()))
+        : "the loop on line " + loop.getBegin().map(p -> p.line).orElse(0);
+    if (allPositive) {
+      if (loop instanceof ForEachStmt each) {
+        String shown = canBeEmpty(each.getIterable(), division, a);
+        if (shown != null) {
+          return Optional.of(new Reading(Kind.EMPTY_INPUT, null, shown));
+        }
+      }
+      return Optional.of(new Reading(Kind.EMPTY_INPUT, "only when " + over + " adds nothing to " + name
+          + " (every term is positive): an empty input, a contract the caller keeps", null));
+    }
+    return Optional.of(new Reading(Kind.ZERO_TOTAL, "only when every term " + over + " adds to " + name
+        + " is 0: an all-zero input, a contract the caller keeps", null));
+  }
+
+  /** Calls that read a value out of an input without computing: {@code list.get(i).doubleValue()}. */
+  private static final Set<String> READS = Set.of("get", "getValue", "getKey", "doubleValue", "floatValue",
+      "intValue", "longValue", "size", "length", "getEntry", "getQuick", "getDouble", "getFloat", "getInt",
+      "entrySet", "values", "keySet");
+
+  /**
+   * {@code term} is a value of an input, not something the method computes: built from elements, sizes
+   * and plain reads of parameters, fields and for-each variables over them (with sums, products, abs
+   * and casts). Then every term being 0 means the input is all zeros.
+   */
+  private static boolean inputValue(Expression term, Node callable, Analysis a) {
+    Expression x = Flow.strip(term);
+    if (x instanceof com.github.javaparser.ast.expr.LiteralExpr) {
+      return true;
+    }
+    if (x instanceof UnaryExpr u) {
+      return u.getOperator() == UnaryExpr.Operator.MINUS && inputValue(u.getExpression(), callable, a);
+    }
+    if (x instanceof BinaryExpr b) {
+      return (b.getOperator() == BinaryExpr.Operator.PLUS || b.getOperator() == BinaryExpr.Operator.MULTIPLY)
+          && inputValue(b.getLeft(), callable, a) && inputValue(b.getRight(), callable, a);
+    }
+    if (x instanceof ArrayAccessExpr access) {
+      Expression root = access.getName();
+      while (Flow.strip(root) instanceof ArrayAccessExpr row) {
+        root = row.getName();
+      }
+      Expression container = Flow.strip(root);
+      return inputValue(container, callable, a) && !(container instanceof NameExpr n && writesElements(callable, n));
+    }
+    if (x instanceof FieldAccessExpr f) {
+      return f.getScope() instanceof ThisExpr || f.getNameAsString().equals("length") && inputValue(f.getScope(), callable, a);
+    }
+    if (x instanceof MethodCallExpr call) {
+      if (a.api().mathFunction(call).filter("abs"::equals).isPresent() && call.getArguments().size() == 1) {
+        return inputValue(call.getArgument(0), callable, a);
+      }
+      String name = call.getNameAsString();
+      boolean getter = call.getArguments().isEmpty() && name.startsWith("get") && name.length() > 3;
+      return (READS.contains(name) || getter) && call.getScope().isPresent()
+          && inputValue(call.getScope().get(), callable, a)
+          && call.getArguments().stream().allMatch(arg -> a.types().isIntegral(arg) || inputValue(arg, callable, a));
+    }
+    if (x instanceof NameExpr n) {
+      Optional<Declarations.Declaration> d = a.declarations().find(n, n.getNameAsString());
+      if (d.isEmpty()) {
+        return false;
+      }
+      if (d.get().kind() != Declarations.Kind.LOCAL) {
+        return true; // a parameter or a field
+      }
+      Optional<ForEachStmt> loop = d.get().node().getParentNode().flatMap(Node::getParentNode)
+          .filter(ForEachStmt.class::isInstance).map(ForEachStmt.class::cast);
+      if (loop.isPresent()) {
+        return inputValue(loop.get().getIterable(), callable, a);
+      }
+      // a local set once, from a read of the input: int words = doc.getWords().size()
+      Optional<Expression> init = d.get().initializer();
+      return init.isPresent() && Flow.writes(callable, n.getNameAsString()).isEmpty()
+          && !Nodes.any(init.get(), NameExpr.class, m -> m.getNameAsString().equals(n.getNameAsString()))
+          && inputValue(init.get(), callable, a);
+    }
+    return false;
+  }
+
+  /** The method stores into elements of {@code array} ({@code array[i] = ...}): its elements are computed here. */
+  private static boolean writesElements(Node callable, NameExpr array) {
+    String name = array.getNameAsString();
+    return Nodes.any(callable, AssignExpr.class, assign -> {
+      Expression target = Flow.strip(assign.getTarget());
+      while (target instanceof ArrayAccessExpr access) {
+        target = Flow.strip(access.getName());
+        if (target instanceof NameExpr n && n.getNameAsString().equals(name)) {
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
+  /** A term built from a difference of two varying values: 0 whenever they agree, not only for zero data. */
+  private static boolean deviates(Expression term) {
+    return Nodes.any(term, BinaryExpr.class, b -> b.getOperator() == BinaryExpr.Operator.MINUS
+        && !(Flow.strip(b.getLeft()) instanceof com.github.javaparser.ast.expr.LiteralExpr)
+        && !(Flow.strip(b.getRight()) instanceof com.github.javaparser.ast.expr.LiteralExpr));
+  }
+
+  /** A parameter is what callers pass: {@code 1 - p} may well be handed a probability that reaches 1. */
+  private static boolean mentionsParameter(Expression x, Analysis a) {
+    List<NameExpr> names = new ArrayList<>(x.findAll(NameExpr.class));
+    return names.stream().anyMatch(n -> a.declarations().find(n, n.getNameAsString())
+        .map(d -> d.kind() == Declarations.Kind.PARAMETER).orElse(false));
+  }
+
+  /** A local the method writes inside a loop: a count or sum, whose small values are ordinary. */
+  private static boolean accumulated(Expression x, Analysis a) {
+    if (!(x instanceof NameExpr n)) {
+      return false;
+    }
+    Optional<Declarations.Declaration> d = a.declarations().find(n, n.getNameAsString());
+    Node callable = x.findAncestor(CallableDeclaration.class).map(Node.class::cast).orElse(null);
+    return d.isPresent() && d.get().kind() == Declarations.Kind.LOCAL && callable != null
+        && Flow.writes(callable, n.getNameAsString()).stream().anyMatch(w -> enclosingLoop(w, callable) != null);
+  }
+
+  /** The loop around {@code n} within {@code callable}, or null. */
+  private static Node enclosingLoop(Node n, Node callable) {
+    for (Node p = n.getParentNode().orElse(null); p != null && p != callable; p = p.getParentNode().orElse(null)) {
+      if (p instanceof ForStmt || p instanceof ForEachStmt || p instanceof WhileStmt || p instanceof DoStmt) {
+        return p;
+      }
+      if (p instanceof com.github.javaparser.ast.expr.LambdaExpr) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** What a write adds to {@code name}: {@code name += t}, {@code name = name + t}; else null. */
+  private static Expression addedTerm(Node write, String name) {
+    if (!(write instanceof AssignExpr add)) {
+      return null;
+    }
+    if (add.getOperator() == AssignExpr.Operator.PLUS) {
+      return add.getValue();
+    }
+    if (add.getOperator() == AssignExpr.Operator.ASSIGN && Flow.strip(add.getValue()) instanceof BinaryExpr b
+        && b.getOperator() == BinaryExpr.Operator.PLUS && Flow.strip(b.getLeft()) instanceof NameExpr self
+        && self.getNameAsString().equals(name)) {
+      return b.getRight();
+    }
+    return null;
   }
 
   /**
@@ -349,19 +615,12 @@ public final class DivisorContracts {
   }
 
   /**
-   * {@code total}, a local that starts at 0 and only adds the elements of one input ({@code w[i]}, the
-   * variable of a for-each over w, {@code w.get(i)}) on every pass: 0 when the caller's weights sum to 0.
+   * A total (a local that starts at 0, written by {@code writes}) that only adds the elements of one input
+   * ({@code w[i]}, the variable of a for-each over w, {@code w.get(i)}) on every pass: 0 when the caller's
+   * weights sum to 0.
    */
-  private static Optional<Reading> zeroWeights(NameExpr total, Node division, Analysis a) {
-    Optional<Declarations.Declaration> d = a.declarations().find(total, total.getNameAsString());
-    Node callable = division.findAncestor(CallableDeclaration.class).map(Node.class::cast).orElse(null);
-    if (callable == null || d.isEmpty() || d.get().kind() != Declarations.Kind.LOCAL
-        || d.get().initializer().map(init -> a.constants().value(init) != 0).orElse(true)) {
-      return Optional.empty();
-    }
-    String name = total.getNameAsString();
+  private static Optional<Reading> zeroWeights(String name, List<Node> writes, Analysis a) {
     String input = null;
-    List<Node> writes = Flow.writes(callable, name);
     for (Node w : writes) {
       if (!(w instanceof AssignExpr add) || Values.isConditional(w)) {
         return Optional.empty();
@@ -394,6 +653,9 @@ public final class DivisorContracts {
     Expression container = null;
     if (term instanceof ArrayAccessExpr access) {
       container = Flow.strip(access.getName());
+      while (container instanceof ArrayAccessExpr row) { // m[i][j]: an element of m
+        container = Flow.strip(row.getName());
+      }
     } else if (term instanceof MethodCallExpr get && get.getNameAsString().equals("get") && get.getArguments().size() == 1
         && get.getScope().isPresent()) {
       container = Flow.strip(get.getScope().get());
@@ -413,6 +675,10 @@ public final class DivisorContracts {
     }
     return e instanceof NameExpr n && a.declarations().find(n, n.getNameAsString())
         .map(d -> d.kind() != Declarations.Kind.LOCAL).orElse(false);
+  }
+
+  private static String number(double c) {
+    return c == Math.rint(c) && Math.abs(c) < 1e15 ? String.valueOf((long) c) : String.valueOf(c);
   }
 
   /** How a message names an input: {@code xs}, {@code this.xs} as {@code xs}. */

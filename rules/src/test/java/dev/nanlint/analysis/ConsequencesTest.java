@@ -31,6 +31,14 @@ class ConsequencesTest {
         }
         double copies(double a, double b) { double r = a / b; double s = r; return s; }
         void accumulated(double a, double b, double t) { double s = 0; s += a / b; if (s > t) best = 1; }
+        double accumulatedAndReturned(double a, double b) { double s = 0; s += a / b; s += 1; return s; }
+        int rounded(double a, double b) { return (int) Math.round(a / b * 255); }
+        long cast(double a, double b) { double r = a / b; return (long) r; }
+        double sentinel(double a, double b, int n) { if (n < 2) return Double.NaN; return a / b; }
+        double sentinelInLambdaOnly(double a, double b) {
+          java.util.function.DoubleSupplier f = () -> Double.NaN;
+          return a / b;
+        }
         void field(double a, double b) { best = a / b; }
         double picked(double a, double b, boolean p) { return p ? a / b : 0; }
         void lambda(double a, double b) { double r = a / b; Runnable x = () -> System.out.println(r); }
@@ -54,6 +62,19 @@ class ConsequencesTest {
     assertEquals(Fate.ONLY_COMPARED, fateIn("comparedThroughArithmetic"));
     assertEquals(Fate.ONLY_COMPARED, fateIn("comparedThroughLocal"));
     assertEquals(Fate.ONLY_COMPARED, fateIn("loopTest"));
+    assertEquals(Fate.ONLY_COMPARED, fateIn("accumulated")); // s += v carries v into s, which is only compared
+  }
+
+  @Test
+  void aValueConvertedToAnInteger() {
+    assertEquals(Fate.CONVERTED, fateIn("rounded"));
+    assertEquals(Fate.CONVERTED, fateIn("cast"));
+  }
+
+  @Test
+  void aValueReturnedByAMethodThatReturnsNaNOnPurpose() {
+    assertEquals(Fate.NAN_BY_CONTRACT, fateIn("sentinel"));
+    assertEquals(Fate.REACHES_RESULT, fateIn("sentinelInLambdaOnly")); // the lambda's NaN is not the method's
   }
 
   @Test
@@ -63,7 +84,7 @@ class ConsequencesTest {
 
   @Test
   void aValueThatReachesAResult() {
-    for (String m : new String[] {"returned", "comparedAndStored", "copies", "accumulated", "field", "picked", "lambda", "sibling"}) {
+    for (String m : new String[] {"returned", "comparedAndStored", "copies", "accumulatedAndReturned", "field", "picked", "lambda", "sibling"}) {
       assertEquals(Fate.REACHES_RESULT, fateIn(m), m);
     }
   }
