@@ -6,7 +6,7 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.analysis.Analysis;
-import dev.nanlint.analysis.DivisorContracts;
+import dev.nanlint.analysis.ZeroContracts;
 import dev.nanlint.analysis.Flow;
 import dev.nanlint.analysis.Value;
 import dev.nanlint.analysis.facts.NumFact;
@@ -121,7 +121,7 @@ public final class UnguardedDivision implements Rule {
       fix = "check Math.abs(" + den + ") > " + Fixes.epsilon(division, a.types().isFloat(denominator))
           + " before dividing";
     }
-    Optional<DivisorContracts.Reading> reading = DivisorContracts.of(division, denominator, fact, a);
+    Optional<ZeroContracts.Reading> reading = ZeroContracts.of(division, denominator, fact, a);
     if (reading.isEmpty()) {
       ValueFindings.report(ctx, (Expression) division, "dividing by " + den + " gives NaN or Infinity when it is 0: " + risk,
           fix, replacement);

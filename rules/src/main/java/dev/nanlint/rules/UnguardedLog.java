@@ -9,6 +9,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.ZeroContracts;
 import dev.nanlint.analysis.Flow;
 import dev.nanlint.analysis.Labels;
 import dev.nanlint.analysis.facts.NumFact;
@@ -66,6 +67,11 @@ public final class UnguardedLog implements Rule {
     // (a difference) gets no edit: below 0 it is a bug the clamp would hide behind log(eps)
     String replacement = value.canBeNegative() ? null : nd4jLog ? Fixes.nd4jClamp(call, arg, eps, ctx)
         : ctx.sourceReplacing(call, arg, "Math.max(" + ctx.source(arg) + ", " + eps + ")");
+    Optional<ZeroContracts.Reading> reading = ZeroContracts.of(call, arg, a.facts().at(arg), a);
+    if (reading.isPresent() && reading.get().isContract()) {
+      ctx.reportWeaker(call, call + " is -Infinity " + reading.get().when(), fix); // a contract: a note
+      return;
+    }
     ValueFindings.report(ctx, call, call + " is -Infinity when " + arg + " is 0 and NaN below: " + reason, fix, replacement);
   }
 

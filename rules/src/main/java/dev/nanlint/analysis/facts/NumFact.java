@@ -442,15 +442,20 @@ public final class NumFact {
 
   /** This value without the one value {@code c} (what {@code x != c} tells): exact at 0 and at the bounds. */
   public NumFact exclude(double c) {
-    if (c == 0) {
+    if (c == 0 && !(integral && (lo == 0 || hi == 0))) {
       return with(lo, hi, nan, false);
     }
     double step = integral ? 1 : 0;
+    if (c == lo && c == hi) { // the only number it could be
+      return nan ? nan(precision) : bottom();
+    }
     if (c == lo) {
-      return with(integral ? lo + step : Math.nextUp(lo), hi, nan, zero);
+      double up = integral ? lo + step : Math.nextUp(lo);
+      return with(up, hi, nan, zero && up <= 0 && hi >= 0);
     }
     if (c == hi) {
-      return with(lo, integral ? hi - step : Math.nextDown(hi), nan, zero);
+      double down = integral ? hi - step : Math.nextDown(hi);
+      return with(lo, down, nan, zero && lo <= 0 && down >= 0);
     }
     return this;
   }

@@ -93,8 +93,12 @@ public final class Refiner {
       NumFact bound = holds == BinaryExpr.Operator.EQUALS ? NumFact.top().notNaN() : NumFact.nan(Precision.UNKNOWN);
       return narrow(left, l, bound, s);
     }
-    Store out = narrow(left, l, bound(holds, r, nanExcluded, l.precision()), s);
-    out = narrow(right, r, bound(flip(holds), l, nanExcluded, r.precision()), out);
+    // x != c removes c itself: at a bound of an integer it moves the bound (n != -1 with n >= -1 is n >= 0)
+    boolean unequal = holds == BinaryExpr.Operator.NOT_EQUALS;
+    Store out = narrow(left, l, unequal && r.isConstant() ? l.exclude(r.lo())
+        : bound(holds, r, nanExcluded, l.precision()), s);
+    out = narrow(right, r, unequal && l.isConstant() ? r.exclude(l.lo())
+        : bound(flip(holds), l, nanExcluded, r.precision()), out);
     if (lp.isPresent() && rp.isPresent() && !l.isConstant() && !r.isConstant() && out.isReachable()) {
       boolean nanPossible = !nanExcluded || l.canBeInfinite() || r.canBeInfinite(); // Inf - Inf
       Precision p = Precision.promote(l.precision(), r.precision());

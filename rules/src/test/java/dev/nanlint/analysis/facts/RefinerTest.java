@@ -37,6 +37,20 @@ class RefinerTest {
   }
 
   @Test
+  void unequalToAnIntegersBoundMovesTheBound() {
+    NumFact n = returned("java.util.List<Integer> xs",
+        "int n = xs.size() - 1; if (n == 0 || n == -1) { n = 1; } return n;");
+    assertEquals(1, n.lo(), "n >= -1, neither -1 nor 0, or set to 1: " + n);
+    NumFact above = returned("int k", "if (k >= 0 && k != 0) { return k; } return 5;");
+    assertEquals(1, above.lo());
+    NumFact real = returned("double x", "if (x >= 0 && x != 0) { return x; } return 5;");
+    assertFalse(real.canBeZero());
+    assertTrue(real.lo() < 1e-300, "a double above 0 can be as small as the least double: " + real);
+    NumFact only = returned("int k", "if (k == 3 && k != 3) { return k; } return 5;");
+    assertTrue(only.isBottom(), "no value is both: the branch is dead: " + only);
+  }
+
+  @Test
   void absAboveEpsilonMakesNonZero() {
     NumFact d = returned("double d", "if (Math.abs(d) > 1e-12) { return d; } return 1;");
     assertFalse(d.canBeZero());

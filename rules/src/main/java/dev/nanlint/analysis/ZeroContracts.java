@@ -28,10 +28,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Whether the zero of a divisor is one the code shows, or one that only a caller breaking a contract
- * brings: an empty input (a division by its length or size), a single sample ({@code xs.length - 1}),
- * weights handed in that sum to 0, a degenerate setting ({@code high - low} of a constructor's
- * parameters). By the policy of issue 14 (item 9) and 15 (item 5), a contract is a note; a warning is what
+ * Whether the zero of an operand (a divisor, a log's argument) is one the code shows, or one that only a
+ * caller breaking a contract brings: an empty input (a division by its length or size), a single sample
+ * ({@code xs.length - 1}), weights handed in that sum to 0, a total of an all-zero input, a degenerate
+ * setting ({@code high - low} of a constructor's parameters), one exact value of an unexplained float
+ * ({@code 1 - kept}). By the policy of issue 14 (item 9) and 15 (item 5), a contract is a note; a warning is what
  * a reviewer would call a bug. An input the code itself can empty (a collection built by a conditional
  * add or a filter, or one the method checks for emptiness somewhere that does not guard this use) is
  * shown, not a contract.
@@ -41,7 +42,7 @@ import java.util.Set;
  * {@code xs}; whether the input is non-empty at the division is the flow's business (the caller has
  * already asked it). The other contracts are recognised by the shape of the code, not by names.
  */
-public final class DivisorContracts {
+public final class ZeroContracts {
 
   public enum Kind { EMPTY_INPUT, SINGLE_SAMPLE, ZERO_WEIGHTS, ZERO_TOTAL, DEGENERATE_SETTING, COINCIDENCE }
 
@@ -68,7 +69,7 @@ public final class DivisorContracts {
   private static final Set<String> REMOVES = Set.of("remove", "removeIf", "removeAll", "retainAll", "clear", "poll",
       "pop", "pollFirst", "pollLast", "removeFirst", "removeLast");
 
-  private DivisorContracts() {}
+  private ZeroContracts() {}
 
   /** The reading of {@code denominator}, whose fact where it is evaluated is {@code fact}; empty when none applies. */
   public static Optional<Reading> of(Node division, Expression denominator, NumFact fact, Analysis a) {
@@ -414,7 +415,7 @@ public final class DivisorContracts {
 
   /** A reading about the size of {@code inputs}: shown when the code can empty one, else a contract. */
   private static Reading sized(Kind kind, List<Expression> inputs, Node division, Analysis a) {
-    String names = String.join(" or ", inputs.stream().map(DivisorContracts::text).distinct().toList());
+    String names = String.join(" or ", inputs.stream().map(ZeroContracts::text).distinct().toList());
     for (Expression input : inputs) {
       String shown = canBeEmpty(input, division, a);
       if (shown != null) {
@@ -442,7 +443,7 @@ public final class DivisorContracts {
     }
     Reading r = sized(Kind.SINGLE_SAMPLE, inputs, division, a);
     if (r.isContract() && c != 1) {
-      String names = String.join(" or ", inputs.stream().map(DivisorContracts::text).distinct().toList());
+      String names = String.join(" or ", inputs.stream().map(ZeroContracts::text).distinct().toList());
       r = new Reading(Kind.SINGLE_SAMPLE, "when " + names + " has exactly " + (long) c + " elements: a contract the"
           + " caller keeps, unless the code can pass so few", null);
     }
