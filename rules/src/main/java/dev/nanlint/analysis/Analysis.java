@@ -24,6 +24,10 @@ public final class Analysis {
   private TrainingLoops trainingLoops;
   private final Map<BuilderChains.Network, TrainingSetup> trainingSetups = new IdentityHashMap<>();
   private GradientSteps gradientSteps;
+  private Imports imports;
+  private TrainingData trainingData;
+  private ClassIndices classIndices;
+  private OutputLayers outputLayers;
 
   /** The analysis of the file {@code ctx} is checking, shared by every rule of that file. */
   public static Analysis of(RuleContext ctx) {
@@ -56,6 +60,38 @@ public final class Analysis {
   public TrainingSetup trainingSetup(BuilderChains.Network network) {
     return trainingSetups.computeIfAbsent(network,
         n -> TrainingSetup.of(n, unit, declarations, types, builderChains(), constants()));
+  }
+
+  /** The file's imports, read on first use. */
+  public Imports imports() {
+    if (imports == null) {
+      imports = new Imports(unit);
+    }
+    return imports;
+  }
+
+  /** What networks are fitted on: iterator sources, in-memory features, normalisation, class counts; on first use. */
+  public TrainingData trainingData() {
+    if (trainingData == null) {
+      trainingData = new TrainingData(unit, imports(), declarations, types, constants());
+    }
+    return trainingData;
+  }
+
+  /** Where the file uses a value as a class index (one-hot encoding, indexing), on first use. */
+  public ClassIndices classIndices() {
+    if (classIndices == null) {
+      classIndices = new ClassIndices(unit, imports(), types, declarations);
+    }
+    return classIndices;
+  }
+
+  /** DL4J output layers: the losses written, a layer's loss and default activation, classifier widths; on first use. */
+  public OutputLayers outputLayers() {
+    if (outputLayers == null) {
+      outputLayers = new OutputLayers(unit, imports(), constants(), builderChains());
+    }
+    return outputLayers;
   }
 
   /** Hand-written gradient-descent updates: their rate and the scale of the data they multiply, on first use. */
