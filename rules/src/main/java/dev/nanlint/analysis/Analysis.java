@@ -28,6 +28,8 @@ public final class Analysis {
   private TrainingData trainingData;
   private ClassIndices classIndices;
   private OutputLayers outputLayers;
+  private WeightInits weightInits;
+  private DataTypes dataTypes;
 
   /** The analysis of the file {@code ctx} is checking, shared by every rule of that file. */
   public static Analysis of(RuleContext ctx) {
@@ -92,6 +94,22 @@ public final class Analysis {
       outputLayers = new OutputLayers(unit, imports(), constants(), builderChains());
     }
     return outputLayers;
+  }
+
+  /** What the file's weight initialisations amount to (constant, huge variance, fine), on first use. */
+  public WeightInits weightInits() {
+    if (weightInits == null) {
+      weightInits = new WeightInits(declarations, constants(), builderChains());
+    }
+    return weightInits;
+  }
+
+  /** Half-precision data types chosen in the file, and whether for training; on first use. */
+  public DataTypes dataTypes() {
+    if (dataTypes == null) {
+      dataTypes = new DataTypes(unit, api, scope);
+    }
+    return dataTypes;
   }
 
   /** Hand-written gradient-descent updates: their rate and the scale of the data they multiply, on first use. */

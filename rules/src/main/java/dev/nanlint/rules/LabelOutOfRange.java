@@ -70,7 +70,7 @@ public final class LabelOutOfRange implements Rule {
       Expression count = call.getArgument(1);
       classes = labels.constants().intValue(count);
       shape = "FeatureUtil." + call.getNameAsString() + " encodes "
-          + HighLearningRate.shown(count, classes.orElse(0)) + " classes";
+          + Shown.constant(count, classes.orElse(0)) + " classes";
     }
     if (classes.isEmpty()) {
       Optional<OutputLayers.Width> output = outputs.classifierWidth(call);
