@@ -7,7 +7,6 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.LabelValues;
 import dev.nanlint.analysis.Labels;
-import dev.nanlint.analysis.OutputLayers;
 import dev.nanlint.analysis.OutputLayers.LabelDomain;
 import dev.nanlint.analysis.OutputLayers.Loss;
 import dev.nanlint.engine.Rule;
