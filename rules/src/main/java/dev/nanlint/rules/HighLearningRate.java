@@ -6,7 +6,6 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.GradientSteps;
 import dev.nanlint.analysis.Optimisers.Family;
-import dev.nanlint.analysis.Optimisers.Param;
 import dev.nanlint.analysis.Optimisers.Setting;
 import dev.nanlint.analysis.Optimisers;
 import dev.nanlint.engine.Config;
@@ -81,7 +80,7 @@ public final class HighLearningRate implements Rule {
 
   private static void check(List<Setting> settings, boolean drivenByHand, RuleContext ctx) {
     for (Setting s : settings) {
-      if (s.param() != Param.LEARNING_RATE || !DEFAULTS.containsKey(s.family())) {
+      if (!DEFAULTS.containsKey(s.family())) {
         continue;
       }
       double lr = Analysis.of(ctx).constants().value(s.value());

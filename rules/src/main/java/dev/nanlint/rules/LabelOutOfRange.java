@@ -61,18 +61,15 @@ public final class LabelOutOfRange implements Rule {
    */
   private static void checkOneHot(ClassIndices.Use use, Labels labels, OutputLayers outputs, RuleContext ctx) {
     MethodCallExpr call = (MethodCallExpr) use.at();
-    OptionalLong classes;
+    boolean putScalar = use.kind() == ClassIndices.Kind.PUT_SCALAR;
+    OptionalLong classes = putScalar ? labels.classCount(use.labelArray())
+        : labels.constants().intValue(call.getArgument(1));
     String shape;
-    if (use.kind() == ClassIndices.Kind.PUT_SCALAR) {
-      classes = labels.classCount(use.labelArray());
-      shape = use.labelArray() + " has " + classes.orElse(0) + " class columns";
+    if (classes.isPresent()) {
+      shape = putScalar ? use.labelArray() + " has " + classes.getAsLong() + " class columns"
+          : "FeatureUtil." + call.getNameAsString() + " encodes " + Shown.constant(call.getArgument(1), classes.getAsLong())
+              + " classes";
     } else {
-      Expression count = call.getArgument(1);
-      classes = labels.constants().intValue(count);
-      shape = "FeatureUtil." + call.getNameAsString() + " encodes "
-          + Shown.constant(count, classes.orElse(0)) + " classes";
-    }
-    if (classes.isEmpty()) {
       Optional<OutputLayers.Width> output = outputs.classifierWidth(call);
       if (output.isEmpty()) {
         return;
