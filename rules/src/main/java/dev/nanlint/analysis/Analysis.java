@@ -24,6 +24,12 @@ public final class Analysis {
   private TrainingLoops trainingLoops;
   private final Map<BuilderChains.Network, TrainingSetup> trainingSetups = new IdentityHashMap<>();
   private GradientSteps gradientSteps;
+  private Imports imports;
+  private TrainingData trainingData;
+  private ClassIndices classIndices;
+  private OutputLayers outputLayers;
+  private WeightInits weightInits;
+  private DataTypes dataTypes;
 
   /** The analysis of the file {@code ctx} is checking, shared by every rule of that file. */
   public static Analysis of(RuleContext ctx) {
@@ -56,6 +62,54 @@ public final class Analysis {
   public TrainingSetup trainingSetup(BuilderChains.Network network) {
     return trainingSetups.computeIfAbsent(network,
         n -> TrainingSetup.of(n, unit, declarations, types, builderChains(), constants()));
+  }
+
+  /** The file's imports, read on first use. */
+  public Imports imports() {
+    if (imports == null) {
+      imports = new Imports(unit);
+    }
+    return imports;
+  }
+
+  /** What networks are fitted on: iterator sources, in-memory features, normalisation, class counts; on first use. */
+  public TrainingData trainingData() {
+    if (trainingData == null) {
+      trainingData = new TrainingData(unit, imports(), declarations, types, constants());
+    }
+    return trainingData;
+  }
+
+  /** Where the file uses a value as a class index (one-hot encoding, indexing), on first use. */
+  public ClassIndices classIndices() {
+    if (classIndices == null) {
+      classIndices = new ClassIndices(unit, imports(), types, declarations);
+    }
+    return classIndices;
+  }
+
+  /** DL4J output layers: the losses written, a layer's loss and default activation, classifier widths; on first use. */
+  public OutputLayers outputLayers() {
+    if (outputLayers == null) {
+      outputLayers = new OutputLayers(unit, imports(), constants(), builderChains());
+    }
+    return outputLayers;
+  }
+
+  /** What the file's weight initialisations amount to (constant, huge variance, fine), on first use. */
+  public WeightInits weightInits() {
+    if (weightInits == null) {
+      weightInits = new WeightInits(declarations, constants(), builderChains());
+    }
+    return weightInits;
+  }
+
+  /** Half-precision data types chosen in the file, and whether for training; on first use. */
+  public DataTypes dataTypes() {
+    if (dataTypes == null) {
+      dataTypes = new DataTypes(unit, api, scope);
+    }
+    return dataTypes;
   }
 
   /** Hand-written gradient-descent updates: their rate and the scale of the data they multiply, on first use. */

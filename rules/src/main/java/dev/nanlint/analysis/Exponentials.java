@@ -192,7 +192,7 @@ public final class Exponentials {
 
   /** An earlier {@code z.subiColumnVector(max)}, {@code z[i] -= max} or {@code z[i] = z[i] - max} in the same method. */
   private boolean shiftedInPlaceBefore(String name, Node use) {
-    Node body = Flow.enclosingBody(use);
+    Node body = Callables.methodOrLambdaInClass(use).orElse(null);
     if (body == null) {
       return false;
     }

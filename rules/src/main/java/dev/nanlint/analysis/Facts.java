@@ -1,18 +1,11 @@
 package dev.nanlint.analysis;
 
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.CompactConstructorDeclaration;
-import com.github.javaparser.ast.body.FieldDeclaration;
-import com.github.javaparser.ast.body.InitializerDeclaration;
-import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
@@ -77,7 +70,7 @@ public final class Facts {
    * on every path to it. Top (nothing known) outside a callable; bottom where no path reaches it.
    */
   public NumFact at(Expression expression) {
-    Optional<Node> callable = callableOf(expression);
+    Optional<Node> callable = Callables.body(expression);
     if (callable.isEmpty()) {
       return NumFact.top();
     }
@@ -112,7 +105,7 @@ public final class Facts {
   }
 
   private boolean mayCarry(Expression e, Map<Node, Set<String>> cache, Predicate<Node> source, boolean anyUpdate) {
-    Optional<Node> callable = callableOf(e);
+    Optional<Node> callable = Callables.body(e);
     if (callable.isEmpty()) {
       return false; // no flow runs outside a callable
     }
@@ -178,22 +171,5 @@ public final class Facts {
       }
     }
     return false;
-  }
-
-  /** The innermost method, constructor, initializer or lambda with a body around {@code node}. */
-  private static Optional<Node> callableOf(Node node) {
-    for (Node p = node.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
-      if (p instanceof LambdaExpr || p instanceof InitializerDeclaration
-          || p instanceof CompactConstructorDeclaration) {
-        return Optional.of(p);
-      }
-      if (p instanceof CallableDeclaration<?> c) {
-        return c instanceof MethodDeclaration m && m.getBody().isEmpty() ? Optional.empty() : Optional.of(p);
-      }
-      if (p instanceof FieldDeclaration || p instanceof TypeDeclaration<?>) {
-        return Optional.empty(); // a field initializer, or a class body reached before any callable
-      }
-    }
-    return Optional.empty();
   }
 }

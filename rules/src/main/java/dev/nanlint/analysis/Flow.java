@@ -1,7 +1,6 @@
 package dev.nanlint.analysis;
 
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -11,7 +10,6 @@ import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
@@ -142,7 +140,7 @@ public final class Flow {
     }
     Node region = decl.get().kind() == Declarations.Kind.FIELD
         ? near.findAncestor(TypeDeclaration.class).map(Node.class::cast).orElse(null)
-        : enclosingBody(near);
+        : Callables.methodOrLambdaInClass(near).orElse(null);
     if (region == null) {
       return List.of();
     }
@@ -176,19 +174,6 @@ public final class Flow {
   }
 
   private final Map<Node, Map<Node, List<Expression>>> occurrences = new IdentityHashMap<>();
-
-  /** The body of the method, constructor, lambda or initializer around {@code n}. */
-  static Node enclosingBody(Node n) {
-    for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
-      if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr) {
-        return p;
-      }
-      if (p instanceof TypeDeclaration<?>) {
-        return null;
-      }
-    }
-    return null;
-  }
 
   /** Is {@code e} the target of an assignment (or of {@code ++}), i.e. written rather than read? */
   public static boolean isWritten(Expression e) {

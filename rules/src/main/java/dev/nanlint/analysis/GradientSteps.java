@@ -79,7 +79,7 @@ public final class GradientSteps {
     }
     // the syntactic conditions first (data read as a factor, weights that meet that data elsewhere): they
     // rule out most compound assignments before the flow analysis of the method runs
-    Node callable = enclosingCallable(assign);
+    Node callable = Callables.methodOrLambda(assign).orElse(assign.findRootNode());
     List<ArrayAccessExpr> reads = dataReads(factors, callable, weights, 0, new HashSet<>());
     Optional<TypeDeclaration<?>> type = assign.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
     if (reads.isEmpty() || type.isEmpty()
@@ -273,15 +273,6 @@ public final class GradientSteps {
       }
     }
     return false;
-  }
-
-  private static Node enclosingCallable(Node n) {
-    for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
-      if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr) {
-        return p;
-      }
-    }
-    return n.findRootNode();
   }
 
   /** {@code w}, {@code w[j]}, {@code this.w[j][k]}: w; null for anything else. */

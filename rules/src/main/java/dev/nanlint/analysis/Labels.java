@@ -420,6 +420,11 @@ public final class Labels {
 
   /** The literal int array a name holds, when it is one ({@code int[] y = {-1, 0, 1}}). */
   public Optional<ArrayInitializerExpr> literalArray(Expression e) {
+    return literalArray(e, declarations);
+  }
+
+  /** The literal int array a name holds, when it is one, with the file's declarations. */
+  public static Optional<ArrayInitializerExpr> literalArray(Expression e, Declarations declarations) {
     Expression x = Flow.strip(e);
     if (x instanceof ArrayCreationExpr ac) {
       return ac.getInitializer();
@@ -429,7 +434,7 @@ public final class Labels {
     }
     if (x instanceof NameExpr n) {
       return declarations.find(n, n.getNameAsString()).flatMap(Declarations.Declaration::initializer)
-          .flatMap(this::literalArray);
+          .flatMap(init -> literalArray(init, declarations));
     }
     return Optional.empty();
   }

@@ -1,6 +1,5 @@
 package dev.nanlint.analysis;
 
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -221,6 +220,54 @@ public final class Optimisers {
       }
     }
     return "Sgd";
+  }
+
+  /** Constructors with a learning-rate argument in some arity (ND4J's and Tribuo's). */
+  private static final Set<String> LEARNING_RATE_TYPES = Set.of("Sgd", "Adam", "AdaMax", "Nadam", "AMSGrad",
+      "AdaBelief", "Nesterovs", "RmsProp", "AdaGrad", "RMSProp", "AdaGradRDA");
+
+  /** The learning rate a constructor sets ({@code new Adam(0.5)}, {@code new Nesterovs(0.1, 0.9)}), if any. */
+  public static List<Setting> learningRates(ObjectCreationExpr creation, Imports imports) {
+    if (!LEARNING_RATE_TYPES.contains(creation.getType().getNameAsString()) || creation.getArguments().isEmpty()) {
+      return List.of();
+    }
+    return of(creation, imports).stream().filter(s -> s.param() == Param.LEARNING_RATE).toList();
+  }
+
+  /** The learning rate a call sets: {@code .learningRate(x)} of an updater or legacy builder, Tribuo's SGD factories. */
+  public static Optional<Setting> learningRate(MethodCallExpr call, Imports imports) {
+    String name = call.getNameAsString();
+    if (!name.equals("learningRate") && !TRIBUO_SGD_FACTORIES.contains(name) || call.getArguments().isEmpty()) {
+      return Optional.empty();
+    }
+    return of(call, imports).filter(s -> s.param() == Param.LEARNING_RATE);
+  }
+
+  /**
+   * Is this updater configuration handed straight to an updater ({@code new AdamUpdater(new Adam(2))},
+   * {@code new Adam(2).instantiate(...)}) rather than to a network? Then it optimises whatever the code
+   * applies it to (an image's pixels in style transfer), whose scale decides what a safe rate is.
+   */
+  public static boolean appliedByHand(ObjectCreationExpr creation) {
+    return creation.getParentNode().map(p -> p instanceof ObjectCreationExpr outer
+        && outer.getType().getNameAsString().endsWith("Updater") && !outer.getType().getNameAsString().equals("Updater")
+        || p instanceof MethodCallExpr m && m.getNameAsString().equals("instantiate")
+            && m.getScope().filter(sc -> sc == creation).isPresent()).orElse(false);
+  }
+
+  /**
+   * The parameter a learning rate in [0.8, 1) was likely meant as: {@code "rmsDecay"} for RMSProp (a typical
+   * decay), {@code "momentum"} for Nesterovs (a typical momentum, so rate and momentum may be swapped).
+   */
+  public static Optional<String> likelyMeantAs(Setting s, double learningRate) {
+    if (learningRate < 0.8 || learningRate >= 1) {
+      return Optional.empty();
+    }
+    return switch (s.family()) {
+      case RMSPROP -> Optional.of("rmsDecay");
+      case SGD -> s.type().equals("Nesterovs") ? Optional.of("momentum") : Optional.empty();
+      default -> Optional.empty();
+    };
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.nanlint.analysis;
 import com.github.javaparser.Position;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -11,7 +10,6 @@ import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.DoStmt;
@@ -265,14 +263,9 @@ public final class TrainingLoops {
     return enclosingCallable(a) == enclosingCallable(b);
   }
 
-  /** The method, lambda or type a node is in. */
-  public static Node enclosingCallable(Node n) {
-    for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
-      if (p instanceof CallableDeclaration<?> || p instanceof LambdaExpr || p instanceof TypeDeclaration<?>) {
-        return p;
-      }
-    }
-    return n;
+  /** The method, lambda or class a node is in (the node itself outside any class). */
+  private static Node enclosingCallable(Node n) {
+    return Callables.methodLambdaOrClass(n).orElse(n);
   }
 
   // ---- is the loss checked -------------------------------------------------------------------------

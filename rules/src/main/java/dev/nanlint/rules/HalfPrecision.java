@@ -2,11 +2,8 @@ package dev.nanlint.rules;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.NodeList;
-import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -14,13 +11,13 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.type.PrimitiveType;
 import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.DataTypes;
 import dev.nanlint.engine.FileNodes;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
 import dev.nanlint.engine.Severity;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Flags arithmetic in too narrow a type for training: ND4J/DL4J half precision ({@code DataType.HALF},
@@ -30,49 +27,28 @@ import java.util.Set;
 @RuleInfo(name = "HalfPrecision", severity = Severity.NOTE,
     summary = "half precision overflows above 65504 (exp(11.1)) and float above exp(88.7): activations, sums and losses become Infinity")
 public final class HalfPrecision implements Rule {
-  private static final String[] HALF_TYPES = {"HALF", "FLOAT16", "BFLOAT16"};
-  /** Calls that only inspect or list a data type: comparing with HALF is not computing in it. */
-  private static final Set<String> INSPECTIONS = Set.of("equals", "contains", "add", "put", "of", "asList",
-      "valueOf", "name", "toString", "indexOf", "remove");
-  private static final String[] INSPECTION_PREFIXES = {"validate", "check", "assert", "require", "is", "has",
-      "supports", "expect", "verify"};
 
+  /** One finding per call: setDefaultDataTypes(HALF, HALF) is one choice. */
   @Override
   public void visit(MethodCallExpr call, RuleContext ctx) {
-    String name = call.getNameAsString();
-    if (INSPECTIONS.contains(name)) {
-      return;
-    }
-    for (String prefix : INSPECTION_PREFIXES) {
-      if (name.startsWith(prefix) && name.length() > prefix.length()
-          && Character.isUpperCase(name.charAt(prefix.length()))) {
-        return;
-      }
-    }
-    if (name.equals("castTo") && call.findAncestor(FieldDeclaration.class).isPresent()) {
-      return; // a half copy of a constant table, kept for callers whose data is already half
-    }
-    checkArguments(call, call.getArguments(), ctx);
+    Analysis.of(ctx).dataTypes().halfArgument(call).ifPresent(arg -> reportType(arg, arg, ctx));
   }
 
   @Override
   public void visit(ObjectCreationExpr creation, RuleContext ctx) {
-    checkArguments(creation, creation.getArguments(), ctx);
+    Analysis.of(ctx).dataTypes().halfArgument(creation.getArguments()).ifPresent(arg -> reportType(arg, arg, ctx));
   }
 
   /** {@code DataType storage = DataType.HALF;}: the choice is made here, wherever it is used later. */
   @Override
   public void visit(CompilationUnit unit, RuleContext ctx) {
-    // isNd4jDataType matches a constant by its name, so one of HALF_TYPES must be written in the file:
-    // without it, skip the walk over every declarator (a unicode escape could spell it: then walk anyway)
-    String text = ctx.text();
-    if (!text.contains("HALF") && !text.contains("FLOAT16") && !text.contains("\\u")) {
-      return;
+    if (!DataTypes.mayNameHalf(ctx.text())) {
+      return; // skip the walk over every declarator
     }
-    Analysis a = Analysis.of(ctx);
+    DataTypes types = Analysis.of(ctx).dataTypes();
     for (VariableDeclarator v : FileNodes.of(unit).all(VariableDeclarator.class)) {
       Optional<Expression> init = v.getInitializer();
-      if (init.isPresent() && a.api().isNd4jDataType(init.get(), HALF_TYPES)) {
+      if (init.isPresent() && types.isHalf(init.get())) {
         reportType(init.get(), init.get(), ctx);
       }
     }
@@ -81,21 +57,15 @@ public final class HalfPrecision implements Rule {
   @Override
   public void visit(AssignExpr assign, RuleContext ctx) {
     Analysis a = Analysis.of(ctx);
-    if (a.api().isNd4jDataType(assign.getValue(), HALF_TYPES)) {
+    if (a.dataTypes().isHalf(assign.getValue())) {
       reportType(assign, assign.getValue(), ctx);
       return;
     }
-    Expression term = null;
-    if (assign.getOperator() == AssignExpr.Operator.PLUS) {
-      term = assign.getValue();
-    } else if (assign.getOperator() == AssignExpr.Operator.ASSIGN && assign.getValue() instanceof BinaryExpr b
-        && b.getOperator() == BinaryExpr.Operator.PLUS && b.getLeft().toString().equals(assign.getTarget().toString())) {
-      term = b.getRight(); // sum = sum + Math.exp(z)
-    }
-    if (term == null || !a.types().isFloat(assign.getTarget())) {
+    Optional<Expression> term = DataTypes.accumulatedTerm(assign);
+    if (term.isEmpty() || !a.types().isFloat(assign.getTarget())) {
       return;
     }
-    Optional<MethodCallExpr> exp = a.exponentials().expExceeding(term, Float.MAX_VALUE, a.facts());
+    Optional<MethodCallExpr> exp = a.exponentials().expExceeding(term.get(), Float.MAX_VALUE, a.facts());
     if (exp.isPresent()) {
       String target = assign.getTarget().toString();
       ctx.report(assign, "float accumulator " + target + " overflows to Infinity: " + exp.get()
@@ -119,33 +89,8 @@ public final class HalfPrecision implements Rule {
     }
   }
 
-  private static void checkArguments(Node call, NodeList<Expression> args, RuleContext ctx) {
-    Analysis a = Analysis.of(ctx);
-    for (Expression arg : args) {
-      if (a.api().isNd4jDataType(arg, HALF_TYPES)) {
-        reportType(arg, arg, ctx);
-        return; // one finding per call: setDefaultDataTypes(HALF, HALF) is one choice
-      }
-    }
-  }
-
-  private static final Set<String> TRAINING_SETUP_CALLS = Set.of("setDefaultDataTypes",
-      "setDefaultDataType", "dataType", "convertDataType", "setDataType", "networkDtype");
-
-  /**
-   * Half precision chosen for training: network/default data type calls, ML code, or a file that builds
-   * DL4J networks. A library's own fp16 conversion routines (tensor import, factories) are not.
-   */
-  private static boolean inTrainingSetup(Node at, RuleContext ctx) {
-    boolean setupCall = at.findAncestor(MethodCallExpr.class)
-        .map(c -> TRAINING_SETUP_CALLS.contains(c.getNameAsString())).orElse(false);
-    boolean buildsNetworks = ctx.unit().getImports().stream()
-        .anyMatch(i -> i.getNameAsString().startsWith("org.deeplearning4j.nn"));
-    return setupCall || buildsNetworks || Analysis.of(ctx).scope().isNumericCode(at);
-  }
-
   private static void reportType(Node at, Expression constant, RuleContext ctx) {
-    if (!inTrainingSetup(at, ctx)) {
+    if (!Analysis.of(ctx).dataTypes().forTraining(at)) {
       return;
     }
     String name = constant instanceof NameExpr n ? n.getNameAsString()

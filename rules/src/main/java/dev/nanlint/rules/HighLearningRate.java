@@ -5,9 +5,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.GradientSteps;
-import dev.nanlint.analysis.Imports;
 import dev.nanlint.analysis.Optimisers.Family;
-import dev.nanlint.analysis.Optimisers.Param;
 import dev.nanlint.analysis.Optimisers.Setting;
 import dev.nanlint.analysis.Optimisers;
 import dev.nanlint.engine.Config;
@@ -35,36 +33,18 @@ public final class HighLearningRate implements Rule {
       Family.ADAGRAD, 1.0,
       Family.SGD, 1.0);
 
-  private static final Set<String> TYPES = Set.of("Sgd", "Adam", "AdaMax", "Nadam", "AMSGrad", "AdaBelief", "Nesterovs",
-      "RmsProp", "AdaGrad", "RMSProp", "AdaGradRDA");
-  private static final Set<String> METHODS = Set.of("learningRate", "getSimpleSGD", "getLinearDecaySGD", "getSqrtDecaySGD");
-
   @Override
   public void visit(ObjectCreationExpr creation, RuleContext ctx) {
-    if (!TYPES.contains(creation.getType().getNameAsString()) || creation.getArguments().isEmpty()) {
+    Analysis a = Analysis.of(ctx);
+    List<Setting> rates = Optimisers.learningRates(creation, a.imports());
+    if (rates.isEmpty()) {
       return;
     }
     if (creation.getType().getNameAsString().equals("RmsProp") && creation.getArguments().size() == 1
-        && writtenForDl4j0x(ctx)) {
+        && a.builderChains().networks().stream().anyMatch(n -> a.trainingSetup(n).legacy())) {
       return; // ND4J 0.9's one-argument RmsProp(x) took the decay, not the learning rate
     }
-    Imports.of(creation).ifPresent(imports -> check(Optimisers.of(creation, imports), drivenByHand(creation), ctx));
-  }
-
-  private static boolean writtenForDl4j0x(RuleContext ctx) {
-    return Analysis.of(ctx).builderChains().networks().stream().anyMatch(n -> Analysis.of(ctx).trainingSetup(n).legacy());
-  }
-
-  /**
-   * An updater configuration handed straight to an updater ({@code new AdamUpdater(new Adam(2))},
-   * {@code new Adam(2).instantiate(...)}) rather than to a network: it optimises whatever the code applies it
-   * to (an image's pixels in style transfer), whose scale decides what a safe rate is.
-   */
-  private static boolean drivenByHand(ObjectCreationExpr creation) {
-    return creation.getParentNode().map(p -> p instanceof ObjectCreationExpr outer
-        && outer.getType().getNameAsString().endsWith("Updater") && !outer.getType().getNameAsString().equals("Updater")
-        || p instanceof MethodCallExpr m && m.getNameAsString().equals("instantiate")
-            && m.getScope().filter(sc -> sc == creation).isPresent()).orElse(false);
+    check(rates, Optimisers.appliedByHand(creation), ctx);
   }
 
   /** Beyond this, lr times the data's squared scale makes each least-squares step overshoot by more than the last. */
@@ -77,13 +57,13 @@ public final class HighLearningRate implements Rule {
   }
 
   private static void reportStep(GradientSteps.Step s, RuleContext ctx) {
-    String rate = shown(s.rateExpr(), Analysis.of(ctx).constants().value(s.rateExpr()));
+    String rate = Shown.constant(s.rateExpr(), Analysis.of(ctx).constants().value(s.rateExpr()));
     String step = "this gradient-descent update steps by " + rate
-        + (s.rate() != Analysis.of(ctx).constants().value(s.rateExpr()) ? " (" + format(s.rate()) + " with its other constant factors)" : "")
-        + " times a gradient that multiplies " + ctx.source(s.data()) + ", raw data of magnitude up to " + format(s.scale())
-        + " (" + s.scaleShownBy() + "): learning rate x magnitude² = " + format(s.stepTimesCurvature()) + " > 2";
+        + (s.rate() != Analysis.of(ctx).constants().value(s.rateExpr()) ? " (" + Shown.number(s.rate()) + " with its other constant factors)" : "")
+        + " times a gradient that multiplies " + ctx.source(s.data()) + ", raw data of magnitude up to " + Shown.number(s.scale())
+        + " (" + s.scaleShownBy() + "): learning rate x magnitude² = " + Shown.number(s.stepTimesCurvature()) + " > 2";
     String fix = "scale the features to unit range first (subtract the mean, divide by the standard deviation), or use a"
-        + " learning rate below 2 / " + format(s.scale()) + "² = " + format(STABLE_STEP / (s.scale() * s.scale()));
+        + " learning rate below 2 / " + Shown.number(s.scale()) + "² = " + Shown.number(STABLE_STEP / (s.scale() * s.scale()));
     if (s.squashedOutput()) {
       ctx.reportWeaker(s.rateExpr(), step + "; this class also squashes its output (exp/tanh), so if the error in the"
           + " gradient is bounded the weights grow by a bounded amount per step rather than geometrically", fix);
@@ -95,15 +75,12 @@ public final class HighLearningRate implements Rule {
 
   @Override
   public void visit(MethodCallExpr call, RuleContext ctx) {
-    if (!METHODS.contains(call.getNameAsString()) || call.getArguments().isEmpty()) {
-      return;
-    }
-    Imports.of(call).ifPresent(imports -> check(Optimisers.of(call, imports).stream().toList(), false, ctx));
+    check(Optimisers.learningRate(call, Analysis.of(ctx).imports()).stream().toList(), false, ctx);
   }
 
   private static void check(List<Setting> settings, boolean drivenByHand, RuleContext ctx) {
     for (Setting s : settings) {
-      if (s.param() != Param.LEARNING_RATE || !DEFAULTS.containsKey(s.family())) {
+      if (!DEFAULTS.containsKey(s.family())) {
         continue;
       }
       double lr = Analysis.of(ctx).constants().value(s.value());
@@ -111,8 +88,8 @@ public final class HighLearningRate implements Rule {
       if (Double.isNaN(lr) || !(lr > limit)) {
         continue;
       }
-      String shown = shown(s.value(), lr);
-      String message = "learning rate " + shown + " for " + s.display() + " is above " + format(limit) + ": "
+      String shown = Shown.constant(s.value(), lr);
+      String message = "learning rate " + shown + " for " + s.display() + " is above " + Shown.number(limit) + ": "
           + why(s.family()) + misplaced(s, lr);
       if (drivenByHand) {
         ctx.reportWeaker(s.value(), message + "; this updater is applied by hand, not to a network, so whether the"
@@ -154,16 +131,9 @@ public final class HighLearningRate implements Rule {
 
   /** A rate in [0.8, 1) is what RMSProp's decay or a momentum usually is: likely a value in the wrong place. */
   private static String misplaced(Setting s, double lr) {
-    if (lr < 0.8 || lr >= 1) {
-      return "";
-    }
-    return switch (s.family()) {
-      case RMSPROP -> "; " + format(lr) + " is a typical RMSProp decay (rmsDecay), not a learning rate: was it meant"
-          + " as the decay?";
-      case SGD -> s.type().equals("Nesterovs") ? "; " + format(lr) + " is a typical momentum: are the learning rate"
-          + " and the momentum swapped?" : "";
-      default -> "";
-    };
+    return Optimisers.likelyMeantAs(s, lr).map(meant -> meant.equals("rmsDecay")
+        ? "; " + Shown.number(lr) + " is a typical RMSProp decay (rmsDecay), not a learning rate: was it meant as the decay?"
+        : "; " + Shown.number(lr) + " is a typical momentum: are the learning rate and the momentum swapped?").orElse("");
   }
 
   private static String why(Family family) {
@@ -187,21 +157,5 @@ public final class HighLearningRate implements Rule {
     };
     return "use a smaller learning rate (" + typical + " is the usual start for " + s.type()
         + "), or a schedule that decays it (ISchedule, Tribuo's linear/sqrt decay SGD)";
-  }
-
-  /** {@code 0.5} for a literal, {@code LEARNING_RATE = 0.5} for a named constant. */
-  static String shown(com.github.javaparser.ast.expr.Expression e, double v) {
-    com.github.javaparser.ast.expr.Expression x = e;
-    if (x instanceof com.github.javaparser.ast.expr.UnaryExpr u) {
-      x = u.getExpression();
-    }
-    return x instanceof com.github.javaparser.ast.expr.LiteralExpr ? e.toString() : e + " = " + format(v);
-  }
-
-  static String format(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e6) {
-      return String.valueOf((long) v);
-    }
-    return String.valueOf(v);
   }
 }

@@ -7,8 +7,7 @@ import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.BuilderChains.Call;
 import dev.nanlint.analysis.BuilderChains.Layer;
-import dev.nanlint.analysis.BuilderChains.Network;
-import dev.nanlint.analysis.BuilderChains;
+import dev.nanlint.analysis.OutputLayers;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
@@ -45,46 +44,34 @@ public final class LossActivationMismatch implements Rule {
     if (!OUTPUT_LAYERS.contains(owner) && !LOSS_LAYERS.contains(owner)) {
       return;
     }
-    BuilderChains chains = Analysis.of(ctx).builderChains();
-    Optional<Layer> found = chains.layer(creation);
+    OutputLayers outputs = Analysis.of(ctx).outputLayers();
+    Optional<Layer> found = Analysis.of(ctx).builderChains().layer(creation);
     if (found.isEmpty() || found.get().isOpen()) {
       return;
     }
     Layer layer = found.get();
     boolean lossLayer = LOSS_LAYERS.contains(layer.type());
-
-    // the loss: .lossFunction(...) wins over the constructor argument; no argument means MCXENT
-    Expression lossExpr = layer.last("lossFunction").flatMap(c -> c.arg(0))
-        .orElse(creation.getArguments().isEmpty() ? null : creation.getArgument(0));
-    Optional<String> loss = lossExpr == null ? Optional.of("MCXENT") : chains.loss(lossExpr);
+    Optional<OutputLayers.LayerLoss> loss = outputs.loss(layer);
     if (loss.isEmpty()) {
       return;
     }
+    Expression lossExpr = loss.get().written();
 
-    // the activation: explicit, the builder's own default, or the network default
+    // the activation: explicit, else the builder's own default or the network's
     Optional<Expression> activationExpr = layer.last("activation").flatMap(c -> c.arg(0));
-    String activation;
-    String origin;
-    if (activationExpr.isPresent()) {
-      Optional<String> named = chains.activation(activationExpr.get());
-      if (named.isEmpty()) {
-        return;
-      }
-      activation = named.get();
-      origin = "its activation is " + activation;
-    } else {
-      Optional<String> inherited = defaultActivation(layer, creation, chains);
-      if (inherited.isEmpty()) {
-        return;
-      }
-      activation = inherited.get();
-      origin = activation.equals("SOFTMAX") || (layer.type().equals("LossLayer"))
-          ? layer.type() + ".Builder's default activation is " + activation
-          : "it sets no activation and inherits " + activation + " from the network";
+    Optional<String> named = activationExpr.isPresent() ? Analysis.of(ctx).builderChains().activation(activationExpr.get())
+        : outputs.defaultActivation(layer);
+    if (named.isEmpty()) {
+      return;
     }
+    String activation = named.get();
+    String origin = activationExpr.isPresent() ? "its activation is " + activation
+        : activation.equals("SOFTMAX") || layer.type().equals("LossLayer")
+            ? layer.type() + ".Builder's default activation is " + activation
+            : "it sets no activation and inherits " + activation + " from the network";
 
     Node at = activationExpr.map(Node.class::cast).orElse(lossExpr != null ? lossExpr : creation);
-    String lossName = loss.get();
+    String lossName = loss.get().name();
     String lossText = lossExpr == null ? "the default loss MCXENT" : lossExpr.toString();
 
     if (!lossLayer && activation.equals("SOFTMAX")) {
@@ -115,33 +102,6 @@ public final class LossActivationMismatch implements Rule {
       ctx.report(at, lossText + " (binary cross-entropy) expects each output in (0, 1) from SIGMOID, but " + origin
           + ": " + what, ".activation(Activation.SIGMOID), or LossFunction.MCXENT with SOFTMAX for one-of-k classes");
     }
-  }
-
-  /** A builder's own default (OutputLayer: softmax, LossLayer: identity), else the network's, else SIGMOID. */
-  private static Optional<String> defaultActivation(Layer layer, ObjectCreationExpr creation, BuilderChains chains) {
-    switch (layer.type()) {
-      case "OutputLayer", "RnnOutputLayer" -> {
-        return Optional.of("SOFTMAX");
-      }
-      case "LossLayer" -> {
-        return Optional.of("IDENTITY");
-      }
-      case "CenterLossOutputLayer" -> {
-        if (creation.getArguments().isEmpty()) {
-          return Optional.of("SOFTMAX");
-        }
-      }
-      default -> { }
-    }
-    Optional<Network> network = layer.network();
-    if (network.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<Call> set = network.get().last("activation");
-    if (set.isPresent()) {
-      return set.get().arg(0).flatMap(chains::activation);
-    }
-    return network.get().isOpen() ? Optional.empty() : Optional.of("SIGMOID"); // DL4J's network default
   }
 
   private static String consequence(String activation, String logs) {

@@ -2,31 +2,21 @@ package dev.nanlint.rules;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.Parameter;
-import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.ThisExpr;
-import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.nanlint.analysis.Analysis;
-import dev.nanlint.analysis.Imports;
+import dev.nanlint.analysis.ClassIndices;
 import dev.nanlint.analysis.Labels.IntSet;
 import dev.nanlint.analysis.Labels;
-import dev.nanlint.engine.FileNodes;
-import dev.nanlint.engine.Nodes;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
 import dev.nanlint.engine.Severity;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,140 +32,31 @@ public final class NegativeClassLabel implements Rule {
 
   @Override
   public void visit(CompilationUnit unit, RuleContext ctx) {
-    List<Node> candidates = new ArrayList<>();
-    boolean[] negativeLiteralArray = new boolean[1];
-    FileNodes.of(unit).all().forEach(n -> {
-      if (n instanceof ArrayAccessExpr a) {
-        if (Labels.isLabelName(Labels.baseName(a.getIndex())) || Labels.isLabelName(Labels.baseName(a.getName()))) {
-          candidates.add(n);
-        }
-      } else if (n instanceof MethodCallExpr m && m.getArguments().isNonEmpty()) {
-        candidates.add(n);
-      } else if (n instanceof ArrayInitializerExpr init) {
-        negativeLiteralArray[0] |= init.getValues().stream().anyMatch(v -> v instanceof UnaryExpr u
-            && u.getOperator() == UnaryExpr.Operator.MINUS);
-      }
-    });
-    if (candidates.isEmpty()) {
+    List<ClassIndices.Use> uses = Analysis.of(ctx).classIndices().all();
+    if (uses.isEmpty()) {
       return;
     }
     Labels labels = new Labels(Analysis.of(ctx));
-    Imports imports = new Imports(unit);
     Set<Node> reported = Collections.newSetFromMap(new IdentityHashMap<>());
-    Map<String, TypeDeclaration<?>> typesByName = new HashMap<>();
-    for (Node node : candidates) {
-      if (node instanceof MethodCallExpr call) {
-        checkCall(call, labels, imports, negativeLiteralArray[0], typesByName, reported, ctx);
-      } else if (node instanceof ArrayAccessExpr access) {
-        checkIndex(access, labels, reported, ctx);
-      }
+    for (ClassIndices.Use use : uses) {
+      report(use.index(), use.values(labels), use.at(), user(use), reported, ctx);
     }
   }
 
-  private static void checkCall(MethodCallExpr call, Labels labels, Imports imports, boolean literalArrays,
-      Map<String, TypeDeclaration<?>> typesByName, Set<Node> reported, RuleContext ctx) {
-    String name = call.getNameAsString();
-    if (name.equals("toOutcomeVector") && call.getArguments().size() == 2
-        && Labels.isFeatureUtil(call, imports, name)) {
-      Expression index = call.getArgument(0);
-      report(index, labels.values(index), call, "FeatureUtil.toOutcomeVector uses it as a class index, and its"
-          + " array store throws ArrayIndexOutOfBoundsException", reported, ctx);
-      return;
-    }
-    if (name.equals("toOutcomeMatrix") && call.getArguments().size() == 2
-        && Labels.isFeatureUtil(call, imports, name)) {
-      Expression array = call.getArgument(0);
-      report(array, labels.elements(array), call, "FeatureUtil.toOutcomeMatrix uses its elements as class indices,"
-          + " and its array store throws ArrayIndexOutOfBoundsException", reported, ctx);
-      return;
-    }
-    if (name.equals("putScalar") && call.getScope().isPresent()) {
-      Optional<Expression> index = Labels.putScalarClassIndex(call);
-      String receiver = Labels.baseName(call.getScope().get());
-      if (index.isPresent() && Labels.isLabelName(receiver)) {
-        report(index.get(), labels.values(index.get()), call, receiver + ".putScalar uses it as a class index, and "
-            + putScalarConsequence(call), reported, ctx);
-      }
-      return;
-    }
-    // a literal label array handed to a method of this file that uses it as class indices
-    if (!literalArrays) {
-      return;
-    }
-    Optional<MethodDeclaration> callee = callee(call, typesByName, ctx);
-    if (callee.isEmpty()) {
-      return;
-    }
-    for (int i = 0; i < call.getArguments().size(); i++) {
-      Expression arg = call.getArgument(i);
-      if (labels.literalArray(arg).isEmpty()) {
-        continue;
-      }
-      Parameter param = callee.get().getParameter(i);
-      if (!param.getType().asString().startsWith("int") || !usesAsClassIndex(callee.get(), param.getNameAsString(), imports)) {
-        continue;
-      }
-      report(arg, labels.elements(arg), call, callee.get().getNameAsString() + "(...) uses its elements as class"
-          + " indices, which a negative one breaks (an exception, or a one-hot row in the wrong place)", reported, ctx);
-    }
-  }
-
-  /**
-   * The method of this file a call runs: on {@code this}, or on a variable whose type is declared here.
-   * {@code typesByName}: the file's type declarations by name (the first in pre-order, as findFirst would
-   * give), filled on first use; one walk per file instead of one per call.
-   */
-  private static Optional<MethodDeclaration> callee(MethodCallExpr call, Map<String, TypeDeclaration<?>> typesByName,
-      RuleContext ctx) {
-    Optional<TypeDeclaration<?>> type;
-    if (call.getScope().isEmpty() || call.getScope().get() instanceof ThisExpr) {
-      type = call.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
-    } else {
-      String typeName = Analysis.of(ctx).types().typeOf(call.getScope().get());
-      if (typeName.isEmpty()) {
-        return Optional.empty();
-      }
-      if (typesByName.isEmpty()) {
-        FileNodes.of(ctx.unit()).all(TypeDeclaration.class).forEach(t -> typesByName.putIfAbsent(t.getNameAsString(), t));
-      }
-      type = Optional.ofNullable(typesByName.get(typeName));
-    }
-    if (type.isEmpty()) {
-      return Optional.empty();
-    }
-    List<MethodDeclaration> found = type.get().getMethodsByName(call.getNameAsString()).stream()
-        .filter(m -> m.getParameters().size() == call.getArguments().size() && m.getBody().isPresent()
-            && m.getParameters().stream().noneMatch(Parameter::isVarArgs)).toList();
-    return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
-  }
-
-  /** Does {@code method} index a per-class array or a one-hot encoding with the elements of {@code param}? */
-  private static boolean usesAsClassIndex(MethodDeclaration method, String param, Imports imports) {
-    for (ArrayAccessExpr a : Nodes.all(method, ArrayAccessExpr.class)) {
-      if (a.getIndex() instanceof ArrayAccessExpr inner && Labels.baseName(inner).equals(param)) {
-        return true; // probs[y[i]], oneHot[i][y[i]]
-      }
-    }
-    for (MethodCallExpr c : Nodes.all(method, MethodCallExpr.class)) {
-      Optional<Expression> index = Labels.putScalarClassIndex(c);
-      if (index.isPresent() && Labels.baseName(index.get()).equals(param)) {
-        return true;
-      }
-      if ((Labels.isFeatureUtil(c, imports, "toOutcomeVector") || Labels.isFeatureUtil(c, imports, "toOutcomeMatrix"))
-          && c.getArguments().isNonEmpty() && Labels.baseName(c.getArgument(0)).equals(param)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void checkIndex(ArrayAccessExpr access, Labels labels, Set<Node> reported, RuleContext ctx) {
-    Expression index = access.getIndex();
-    if (!Labels.isLabelName(Labels.baseName(index)) && !Labels.isLabelName(Labels.baseName(access.getName()))) {
-      return;
-    }
-    report(index, labels.values(index), access, "indexing " + access.getName() + " with it throws"
-        + " ArrayIndexOutOfBoundsException", reported, ctx);
+  /** How the use breaks on a negative index. */
+  private static String user(ClassIndices.Use use) {
+    return switch (use.kind()) {
+      case OUTCOME_VECTOR -> "FeatureUtil.toOutcomeVector uses it as a class index, and its array store throws"
+          + " ArrayIndexOutOfBoundsException";
+      case OUTCOME_MATRIX -> "FeatureUtil.toOutcomeMatrix uses its elements as class indices, and its array store"
+          + " throws ArrayIndexOutOfBoundsException";
+      case PUT_SCALAR -> Labels.baseName(use.labelArray()) + ".putScalar uses it as a class index, and "
+          + putScalarConsequence((MethodCallExpr) use.at());
+      case ARRAY_INDEX -> "indexing " + ((ArrayAccessExpr) use.at()).getName() + " with it throws"
+          + " ArrayIndexOutOfBoundsException";
+      case HELPER_ARGUMENT -> use.helper().getNameAsString() + "(...) uses its elements as class indices, which a"
+          + " negative one breaks (an exception, or a one-hot row in the wrong place)";
+    };
   }
 
   private static void report(Expression index, IntSet values, Node use, String user, Set<Node> reported,

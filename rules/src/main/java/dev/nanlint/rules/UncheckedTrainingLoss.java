@@ -9,6 +9,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.Callables;
 import dev.nanlint.analysis.Imports;
 import dev.nanlint.analysis.Optimisers;
 import dev.nanlint.analysis.TrainingLoops;
@@ -82,7 +83,7 @@ public final class UncheckedTrainingLoss implements Rule {
       if (variable.isEmpty()) {
         return; // the builder escapes where we cannot follow it
       }
-      Node body = TrainingLoops.enclosingCallable(creation);
+      Node body = Callables.methodLambdaOrClass(creation).orElse(creation);
       for (MethodCallExpr m : Nodes.all(body, MethodCallExpr.class)) {
         if (Optimisers.chainRoot(m) instanceof NameExpr n && n.getNameAsString().equals(variable.get())) {
           configuration.add(m);

@@ -117,7 +117,7 @@ public final class ZeroEpsilon implements Rule {
   }
 
   private static String shown(Expression e, double v) {
-    return HighLearningRate.shown(e, v);
+    return Shown.constant(e, v);
   }
 
 }
