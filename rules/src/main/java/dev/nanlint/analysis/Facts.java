@@ -1,6 +1,7 @@
 package dev.nanlint.analysis;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
@@ -40,11 +41,13 @@ public final class Facts {
   private final Map<Node, Set<String>> counted = new IdentityHashMap<>();
   private final Map<Node, Set<String>> subtracted = new IdentityHashMap<>();
   private final Summaries summaries;
+  private final CallerFacts callerFacts;
 
   Facts(Analysis analysis) {
     this.analysis = analysis;
     this.transfer = new NumericTransfer(analysis);
     this.summaries = new Summaries(this, analysis, transfer);
+    this.callerFacts = new CallerFacts(this, analysis, transfer);
   }
 
   /** What this file's methods return and its fields hold, for calls and reads the flow store knows nothing of. */
@@ -74,7 +77,24 @@ public final class Facts {
     if (callable.isEmpty()) {
       return NumFact.top();
     }
-    FlowResult<Store> flow = flowOf(callable.get());
+    NumFact plain = at(expression, flowOf(callable.get()));
+    if (callable.get() instanceof MethodDeclaration m && m.isPrivate() && isQuestionable(plain)) {
+      // what every caller passes may prove more: met with, so it only narrows
+      Optional<FlowResult<Store>> bound = callerFacts.flowOf(m);
+      if (bound.isPresent()) {
+        return plain.restrict(at(expression, bound.get()));
+      }
+    }
+    return plain;
+  }
+
+  /** The fact from the method's own flow, with its parameters at the top of their types. */
+  NumFact plainAt(Expression expression) {
+    Optional<Node> callable = Callables.body(expression);
+    return callable.isEmpty() ? NumFact.top() : at(expression, flowOf(callable.get()));
+  }
+
+  private NumFact at(Expression expression, FlowResult<Store> flow) {
     Optional<Node> element = flow.cfg().elementOf(expression);
     if (element.isEmpty()) {
       return NumFact.top();
@@ -83,6 +103,11 @@ public final class Facts {
       return NumFact.bottom();
     }
     return transfer.factAt(expression, element.get(), flow.before(element.get()));
+  }
+
+  /** A fact a rule could report on: it can be 0, negative, NaN or infinite. */
+  private static boolean isQuestionable(NumFact f) {
+    return !f.isBottom() && (f.canBeNonPositive() || f.canBeNaN() || f.canBeInfinite());
   }
 
   /**
