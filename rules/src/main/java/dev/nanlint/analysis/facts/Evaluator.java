@@ -74,6 +74,8 @@ public final class Evaluator {
   private final boolean fieldFacts;
   /** Final fields whose initializer is being evaluated: a cycle reads as unknown. */
   private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
+  /** The fact of each final field's initializer, once: a large initializer is costly to evaluate at every read. */
+  private final Map<Node, NumFact> fieldConstants = new IdentityHashMap<>();
 
   public Evaluator(Analysis analysis) {
     this(analysis, Handlers.builtIn(), null);
@@ -302,10 +304,15 @@ public final class Evaluator {
       return Optional.empty();
     }
     Node node = d.get().node();
+    NumFact known = fieldConstants.get(node);
+    if (known != null) {
+      return Optional.of(known);
+    }
     inProgress.put(node, true);
     try {
-      NumFact value = factOf(d.get().initializer().get(), Store.empty());
-      return Optional.of(convert(value, d.get().typeName()));
+      NumFact value = convert(factOf(d.get().initializer().get(), Store.empty()), d.get().typeName());
+      fieldConstants.put(node, value); // the initializer of a final field: the same fact at every read
+      return Optional.of(value);
     } finally {
       inProgress.remove(node);
     }

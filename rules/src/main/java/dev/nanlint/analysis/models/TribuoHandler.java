@@ -29,8 +29,8 @@ public final class TribuoHandler implements CallHandler {
 
   @Override
   public Optional<NumFact> returns(Call call) {
-    String text = Printed.of(call.expr());
     if (call.receiverIs(VECTORS)) {
+      String text = Printed.of(call.expr());
       NumFact e = call.receiver().orElse(NumFact.top(D));
       return Optional.ofNullable(switch (call.name() + "/" + call.arity()) {
         case "sum/0" -> Reductions.sum(e, text, call.expr(), D);
@@ -42,7 +42,7 @@ public final class TribuoHandler implements CallHandler {
       });
     }
     if (call.name().equals("normalize") && call.arity() == 1 && call.expr().getScope().isPresent()) {
-      return Optional.ofNullable(normalized(call.expr().getScope().get(), call.elements(0), text, call));
+      return Optional.ofNullable(normalized(call.expr().getScope().get(), call.elements(0), Printed.of(call.expr()), call));
     }
     return Optional.empty();
   }
@@ -53,8 +53,8 @@ public final class TribuoHandler implements CallHandler {
     if (scope.isEmpty()) {
       return Optional.empty();
     }
-    String text = Printed.of(call.expr());
     if (call.receiverIs(VECTORS)) {
+      String text = Printed.of(call.expr());
       NumFact e = call.receiver().orElse(NumFact.top(D));
       NumFact changed = switch (call.name() + "/" + call.arity()) {
         case "scaleInPlace/1" -> Arith.mul(e, call.argument(0));
@@ -74,7 +74,7 @@ public final class TribuoHandler implements CallHandler {
     if (kind(call, scope.get()).isPresent()) {
       if (call.name().equals("normalizeInPlace") && call.arity() == 1) {
         Optional<AccessPath> array = call.argumentPaths().get(0);
-        NumFact n = normalized(scope.get(), call.elements(0), text, call);
+        NumFact n = normalized(scope.get(), call.elements(0), Printed.of(call.expr()), call);
         return Optional.of(array.map(a -> Effect.sets(a.elements(), n)).orElse(Effect.PURE));
       }
       return call.name().equals("normalize") ? Optional.of(Effect.PURE) : Optional.empty();
