@@ -893,14 +893,16 @@ public final class Evaluator {
 
   /**
    * The elements {@code kept} of one local array and those written ({@code written}) of another, when either
-   * array is one no other name can reach ({@link LocalArrays}): the write cannot change {@code kept}.
+   * array is one no other name can reach, or they hold different primitive types ({@link LocalArrays}): the
+   * write cannot change {@code kept}.
    */
   private boolean separateArrays(AccessPath kept, AccessPath written, Node at) {
     List<String> elements = List.of(AccessPath.ELEMENTS);
     return !kept.isDifference() && !written.isDifference() && kept.segments().equals(elements)
         && written.segments().equals(elements) && !kept.root().equals(written.root())
         && !kept.root().equals("this") && !written.root().equals("this")
-        && (localArrays.isUnshared(written.root(), at) || localArrays.isUnshared(kept.root(), at));
+        && (localArrays.isUnshared(written.root(), at) || localArrays.isUnshared(kept.root(), at)
+            || localArrays.differInType(written.root(), kept.root(), at));
   }
 
   /** {@code p} now holds {@code value}, computed by {@code valueExpr} (null if none: an increment). */

@@ -32,15 +32,35 @@ import java.util.Set;
  * array write forgets every array's elements (a write through one name may change another that aliases it), so
  * counts kept per class in two arrays ({@code tp[c]++; fp[c]++}) were forgotten as soon as both were updated.
  * A use anywhere else (passed to a call, assigned to another name, returned, used in a lambda or a nested
- * class) shares the array, and it is treated as before.
+ * class) shares the array, and it is treated as before. Two arrays of different primitive types ({@code int[]}
+ * and {@code double[]}, locals or parameters declared once) are never one array either, shared or not.
  */
 final class LocalArrays {
-  private final Map<Node, Set<String>> unshared = new IdentityHashMap<>();
+  /** Per callable: its unshared arrays, and the element type of each one-dimensional array of numbers it declares once. */
+  private record Arrays(Set<String> unshared, Map<String, String> elementTypes) {}
+
+  private static final Arrays NONE = new Arrays(Set.of(), Map.of());
+  private final Map<Node, Arrays> byCallable = new IdentityHashMap<>();
 
   /** Whether the local {@code name}, as seen from {@code at}, is an array no other name can reach. */
   boolean isUnshared(String name, Node at) {
+    return of(at).unshared().contains(name);
+  }
+
+  /**
+   * Whether the locals or parameters {@code a} and {@code b}, as seen from {@code at}, are arrays of different
+   * primitive types ({@code int[]} and {@code double[]}), which are never one array.
+   */
+  boolean differInType(String a, String b, Node at) {
+    Map<String, String> types = of(at).elementTypes();
+    String ta = types.get(a);
+    String tb = types.get(b);
+    return ta != null && tb != null && !ta.equals(tb);
+  }
+
+  private Arrays of(Node at) {
     Node callable = callableOf(at);
-    return callable != null && unshared.computeIfAbsent(callable, LocalArrays::collect).contains(name);
+    return callable == null ? NONE : byCallable.computeIfAbsent(callable, LocalArrays::collect);
   }
 
   private static Node callableOf(Node n) {
@@ -53,27 +73,44 @@ final class LocalArrays {
     return null;
   }
 
-  private static Set<String> collect(Node callable) {
+  private static Arrays collect(Node callable) {
     Map<String, Integer> declared = new HashMap<>();
+    Map<String, String> elementTypes = new HashMap<>();
     Set<String> candidates = new HashSet<>();
     for (VariableDeclarator v : callable.findAll(VariableDeclarator.class)) {
       String name = v.getNameAsString();
       declared.merge(name, 1, Integer::sum);
-      if (callableOf(v) == callable && isNumberArray(v) && v.getInitializer().map(LocalArrays::isFresh).orElse(true)) {
-        candidates.add(name);
+      if (callableOf(v) == callable && isNumberArray(v)) {
+        elementTypes.put(name, elementType(v));
+        if (v.getInitializer().map(LocalArrays::isFresh).orElse(true)) {
+          candidates.add(name);
+        }
+      }
+    }
+    for (Parameter p : callable.findAll(Parameter.class)) {
+      String name = p.getNameAsString();
+      candidates.remove(name); // a parameter of the same name somewhere in it: not worth telling apart
+      declared.merge(name, 1, Integer::sum);
+      if (p.getParentNode().orElse(null) == callable && !p.isVarArgs() && p.getType() instanceof ArrayType a
+          && a.getComponentType().isPrimitiveType()) {
+        elementTypes.put(name, a.getComponentType().asString());
       }
     }
     candidates.removeIf(name -> declared.get(name) != 1);
-    for (Parameter p : callable.findAll(Parameter.class)) {
-      candidates.remove(p.getNameAsString()); // a parameter of the same name somewhere in it: not worth telling apart
-    }
+    elementTypes.keySet().removeIf(name -> declared.get(name) != 1);
     for (NameExpr use : callable.findAll(NameExpr.class)) {
       String name = use.getNameAsString();
       if (candidates.contains(name) && (callableOf(use) != callable || !onlyReachesElements(use))) {
         candidates.remove(name);
       }
     }
-    return candidates;
+    return new Arrays(candidates, elementTypes);
+  }
+
+  private static String elementType(VariableDeclarator v) {
+    Type type = v.getType();
+    return type instanceof ArrayType a ? a.getComponentType().asString()
+        : v.getInitializer().map(i -> ((ArrayCreationExpr) i).getElementType().asString()).orElse("");
   }
 
   private static boolean isNumberArray(VariableDeclarator v) {

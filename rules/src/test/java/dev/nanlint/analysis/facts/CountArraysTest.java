@@ -79,6 +79,17 @@ class CountArraysTest {
           for (int y : labels) { ++size[y]; }
           return 1.0 / size[c];
         }
+        double otherType(double[] widths) {
+          int[] sizes = {1, 2, 3};
+          widths[0] = -1;
+          return 1.0 / sizes[1] + keep(sizes);
+        }
+        double sameType(int[] other) {
+          int[] sizes = {1, 2, 3};
+          other[0] = -1;
+          return 1.0 / sizes[1] + keep(sizes);
+        }
+        double keep(int[] a) { return 0; }
         void fill(int[] a) {}
       }
       """;
@@ -116,6 +127,18 @@ class CountArraysTest {
     NumFact f = divisor("keptBesideAParameter");
     assertEquals(0.0, f.lo(), f::toString);
     assertEquals(2.0, f.hi(), f::toString);
+  }
+
+  @Test
+  void aWriteToAnArrayOfAnotherTypeLeavesTheElementsKnown() {
+    NumFact f = divisor("otherType"); // an int[] and a double[] are never one array (sizes is passed on: shared)
+    assertFalse(f.canBeNegative(), f::toString);
+  }
+
+  @Test
+  void aWriteToAnotherArrayOfTheSameTypeForgetsThem() {
+    NumFact f = divisor("sameType"); // other may be sizes
+    assertTrue(f.canBeNegative(), f::toString);
   }
 
   @Test
