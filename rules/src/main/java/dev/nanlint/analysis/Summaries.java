@@ -14,6 +14,7 @@ import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
@@ -390,6 +391,9 @@ public final class Summaries {
     // another file may write a field that is neither private nor final: only a counter of this file is known,
     // one that starts at 0 and that this file only increments (a subclass that sets it is not seen)
     boolean visible = !(declaration.isPrivate() || declaration.isFinal());
+    if (visible && !onlyStepped(v, owner)) {
+      return Optional.empty(); // before any flow runs: most such fields are set outright somewhere
+    }
     NumFact joined;
     if (v.getInitializer().isPresent()) {
       joined = transfer.evaluator().factOf(v.getInitializer().get(), Store.empty());
@@ -440,6 +444,21 @@ public final class Summaries {
       joined = joined.tagged(NumFact.Tag.COUNT);
     }
     return Optional.of(transfer.evaluator().convert(joined, type));
+  }
+
+  /** Every write to {@code v} in the file is {@code v++} or {@code v += k} with k a whole-number literal of at least 1. */
+  private boolean onlyStepped(VariableDeclarator v, TypeDeclaration<?> owner) {
+    for (Expression target : writes(v).getOrDefault(v.getNameAsString(), List.of())) {
+      Write w = write(target, v, owner);
+      if (w == Write.OTHER || w == Write.INCREMENT) {
+        continue;
+      }
+      if (w != Write.ADD || !(unwrap(((AssignExpr) target.getParentNode().orElseThrow()).getValue())
+          instanceof IntegerLiteralExpr k && k.asNumber().longValue() >= 1)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String where(Node write) {
