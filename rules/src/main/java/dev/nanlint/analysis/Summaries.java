@@ -14,7 +14,6 @@ import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
@@ -67,8 +66,7 @@ import java.util.Set;
  * through another object ({@code other.f = ...}), decremented or compound-assigned otherwise is unknown. Used for
  * reads the flow store knows nothing of, outside the constructors and initializers that may run before
  * the write. A field only ever increased ({@code count++}, {@code total += w} with {@code w >= 0}) keeps
- * the least value it starts at; one that starts at 0 and is only stepped up by whole numbers is a COUNT. A
- * field another file may write (neither private nor final) is known only when it is such a counter here.
+ * the least value it starts at.
  *
  * <p>Memoised per file; a cycle (recursion, a field computed from itself) or more than {@value #MAX_DEPTH}
  * nested summaries reads as unknown. Tags travel with a summary; its evidence is replaced by one reason
@@ -366,7 +364,7 @@ public final class Summaries {
     FieldDeclaration declaration = (FieldDeclaration) variable.getParentNode().orElseThrow();
     TypeDeclaration<?> owner = declaration.findAncestor(TypeDeclaration.class).orElse(null);
     if (owner == null || Precision.ofType(variable.getType().asString()) == Precision.UNKNOWN
-        || mayRunBeforeSet(read, owner)) {
+        || !(declaration.isPrivate() || declaration.isFinal()) || mayRunBeforeSet(read, owner)) {
       return Optional.empty();
     }
     if (fields.containsKey(variable)) {
@@ -388,12 +386,6 @@ public final class Summaries {
   private Optional<NumFact> fieldFact(VariableDeclarator v, FieldDeclaration declaration, TypeDeclaration<?> owner) {
     String type = v.getType().asString();
     String name = v.getNameAsString();
-    // another file may write a field that is neither private nor final: only a counter of this file is known,
-    // one that starts at 0 and that this file only increments (a subclass that sets it is not seen)
-    boolean visible = !(declaration.isPrivate() || declaration.isFinal());
-    if (visible && !onlyStepped(v, owner)) {
-      return Optional.empty(); // before any flow runs: most such fields are set outright somewhere
-    }
     NumFact joined;
     if (v.getInitializer().isPresent()) {
       joined = transfer.evaluator().factOf(v.getInitializer().get(), Store.empty());
@@ -403,7 +395,6 @@ public final class Summaries {
       joined = NumFact.constant(0, Precision.ofType(type)).because(name + " is 0 until it is first set", v);
     }
     Node increased = null;
-    boolean counted = true; // only ever stepped up by a whole number: a counter
     for (Expression target : writes(v).getOrDefault(name, List.of())) {
       Write w = write(target, v, owner);
       if (w == Write.OTHER) {
@@ -423,42 +414,20 @@ public final class Summaries {
         if (value.canBeNegative() || value.canBeNaN()) {
           return Optional.empty();
         }
-        counted &= value.isIntegral() && value.isConstant() && value.lo() >= 1;
         increased = a;
         continue;
       }
-      counted = false;
       joined = joined.join(explained(value, name + " is set" + where(a) + " to", a));
     }
-    boolean counter = counted && increased != null && joined.isConstant() && joined.lo() == 0 && joined.isIntegral();
-    if (joined.isBottom() || visible && !counter) {
+    if (joined.isBottom()) {
       return Optional.empty();
     }
     if (increased != null) { // from any value it starts at, up to any value above
       NumFact up = NumFact.range(joined.lo(), Double.POSITIVE_INFINITY, Precision.ofType(type));
       joined = joined.join(joined.canBeZero()
-          ? up.because(name + " starts at 0 and is only increased" + where(increased)
-              + (visible ? " (in this file)" : ""), increased) : up);
-    }
-    if (counter) {
-      joined = joined.tagged(NumFact.Tag.COUNT);
+          ? up.because(name + " starts at 0 and is only increased" + where(increased), increased) : up);
     }
     return Optional.of(transfer.evaluator().convert(joined, type));
-  }
-
-  /** Every write to {@code v} in the file is {@code v++} or {@code v += k} with k a whole-number literal of at least 1. */
-  private boolean onlyStepped(VariableDeclarator v, TypeDeclaration<?> owner) {
-    for (Expression target : writes(v).getOrDefault(v.getNameAsString(), List.of())) {
-      Write w = write(target, v, owner);
-      if (w == Write.OTHER || w == Write.INCREMENT) {
-        continue;
-      }
-      if (w != Write.ADD || !(unwrap(((AssignExpr) target.getParentNode().orElseThrow()).getValue())
-          instanceof IntegerLiteralExpr k && k.asNumber().longValue() >= 1)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static String where(Node write) {

@@ -880,9 +880,13 @@ public final class Evaluator {
   Store write(Expression target, NumFact value, Expression valueExpr, Store s) {
     Expression t = unwrap(target);
     Optional<AccessPath> path = pathOf(t);
-    if (t instanceof ArrayAccessExpr) {
+    if (t instanceof ArrayAccessExpr access) {
       Store killed = s.killIf(p -> p.mentions(AccessPath.ELEMENTS) && !path.map(p::dependsOn).orElse(false)
           && !(path.isPresent() && separateArrays(p, path.get(), t)));
+      NumFact survivors = path.isPresent() ? survivorsOfRepair(access, path.get(), killed) : null;
+      if (survivors != null) {
+        return killed.assign(path.get(), survivors.join(value));
+      }
       return path.map(p -> killed.assignSome(p, value)).orElse(killed);
     }
     if (path.isEmpty()) {
@@ -903,6 +907,77 @@ public final class Evaluator {
         && !kept.root().equals("this") && !written.root().equals("this")
         && (localArrays.isUnshared(written.root(), at) || localArrays.isUnshared(kept.root(), at)
             || localArrays.differInType(written.root(), kept.root(), at));
+  }
+
+  /**
+   * {@code v[i] = ...; if (v[i] <= 0) v[i] = 0.1;}: an element computed and then repaired under a test of that same
+   * element against a constant. The store keeps one fact for all of {@code v[*]}; a weak update would join the
+   * repair into the old fact and keep the very values the repair replaced. After the repair, the elements are
+   * those the test let through (its FALSE side: {@code v[*] > 0}, NaN included) or the repair. A test that is not
+   * such a comparison, a repair in the else branch, or no write of the same element just before: null (a weak
+   * update, as for any element write).
+   */
+  private NumFact survivorsOfRepair(ArrayAccessExpr access, AccessPath elements, Store s) {
+    Node child = access;
+    IfStmt test = null;
+    for (Node p = access.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
+      if (p instanceof IfStmt i) {
+        test = child == i.getThenStmt() ? i : null;
+        break;
+      }
+      if (!(p instanceof AssignExpr || p instanceof com.github.javaparser.ast.stmt.ExpressionStmt || p instanceof BlockStmt)) {
+        return null;
+      }
+    }
+    if (test == null || !(test.getCondition() instanceof BinaryExpr c) || !computedJustBefore(test, access)) {
+      return null;
+    }
+    String element = access.toString();
+    boolean left = c.getLeft().toString().equals(element);
+    if (!left && !c.getRight().toString().equals(element)) {
+      return null;
+    }
+    NumFact bound = factOf(left ? c.getRight() : c.getLeft(), s);
+    NumFact old = s.get(elements).orElse(null);
+    if (!bound.isConstant() || old == null) {
+      return null;
+    }
+    double k = bound.lo();
+    BinaryExpr.Operator op = left ? c.getOperator() : switch (c.getOperator()) {
+      case LESS -> BinaryExpr.Operator.GREATER;
+      case LESS_EQUALS -> BinaryExpr.Operator.GREATER_EQUALS;
+      case GREATER -> BinaryExpr.Operator.LESS;
+      case GREATER_EQUALS -> BinaryExpr.Operator.LESS_EQUALS;
+      default -> c.getOperator();
+    };
+    NumFact passed = switch (op) { // what makes the test false: the values the repair leaves alone
+      case LESS -> NumFact.range(k, INF, old.precision());
+      case LESS_EQUALS -> NumFact.range(Math.nextUp(k), INF, old.precision());
+      case GREATER -> NumFact.range(-INF, k, old.precision());
+      case GREATER_EQUALS -> NumFact.range(-INF, Math.nextDown(k), old.precision());
+      default -> null;
+    };
+    return passed == null ? null : old.restrict(passed.join(NumFact.nan(old.precision())));
+  }
+
+  /** The statement before the {@code if} in its block writes the same element ({@code v[i] = ...}). */
+  private static boolean computedJustBefore(IfStmt test, ArrayAccessExpr access) {
+    if (!(test.getParentNode().orElse(null) instanceof BlockStmt block)) {
+      return false;
+    }
+    int at = block.getStatements().indexOf(test);
+    for (int i = at - 1; i >= 0; i--) {
+      Statement before = block.getStatements().get(i);
+      if (before instanceof com.github.javaparser.ast.stmt.ExpressionStmt es && es.getExpression() instanceof AssignExpr a
+          && a.getOperator() == AssignExpr.Operator.ASSIGN) {
+        if (a.getTarget().toString().equals(access.toString())) {
+          return true;
+        }
+        continue; // other element writes of the same iteration
+      }
+      return false;
+    }
+    return false;
   }
 
   /** {@code p} now holds {@code value}, computed by {@code valueExpr} (null if none: an increment). */

@@ -90,6 +90,37 @@ class CountArraysTest {
           return 1.0 / sizes[1] + keep(sizes);
         }
         double keep(int[] a) { return 0; }
+        double unrepaired(double[] ss, double[] ls, int n) {
+          double[] v = new double[ls.length];
+          double[] mean = new double[ls.length];
+          for (int i = 0; i < ls.length; i++) {
+            mean[i] = ls[i] / n;
+            v[i] = ss[i] / n - mean[i] * mean[i];
+          }
+          return Math.sqrt(v[0]);
+        }
+        double repaired(double[] ss, double[] ls, int n) {
+          double[] v = new double[ls.length];
+          double[] mean = new double[ls.length];
+          for (int i = 0; i < ls.length; i++) {
+            mean[i] = ls[i] / n;
+            v[i] = ss[i] / n - mean[i] * mean[i];
+            if (v[i] <= 0.0) {
+              v[i] = 0.1;
+            }
+          }
+          return Math.sqrt(v[0]);
+        }
+        double partlyRepaired(double[] ss, double[] ls, int n) {
+          double[] v = new double[ls.length];
+          for (int i = 0; i < ls.length; i++) {
+            v[i] = ss[i] / n - (ls[i] / n) * (ls[i] / n);
+            if (v[i] > -1e-10) {
+              v[i] = 1e-50;
+            }
+          }
+          return Math.sqrt(v[0]);
+        }
         void fill(int[] a) {}
       }
       """;
@@ -139,6 +170,31 @@ class CountArraysTest {
   void aWriteToAnotherArrayOfTheSameTypeForgetsThem() {
     NumFact f = divisor("sameType"); // other may be sizes
     assertTrue(f.canBeNegative(), f::toString);
+  }
+
+  private NumFact rootArgument(String method) {
+    MethodDeclaration m = unit.findFirst(MethodDeclaration.class, d -> d.getNameAsString().equals(method)).orElseThrow();
+    return analysis.facts().at(m.findFirst(com.github.javaparser.ast.expr.MethodCallExpr.class,
+        c -> c.getNameAsString().equals("sqrt")).orElseThrow().getArgument(0));
+  }
+
+  @Test
+  void anElementVarianceKeepsItsCancellationBesideAnotherArray() {
+    NumFact f = rootArgument("unrepaired"); // mean[i] = ... no longer forgets v[*]
+    assertTrue(f.has(NumFact.Tag.CANCELLATION), f::toString);
+  }
+
+  @Test
+  void anElementRepairedUnderATestOfItselfKeepsWhatTheTestLetThrough() {
+    // if (v[i] <= 0) v[i] = 0.1: above 0, or 0.1 (or the 0 of an element the loop has not reached)
+    NumFact f = rootArgument("repaired");
+    assertFalse(f.canBeNegative(), f::toString);
+  }
+
+  @Test
+  void aRepairOfOnlyPartOfTheNegativesKeepsTheRest() {
+    NumFact f = rootArgument("partlyRepaired"); // if (v[i] > -1e-10) v[i] = 1e-50: below -1e-10 stays
+    assertTrue(f.canBeNegative() && f.has(NumFact.Tag.CANCELLATION), f::toString);
   }
 
   @Test
