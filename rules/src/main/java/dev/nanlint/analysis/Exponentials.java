@@ -219,7 +219,8 @@ public final class Exponentials {
    * A maximum (or a log-sum-exp, which is at least the maximum): named so ({@code max}, {@code maxLogit},
    * {@code lse}, {@code logSumExp}, {@code logZ}), computed so ({@code Math.max}, {@code x.max(1)},
    * {@code stream.max().getAsDouble()}, {@code x.maxNumber()}), or a local holding one or kept as a
-   * running maximum ({@code if (z[i] > m) m = z[i];}).
+   * running maximum ({@code if (z[i] > m) m = z[i];}). A name holding a constant is not one, whatever it is
+   * called ({@code double max = 0;} never updated).
    */
   public boolean isMaxLike(Expression e, int depth) {
     if (depth > MAX_DEPTH) {
@@ -243,6 +244,9 @@ public final class Exponentials {
     }
     if (root.isEmpty()) {
       return false;
+    }
+    if (x instanceof NameExpr && !Double.isNaN(values.constant(x))) {
+      return false; // double max = 0; never updated: a constant shift leaves exp as unbounded as before
     }
     if (isMaxName(root)) {
       return true;

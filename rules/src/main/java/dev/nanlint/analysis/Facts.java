@@ -3,6 +3,7 @@ package dev.nanlint.analysis;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -164,8 +165,8 @@ public final class Facts {
   private static Set<String> tainted(Node callable, Predicate<Node> source, boolean anyUpdate) {
     Set<String> names = new HashSet<>();
     for (UnaryExpr u : callable.findAll(UnaryExpr.class)) {
-      if (STEPS.contains(u.getOperator()) && u.getExpression() instanceof NameExpr n) {
-        names.add(n.getNameAsString());
+      if (STEPS.contains(u.getOperator())) {
+        steppedName(u.getExpression()).ifPresent(names::add);
       }
     }
     List<AssignExpr> assignments = callable.findAll(AssignExpr.class);
@@ -177,6 +178,8 @@ public final class Facts {
             && (anyUpdate || a.getOperator() == AssignExpr.Operator.MINUS);
         if (a.getTarget() instanceof NameExpr n && (update || carries(a.getValue(), source, names))) {
           names.add(n.getNameAsString());
+        } else if (update) {
+          steppedName(a.getTarget()).ifPresent(names::add); // counts[c] += hit ? 1 : 0
         }
       }
       for (VariableDeclarator v : declarators) {
@@ -186,6 +189,12 @@ public final class Facts {
       }
     }
     return names;
+  }
+
+  /** The local a step changes: {@code n} of {@code n++}, or the array {@code counts} of {@code counts[c]++}. */
+  private static Optional<String> steppedName(Expression target) {
+    Expression t = target instanceof ArrayAccessExpr a ? a.getName() : target;
+    return t instanceof NameExpr n ? Optional.of(n.getNameAsString()) : Optional.empty();
   }
 
   private static boolean carries(Expression value, Predicate<Node> source, Set<String> names) {

@@ -15,6 +15,7 @@ import com.github.javaparser.ast.expr.DoubleLiteralExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.InstanceOfExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.LongLiteralExpr;
@@ -1273,6 +1274,9 @@ public final class Values {
   private static boolean clipsSomewhere(Statement s, String name) {
     if (s instanceof ExpressionStmt es && es.getExpression() instanceof AssignExpr) {
       return false; // an assignment is a definition, handled by the caller
+    }
+    if (s instanceof IfStmt ifs && ifs.getElseStmt().isEmpty() && ifs.getCondition().findFirst(InstanceOfExpr.class).isPresent()) {
+      return false; // clipped only for one type of activation or input: every other type reaches the use unclipped
     }
     boolean[] clip = new boolean[1];
     boolean[] mentions = new boolean[1];

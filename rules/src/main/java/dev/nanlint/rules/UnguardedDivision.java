@@ -99,7 +99,9 @@ public final class UnguardedDivision implements Rule {
         || a.values().guards().zeroCaseConsidered(denominator)) {
       return; // the flow proves it non-zero here, or the code handles the zero case
     }
-    String risk = fact.has(NumFact.Tag.TRUNCATED_QUOTIENT) ? reasons(fact) : risky ? value.risk() : null;
+    // a count the flow shows can stay 0 (incremented only under a condition) is a risk in its own words
+    String risk = fact.has(NumFact.Tag.TRUNCATED_QUOTIENT) ? reasons(fact) : risky ? value.risk()
+        : fact.has(NumFact.Tag.CONDITIONAL_COUNT) && !fact.evidence().isEmpty() ? reasons(fact) : null;
     if (risk == null) {
       return;
     }

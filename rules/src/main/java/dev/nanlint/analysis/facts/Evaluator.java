@@ -1,6 +1,17 @@
 package dev.nanlint.analysis.facts;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ContinueStmt;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
@@ -72,6 +83,7 @@ public final class Evaluator {
   private final Refiner refiner;
   /** Whether a field the store knows nothing of is read from the file's writes to it (see withFieldFacts). */
   private final boolean fieldFacts;
+  private final LocalArrays localArrays;
   /** Final fields whose initializer is being evaluated: a cycle reads as unknown. */
   private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
   /** The fact of each final field's initializer, once: a large initializer is costly to evaluate at every read. */
@@ -86,7 +98,13 @@ public final class Evaluator {
   }
 
   private Evaluator(Analysis analysis, List<CallHandler> handlers, Observer observer, boolean fieldFacts) {
+    this(analysis, handlers, observer, fieldFacts, new LocalArrays());
+  }
+
+  private Evaluator(Analysis analysis, List<CallHandler> handlers, Observer observer, boolean fieldFacts,
+      LocalArrays localArrays) {
     this.analysis = analysis;
+    this.localArrays = localArrays;
     this.handlers = List.copyOf(handlers);
     this.observer = observer;
     this.fieldFacts = fieldFacts;
@@ -95,7 +113,7 @@ public final class Evaluator {
 
   /** The same evaluator reporting every evaluated expression to {@code o}. */
   public Evaluator observing(Observer o) {
-    return new Evaluator(analysis, handlers, o, fieldFacts);
+    return new Evaluator(analysis, handlers, o, fieldFacts, localArrays);
   }
 
   /**
@@ -104,7 +122,7 @@ public final class Evaluator {
    * would analyse every method that writes the field (measured: +17% CPU on the tuning corpus).
    */
   public Evaluator withFieldFacts() {
-    return new Evaluator(analysis, handlers, observer, true);
+    return new Evaluator(analysis, handlers, observer, true, localArrays);
   }
 
   Analysis analysis() {
@@ -360,7 +378,7 @@ public final class Evaluator {
         NumFact one = NumFact.constant(1, Precision.INT);
         NumFact updated = convert(up ? Arith.add(old, one) : Arith.sub(old, one), analysis.types().typeOf(operand));
         if (up) {
-          updated = counted(updated, old, operand, u);
+          updated = counted(updated, old, operand, u, false);
         }
         Store after = shifted(pathOf(operand), up ? 1 : -1, st, write(operand, updated, null, st));
         return new Result(u.isPrefix() ? updated : old, after);
@@ -525,13 +543,64 @@ public final class Evaluator {
     return raw.endsWith("List") && !raw.endsWith("[]");
   }
 
-  /** An integral value incremented from 0 or more is a counter: 0 until the first increment. */
-  private static NumFact counted(NumFact updated, NumFact old, Expression target, Node at) {
+  /**
+   * An integral value incremented from 0 or more is a counter: 0 until the first increment. It is a
+   * CONDITIONAL_COUNT when the increment may be skipped on an iteration ({@code conditional}: the added value
+   * can be 0, the increment is under a condition, or it counts into an array element picked by the data).
+   */
+  private static NumFact counted(NumFact updated, NumFact old, Expression target, Node at, boolean skippable) {
     if (!old.isIntegral() || old.lo() < 0) {
       return updated;
     }
     NumFact tagged = updated.tagged(Tag.COUNT).explainedBy(old);
-    return old.lo() == 0 ? tagged.because(Printed.of(target) + " starts at 0 and is only incremented", at) : tagged;
+    boolean element = unwrap(target) instanceof ArrayAccessExpr;
+    if (!(skippable || element || underCondition(at))) {
+      return old.lo() == 0 ? tagged.because(Printed.of(target) + " starts at 0 and is only incremented", at) : tagged;
+    }
+    tagged = tagged.tagged(Tag.CONDITIONAL_COUNT);
+    if (old.lo() != 0) {
+      return tagged;
+    }
+    return element && unwrap(target) instanceof ArrayAccessExpr a
+        ? tagged.because(Printed.of(a.getName()) + " starts at 0 in every element and " + Printed.of(target)
+            + " only counts up (line " + line(at) + "): an element never counted stays 0", at)
+        : tagged.because(Printed.of(target) + " starts at 0 and is incremented only when a condition holds (line "
+            + line(at) + "): it stays 0 when the condition never does", at);
+  }
+
+  private static int line(Node n) {
+    return n.getBegin().map(p -> p.line).orElse(0);
+  }
+
+  /**
+   * Whether the increment {@code at} may be skipped on an iteration of its innermost loop (or, outside a
+   * loop, in its callable): it sits in a branch of an {@code if}, {@code ?:} or {@code switch}, or comes after
+   * an {@code if} in the same loop body that can {@code continue}.
+   */
+  private static boolean underCondition(Node at) {
+    Node child = at;
+    for (Node p = at.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
+      if (p instanceof IfStmt i && child != i.getCondition()
+          || p instanceof ConditionalExpr c && child != c.getCondition()
+          || p instanceof SwitchEntry) {
+        return true;
+      }
+      if (p instanceof BlockStmt block && child instanceof Statement st) {
+        for (Statement before : block.getStatements()) {
+          if (before == st) {
+            break;
+          }
+          if (before instanceof IfStmt && before.findFirst(ContinueStmt.class, c -> c.getLabel().isEmpty()).isPresent()) {
+            return true;
+          }
+        }
+      }
+      if (p instanceof ForStmt || p instanceof ForEachStmt || p instanceof WhileStmt || p instanceof DoStmt
+          || p instanceof CallableDeclaration<?> || p instanceof LambdaExpr) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private Result binary(BinaryExpr b, Store s) {
@@ -584,6 +653,12 @@ public final class Evaluator {
         result = Arith.add(l, r);
         if (l.lo() >= 0 && r.lo() >= 0 && result.canBeZero() && !(l.isConstant() && r.isConstant())) {
           result = result.tagged(Tag.SUM_OF_NONNEGATIVES);
+        }
+        if (l.has(Tag.COUNT) && r.has(Tag.COUNT) && result.canBeZero()) {
+          result = result.tagged(Tag.COUNT); // tp + fp: 0 while neither was incremented
+          if (l.has(Tag.CONDITIONAL_COUNT) && r.has(Tag.CONDITIONAL_COUNT)) {
+            result = result.tagged(Tag.CONDITIONAL_COUNT);
+          }
         }
         if ((l.has(Tag.EXP) || r.has(Tag.EXP)) && result.hi() == INF) {
           result = result.tagged(Tag.EXP);
@@ -771,8 +846,11 @@ public final class Evaluator {
         case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER -> arithmetic(op, old, value, target, a.getValue(), a, v.after());
         default -> NumFact.top(old.precision());
       };
-      if (op == BinaryExpr.Operator.PLUS && v.fact().isConstant() && v.fact().lo() >= 1 && v.fact().isIntegral()) {
-        value = counted(value, old, target, a);
+      // c += 1, and c += hit ? 1 : 0 (an increment taken only when the condition holds)
+      NumFact by = v.fact();
+      if (op == BinaryExpr.Operator.PLUS && by.isIntegral() && !by.canBeNaN()
+          && (by.isConstant() && by.lo() >= 1 || by.lo() == 0 && by.hi() == 1)) {
+        value = counted(value, old, target, a, v.fact().canBeZero());
       }
     }
     value = convert(value, analysis.types().typeOf(target)); // compound assignments narrow implicitly
@@ -809,14 +887,104 @@ public final class Evaluator {
   Store write(Expression target, NumFact value, Expression valueExpr, Store s) {
     Expression t = unwrap(target);
     Optional<AccessPath> path = pathOf(t);
-    if (t instanceof ArrayAccessExpr) {
-      Store killed = s.killIf(p -> p.mentions(AccessPath.ELEMENTS) && !path.map(p::dependsOn).orElse(false));
+    if (t instanceof ArrayAccessExpr access) {
+      Store killed = s.killIf(p -> p.mentions(AccessPath.ELEMENTS) && !path.map(p::dependsOn).orElse(false)
+          && !(path.isPresent() && separateArrays(p, path.get(), t)));
+      NumFact survivors = path.isPresent() ? survivorsOfRepair(access, path.get(), killed) : null;
+      if (survivors != null) {
+        return killed.assign(path.get(), survivors.join(value));
+      }
       return path.map(p -> killed.assignSome(p, value)).orElse(killed);
     }
     if (path.isEmpty()) {
       return t instanceof FieldAccessExpr f ? s.killIf(p -> p.mentions(f.getNameAsString())) : s;
     }
     return bind(path.get(), value, valueExpr, s);
+  }
+
+  /**
+   * The elements {@code kept} of one local array and those written ({@code written}) of another, when either
+   * array is one no other name can reach, or they hold different primitive types ({@link LocalArrays}): the
+   * write cannot change {@code kept}.
+   */
+  private boolean separateArrays(AccessPath kept, AccessPath written, Node at) {
+    List<String> elements = List.of(AccessPath.ELEMENTS);
+    return !kept.isDifference() && !written.isDifference() && kept.segments().equals(elements)
+        && written.segments().equals(elements) && !kept.root().equals(written.root())
+        && !kept.root().equals("this") && !written.root().equals("this")
+        && (localArrays.isUnshared(written.root(), at) || localArrays.isUnshared(kept.root(), at)
+            || localArrays.differInType(written.root(), kept.root(), at));
+  }
+
+  /**
+   * {@code v[i] = ...; if (v[i] <= 0) v[i] = 0.1;}: an element computed and then repaired under a test of that same
+   * element against a constant. The store keeps one fact for all of {@code v[*]}; a weak update would join the
+   * repair into the old fact and keep the very values the repair replaced. After the repair, the elements are
+   * those the test let through (its FALSE side: {@code v[*] > 0}, NaN included) or the repair. A test that is not
+   * such a comparison, a repair in the else branch, or no write of the same element just before: null (a weak
+   * update, as for any element write).
+   */
+  private NumFact survivorsOfRepair(ArrayAccessExpr access, AccessPath elements, Store s) {
+    Node child = access;
+    IfStmt test = null;
+    for (Node p = access.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
+      if (p instanceof IfStmt i) {
+        test = child == i.getThenStmt() ? i : null;
+        break;
+      }
+      if (!(p instanceof AssignExpr || p instanceof com.github.javaparser.ast.stmt.ExpressionStmt || p instanceof BlockStmt)) {
+        return null;
+      }
+    }
+    if (test == null || !(test.getCondition() instanceof BinaryExpr c) || !computedJustBefore(test, access)) {
+      return null;
+    }
+    String element = access.toString();
+    boolean left = c.getLeft().toString().equals(element);
+    if (!left && !c.getRight().toString().equals(element)) {
+      return null;
+    }
+    NumFact bound = factOf(left ? c.getRight() : c.getLeft(), s);
+    NumFact old = s.get(elements).orElse(null);
+    if (!bound.isConstant() || old == null) {
+      return null;
+    }
+    double k = bound.lo();
+    BinaryExpr.Operator op = left ? c.getOperator() : switch (c.getOperator()) {
+      case LESS -> BinaryExpr.Operator.GREATER;
+      case LESS_EQUALS -> BinaryExpr.Operator.GREATER_EQUALS;
+      case GREATER -> BinaryExpr.Operator.LESS;
+      case GREATER_EQUALS -> BinaryExpr.Operator.LESS_EQUALS;
+      default -> c.getOperator();
+    };
+    NumFact passed = switch (op) { // what makes the test false: the values the repair leaves alone
+      case LESS -> NumFact.range(k, INF, old.precision());
+      case LESS_EQUALS -> NumFact.range(Math.nextUp(k), INF, old.precision());
+      case GREATER -> NumFact.range(-INF, k, old.precision());
+      case GREATER_EQUALS -> NumFact.range(-INF, Math.nextDown(k), old.precision());
+      default -> null;
+    };
+    return passed == null ? null : old.restrict(passed.join(NumFact.nan(old.precision())));
+  }
+
+  /** The statement before the {@code if} in its block writes the same element ({@code v[i] = ...}). */
+  private static boolean computedJustBefore(IfStmt test, ArrayAccessExpr access) {
+    if (!(test.getParentNode().orElse(null) instanceof BlockStmt block)) {
+      return false;
+    }
+    int at = block.getStatements().indexOf(test);
+    for (int i = at - 1; i >= 0; i--) {
+      Statement before = block.getStatements().get(i);
+      if (before instanceof com.github.javaparser.ast.stmt.ExpressionStmt es && es.getExpression() instanceof AssignExpr a
+          && a.getOperator() == AssignExpr.Operator.ASSIGN) {
+        if (a.getTarget().toString().equals(access.toString())) {
+          return true;
+        }
+        continue; // other element writes of the same iteration
+      }
+      return false;
+    }
+    return false;
   }
 
   /** {@code p} now holds {@code value}, computed by {@code valueExpr} (null if none: an increment). */

@@ -61,6 +61,12 @@ public final class NumFact {
     PROBABILITY,
     /** An integer counter that starts at 0 and is only incremented: 0 when nothing was counted. */
     COUNT,
+    /**
+     * A COUNT that can stay 0 however often its loop runs: incremented only when a condition holds
+     * ({@code if (hit) n++}, {@code n += hit ? 1 : 0}, after an {@code if (...) continue;}), or an element of a
+     * count array indexed by the data ({@code counts[label]++}: a class never seen stays 0).
+     */
+    CONDITIONAL_COUNT,
     /** A sum of non-negative terms: 0 when there are none or all are 0. */
     SUM_OF_NONNEGATIVES,
     /** A Euclidean norm (sqrt of a sum of squares, hypot): 0 for a zero vector. */
