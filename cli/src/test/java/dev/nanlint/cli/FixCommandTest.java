@@ -146,7 +146,7 @@ class FixCommandTest {
         "  double loss(double[] p, int k) {",
         "    double sum = 0;",
         "    for (double v : p) {",
-        "      sum += v * v;",
+        "      if (v > 0) sum += v;",
         "    }",
         "    return -Math.log(p[k] / sum);",
         "  }",

@@ -48,7 +48,7 @@ public final class Consequences {
     REACHES_RESULT,
     /** Returned by a method that also returns NaN on purpose ({@code return Double.NaN;}): its callers expect NaN. */
     NAN_BY_CONTRACT,
-    /** Converted to an integer ({@code (int) v}, {@code Math.round(v)}), which turns NaN into 0: no NaN leaves. */
+    /** Converted to an integer ({@code (int) v}, {@code Math.round(v)}): NaN becomes 0, Infinity the largest integer. */
     CONVERTED,
     ONLY_COMPARED,
     NEVER_READ

@@ -121,9 +121,10 @@ public final class ZeroContracts {
     }
     Expression x = leftConstant ? r : l;
     double c = a.constants().value(leftConstant ? l : r);
-    if (!a.types().isFloating(x) || !sources(a.facts().at(x)).isEmpty() || a.values().of(x).probability()
+    NumFact fx = a.facts().at(x);
+    if (!a.types().isFloating(x) || fx.isIntegral() || !sources(fx).isEmpty() || a.values().of(x).probability()
         || accumulated(x, a) || mentionsParameter(x, a)) {
-      return Optional.empty(); // a count, or a sum the method builds, reaches small whole values by itself
+      return Optional.empty(); // a count (whole-valued, or a sum the method builds) reaches small values by itself
     }
     return Optional.of(new Reading(Kind.COINCIDENCE, "only when " + text(x) + " is exactly " + number(c)
         + ": nothing the code shows brings it there", null));

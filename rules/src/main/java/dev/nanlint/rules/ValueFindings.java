@@ -9,7 +9,7 @@ import dev.nanlint.engine.RuleContext;
  * Reports an operation that can produce NaN or Infinity at the level its consequence earns (issue 15, item
  * 3): a warning when the value can reach a result; a note when it only decides comparisons, which a NaN
  * makes false (often the intended way out: {@code if (gain > best)}), when it is converted to an integer
- * (NaN becomes 0), or when it is returned by a method that returns NaN on purpose elsewhere; nothing when
+ * (NaN becomes 0, Infinity the largest integer: a wrong number, but no NaN spreads), or when it is returned by a method that returns NaN on purpose elsewhere; nothing when
  * no one reads it. Only for
  * a double or float: an array operation may have changed its receiver in place, whatever its result does.
  */
@@ -25,7 +25,7 @@ final class ValueFindings {
       case NAN_BY_CONTRACT -> ctx.reportWeaker(value, message + "; the method also returns Double.NaN (line "
           + outcome.line() + "), so its callers already expect NaN", fix);
       case CONVERTED -> ctx.reportWeaker(value, message + "; the result is converted to an integer by "
-          + outcome.firstComparison() + ", which turns NaN into 0", fix);
+          + outcome.firstComparison() + ", which turns NaN into 0 and Infinity into the largest integer", fix);
       case ONLY_COMPARED -> ctx.reportWeaker(value, message + "; the result only decides "
           + outcome.firstComparison() + " (a comparison with NaN is false)", fix);
       case NEVER_READ -> { } // a value no one reads cannot spread
