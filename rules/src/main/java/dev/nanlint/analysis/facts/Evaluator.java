@@ -419,6 +419,23 @@ public final class Evaluator {
   }
 
   /**
+   * After an integer {@code x / n} or {@code x % n} the program goes on only if n was not 0 (it throws
+   * ArithmeticException otherwise): n is non-zero from here on, and a constant 0 ends the path.
+   */
+  private Store integerDivisorNotZero(BinaryExpr.Operator op, NumFact dividend, Expression divisor, NumFact d, Store after) {
+    if (op != BinaryExpr.Operator.DIVIDE && op != BinaryExpr.Operator.REMAINDER
+        || !dividend.precision().isIntegral() || !d.precision().isIntegral() || !d.canBeZero() || !after.isReachable()) {
+      return after;
+    }
+    NumFact nonZero = d.exclude(0);
+    if (nonZero.isBottom()) {
+      return Store.unreachable();
+    }
+    Optional<AccessPath> path = pathOf(unwrap(divisor));
+    return path.isEmpty() ? after : restrictEqual(path.get(), nonZero, after.with(path.get(), nonZero));
+  }
+
+  /**
    * What a bound on {@code p} tells about the paths that hold the same value ({@link Store#equalTo}):
    * {@code int n = xs.length; ... xs[0]} leaves n >= 1 too. A length or size not yet in the store starts
    * from what any length can be.
@@ -439,16 +456,21 @@ public final class Evaluator {
   }
 
   /**
-   * {@code p = xs.length} (or a widening cast of it): p and the length now hold the same value, which a
-   * later bound on either tells the other (an index that did not throw, a comparison of p).
+   * {@code p = xs.length} (or a widening cast of it), or {@code p = q} for a plain variable q
+   * ({@code double an = n;}): p and the source now hold the same value, which a later bound on either
+   * tells the other (an index that did not throw, {@code if (n < 3) return;}).
    */
-  private Store copiedLength(AccessPath p, Expression valueExpr, Store after) {
+  private Store copied(AccessPath p, Expression valueExpr, Store after) {
     Expression v = unwrap(valueExpr);
     while (v instanceof CastExpr c && Set.of("double", "long", "int").contains(c.getType().asString())) {
       v = unwrap(c.getExpression());
     }
-    Optional<AccessPath> source = pathOf(v).filter(Evaluator::isLength);
-    if (source.isEmpty() || p.isDifference() || source.get().dependsOn(p) || !after.isReachable()) {
+    boolean cast = v != unwrap(valueExpr);
+    // a length, or (uncast) a local, parameter or field: not an element of an array, whose path stands for all
+    Optional<AccessPath> source = pathOf(v).filter(q -> isLength(q)
+        || !cast && !q.isDifference() && !q.mentions(AccessPath.ELEMENTS) && !q.mentions(AccessPath.SIZE));
+    if (source.isEmpty() || p.isDifference() || p.mentions(AccessPath.ELEMENTS) || source.get().dependsOn(p)
+        || !after.isReachable()) {
       return after;
     }
     return after.with(AccessPath.difference(p, source.get()), NumFact.constant(0, Precision.INT));
@@ -620,7 +642,8 @@ public final class Evaluator {
         if (op == BinaryExpr.Operator.PLUS && analysis.types().typeOf(b).equals("String")) {
           return new Result(NumFact.top(), after);
         }
-        return new Result(arithmetic(op, left.fact(), right.fact(), b.getLeft(), b.getRight(), b, after), after);
+        NumFact result = arithmetic(op, left.fact(), right.fact(), b.getLeft(), b.getRight(), b, after);
+        return new Result(result, integerDivisorNotZero(op, left.fact(), b.getRight(), right.fact(), after));
       }
       case BINARY_AND -> {
         Precision p = Precision.promote(left.fact().precision(), right.fact().precision());
@@ -856,7 +879,9 @@ public final class Evaluator {
     value = convert(value, analysis.types().typeOf(target)); // compound assignments narrow implicitly
     // only a plain assignment stores what its right side computes (x /= n does not make x a copy of n)
     Expression computed = a.getOperator() == AssignExpr.Operator.ASSIGN ? a.getValue() : null;
-    Store after = write(target, value, computed, v.after());
+    Store afterValue = old == null ? v.after() : integerDivisorNotZero(a.getOperator().toBinaryOperator().orElseThrow(),
+        old, a.getValue(), v.fact(), v.after());
+    Store after = write(target, value, computed, afterValue);
     boolean step = (a.getOperator() == AssignExpr.Operator.PLUS || a.getOperator() == AssignExpr.Operator.MINUS)
         && v.fact().isConstant() && v.fact().isIntegral();
     if (step) { // i += 2: the differences with i move by the step
@@ -994,7 +1019,7 @@ public final class Evaluator {
     if (valueExpr == null) {
       return after;
     }
-    Store made = copiedLength(p, valueExpr, created(p, unwrap(valueExpr), value, before, after));
+    Store made = copied(p, valueExpr, created(p, unwrap(valueExpr), value, before, after));
     return offset(p, valueExpr, value, before, made);
   }
 

@@ -32,6 +32,28 @@ class EvaluatorTest {
   }
 
   @Test
+  void anIntegerDivisionThatRanProvesItsDivisorNonZero() {
+    NumFact n = returned("int correct, int n", "int rate = correct / n; return n;");
+    assertFalse(n.canBeZero(), "correct / n would have thrown: " + n);
+    NumFact compound = returned("int total, int n", "total /= n; return n;");
+    assertFalse(compound.canBeZero(), compound.toString());
+    NumFact real = returned("double x, double d", "double q = x / d; return d;");
+    assertTrue(real.canBeZero(), "a floating division does not throw: " + real);
+    NumFact remainder = returned("int i, int k", "int r = i % k; return k;");
+    assertFalse(remainder.canBeZero(), remainder.toString());
+  }
+
+  @Test
+  void aCopyLearnsWhatALaterCheckOfItsSourceTells() {
+    NumFact an = returned("int n", "double an = n; if (n < 3) { return 1; } return an;");
+    assertEquals(3, an.lo(), "an holds n, and n >= 3 here: " + an);
+    NumFact reassigned = returned("int n", "double an = n; an = an - 5; if (n < 3) { return 1; } return an;");
+    assertTrue(reassigned.lo() < 3, "an no longer holds n: " + reassigned);
+    NumFact element = returned("double[] a, int i", "double v = a[i]; if (a[0] < 3) { return 1; } return v;");
+    assertTrue(element.lo() < 3, "one element says nothing of another: " + element);
+  }
+
+  @Test
   void sigmoidOfTheOtherShapeIsAProbabilityThatCanBeNaN() {
     NumFact p = returned("double z", "double e = Math.exp(z); return e / (1 + e);");
     assertTrue(p.isProbability(), p.toString());
