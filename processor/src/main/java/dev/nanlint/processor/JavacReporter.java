@@ -10,6 +10,8 @@ import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
+import dev.nanlint.analysis.index.IndexedSummaries;
+import dev.nanlint.analysis.index.ProjectIndex;
 import dev.nanlint.engine.Config;
 import dev.nanlint.engine.ConfigException;
 import dev.nanlint.engine.FailOn;
@@ -26,7 +28,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +45,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
 
 /**
  * What the processor and the plugin share: runs the engine on each compilation unit javac hands over and
@@ -67,12 +72,24 @@ final class JavacReporter {
   private final JavacOptions options;
   /** Set once the configuration is read: at once for nanlint.config, else on the first file (found above it). */
   private Linter linter;
+  /** The linter without the project index: the second pass hands it the cross-file summaries instead. */
+  private Linter plainLinter;
+  /** The declarations of every file of the compilation, recorded as the first pass analyses them. */
+  private final ProjectIndex index = new ProjectIndex();
+  /**
+   * Files whose operands call methods no method of theirs answers: reported at the end of the compilation,
+   * when the index knows every file, after a second check with the summaries of those methods if they resolve.
+   */
+  private final Map<String, Deferred> deferred = new LinkedHashMap<>();
+  private int checkedAgain;
   private Config config;
   private FailOn failOn;
   /** The configuration was refused (a javac error says why): nothing is analysed. */
   private boolean refused;
   private final Printer printer;
   private final Set<String> analysed = new HashSet<>();
+  /** The units analysed, by the name their findings carry: where a callee's text is read in the second pass. */
+  private final Map<String, JavaFileObject> sources = new HashMap<>();
   /** Files being analysed in the background, reported when javac has analysed them (or at the end). */
   private final Map<CompilationUnitTree, Analysis> pending = new IdentityHashMap<>();
   /** Analyses not finished yet, oldest first: each holds a converted AST as big as its text. */
@@ -104,6 +121,9 @@ final class JavacReporter {
   /** A file's findings on the way, with the text they were found in (read once: the file may change). */
   private record Analysis(SourceText source, Future<FileResult> result) {}
 
+  /** A first-pass result held back until the project index is complete. */
+  private record Deferred(CompilationUnitTree unit, SourceText source, FileResult result) {}
+
   /**
    * @param options the {@code nanlint.*} options ({@link JavacOptions#ALL}); a bad one, or a configuration file
    *     {@code nanlint.config} names that is missing or invalid, throws ConfigException with a message for the user
@@ -128,7 +148,8 @@ final class JavacReporter {
   private void configure(Config file) throws ConfigException {
     config = options.configure(file);
     failOn = options.failOn(config);
-    linter = new Linter(rules, config);
+    plainLinter = new Linter(rules, config);
+    linter = plainLinter.withProject(index);
   }
 
   /**
@@ -197,11 +218,13 @@ final class JavacReporter {
           } else if (e.getKind() == TaskEvent.Kind.COMPILATION) {
             new ArrayList<>(conversions.keySet()).forEach(JavacReporter.this::awaitConversion);
             new ArrayList<>(pending.keySet()).forEach(JavacReporter.this::reportPending);
+            reportDeferred();
             workers.shutdownNow();
             converter.shutdownNow();
             if (options.stats && lastUnit != null) {
               note(lastUnit, "nanlint: " + fromJavacTrees + " files analysed from javac's trees, " + parsedAgain
-                  + " parsed again by JavaParser; " + convertingNanos.get() / 1_000_000 + " ms converting trees,"
+                  + " parsed again by JavaParser; " + checkedAgain + " checked again with other files' summaries; "
+                  + convertingNanos.get() / 1_000_000 + " ms converting trees,"
                   + " javac's thread waited " + waitingNanos / 1_000_000 + " ms for nanlint");
             }
           }
@@ -238,6 +261,7 @@ final class JavacReporter {
         return; // as the command: a generated file's generator would have to change
       }
       lastUnit = unit;
+      sources.put(name, unit.getSourceFile()); // the file object, not its tree: javac may let trees go
       SourceText source = new SourceText(text); // one line index per file: converter, rules and report share it
       if (workers == null) {
         report(unit, source, analysis(unit, name, source).get());
@@ -336,13 +360,71 @@ final class JavacReporter {
       long start = System.nanoTime();
       FileResult result = analysis.result().get();
       waitingNanos += System.nanoTime() - start;
-      report(unit, analysis.source(), result);
+      if (workers != null && index.dependsOnOthers(result.path())) {
+        deferred.put(result.path(), new Deferred(unit, analysis.source(), result));
+      } else {
+        report(unit, analysis.source(), result);
+      }
     } catch (ExecutionException e) {
       note(unit, "nanlint: skipped " + unit.getSourceFile().getName() + " after an internal error: " + e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException | StackOverflowError e) {
       note(unit, "nanlint: skipped " + unit.getSourceFile().getName() + " after an internal error: " + e);
+    }
+  }
+
+  /**
+   * The second pass, as the command's: every file of the compilation is recorded now, so the methods other
+   * files' operands call resolve; they are summarised from their files' text, and each file that calls one
+   * is checked again with those summaries. Files not in this compilation are unknown. Then the held-back
+   * files are reported.
+   */
+  private void reportDeferred() {
+    if (deferred.isEmpty()) {
+      return;
+    }
+    Map<String, FileResult> again = new HashMap<>();
+    try {
+      ProjectIndex.Plan plan = index.plan();
+      Set<String> toCheck = new HashSet<>(plan.dependents());
+      toCheck.retainAll(deferred.keySet());
+      if (!toCheck.isEmpty()) {
+        IndexedSummaries summaries = IndexedSummaries.build(index, plan, path -> {
+          Deferred d = deferred.get(path);
+          String text = d != null ? d.source().text() : textOf(path);
+          return text == null ? null : Linter.parse(text).orElse(null);
+        });
+        if (summaries.size() > 0) {
+          Linter second = plainLinter.withProject(summaries);
+          for (String path : toCheck) {
+            Deferred d = deferred.get(path);
+            Optional<CompilationUnit> parsed = Linter.parse(d.source().text());
+            if (parsed.isPresent()) {
+              again.put(path, second.check(path, parsed.get(), d.source()));
+              checkedAgain++;
+            }
+          }
+        }
+      }
+    } catch (RuntimeException | StackOverflowError e) { // never break the user's build: the first pass stands
+      note(deferred.values().iterator().next().unit(), "nanlint: the project index's second pass stopped after an"
+          + " internal error: " + e);
+      again.clear();
+    }
+    for (Deferred d : deferred.values()) {
+      report(d.unit(), d.source(), again.getOrDefault(d.result().path(), d.result()));
+    }
+    deferred.clear();
+  }
+
+  /** The text of a file of this compilation that was reported already (a callee of a held-back file). */
+  private String textOf(String path) {
+    JavaFileObject file = sources.get(path);
+    try {
+      return file == null ? null : file.getCharContent(true).toString();
+    } catch (IOException e) {
+      return null;
     }
   }
 

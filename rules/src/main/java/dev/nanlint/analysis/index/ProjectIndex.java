@@ -47,6 +47,15 @@ public final class ProjectIndex implements Linter.UnitObserver {
     classes = null;
   }
 
+  /**
+   * Whether the file's operands call methods it does not declare, so a second pass may change its findings
+   * once every file is recorded (the processor holds such a file's report back until then).
+   */
+  public boolean dependsOnOthers(String path) {
+    FileRecord f = files.get(path);
+    return f != null && !f.operandCalls().isEmpty();
+  }
+
   public Collection<FileRecord> files() {
     return files.values();
   }
