@@ -72,15 +72,16 @@ final class JavacReporter {
   private final JavacOptions options;
   /** Set once the configuration is read: at once for nanlint.config, else on the first file (found above it). */
   private Linter linter;
-  /** The linter without the project index: the second pass hands it the cross-file summaries instead. */
-  private Linter plainLinter;
-  /** The declarations of every file of the compilation, recorded as the first pass analyses them. */
-  private final ProjectIndex index = new ProjectIndex();
   /**
-   * Files whose operands call methods no method of theirs answers: reported at the end of the compilation,
-   * when the index knows every file, after a second check with the summaries of those methods if they resolve.
+   * The declarations of every file of the compilation (the project index), recorded on the converter thread
+   * as each file is converted: complete once every conversion is, which javac's first ANALYZE follows closely.
    */
-  private final Map<String, Deferred> deferred = new LinkedHashMap<>();
+  private final ProjectIndex index = new ProjectIndex();
+  /** Every conversion started, to know when the index is complete. */
+  private final List<Future<?>> allConversions = new ArrayList<>();
+  /** The second pass's summaries, built once the index is complete and a file first needs them. */
+  private IndexedSummaries summaries;
+  private ProjectIndex.Plan plan;
   private int checkedAgain;
   private Config config;
   private FailOn failOn;
@@ -121,9 +122,6 @@ final class JavacReporter {
   /** A file's findings on the way, with the text they were found in (read once: the file may change). */
   private record Analysis(SourceText source, Future<FileResult> result) {}
 
-  /** A first-pass result held back until the project index is complete. */
-  private record Deferred(CompilationUnitTree unit, SourceText source, FileResult result) {}
-
   /**
    * @param options the {@code nanlint.*} options ({@link JavacOptions#ALL}); a bad one, or a configuration file
    *     {@code nanlint.config} names that is missing or invalid, throws ConfigException with a message for the user
@@ -148,8 +146,7 @@ final class JavacReporter {
   private void configure(Config file) throws ConfigException {
     config = options.configure(file);
     failOn = options.failOn(config);
-    plainLinter = new Linter(rules, config);
-    linter = plainLinter.withProject(index);
+    linter = new Linter(rules, config);
   }
 
   /**
@@ -218,7 +215,6 @@ final class JavacReporter {
           } else if (e.getKind() == TaskEvent.Kind.COMPILATION) {
             new ArrayList<>(conversions.keySet()).forEach(JavacReporter.this::awaitConversion);
             new ArrayList<>(pending.keySet()).forEach(JavacReporter.this::reportPending);
-            reportDeferred();
             workers.shutdownNow();
             converter.shutdownNow();
             if (options.stats && lastUnit != null) {
@@ -273,6 +269,7 @@ final class JavacReporter {
         CompletableFuture<Supplier<FileResult>> conversion =
             CompletableFuture.supplyAsync(() -> analysis(unit, name, source), converter);
         conversions.put(unit, conversion);
+        allConversions.add(conversion);
         Analysis analysis = new Analysis(source, conversion.thenApplyAsync(Supplier::get, workers));
         running.addLast(analysis);
         runningChars += text.length();
@@ -292,13 +289,20 @@ final class JavacReporter {
   private Supplier<FileResult> analysis(CompilationUnitTree unit, String name, SourceText source) {
     long start = System.nanoTime();
     CompilationUnit converted = converted(unit, source);
-    convertingNanos.addAndGet(System.nanoTime() - start);
-    if (converted == null) {
+    if (converted == null) { // parsed here, so its declarations enter the index with the others'
+      converted = Linter.parse(source.text()).orElse(null);
       parsedAgain.incrementAndGet();
-      return () -> linter.lint(name, source.text());
+      if (converted == null) {
+        convertingNanos.addAndGet(System.nanoTime() - start);
+        return () -> linter.lint(name, source.text()); // reports the parse error
+      }
+    } else {
+      fromJavacTrees.incrementAndGet();
     }
-    fromJavacTrees.incrementAndGet();
-    return () -> linter.check(name, converted, source);
+    index.parsed(name, converted);
+    convertingNanos.addAndGet(System.nanoTime() - start);
+    CompilationUnit parsed = converted;
+    return () -> linter.check(name, parsed, source);
   }
 
   /** Waits until {@code unit} is converted: javac is about to change its trees. */
@@ -360,11 +364,7 @@ final class JavacReporter {
       long start = System.nanoTime();
       FileResult result = analysis.result().get();
       waitingNanos += System.nanoTime() - start;
-      if (workers != null && index.dependsOnOthers(result.path())) {
-        deferred.put(result.path(), new Deferred(unit, analysis.source(), result));
-      } else {
-        report(unit, analysis.source(), result);
-      }
+      report(unit, analysis.source(), withOtherFiles(result, analysis.source()));
     } catch (ExecutionException e) {
       note(unit, "nanlint: skipped " + unit.getSourceFile().getName() + " after an internal error: " + e.getCause());
     } catch (InterruptedException e) {
@@ -375,50 +375,53 @@ final class JavacReporter {
   }
 
   /**
-   * The second pass, as the command's: every file of the compilation is recorded now, so the methods other
-   * files' operands call resolve; they are summarised from their files' text, and each file that calls one
-   * is checked again with those summaries. Files not in this compilation are unknown. Then the held-back
-   * files are reported.
+   * The second pass, as the command's: a file whose operands call methods of other files is checked again
+   * with their summaries. It waits until every file of the compilation is converted (so the index is
+   * complete); the summaries are built once, from the callees' text. Files not in this compilation are
+   * unknown. Any problem leaves the first pass's result: the second pass can only sharpen it.
    */
-  private void reportDeferred() {
-    if (deferred.isEmpty()) {
-      return;
+  private FileResult withOtherFiles(FileResult first, SourceText source) {
+    if (workers == null || !index.dependsOnOthers(first.path())) {
+      return first;
     }
-    Map<String, FileResult> again = new HashMap<>();
     try {
-      ProjectIndex.Plan plan = index.plan();
-      Set<String> toCheck = new HashSet<>(plan.dependents());
-      toCheck.retainAll(deferred.keySet());
-      if (!toCheck.isEmpty()) {
-        IndexedSummaries summaries = IndexedSummaries.build(index, plan, path -> {
-          Deferred d = deferred.get(path);
-          String text = d != null ? d.source().text() : textOf(path);
-          return text == null ? null : Linter.parse(text).orElse(null);
-        });
-        if (summaries.size() > 0) {
-          Linter second = plainLinter.withProject(summaries);
-          for (String path : toCheck) {
-            Deferred d = deferred.get(path);
-            Optional<CompilationUnit> parsed = Linter.parse(d.source().text());
-            if (parsed.isPresent()) {
-              again.put(path, second.check(path, parsed.get(), d.source()));
-              checkedAgain++;
-            }
+      if (summaries == null) {
+        long start = System.nanoTime();
+        for (Future<?> conversion : allConversions) {
+          try {
+            conversion.get();
+          } catch (ExecutionException e) {
+            // that file's own result says so; its declarations are unknown
           }
         }
+        waitingNanos += System.nanoTime() - start;
+        plan = index.plan();
+        summaries = IndexedSummaries.build(index, plan, this::parsedFile);
       }
+      if (!plan.dependents().contains(first.path()) || summaries.size() == 0) {
+        return first;
+      }
+      Optional<CompilationUnit> parsed = Linter.parse(source.text());
+      if (parsed.isEmpty()) {
+        return first;
+      }
+      checkedAgain++;
+      return linter.withProject(summaries).check(first.path(), parsed.get(), source);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return first;
     } catch (RuntimeException | StackOverflowError e) { // never break the user's build: the first pass stands
-      note(deferred.values().iterator().next().unit(), "nanlint: the project index's second pass stopped after an"
-          + " internal error: " + e);
-      again.clear();
+      return first;
     }
-    for (Deferred d : deferred.values()) {
-      report(d.unit(), d.source(), again.getOrDefault(d.result().path(), d.result()));
-    }
-    deferred.clear();
   }
 
-  /** The text of a file of this compilation that was reported already (a callee of a held-back file). */
+  /** A file of this compilation parsed again, to summarise the methods other files call; null when it cannot be. */
+  private CompilationUnit parsedFile(String path) {
+    String text = textOf(path);
+    return text == null ? null : Linter.parse(text).orElse(null);
+  }
+
+  /** The text of a file of this compilation (a callee of another file's operand). */
   private String textOf(String path) {
     JavaFileObject file = sources.get(path);
     try {

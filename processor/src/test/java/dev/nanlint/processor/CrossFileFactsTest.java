@@ -74,7 +74,6 @@ class CrossFileFactsTest {
         JavaFileObjects.forSourceLines("demo.util.Probabilities", PROBABILITIES),
         JavaFileObjects.forSourceLines("demo.Loss", LOSS));
     List<String> javacFindings = compilation.diagnostics().stream()
-        .peek(d -> System.err.println("DIAG " + d.getKind() + " " + d.getSource() + " " + d.getMessage(Locale.ROOT)))
         .filter(d -> d.getSource() != null && RULE.matcher(d.getMessage(Locale.ROOT)).find())
         .map(d -> {
           String message = d.getMessage(Locale.ROOT).lines().findFirst().orElse("");
