@@ -15,6 +15,7 @@ import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import dev.nanlint.analysis.Analysis;
 import dev.nanlint.engine.FileNodes;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,18 +23,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What the first pass keeps of one file for the project index: its package and imports, the classes it
  * declares ({@link ClassRecord}), and the calls in the operands the rules ask facts about (divisors, the
- * arguments of {@code log} and {@code sqrt}) that no method of the file answers, as keys
- * {@code name/arity} or {@code Class.name/arity} for a static call through a class name. A few hundred
- * bytes per class; the AST is not kept.
+ * arguments of {@code log} and {@code sqrt}) that no method of the file answers ({@link OperandCall}).
+ * A few hundred bytes per class; the AST is not kept.
  */
 public record FileRecord(String path, String packageName, Map<String, String> singleImports,
     List<String> wildcardImports, Map<String, String> staticImports, List<String> staticWildcards,
-    List<ClassRecord> classes, Set<String> operandCalls) {
+    List<ClassRecord> classes, Set<OperandCall> operandCalls) {
 
   /** Methods whose name the operand calls name: {@code Math.log(x)}, {@code Transforms.sqrt(x)}, {@code a.div(b)}. */
   private static final Set<String> OPERAND_TAKING = Set.of("log", "log10", "log1p", "sqrt");
@@ -93,8 +92,8 @@ public record FileRecord(String path, String packageName, Map<String, String> si
     out.add(new ClassRecord(qualified, t.getNameAsString(), superclass, isFinal, isInterface, List.copyOf(methods)));
   }
 
-  /** The operand calls no method of the file answers, as keys for the index ({@link #key}). */
-  private static Set<String> operandCalls(CompilationUnit unit, List<ClassRecord> classes) {
+  /** The operand calls no method of the file answers, with their receivers' declared types. */
+  private static Set<OperandCall> operandCalls(CompilationUnit unit, List<ClassRecord> classes) {
     Set<String> ownMethods = new HashSet<>();
     Set<String> ownClasses = new HashSet<>();
     for (ClassRecord c : classes) {
@@ -119,33 +118,41 @@ public record FileRecord(String path, String packageName, Map<String, String> si
         c.getScope().ifPresent(operands::add);
       }
     }
-    Set<String> keys = new TreeSet<>();
+    Set<OperandCall> calls = new HashSet<>();
+    Analysis analysis = null; // for declared types, built only when an operand calls a method
     for (Expression operand : operands) {
       for (MethodCallExpr c : operand.findAll(MethodCallExpr.class)) {
-        String key = key(c, ownMethods, ownClasses);
-        if (key != null) {
-          keys.add(key);
+        if (analysis == null) {
+          analysis = new Analysis(unit);
+        }
+        if (!analysis.types().typeOf(c).isEmpty()) {
+          continue; // a call the file's types already know: Math, ND4J, a size, a method of this file
+        }
+        String name = c.getNameAsString();
+        int arity = c.getArguments().size();
+        Expression scope = c.getScope().map(FileRecord::unwrap).orElse(null);
+        if (scope == null) {
+          if (!ownMethods.contains(name)) {
+            calls.add(new OperandCall(OperandCall.Kind.UNQUALIFIED, IndexedSummaries.enclosingClass(c), name, arity));
+          }
+          continue;
+        }
+        if (scope.isThisExpr() || scope.isSuperExpr()) {
+          continue;
+        }
+        if (scope instanceof NameExpr n && analysis.declarations().find(n, n.getNameAsString()).isEmpty()) {
+          if (Character.isUpperCase(n.getNameAsString().charAt(0)) && !ownClasses.contains(n.getNameAsString())) {
+            calls.add(new OperandCall(OperandCall.Kind.STATIC, n.getNameAsString(), name, arity));
+          }
+          continue;
+        }
+        String type = analysis.types().typeOf(scope);
+        if (!type.isEmpty()) {
+          calls.add(new OperandCall(OperandCall.Kind.INSTANCE, type, name, arity));
         }
       }
     }
-    return Set.copyOf(keys);
-  }
-
-  /**
-   * {@code Class.name/arity} for a static call through a class name the file does not declare,
-   * {@code name/arity} for any other call a method of the file cannot answer; null when it can.
-   */
-  static String key(MethodCallExpr c, Set<String> ownMethods, Set<String> ownClasses) {
-    String name = c.getNameAsString();
-    int arity = c.getArguments().size();
-    Expression scope = c.getScope().map(FileRecord::unwrap).orElse(null);
-    if (scope == null || scope.isThisExpr()) {
-      return ownMethods.contains(name) ? null : name + "/" + arity;
-    }
-    if (scope instanceof NameExpr n && Character.isUpperCase(n.getNameAsString().charAt(0))) {
-      return ownClasses.contains(n.getNameAsString()) ? null : n.getNameAsString() + "." + name + "/" + arity;
-    }
-    return name + "/" + arity;
+    return Set.copyOf(calls);
   }
 
   static Expression unwrap(Expression e) {

@@ -155,20 +155,23 @@ public final class IndexedSummaries implements CrossFileCalls {
       return type.isEmpty() ? Optional.empty() : index.resolveInstance(type, name, argumentTypes, record);
     }
 
-    /** Static imports, then what the enclosing class inherits; inside an anonymous class: unknown. */
+    /** Static imports, then what the enclosing class inherits. */
     private Optional<ProjectIndex.Callee> resolveUnqualified(MethodCallExpr call, String name, List<String> argumentTypes) {
-      String enclosing = null;
-      for (Node p = call.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
-        if (p instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isPresent()) {
-          return Optional.empty();
-        }
-        if (p instanceof TypeDeclaration<?> t) {
-          enclosing = t instanceof ClassOrInterfaceDeclaration c && !c.isLocalClassDeclaration()
-              ? c.getFullyQualifiedName().orElse(null) : null;
-          break;
-        }
-      }
-      return index.resolveUnqualified(enclosing, name, argumentTypes, record);
+      return index.resolveUnqualified(enclosingClass(call), name, argumentTypes, record);
     }
+  }
+
+  /** The qualified name of the class around {@code call}; "" inside an anonymous or local class (it may inherit anything). */
+  static String enclosingClass(MethodCallExpr call) {
+    for (Node p = call.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+      if (p instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isPresent()) {
+        return "";
+      }
+      if (p instanceof TypeDeclaration<?> t) {
+        return t instanceof ClassOrInterfaceDeclaration c && c.isLocalClassDeclaration() ? ""
+            : t.getFullyQualifiedName().orElse("");
+      }
+    }
+    return "";
   }
 }

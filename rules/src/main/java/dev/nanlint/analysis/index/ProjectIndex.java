@@ -96,24 +96,11 @@ public final class ProjectIndex implements Linter.UnitObserver {
   }
 
   public Plan plan() {
-    Map<String, List<Callee>> byKey = new HashMap<>();
-    for (Declared d : classes().values()) {
-      for (MethodRecord m : d.type().methods()) {
-        if (summarisable(m) && (m.isStatic() || m.isFinal() || d.type().isFinal() && !d.type().isInterface())) {
-          Callee callee = new Callee(m, d.type(), d.file().path());
-          String arity = "/" + m.arity();
-          byKey.computeIfAbsent(m.name() + arity, k -> new ArrayList<>()).add(callee);
-          if (m.isStatic()) {
-            byKey.computeIfAbsent(d.type().simpleName() + "." + m.name() + arity, k -> new ArrayList<>()).add(callee);
-          }
-        }
-      }
-    }
     Set<String> dependents = new TreeSet<>();
     Map<String, Callee> callees = new TreeMap<>();
     for (FileRecord f : files.values()) {
-      for (String key : f.operandCalls()) {
-        for (Callee c : byKey.getOrDefault(key, List.of())) {
+      for (OperandCall call : f.operandCalls()) {
+        for (Callee c : candidates(call, f)) {
           if (!c.path().equals(f.path())) {
             dependents.add(f.path());
             callees.put(c.key(), c);
@@ -122,6 +109,21 @@ public final class ProjectIndex implements Linter.UnitObserver {
       }
     }
     return new Plan(Set.copyOf(dependents), Map.copyOf(callees));
+  }
+
+  /** What {@code call} may resolve to in the second pass: every overload of its arity (argument types aside). */
+  private List<Callee> candidates(OperandCall call, FileRecord from) {
+    return switch (call.kind()) {
+      case STATIC -> {
+        Declared d = declared(call.type(), from);
+        yield d == null ? List.of() : lookup(d, call.name(), call.arity(), null, true);
+      }
+      case INSTANCE -> {
+        Declared d = declared(call.type(), from);
+        yield d == null || d.type().isInterface() ? List.of() : lookup(d, call.name(), call.arity(), null, false);
+      }
+      case UNQUALIFIED -> unqualified(call.type(), call.name(), call.arity(), null, from);
+    };
   }
 
   /** A method whose return the summaries describe: a number, a numeric array or an INDArray, with a body. */
@@ -194,83 +196,99 @@ public final class ProjectIndex implements Linter.UnitObserver {
   }
 
   /**
-   * The method {@code name}/{@code arity} a call on a receiver declared as {@code receiverType} (written in
-   * {@code from}) runs, when it cannot be overridden out of sight; {@code argumentTypes} tell overloads of
-   * one arity apart (exact declared types only).
+   * The method {@code name} a call on a receiver declared as {@code receiverType} (written in {@code from})
+   * runs, when it cannot be overridden out of sight; {@code argumentTypes} tell overloads of one arity apart
+   * (exact declared types only).
    */
   public Optional<Callee> resolveInstance(String receiverType, String name, List<String> argumentTypes, FileRecord from) {
     Declared d = declared(receiverType, from);
-    return d == null || d.type().isInterface() ? Optional.empty() : lookup(d, name, argumentTypes, false);
+    return d == null || d.type().isInterface() ? Optional.empty()
+        : unique(lookup(d, name, argumentTypes.size(), argumentTypes, false));
   }
 
   /** A static call {@code Type.name(...)} with the class name as written in {@code from}. */
   public Optional<Callee> resolveStatic(String type, String name, List<String> argumentTypes, FileRecord from) {
     Declared d = declared(type, from);
-    return d == null ? Optional.empty() : lookup(d, name, argumentTypes, true);
+    return d == null ? Optional.empty() : unique(lookup(d, name, argumentTypes.size(), argumentTypes, true));
   }
 
   /**
    * An unqualified call that no method of {@code from} declares: a static import, or a static or final
-   * method the enclosing class {@code enclosing} (qualified) inherits from a class of the run.
+   * method the enclosing class {@code enclosing} (qualified; "" for none) inherits from a class of the run.
    */
   public Optional<Callee> resolveUnqualified(String enclosing, String name, List<String> argumentTypes, FileRecord from) {
-    Map<String, Declared> byName = classes();
-    String owner = from.staticImports().get(name);
-    if (owner != null) {
-      Declared d = byName.get(owner);
-      return d == null ? Optional.empty() : lookup(d, name, argumentTypes, true);
-    }
-    Optional<Callee> found = Optional.empty();
-    for (String w : from.staticWildcards()) {
-      Declared d = byName.get(w);
-      Optional<Callee> c = d == null ? Optional.empty() : lookup(d, name, argumentTypes, true);
-      if (c.isPresent()) {
-        if (found.isPresent()) {
-          return Optional.empty();
-        }
-        found = c;
-      }
-    }
-    if (found.isPresent() || enclosing == null) {
-      return found;
-    }
-    Declared self = byName.get(enclosing);
-    if (self == null || self.type().superclass().isEmpty()) {
-      return Optional.empty();
-    }
-    Declared parent = declared(self.type().superclass(), self.file());
-    return parent == null ? Optional.empty() : lookup(parent, name, argumentTypes, false);
+    return unique(unqualified(enclosing, name, argumentTypes.size(), argumentTypes, from));
+  }
+
+  private static Optional<Callee> unique(List<Callee> found) {
+    return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
   }
 
   /**
-   * The method {@code name} of {@code start} or, when it declares none of that name, of its nearest superclass
-   * in the run that does (a superclass outside the run ends the search: unknown). Unique by arity, or by
-   * exact argument types among overloads; not overridable out of sight.
+   * Inherited methods shadow static imports, so the enclosing class's superclasses come first: one outside
+   * the run may declare the name (unknown); then a static import, single or on demand (one match only).
    */
-  private Optional<Callee> lookup(Declared start, String name, List<String> argumentTypes, boolean staticOnly) {
+  private List<Callee> unqualified(String enclosing, String name, int arity, List<String> argumentTypes, FileRecord from) {
+    Map<String, Declared> byName = classes();
+    Declared self = enclosing.isEmpty() ? null : byName.get(enclosing);
+    if (self == null) {
+      return List.of(); // an anonymous or local class, or a class declared twice
+    }
+    if (!self.type().superclass().isEmpty()) {
+      Declared parent = declared(self.type().superclass(), self.file());
+      if (parent == null) {
+        return List.of();
+      }
+      List<Callee> inherited = lookup(parent, name, arity, argumentTypes, false);
+      if (!inherited.isEmpty()) {
+        return inherited;
+      }
+    }
+    String owner = from.staticImports().get(name);
+    if (owner != null) {
+      Declared d = byName.get(owner);
+      return d == null ? List.of() : lookup(d, name, arity, argumentTypes, true);
+    }
+    List<Callee> found = new ArrayList<>();
+    for (String w : from.staticWildcards()) {
+      Declared d = byName.get(w);
+      if (d != null) {
+        found.addAll(lookup(d, name, arity, argumentTypes, true));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The methods {@code name}/{@code arity} of {@code start} or, when it declares none of that name, of its
+   * nearest superclass in the run that does (a superclass outside the run ends the search: unknown). With
+   * {@code argumentTypes}, overloads of one arity are told apart by exact types; without, all are kept
+   * (the plan). Each must have a body and be impossible to override out of sight, or none is returned.
+   */
+  private List<Callee> lookup(Declared start, String name, int arity, List<String> argumentTypes, boolean staticOnly) {
     Declared d = start;
     for (int depth = 0; d != null && depth < 20; depth++) {
       List<MethodRecord> named = d.type().methods().stream().filter(m -> m.name().equals(name)).toList();
       if (!named.isEmpty()) {
-        List<MethodRecord> candidates = named.stream().filter(m -> m.arity() == argumentTypes.size()).toList();
-        if (candidates.size() > 1) {
+        List<MethodRecord> candidates = named.stream().filter(m -> m.arity() == arity).toList();
+        if (candidates.size() > 1 && argumentTypes != null) {
           candidates = candidates.stream().filter(m -> m.parameterTypes().equals(argumentTypes)).toList();
         }
-        if (candidates.size() != 1) {
-          return Optional.empty();
+        List<Callee> out = new ArrayList<>();
+        for (MethodRecord m : candidates) {
+          boolean fixed = m.isStatic() || m.isFinal() || d.type().isFinal() && !d.type().isInterface();
+          if (!fixed || staticOnly && !m.isStatic() || !summarisable(m)) {
+            return List.of();
+          }
+          out.add(new Callee(m, d.type(), d.file().path()));
         }
-        MethodRecord m = candidates.get(0);
-        boolean fixed = m.isStatic() || m.isFinal() || m.isPrivate() || d.type().isFinal() && !d.type().isInterface();
-        if (!fixed || staticOnly && !m.isStatic() || !summarisable(m)) {
-          return Optional.empty();
-        }
-        return Optional.of(new Callee(m, d.type(), d.file().path()));
+        return out;
       }
       if (d.type().superclass().isEmpty()) {
-        return Optional.empty();
+        return List.of();
       }
       d = declared(d.type().superclass(), d.file());
     }
-    return Optional.empty();
+    return List.of();
   }
 }

@@ -87,7 +87,8 @@ class ProjectIndexTest {
     assertFalse(r.classNamed("p.A.Bodies").isFinal(), "a constant with a body subclasses the enum");
     assertTrue(r.classNamed("p.A.R").isFinal());
     // the divisor's calls the file does not answer, by name/arity, and Class.name/arity for a static call
-    assertEquals(Set.of("norm/1", "size/0", "Util.scale/2"), r.operandCalls());
+    assertEquals(Set.of(new OperandCall(OperandCall.Kind.UNQUALIFIED, "p.A", "norm", 1),
+        new OperandCall(OperandCall.Kind.STATIC, "Util", "scale", 2)), r.operandCalls(), "helper: a field of unknown type");
   }
 
   @Test
@@ -174,11 +175,16 @@ class ProjectIndexTest {
         """, "c/E.java", """
         package c;
         class E extends java.util.AbstractList<Double> { double f(double x, double y) { return x / floor(y); } }
+        """, "c/F.java", """
+        package c;
+        import static u.MathUtil.atLeastOne;
+        class F extends java.util.Random { double f(double x, double y) { return x / atLeastOne(y); } }
         """);
     assertEquals(1.0, run.divisor("c/A.java").lo());
     assertEquals(1.0, run.divisor("c/B.java").lo());
     assertEquals(0.5, run.divisor("c/D.java").lo());
     assertTrue(run.divisor("c/E.java").canBeZero(), "a superclass outside the run: unknown");
+    assertTrue(run.divisor("c/F.java").canBeZero(), "a superclass outside the run may declare it, shadowing the import");
   }
 
   @Test
