@@ -83,6 +83,15 @@ public final class IndexedSummaries implements CrossFileCalls {
     return summaries.size();
   }
 
+  /** The summaries by method, for statistics and reviews. */
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder();
+    new java.util.TreeMap<>(summaries).forEach((k, v) -> out.append(k).append(": ").append(v.fact())
+        .append(v.reason() == null ? "" : " (" + v.reason() + ")").append('\n'));
+    return out.toString();
+  }
+
   @Override
   public InFile forFile(String path, Analysis analysis) {
     return new Calls(path, analysis);
