@@ -81,6 +81,8 @@ final class JavacReporter {
   private final List<Future<?>> allConversions = new ArrayList<>();
   /** The second pass's summaries, built once the index is complete and a file first needs them. */
   private IndexedSummaries summaries;
+  /** The linter with {@link #summaries}, for the files checked again. */
+  private Linter withSummaries;
   private ProjectIndex.Plan plan;
   private int checkedAgain;
   private Config config;
@@ -299,7 +301,11 @@ final class JavacReporter {
     } else {
       fromJavacTrees.incrementAndGet();
     }
-    index.parsed(name, converted);
+    try {
+      index.parsed(name, converted);
+    } catch (RuntimeException e) { // the file stays out of the project index; its own analysis goes on
+      // (calls into it stay unknown, as for a file not in this compilation)
+    }
     convertingNanos.addAndGet(System.nanoTime() - start);
     CompilationUnit parsed = converted;
     return () -> linter.check(name, parsed, source);
@@ -397,6 +403,7 @@ final class JavacReporter {
         waitingNanos += System.nanoTime() - start;
         plan = index.plan();
         summaries = IndexedSummaries.build(index, plan, this::parsedFile);
+        withSummaries = linter.withProject(summaries);
       }
       if (!plan.dependents().contains(first.path()) || summaries.size() == 0) {
         return first;
@@ -406,7 +413,7 @@ final class JavacReporter {
         return first;
       }
       checkedAgain++;
-      return linter.withProject(summaries).check(first.path(), parsed.get(), source);
+      return withSummaries.check(first.path(), parsed.get(), source);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return first;

@@ -162,7 +162,12 @@ public final class Linter {
     try {
       for (Object service : project) {
         if (service instanceof UnitObserver observer) {
-          observer.parsed(path, unit);
+          try {
+            observer.parsed(path, unit);
+          } catch (RuntimeException e) { // the file stays out of the project index; its own findings go on
+            errors.add(new InputError(path, 0, 0, "not added to the project index after an internal error: " + e
+                + thrownAt(e)));
+          }
         }
       }
       List<Node> nodes = FileNodes.of(unit).all();
