@@ -11,14 +11,20 @@ import dev.nanlint.engine.Config;
 import dev.nanlint.engine.FileResult;
 import dev.nanlint.engine.Linter;
 import dev.nanlint.rules.BuiltInRules;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The project index inside javac: the processor records every compilation unit of the compile, summarises
@@ -102,12 +108,34 @@ class CrossFileFactsTest {
         + " (Probabilities.java line 17)"), javacFindings::toString);
   }
 
+  /**
+   * An incremental compile: only Loss.java is compiled, Probabilities comes as a class file. The processor
+   * sees one unit, so the calls stay unknown, as in a single-file check (no index cache yet).
+   */
   @Test
-  void withoutTheOtherFileTheCallsStayUnknown() {
-    Compilation compilation = javac().withProcessors(new NanlintProcessor()).compile(
-        JavaFileObjects.forSourceLines("demo.util.Probabilities", PROBABILITIES));
-    assertTrue(compilation.diagnostics().stream().noneMatch(d -> d.getMessage(Locale.ROOT).contains("[Unguarded")));
-    // the first pass alone (no index), as for a file whose callee is not compiled: nothing withdrawn, nothing added
+  void aFileCompiledAloneAgainstTheOthersClassesGetsNoSummaries(@TempDir Path classes) throws IOException {
+    Compilation helper = javac().compile(JavaFileObjects.forSourceLines("demo.util.Probabilities", PROBABILITIES));
+    for (JavaFileObject generated : helper.generatedFiles()) {
+      if (generated.getKind() == JavaFileObject.Kind.CLASS) {
+        Path out = classes.resolve(generated.toUri().getPath().replaceFirst("^.*/CLASS_OUTPUT/", ""));
+        Files.createDirectories(out.getParent());
+        try (InputStream in = generated.openInputStream()) {
+          Files.copy(in, out);
+        }
+      }
+    }
+    Compilation alone = javac().withProcessors(new NanlintProcessor()).withClasspath(List.of(classes.toFile()))
+        .compile(JavaFileObjects.forSourceLines("demo.Loss", LOSS));
+    assertEquals(Compilation.Status.SUCCESS, alone.status(), alone.diagnostics()::toString);
+    List<String> findings = alone.diagnostics().stream()
+        .map(d -> d.getMessage(Locale.ROOT).lines().findFirst().orElse(""))
+        .map(RULE::matcher).filter(Matcher::find)
+        .map(m -> m.group(1)).toList();
+    List<Long> lines = alone.diagnostics().stream().filter(d -> RULE.matcher(d.getMessage(Locale.ROOT)).find())
+        .map(Diagnostic::getLineNumber).toList();
+    assertEquals(List.of("UnguardedLog", "UnguardedLog"), findings);
+    assertEquals(List.of(7L, 11L), lines);
+    // the same as the command on Loss.java alone
     List<String> single = new Linter(BuiltInRules.all(), Config.defaults())
         .lint("Loss.java", String.join("\n", LOSS) + "\n").findings().stream()
         .map(f -> f.line() + " " + f.rule()).toList();
