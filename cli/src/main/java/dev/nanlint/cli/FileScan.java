@@ -1,5 +1,7 @@
 package dev.nanlint.cli;
 
+import dev.nanlint.analysis.index.IndexedSummaries;
+import dev.nanlint.analysis.index.ProjectIndex;
 import dev.nanlint.engine.FileResult;
 import dev.nanlint.engine.Linter;
 import java.io.IOException;
@@ -10,6 +12,8 @@ import java.lang.management.ThreadMXBean;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -51,10 +55,51 @@ public final class FileScan {
    */
   public List<FileResult> lint(Linter linter, List<Path> files, Charset encoding, PrintWriter progress)
       throws InterruptedException {
+    // first pass: every file, recording its declarations and operand calls in the project index
+    ProjectIndex index = new ProjectIndex();
     List<FileResult> results = new ArrayList<>();
-    forEach(files, file -> lintOne(linter, file, encoding, base), (path, message) -> FileResult.error(path, 0, 0, message),
+    Linter first = linter.withProject(index);
+    forEach(files, file -> lintOne(first, file, encoding, base), (path, message) -> FileResult.error(path, 0, 0, message),
         progress, results::add);
+    // second pass, only where it can matter: summarise the methods other files' operands call, check those files again
+    ProjectIndex.Plan plan = index.plan();
+    stats = new IndexStats(plan.dependents().size(), plan.calleeFiles().size(), 0);
+    if (plan.dependents().isEmpty()) {
+      return results;
+    }
+    Map<String, Path> byDisplay = new HashMap<>();
+    files.forEach(f -> byDisplay.put(SourceFiles.display(f, base), f));
+    IndexedSummaries summaries = IndexedSummaries.build(index, plan, display -> {
+      Path file = byDisplay.get(display);
+      try {
+        return file == null ? null : Linter.parse(SourceFiles.read(file, encoding)).orElse(null);
+      } catch (IOException | UncheckedIOException e) {
+        return null; // read in the first pass, gone now: its methods stay unknown
+      }
+    });
+    stats = new IndexStats(plan.dependents().size(), plan.calleeFiles().size(), summaries.size());
+    if (summaries.size() == 0) {
+      return results;
+    }
+    Linter second = linter.withProject(summaries);
+    List<Path> dependents = files.stream().filter(f -> plan.dependents().contains(SourceFiles.display(f, base))).toList();
+    Map<String, FileResult> again = new HashMap<>();
+    forEach(dependents, file -> lintOne(second, file, encoding, base), (path, message) -> FileResult.error(path, 0, 0, message),
+        null, r -> again.put(r.path(), r));
+    results.replaceAll(r -> again.getOrDefault(r.path(), r));
     return results;
+  }
+
+  /**
+   * What the last {@link #lint}'s project index did: files checked again with other files' summaries,
+   * files parsed to summarise their methods, methods summarised.
+   */
+  public record IndexStats(int dependentFiles, int calleeFiles, int summarisedMethods) {}
+
+  private IndexStats stats = new IndexStats(0, 0, 0);
+
+  public IndexStats indexStats() {
+    return stats;
   }
 
   /**

@@ -115,6 +115,9 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--no-color", description = "Never colour the text report.")
   boolean noColor;
 
+  @Option(names = "--stats", hidden = true, description = "Print what the project index's second pass did.")
+  boolean stats;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -176,7 +179,13 @@ public final class Main implements Callable<Integer> {
 
     List<InputError> errors = new ArrayList<>();
     List<Path> files = SourceFiles.find(paths, config.excludes(), errors);
-    List<FileResult> results = fix ? fixAll(linter, files, out, err, errors) : scan().lint(linter, files, encoding, err);
+    FileScan scan = scan();
+    List<FileResult> results = fix ? fixAll(linter, files, out, err, errors) : scan.lint(linter, files, encoding, err);
+    if (stats && !fix) {
+      FileScan.IndexStats s = scan.indexStats();
+      err.println("nanlint: project index: " + s.dependentFiles() + " file(s) checked again with the summaries of "
+          + s.summarisedMethods() + " method(s) from " + s.calleeFiles() + " other file(s)");
+    }
     List<Finding> findings = new ArrayList<>();
     for (FileResult r : results) {
       findings.addAll(r.findings());

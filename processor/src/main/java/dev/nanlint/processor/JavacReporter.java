@@ -10,6 +10,8 @@ import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
+import dev.nanlint.analysis.index.IndexedSummaries;
+import dev.nanlint.analysis.index.ProjectIndex;
 import dev.nanlint.engine.Config;
 import dev.nanlint.engine.ConfigException;
 import dev.nanlint.engine.FailOn;
@@ -26,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -41,6 +44,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
 
 /**
  * What the processor and the plugin share: runs the engine on each compilation unit javac hands over and
@@ -67,12 +71,27 @@ final class JavacReporter {
   private final JavacOptions options;
   /** Set once the configuration is read: at once for nanlint.config, else on the first file (found above it). */
   private Linter linter;
+  /**
+   * The declarations of every file of the compilation (the project index), recorded on the converter thread
+   * as each file is converted: complete once every conversion is, which javac's first ANALYZE follows closely.
+   */
+  private final ProjectIndex index = new ProjectIndex();
+  /** Every conversion started, to know when the index is complete. */
+  private final List<Future<?>> allConversions = new ArrayList<>();
+  /** The second pass's summaries, built once the index is complete and a file first needs them. */
+  private IndexedSummaries summaries;
+  /** The linter with {@link #summaries}, for the files checked again. */
+  private Linter withSummaries;
+  private ProjectIndex.Plan plan;
+  private int checkedAgain;
   private Config config;
   private FailOn failOn;
   /** The configuration was refused (a javac error says why): nothing is analysed. */
   private boolean refused;
   private final Printer printer;
   private final Set<String> analysed = new HashSet<>();
+  /** The units analysed, by the name their findings carry: where a callee's text is read in the second pass. */
+  private final Map<String, JavaFileObject> sources = new HashMap<>();
   /** Files being analysed in the background, reported when javac has analysed them (or at the end). */
   private final Map<CompilationUnitTree, Analysis> pending = new IdentityHashMap<>();
   /** Analyses not finished yet, oldest first: each holds a converted AST as big as its text. */
@@ -201,7 +220,8 @@ final class JavacReporter {
             converter.shutdownNow();
             if (options.stats && lastUnit != null) {
               note(lastUnit, "nanlint: " + fromJavacTrees + " files analysed from javac's trees, " + parsedAgain
-                  + " parsed again by JavaParser; " + convertingNanos.get() / 1_000_000 + " ms converting trees,"
+                  + " parsed again by JavaParser; " + checkedAgain + " checked again with other files' summaries; "
+                  + convertingNanos.get() / 1_000_000 + " ms converting trees,"
                   + " javac's thread waited " + waitingNanos / 1_000_000 + " ms for nanlint");
             }
           }
@@ -238,6 +258,7 @@ final class JavacReporter {
         return; // as the command: a generated file's generator would have to change
       }
       lastUnit = unit;
+      sources.put(name, unit.getSourceFile()); // the file object, not its tree: javac may let trees go
       SourceText source = new SourceText(text); // one line index per file: converter, rules and report share it
       if (workers == null) {
         report(unit, source, analysis(unit, name, source).get());
@@ -249,6 +270,7 @@ final class JavacReporter {
         CompletableFuture<Supplier<FileResult>> conversion =
             CompletableFuture.supplyAsync(() -> analysis(unit, name, source), converter);
         conversions.put(unit, conversion);
+        allConversions.add(conversion);
         Analysis analysis = new Analysis(source, conversion.thenApplyAsync(Supplier::get, workers));
         running.addLast(analysis);
         runningChars += text.length();
@@ -268,13 +290,24 @@ final class JavacReporter {
   private Supplier<FileResult> analysis(CompilationUnitTree unit, String name, SourceText source) {
     long start = System.nanoTime();
     CompilationUnit converted = converted(unit, source);
-    convertingNanos.addAndGet(System.nanoTime() - start);
-    if (converted == null) {
+    if (converted == null) { // parsed here, so its declarations enter the index with the others'
+      converted = Linter.parse(source.text()).orElse(null);
       parsedAgain.incrementAndGet();
-      return () -> linter.lint(name, source.text());
+      if (converted == null) {
+        convertingNanos.addAndGet(System.nanoTime() - start);
+        return () -> linter.lint(name, source.text()); // reports the parse error
+      }
+    } else {
+      fromJavacTrees.incrementAndGet();
     }
-    fromJavacTrees.incrementAndGet();
-    return () -> linter.check(name, converted, source);
+    try {
+      index.parsed(name, converted);
+    } catch (RuntimeException e) { // the file stays out of the project index; its own analysis goes on
+      // (calls into it stay unknown, as for a file not in this compilation)
+    }
+    convertingNanos.addAndGet(System.nanoTime() - start);
+    CompilationUnit parsed = converted;
+    return () -> linter.check(name, parsed, source);
   }
 
   /** Waits until {@code unit} is converted: javac is about to change its trees. */
@@ -336,13 +369,71 @@ final class JavacReporter {
       long start = System.nanoTime();
       FileResult result = analysis.result().get();
       waitingNanos += System.nanoTime() - start;
-      report(unit, analysis.source(), result);
+      report(unit, analysis.source(), withOtherFiles(result, analysis.source()));
     } catch (ExecutionException e) {
       note(unit, "nanlint: skipped " + unit.getSourceFile().getName() + " after an internal error: " + e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException | StackOverflowError e) {
       note(unit, "nanlint: skipped " + unit.getSourceFile().getName() + " after an internal error: " + e);
+    }
+  }
+
+  /**
+   * The second pass, as the command's: a file whose operands call methods of other files is checked again
+   * with their summaries. It waits until every file of the compilation is converted (so the index is
+   * complete); the summaries are built once, from the callees' text. Files not in this compilation are
+   * unknown. Any problem leaves the first pass's result: the second pass can only sharpen it.
+   */
+  private FileResult withOtherFiles(FileResult first, SourceText source) {
+    if (workers == null || !index.dependsOnOthers(first.path())) {
+      return first;
+    }
+    try {
+      if (summaries == null) {
+        long start = System.nanoTime();
+        for (Future<?> conversion : allConversions) {
+          try {
+            conversion.get();
+          } catch (ExecutionException e) {
+            // that file's own result says so; its declarations are unknown
+          }
+        }
+        waitingNanos += System.nanoTime() - start;
+        plan = index.plan();
+        summaries = IndexedSummaries.build(index, plan, this::parsedFile);
+        withSummaries = linter.withProject(summaries);
+      }
+      if (!plan.dependents().contains(first.path()) || summaries.size() == 0) {
+        return first;
+      }
+      Optional<CompilationUnit> parsed = Linter.parse(source.text());
+      if (parsed.isEmpty()) {
+        return first;
+      }
+      checkedAgain++;
+      return withSummaries.check(first.path(), parsed.get(), source);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return first;
+    } catch (RuntimeException | StackOverflowError e) { // never break the user's build: the first pass stands
+      return first;
+    }
+  }
+
+  /** A file of this compilation parsed again, to summarise the methods other files call; null when it cannot be. */
+  private CompilationUnit parsedFile(String path) {
+    String text = textOf(path);
+    return text == null ? null : Linter.parse(text).orElse(null);
+  }
+
+  /** The text of a file of this compilation (a callee of another file's operand). */
+  private String textOf(String path) {
+    JavaFileObject file = sources.get(path);
+    try {
+      return file == null ? null : file.getCharContent(true).toString();
+    } catch (IOException e) {
+      return null;
     }
   }
 

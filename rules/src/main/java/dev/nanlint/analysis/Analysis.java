@@ -1,6 +1,7 @@
 package dev.nanlint.analysis;
 
 import com.github.javaparser.ast.CompilationUnit;
+import dev.nanlint.analysis.index.CrossFileCalls;
 import dev.nanlint.engine.RuleContext;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -30,16 +31,27 @@ public final class Analysis {
   private OutputLayers outputLayers;
   private WeightInits weightInits;
   private DataTypes dataTypes;
+  private final CrossFileCalls project;
+  private final String path;
+  private CrossFileCalls.InFile crossFile;
 
   /** The analysis of the file {@code ctx} is checking, shared by every rule of that file. */
   public static Analysis of(RuleContext ctx) {
-    return ctx.shared(Analysis.class, c -> new Analysis(c.unit()));
+    return ctx.shared(Analysis.class,
+        c -> new Analysis(c.unit(), c.path(), c.project(CrossFileCalls.class).orElse(CrossFileCalls.NONE)));
   }
 
   public Analysis(CompilationUnit unit) {
+    this(unit, "", CrossFileCalls.NONE);
+  }
+
+  /** The analysis of {@code unit} (at {@code path}) with the answers of a project index about other files' methods. */
+  public Analysis(CompilationUnit unit, String path, CrossFileCalls project) {
+    this.project = project;
+    this.path = path;
     this.api = new Api(unit);
     this.declarations = new Declarations();
-    this.types = new Types(unit, declarations);
+    this.types = new Types(unit, declarations, this::crossFile);
     this.definitions = new Definitions(declarations);
     this.values = new Values(api, declarations, definitions, types);
     this.scope = new Scope();
@@ -118,6 +130,14 @@ public final class Analysis {
       gradientSteps = new GradientSteps(this);
     }
     return gradientSteps;
+  }
+
+  /** What calls to methods of other files of the project return (the project index); nothing in a single-file run. */
+  public CrossFileCalls.InFile crossFile() {
+    if (crossFile == null) {
+      crossFile = project.forFile(path, this);
+    }
+    return crossFile;
   }
 
   /** Flow-sensitive numeric facts (the control-flow graph and forward analysis of each callable), on first use. */

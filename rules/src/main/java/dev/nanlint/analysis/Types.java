@@ -18,11 +18,13 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import dev.nanlint.analysis.index.CrossFileCalls;
 import dev.nanlint.engine.FileNodes;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Static types of expressions, as far as one file tells: declared types of locals, parameters and
@@ -50,7 +52,11 @@ public final class Types {
   /** Return type by name of the file's methods, collected on first use. */
   private Map<String, String> localMethodTypes;
 
-  Types(CompilationUnit unit, Declarations declarations) {
+  /** A call's return type when it resolves to a method of another file of the project (the project index). */
+  private final Supplier<CrossFileCalls.InFile> crossFile;
+
+  Types(CompilationUnit unit, Declarations declarations, Supplier<CrossFileCalls.InFile> crossFile) {
+    this.crossFile = crossFile;
     this.declarations = declarations;
     this.unit = unit;
   }
@@ -121,7 +127,8 @@ public final class Types {
       return array.endsWith("[]") ? array.substring(0, array.length() - 2).trim() : "";
     }
     if (e instanceof MethodCallExpr call) {
-      return callType(call);
+      String type = callType(call);
+      return type.isEmpty() ? crossFile.get().returnType(call).orElse("") : type;
     }
     if (e instanceof ObjectCreationExpr creation) {
       return creation.getType().getNameAsString();

@@ -33,6 +33,11 @@ public final class Linter {
   private final List<String> ruleNames;
   private final Config config;
   private final List<Dispatch<?>> dispatches;
+  /**
+   * Project-wide objects every file's {@link RuleContext#project} hands out (the project index of a two-pass
+   * run); the engine knows nothing of them but that one may want to see each parsed unit ({@link UnitObserver}).
+   */
+  private final List<Object> project;
   /** The dispatch for each node class: the first of {@link #dispatches} whose type it is, null for none. */
   private final ClassValue<Dispatch<?>> byClass = new ClassValue<>() {
     @Override
@@ -43,6 +48,11 @@ public final class Linter {
   };
 
   public Linter(List<Rule> candidates, Config config) {
+    this(candidates, config, List.of());
+  }
+
+  private Linter(List<Rule> candidates, Config config, List<Object> project) {
+    this.project = project;
     this.config = config;
     this.rules = candidates.stream().filter(r -> config.isEnabled(r.info())).toList();
     this.ruleNames = rules.stream().map(r -> r.info().name()).toList();
@@ -76,6 +86,19 @@ public final class Linter {
     return rules;
   }
 
+  /**
+   * The same rules and configuration, with {@code services} handed to every file's rules through
+   * {@link RuleContext#project(Class)}; a service that is a {@link UnitObserver} sees every unit parsed.
+   */
+  public Linter withProject(Object... services) {
+    return new Linter(rules, config, List.of(services));
+  }
+
+  /** Sees every compilation unit before its rules run: a project index recording declarations (first pass). */
+  public interface UnitObserver {
+    void parsed(String path, CompilationUnit unit);
+  }
+
   /** Parses and checks one file. Parse failures become an {@link InputError}, never an exception. */
   public FileResult lint(String path, String text) {
     if (isGenerated(text)) {
@@ -83,16 +106,7 @@ public final class Linter {
     }
     ParseResult<CompilationUnit> parsed;
     try {
-      parsed = new JavaParser(parserConfiguration()).parse(text);
-      if (!parsed.isSuccessful()) {
-        // RAW misreads a few newer forms (`yield 1;` in a switch block); the Java 25 level, validators and
-        // all, reads them. Only files RAW rejects pay for the second try.
-        ParseResult<CompilationUnit> retry = new JavaParser(parserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)).parse(text);
-        if (retry.isSuccessful() && retry.getResult().isPresent()) {
-          parsed = retry;
-        }
-      }
+      parsed = parseResult(text);
     } catch (StackOverflowError e) {
       return FileResult.error(path, 0, 0, "cannot parse: nesting too deep for the parser");
     } catch (RuntimeException e) {
@@ -115,13 +129,47 @@ public final class Linter {
     return check(path, parsed.getResult().get(), new SourceText(text));
   }
 
+  /** The unit of {@code text} as every entry point parses it; empty when it cannot be parsed. */
+  public static java.util.Optional<CompilationUnit> parse(String text) {
+    try {
+      ParseResult<CompilationUnit> parsed = parseResult(text);
+      return parsed.isSuccessful() ? parsed.getResult() : java.util.Optional.empty();
+    } catch (StackOverflowError | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private static ParseResult<CompilationUnit> parseResult(String text) {
+    ParseResult<CompilationUnit> parsed = new JavaParser(parserConfiguration()).parse(text);
+    if (!parsed.isSuccessful()) {
+      // RAW misreads a few newer forms (`yield 1;` in a switch block); the Java 25 level, validators and
+      // all, reads them. Only files RAW rejects pay for the second try.
+      ParseResult<CompilationUnit> retry = new JavaParser(parserConfiguration()
+          .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)).parse(text);
+      if (retry.isSuccessful() && retry.getResult().isPresent()) {
+        parsed = retry;
+      }
+    }
+    return parsed;
+  }
+
   /** Runs the rules over an already parsed unit. A rule that throws is reported and skipped for this file. */
   public FileResult check(String path, CompilationUnit unit, SourceText source) {
     List<Finding> findings = new ArrayList<>();
     List<InputError> errors = new ArrayList<>();
-    RuleContext ctx = new RuleContext(path, unit, source, config, findings);
+    RuleContext ctx = new RuleContext(path, unit, source, config, findings, project);
     List<Rule> failed = new ArrayList<>();
     try {
+      for (Object service : project) {
+        if (service instanceof UnitObserver observer) {
+          try {
+            observer.parsed(path, unit);
+          } catch (RuntimeException e) { // the file stays out of the project index; its own findings go on
+            errors.add(new InputError(path, 0, 0, "not added to the project index after an internal error: " + e
+                + thrownAt(e)));
+          }
+        }
+      }
       List<Node> nodes = FileNodes.of(unit).all();
       for (int i = 0; i < nodes.size(); i++) {
         if ((i & 255) == 255) {

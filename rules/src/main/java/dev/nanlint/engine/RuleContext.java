@@ -6,6 +6,7 @@ import com.github.javaparser.ast.Node;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** What a rule sees while checking one file: the shared analysis, and where to report. */
@@ -16,10 +17,13 @@ public final class RuleContext {
   private final Config config;
   private final List<Finding> sink;
   private final Map<Class<?>, Object> shared = new HashMap<>();
+  private final List<Object> project;
   private RuleInfo currentRule;
   private Severity currentSeverity;
 
-  RuleContext(String path, CompilationUnit unit, SourceText source, Config config, List<Finding> sink) {
+  RuleContext(String path, CompilationUnit unit, SourceText source, Config config, List<Finding> sink,
+      List<Object> project) {
+    this.project = project;
     this.path = path;
     this.unit = unit;
     this.source = source;
@@ -60,6 +64,19 @@ public final class RuleContext {
       shared.put(type, value);
     }
     return type.cast(value);
+  }
+
+  /**
+   * The project-wide service of {@code type} the run was given ({@link Linter#withProject}), such as the
+   * project index of the command's second pass; empty in a single-file run.
+   */
+  public <T> Optional<T> project(Class<T> type) {
+    for (Object service : project) {
+      if (type.isInstance(service)) {
+        return Optional.of(type.cast(service));
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -1098,7 +1098,9 @@ public final class Evaluator {
       fact = handlers.get(i).returns(call).orElse(null);
     }
     if (fact == null) {
-      fact = analysis.facts().summaries().returned(c, args).orElseGet(() -> declared(c));
+      fact = analysis.facts().summaries().returned(c, args)
+          .or(() -> fieldFacts ? analysis.crossFile().returned(c, args) : Optional.empty()) // another file's, at the question
+          .orElseGet(() -> declared(c));
     }
     if (c.getArguments().isEmpty() && c.getScope().isPresent()
         && (c.getNameAsString().equals("size") || c.getNameAsString().equals("length"))) {
