@@ -102,7 +102,74 @@ public final class ZeroContracts {
         return exact;
       }
     }
+    Optional<Reading> accumulator = emptyAccumulator(d, division, a);
+    if (accumulator.isPresent()) {
+      return accumulator;
+    }
     return totals(d, division, a);
+  }
+
+  /**
+   * A private field that starts at 0 and that every other method only steps up, without a condition
+   * ({@code ++count} in {@code increment(x)}), divided by in a method that does not step it: 0 only when
+   * asked before anything was added, the empty-accumulator contract. Resets to 0 ({@code reset()}) keep it.
+   */
+  private static Optional<Reading> emptyAccumulator(Expression d, Node division, Analysis a) {
+    String name = d instanceof NameExpr n ? n.getNameAsString()
+        : d instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr ? f.getNameAsString() : null;
+    if (name == null) {
+      return Optional.empty();
+    }
+    Optional<Declarations.Declaration> decl = d instanceof NameExpr n ? a.declarations().find(n, name)
+        : a.declarations().find(d, name);
+    if (decl.isEmpty() || decl.get().kind() != Declarations.Kind.FIELD
+        || !(decl.get().node() instanceof VariableDeclarator v)
+        || !v.getParentNode().map(f -> f instanceof com.github.javaparser.ast.body.FieldDeclaration fd && fd.isPrivate()).orElse(false)
+        || v.getInitializer().map(init -> a.constants().value(init) != 0).orElse(false)) {
+      return Optional.empty();
+    }
+    Optional<com.github.javaparser.ast.body.TypeDeclaration> owner = v.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class);
+    Node here = division.findAncestor(CallableDeclaration.class).map(Node.class::cast).orElse(null);
+    if (owner.isEmpty() || here == null) {
+      return Optional.empty();
+    }
+    List<String> adders = new ArrayList<>();
+    for (Node w : Flow.writes(owner.get(), name)) {
+      Expression target = w instanceof UnaryExpr u ? u.getExpression() : w instanceof AssignExpr as ? as.getTarget() : null;
+      if (target instanceof NameExpr t && a.declarations().find(t, name)
+          .map(dd -> dd.kind() != Declarations.Kind.FIELD).orElse(false)) {
+        continue; // a local of the same name
+      }
+      Node method = w.findAncestor(CallableDeclaration.class).map(Node.class::cast).orElse(null);
+      if (method == null || method == here || !(steps(w, a) || resets(w, a)) || Values.isConditional(w)) {
+        return Optional.empty(); // a write by this method, another kind of write, or a count under a condition
+      }
+      if (steps(w, a) && method instanceof CallableDeclaration<?> c && !adders.contains(c.getNameAsString())) {
+        adders.add(c.getNameAsString());
+      }
+    }
+    if (adders.isEmpty()) {
+      return Optional.empty();
+    }
+    String calls = String.join("() or ", adders) + "()";
+    return Optional.of(new Reading(Kind.EMPTY_INPUT, "only before the first call of " + calls + ": " + name
+        + " starts at 0 and only " + calls + " adds to it, so it is 0 only for a caller asking before any data,"
+        + " a contract", null));
+  }
+
+  /** {@code f++}, {@code ++f}, or {@code f += c} for a positive c. */
+  private static boolean steps(Node write, Analysis a) {
+    if (write instanceof UnaryExpr u) {
+      return u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT || u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT;
+    }
+    return write instanceof AssignExpr add && add.getOperator() == AssignExpr.Operator.PLUS
+        && a.constants().value(add.getValue()) > 0;
+  }
+
+  /** {@code f = 0}: a reset. */
+  private static boolean resets(Node write, Analysis a) {
+    return write instanceof AssignExpr set && set.getOperator() == AssignExpr.Operator.ASSIGN
+        && a.constants().value(set.getValue()) == 0;
   }
 
   /**
