@@ -17,7 +17,7 @@ import dev.nanlint.analysis.facts.NumericTransfer;
 import dev.nanlint.analysis.facts.Store;
 import dev.nanlint.analysis.flow.FlowResult;
 import dev.nanlint.analysis.flow.ForwardAnalysis;
-import dev.nanlint.analysis.flow.Transfer;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,13 +52,14 @@ final class CallerFacts {
     Optional<FlowResult<Store>> flow = flows.get(method);
     if (flow == null) {
       flows.put(method, Optional.empty()); // a question asked while computing it gets the plain answer
-      flow = entry(method).map(start -> ForwardAnalysis.run(Cfg.of(method), startingAt(start)));
+      flow = passed(method).map(bounds -> ForwardAnalysis.run(Cfg.of(method), transfer.withParameters(method, bounds)));
       flows.put(method, flow);
     }
     return flow;
   }
 
-  private Optional<Store> entry(MethodDeclaration method) {
+  /** What every caller passes, one fact per parameter (bottom: nothing better than the declared type); empty when nothing. */
+  private Optional<List<NumFact>> passed(MethodDeclaration method) {
     if (!method.isPrivate() || method.getBody().isEmpty() || method.getParameters().isEmpty()) {
       return Optional.empty();
     }
@@ -67,25 +68,26 @@ final class CallerFacts {
       return Optional.empty();
     }
     Store start = transfer.entry(method);
+    List<NumFact> bounds = new ArrayList<>();
     boolean told = false;
     for (int i = 0; i < method.getParameters().size(); i++) {
       Parameter p = method.getParameter(i);
-      AccessPath path = AccessPath.local(p.getNameAsString());
-      Optional<NumFact> declared = start.get(path);
-      if (declared.isEmpty() || p.isVarArgs()) {
-        continue; // not a number
+      Optional<NumFact> declared = start.get(AccessPath.local(p.getNameAsString()));
+      NumFact bound = NumFact.bottom();
+      if (declared.isPresent() && !p.isVarArgs()) {
+        NumFact joined = NumFact.bottom();
+        for (MethodCallExpr call : calls) {
+          joined = joined.join(facts.plainAt(call.getArgument(i)));
+        }
+        NumFact b = declared.get().restrict(transfer.evaluator().convert(joined, p.getType().asString()));
+        if (!b.isBottom() && !b.equals(declared.get())) {
+          bound = b;
+          told = true;
+        }
       }
-      NumFact passed = NumFact.bottom();
-      for (MethodCallExpr call : calls) {
-        passed = passed.join(facts.plainAt(call.getArgument(i)));
-      }
-      NumFact bound = declared.get().restrict(transfer.evaluator().convert(passed, p.getType().asString()));
-      if (!bound.isBottom() && !bound.equals(declared.get())) {
-        start = start.assign(path, bound);
-        told = true;
-      }
+      bounds.add(bound);
     }
-    return told ? Optional.of(start) : Optional.empty();
+    return told ? Optional.of(bounds) : Optional.empty();
   }
 
   /** Every call of {@code method} in the file, or none when a caller could be out of sight. */
@@ -120,45 +122,5 @@ final class CallerFacts {
             && call.findAncestor(TypeDeclaration.class).filter(d -> d == owner).isPresent()
         || scope instanceof NameExpr n && n.getNameAsString().equals(type)
         || analysis.types().typeOf(scope).equals(type);
-  }
-
-  /** The numeric transfer with another entry store. */
-  private Transfer<Store> startingAt(Store start) {
-    return new Transfer<>() {
-      @Override
-      public Store entry(Node callable) {
-        return start;
-      }
-
-      @Override
-      public Store unreachable() {
-        return transfer.unreachable();
-      }
-
-      @Override
-      public Store apply(Node element, Store before) {
-        return transfer.apply(element, before);
-      }
-
-      @Override
-      public Store refine(Expression condition, boolean outcome, Store before) {
-        return transfer.refine(condition, outcome, before);
-      }
-
-      @Override
-      public Store join(Store a, Store b) {
-        return transfer.join(a, b);
-      }
-
-      @Override
-      public Store widen(Store previous, Store next) {
-        return transfer.widen(previous, next);
-      }
-
-      @Override
-      public boolean same(Store a, Store b) {
-        return transfer.same(a, b);
-      }
-    };
   }
 }

@@ -28,14 +28,12 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.WhileStmt;
-import dev.nanlint.analysis.facts.AccessPath;
 import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.analysis.facts.NumFact.Precision;
 import dev.nanlint.analysis.facts.NumericTransfer;
 import dev.nanlint.analysis.facts.Store;
 import dev.nanlint.analysis.flow.FlowResult;
 import dev.nanlint.analysis.flow.ForwardAnalysis;
-import dev.nanlint.analysis.flow.Transfer;
 import dev.nanlint.engine.FileNodes;
 import dev.nanlint.engine.Nodes;
 import java.util.ArrayList;
@@ -124,7 +122,7 @@ public final class Summaries {
       Map<List<NumFact>, NumFact> byArgs = bound.computeIfAbsent(call, c -> new HashMap<>());
       NumFact withArgs = byArgs.get(args);
       if (withArgs == null) {
-        withArgs = summarize(m, shape, ForwardAnalysis.run(facts.flowOf(m).cfg(), new BoundEntry(m, args)));
+        withArgs = summarize(m, shape, ForwardAnalysis.run(facts.flowOf(m).cfg(), transfer.withParameters(m, args)));
         byArgs.put(List.copyOf(args), withArgs);
       }
       return Optional.of(explained(withArgs, m.getNameAsString() + "(...) returns", m));
@@ -218,61 +216,6 @@ public final class Summaries {
     return statements.size() <= MAX_SUBSTITUTED_STATEMENTS && statements.stream().noneMatch(
         s -> s instanceof ForStmt || s instanceof ForEachStmt || s instanceof WhileStmt || s instanceof DoStmt)
         && !Nodes.any(body, MethodCallExpr.class, c -> c.getScope().isEmpty() || c.getScope().get() instanceof ThisExpr);
-  }
-
-  /** The numeric transfer with the callee's numeric parameters bound to the argument facts on entry. */
-  private final class BoundEntry implements Transfer<Store> {
-    private final MethodDeclaration method;
-    private final List<NumFact> args;
-
-    BoundEntry(MethodDeclaration method, List<NumFact> args) {
-      this.method = method;
-      this.args = args;
-    }
-
-    @Override
-    public Store entry(Node callable) {
-      Store s = transfer.entry(callable);
-      for (int i = 0; i < args.size(); i++) {
-        Parameter p = method.getParameter(i);
-        String type = p.getType().asString();
-        if (!p.isVarArgs() && Precision.ofType(type) != Precision.UNKNOWN && !args.get(i).isBottom()) {
-          s = s.assign(AccessPath.local(p.getNameAsString()),
-              transfer.evaluator().convert(args.get(i).withoutEvidence(), type));
-        }
-      }
-      return s;
-    }
-
-    @Override
-    public Store unreachable() {
-      return transfer.unreachable();
-    }
-
-    @Override
-    public Store apply(Node element, Store before) {
-      return transfer.apply(element, before);
-    }
-
-    @Override
-    public Store refine(Expression condition, boolean outcome, Store before) {
-      return transfer.refine(condition, outcome, before);
-    }
-
-    @Override
-    public Store join(Store a, Store b) {
-      return transfer.join(a, b);
-    }
-
-    @Override
-    public Store widen(Store previous, Store next) {
-      return transfer.widen(previous, next);
-    }
-
-    @Override
-    public boolean same(Store a, Store b) {
-      return transfer.same(a, b);
-    }
   }
 
   /**

@@ -170,4 +170,56 @@ public final class NumericTransfer implements Transfer<Store> {
   public boolean same(Store a, Store b) {
     return a.equals(b);
   }
+
+  /**
+   * This transfer with {@code method}'s numeric parameters starting at {@code facts} (one per parameter; a
+   * bottom fact leaves the declared type): a callee analysed with its arguments, or with what its callers pass.
+   */
+  public Transfer<Store> withParameters(CallableDeclaration<?> method, List<NumFact> facts) {
+    NumericTransfer numeric = this;
+    return new Transfer<>() {
+      @Override
+      public Store entry(Node callable) {
+        Store s = numeric.entry(callable);
+        for (int i = 0; i < facts.size() && i < method.getParameters().size(); i++) {
+          Parameter p = method.getParameter(i);
+          String type = p.getType().asString();
+          if (!p.isVarArgs() && NumFact.Precision.ofType(type) != NumFact.Precision.UNKNOWN && !facts.get(i).isBottom()) {
+            s = s.assign(AccessPath.local(p.getNameAsString()), evaluator.convert(facts.get(i).withoutEvidence(), type));
+          }
+        }
+        return s;
+      }
+
+      @Override
+      public Store unreachable() {
+        return numeric.unreachable();
+      }
+
+      @Override
+      public Store apply(Node element, Store before) {
+        return numeric.apply(element, before);
+      }
+
+      @Override
+      public Store refine(Expression condition, boolean outcome, Store before) {
+        return numeric.refine(condition, outcome, before);
+      }
+
+      @Override
+      public Store join(Store a, Store b) {
+        return numeric.join(a, b);
+      }
+
+      @Override
+      public Store widen(Store previous, Store next) {
+        return numeric.widen(previous, next);
+      }
+
+      @Override
+      public boolean same(Store a, Store b) {
+        return numeric.same(a, b);
+      }
+    };
+  }
 }
