@@ -58,15 +58,15 @@ public final class Consequences {
    * The fate of {@code value} and what decides it: for {@link Fate#ONLY_COMPARED} the comparisons, for
    * {@link Fate#NAN_BY_CONTRACT} the {@code return Double.NaN} and for {@link Fate#CONVERTED} the conversion.
    */
-  public record Outcome(Fate fate, List<? extends Node> comparisons) {
+  public record Outcome(Fate fate, List<? extends Node> deciding) {
     public static final Outcome REACHES = new Outcome(Fate.REACHES_RESULT, List.of());
 
     /** The first comparison (or return, or conversion), as a message shows it: its text when short, else its line. */
     public String firstComparison() {
-      if (comparisons.isEmpty()) {
+      if (deciding.isEmpty()) {
         return "";
       }
-      Node first = comparisons.get(0);
+      Node first = deciding.get(0);
       String text = first instanceof Expression e ? Printed.of(e) : first.toString();
       return text.length() <= 40 ? text : "the " + (fate == Fate.ONLY_COMPARED ? "comparison" : "statement") + " at line "
           + first.getBegin().map(p -> p.line).orElse(0);
@@ -74,7 +74,7 @@ public final class Consequences {
 
     /** The line of what decides the fate. */
     public int line() {
-      return comparisons.isEmpty() ? 0 : comparisons.get(0).getBegin().map(p -> p.line).orElse(0);
+      return deciding.isEmpty() ? 0 : deciding.get(0).getBegin().map(p -> p.line).orElse(0);
     }
   }
 
@@ -85,10 +85,10 @@ public final class Consequences {
   }
 
   /**
-   * The fate of the value of {@code e}, adding what decides it to {@code comparisons}. Of several reads, the
+   * The fate of the value of {@code e}, adding what decides it to {@code deciding}. Of several reads, the
    * strongest fate wins: reaching a result, then NaN by contract, then a conversion, then comparisons.
    */
-  private Fate follow(Expression e, List<Node> comparisons, int copies) {
+  private Fate follow(Expression e, List<Node> deciding, int copies) {
     Node child = e;
     Node parent = e.getParentNode().orElse(null);
     while (parent instanceof EnclosedExpr || parent instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS
@@ -99,20 +99,20 @@ public final class Consequences {
       parent = parent.getParentNode().orElse(null);
     }
     if (parent instanceof BinaryExpr b && COMPARE.contains(b.getOperator())) {
-      comparisons.add(b);
+      deciding.add(b);
       return Fate.ONLY_COMPARED;
     }
     if (parent instanceof CastExpr c && INTEGRAL.contains(c.getType().asString())
         || parent instanceof MethodCallExpr round && round.getNameAsString().equals("round")
             && round.getArguments().size() == 1 && round.getArgument(0) == child
             && round.getScope().map(sc -> sc.toString().equals("Math") || sc.toString().equals("StrictMath")).orElse(false)) {
-      comparisons.add(parent);
+      deciding.add(parent);
       return Fate.CONVERTED;
     }
     if (parent instanceof ReturnStmt ret) {
       Optional<ReturnStmt> sentinel = nanReturn(ret);
       if (sentinel.isPresent()) {
-        comparisons.add(sentinel.get());
+        deciding.add(sentinel.get());
         return Fate.NAN_BY_CONTRACT;
       }
       return Fate.REACHES_RESULT;
@@ -122,7 +122,7 @@ public final class Consequences {
       return Fate.REACHES_RESULT;
     }
     Fate fate = Fate.NEVER_READ;
-    List<Node> deciding = new ArrayList<>();
+    List<Node> strongest = new ArrayList<>();
     for (NameExpr read : reads(local.get())) {
       List<Node> mine = new ArrayList<>();
       Fate f = follow(read, mine, copies + 1);
@@ -131,13 +131,13 @@ public final class Consequences {
       }
       if (f.ordinal() < fate.ordinal()) {
         fate = f;
-        deciding.clear();
+        strongest.clear();
       }
       if (f == fate) {
-        deciding.addAll(mine);
+        strongest.addAll(mine);
       }
     }
-    comparisons.addAll(deciding);
+    deciding.addAll(strongest);
     return fate;
   }
 

@@ -261,9 +261,8 @@ public final class ZeroContracts {
         return Optional.empty(); // a copy, or a count under a condition: the code shows how it stays 0
       }
       loop = loop == null ? around : loop;
-      if (w instanceof UnaryExpr u && (u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT
-          || u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT)) {
-        continue; // adds 1
+      if (w instanceof UnaryExpr && steps(w, a)) {
+        continue; // ++: adds 1
       }
       Expression term = addedTerm(w, name);
       if (term == null) {
@@ -410,7 +409,7 @@ public final class ZeroContracts {
   /** The loop around {@code n} within {@code callable}, or null. */
   private static Node enclosingLoop(Node n, Node callable) {
     for (Node p = n.getParentNode().orElse(null); p != null && p != callable; p = p.getParentNode().orElse(null)) {
-      if (p instanceof ForStmt || p instanceof ForEachStmt || p instanceof WhileStmt || p instanceof DoStmt) {
+      if (Definitions.isLoop(p)) {
         return p;
       }
       if (p instanceof com.github.javaparser.ast.expr.LambdaExpr) {
