@@ -34,6 +34,7 @@ import dev.nanlint.analysis.facts.NumericTransfer;
 import dev.nanlint.analysis.facts.Store;
 import dev.nanlint.analysis.flow.FlowResult;
 import dev.nanlint.analysis.flow.ForwardAnalysis;
+import dev.nanlint.analysis.models.Effect;
 import dev.nanlint.engine.FileNodes;
 import dev.nanlint.engine.Nodes;
 import java.util.ArrayList;
@@ -88,6 +89,7 @@ public final class Summaries {
   private final Map<MethodCallExpr, Map<List<NumFact>, NumFact>> bound = new IdentityHashMap<>();
   private final Map<VariableDeclarator, Optional<NumFact>> fields = new IdentityHashMap<>();
   private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<MethodDeclaration, Optional<Effect>> effects = new IdentityHashMap<>();
   private Map<String, List<Expression>> writesByName;
 
   Summaries(Facts facts, Analysis analysis, NumericTransfer transfer) {
@@ -216,6 +218,85 @@ public final class Summaries {
     return statements.size() <= MAX_SUBSTITUTED_STATEMENTS && statements.stream().noneMatch(
         s -> s instanceof ForStmt || s instanceof ForEachStmt || s instanceof WhileStmt || s instanceof DoStmt)
         && !Nodes.any(body, MethodCallExpr.class, c -> c.getScope().isEmpty() || c.getScope().get() instanceof ThisExpr);
+  }
+
+  /**
+   * What {@code call} may change, when it resolves to a method of this file that only reads the
+   * collections and arrays it is passed (their sizes, elements and iteration): those keep their size and
+   * elements; anything else passed may change, and so may the fields of this. Empty when it does not
+   * resolve, or the method may write, resize or hand on one of them.
+   */
+  public Optional<Effect> effect(MethodCallExpr call) {
+    Optional<MethodDeclaration> m = resolve(call);
+    if (m.isEmpty()) {
+      return Optional.empty();
+    }
+    return effects.computeIfAbsent(m.get(), Summaries::readsItsContainers);
+  }
+
+  private static Optional<Effect> readsItsContainers(MethodDeclaration m) {
+    Set<Integer> others = new java.util.HashSet<>();
+    boolean anyContainer = false;
+    for (int i = 0; i < m.getParameters().size(); i++) {
+      Parameter p = m.getParameter(i);
+      String type = p.getType().asString();
+      if (Precision.ofType(type) != Precision.UNKNOWN) {
+        continue; // a number cannot change
+      }
+      if (!isContainer(p)) {
+        others.add(i);
+        continue;
+      }
+      anyContainer = true;
+      String name = p.getNameAsString();
+      for (NameExpr use : m.getBody().get().findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
+        if (!onlyReads(use)) {
+          return Optional.empty();
+        }
+      }
+    }
+    return anyContainer ? Optional.of(new Effect(true, others, false)) : Optional.empty();
+  }
+
+  private static final Set<String> CONTAINERS = Set.of("List", "ArrayList", "LinkedList", "Collection", "Set",
+      "HashSet", "TreeSet", "Vector");
+  private static final Set<String> READS = Set.of("size", "get", "isEmpty", "contains", "indexOf", "lastIndexOf",
+      "getFirst", "getLast", "stream", "toArray", "containsAll", "equals", "hashCode");
+
+  private static boolean isContainer(Parameter p) {
+    if (p.getType().isArrayType()) {
+      return true;
+    }
+    String type = p.getType().asString();
+    int generic = type.indexOf('<');
+    String raw = generic < 0 ? type : type.substring(0, generic);
+    return CONTAINERS.contains(raw.startsWith("java.util.") ? raw.substring("java.util.".length()) : raw);
+  }
+
+  /** {@code use} of a parameter only reads it: a reading method, an element read, its length, a for-each. */
+  private static boolean onlyReads(NameExpr use) {
+    Node parent = use.getParentNode().orElse(null);
+    if (parent instanceof MethodCallExpr c && c.getScope().filter(sc -> sc == use).isPresent()) {
+      return READS.contains(c.getNameAsString()); // a view (subList, iterator) could change it later
+    }
+    if (parent instanceof com.github.javaparser.ast.expr.ArrayAccessExpr a && a.getName() == use) {
+      return isOnlyRead(a);
+    }
+    if (parent instanceof FieldAccessExpr f && f.getNameAsString().equals("length")) {
+      return true;
+    }
+    return parent instanceof ForEachStmt f && f.getIterable() == use;
+  }
+
+  /** An element read that is not written through ({@code a[i] = ...}, {@code a[i]++}). */
+  private static boolean isOnlyRead(Expression e) {
+    Node parent = e.getParentNode().orElse(null);
+    if (parent instanceof AssignExpr as && as.getTarget() == e) {
+      return false;
+    }
+    return !(parent instanceof UnaryExpr u && u.getOperator() != UnaryExpr.Operator.MINUS
+        && u.getOperator() != UnaryExpr.Operator.PLUS && u.getOperator() != UnaryExpr.Operator.LOGICAL_COMPLEMENT
+        && u.getOperator() != UnaryExpr.Operator.BITWISE_COMPLEMENT);
   }
 
   /**

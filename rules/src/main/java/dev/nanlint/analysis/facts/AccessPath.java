@@ -72,6 +72,19 @@ public record AccessPath(String root, List<String> segments, AccessPath minus) {
     return dependsOn(p) && segments.size() > p.segments.size();
   }
 
+  /**
+   * {@code size} itself, or a difference whose sides are {@code size} or paths that do not depend on the
+   * object {@code size} measures: what a change to the object's elements leaves true.
+   */
+  public boolean isSizeOf(AccessPath size) {
+    AccessPath object = new AccessPath(size.root, size.segments.subList(0, size.segments.size() - 1), null);
+    if (minus == null) {
+      return equals(size);
+    }
+    AccessPath l = left();
+    return (l.equals(size) || !l.dependsOn(object)) && (minus.equals(size) || !minus.dependsOn(object));
+  }
+
   /** Starts at {@code name} (or, for a difference, one side does): {@code this} for the fields of this object. */
   public boolean hasRoot(String name) {
     return root.equals(name) || minus != null && minus.hasRoot(name);

@@ -243,7 +243,7 @@ public final class Evaluator {
       for (Expression arg : o.getArguments()) {
         Result r = eval(arg, after);
         Store evaluated = r.after();
-        after = pathOf(arg).map(p -> forgetObject(p, arg, evaluated)).orElse(evaluated); // a constructor may keep and change it
+        after = pathOf(arg).map(p -> forgetObject(p, arg, evaluated, false)).orElse(evaluated); // a constructor may keep and change it
       }
       return new Result(declared(e), after);
     }
@@ -1109,13 +1109,12 @@ public final class Evaluator {
     if (c.getScope().isPresent() && c.getNameAsString().equals("get") && args.size() == 1 && isList(c.getScope().get())) {
       st = indexedBy(c.getScope().get(), AccessPath.SIZE, args.get(0), st); // list.get(i) returned: size > i
     }
-    Effect effect = Effect.UNKNOWN;
-    for (CallHandler h : handlers) {
-      Optional<Effect> known = h.effect(call);
-      if (known.isPresent()) {
-        effect = known.get();
-        break;
-      }
+    Effect effect = null;
+    for (int i = 0; effect == null && i < handlers.size(); i++) {
+      effect = handlers.get(i).effect(call).orElse(null);
+    }
+    if (effect == null) {
+      effect = analysis.facts().summaries().effect(c).orElse(Effect.UNKNOWN);
     }
     Store after = changed(call, effect, st);
     for (CallHandler h : handlers) {
@@ -1149,7 +1148,7 @@ public final class Evaluator {
       if (scope.isEmpty() || scope.get() instanceof ThisExpr || scope.get() instanceof SuperExpr) {
         out = out.killIf(p -> p.hasRoot("this")); // a method of this object may change its fields
       } else if (call.receiverPath().isPresent()) {
-        out = forgetObject(call.receiverPath().get(), scope.get(), out);
+        out = forgetObject(call.receiverPath().get(), scope.get(), out, effect.keepsSizes());
       }
     }
     for (int i = 0; i < call.arity(); i++) {
@@ -1157,7 +1156,7 @@ public final class Evaluator {
         if (call.argumentExpr(i) instanceof ThisExpr) {
           out = out.killIf(p -> p.hasRoot("this"));
         } else if (call.argumentPaths().get(i).isPresent()) {
-          out = forgetObject(call.argumentPaths().get(i).get(), call.argumentExpr(i), out);
+          out = forgetObject(call.argumentPaths().get(i).get(), call.argumentExpr(i), out, effect.keepsSizes());
         }
       }
     }
@@ -1170,11 +1169,17 @@ public final class Evaluator {
   /**
    * What a call that may change the object {@code e} (at {@code p}) leaves known: nothing below p, and
    * nothing of p itself unless it is a number (a number cannot change; an object's own fact is its
-   * elements', as for an INDArray, which it can).
+   * elements', as for an INDArray, which it can). An array's length never changes, and a call that only
+   * moves or replaces elements ({@code keepsSizes}) leaves a collection's size as it was.
    */
-  private Store forgetObject(AccessPath p, Expression e, Store s) {
-    boolean number = Precision.ofType(analysis.types().typeOf(e)) != Precision.UNKNOWN;
-    return number ? s.killBelow(p) : s.kill(p);
+  private Store forgetObject(AccessPath p, Expression e, Store s, boolean keepsSizes) {
+    String type = analysis.types().typeOf(e);
+    boolean number = Precision.ofType(type) != Precision.UNKNOWN;
+    AccessPath kept = type.endsWith("[]") ? p.dot("length") : keepsSizes ? p.dot(AccessPath.SIZE) : null;
+    if (kept == null) {
+      return number ? s.killBelow(p) : s.kill(p);
+    }
+    return s.killIf(q -> (number ? q.isBelow(p) : q.dependsOn(p)) && !q.isSizeOf(kept));
   }
 
   /** Assignment and cast conversion to the Java type {@code type} ("" when unknown: no conversion). */

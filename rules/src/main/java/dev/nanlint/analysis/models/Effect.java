@@ -13,7 +13,8 @@ import java.util.Set;
  * ({@code x.divi(n)}: the elements of x divided by n), it says so with {@link Update}s, applied after
  * the forgetting.
  */
-public record Effect(boolean receiver, Set<Integer> arguments, boolean allArguments, List<Update> updates) {
+public record Effect(boolean receiver, Set<Integer> arguments, boolean allArguments, List<Update> updates,
+    boolean keepsSizes) {
   /** Changes nothing the analysis tracks ({@code Math.log}, {@code list.size()}). */
   public static final Effect PURE = new Effect(false, Set.of(), false);
   /** A call nothing is known of: it may change its receiver and everything passed to it. */
@@ -32,7 +33,19 @@ public record Effect(boolean receiver, Set<Integer> arguments, boolean allArgume
   }
 
   public Effect(boolean receiver, Set<Integer> arguments, boolean allArguments) {
-    this(receiver, arguments, allArguments, List.of());
+    this(receiver, arguments, allArguments, List.of(), false);
+  }
+
+  public Effect(boolean receiver, Set<Integer> arguments, boolean allArguments, List<Update> updates) {
+    this(receiver, arguments, allArguments, updates, false);
+  }
+
+  /**
+   * This effect, except that what it changes keeps its size: a sort, a shuffle, a fill or a {@code set}
+   * moves or replaces elements, and a collection's {@code size()} stays what it was.
+   */
+  public Effect keepingSizes() {
+    return new Effect(receiver, arguments, allArguments, updates, true);
   }
 
   /** Changes only the argument at {@code index} ({@code Arrays.fill(a, v)}, {@code System.arraycopy} destination). */
@@ -54,7 +67,7 @@ public record Effect(boolean receiver, Set<Integer> arguments, boolean allArgume
   public Effect and(Update update) {
     List<Update> more = new ArrayList<>(updates);
     more.add(update);
-    return new Effect(receiver, arguments, allArguments, more);
+    return new Effect(receiver, arguments, allArguments, more, keepsSizes);
   }
 
   public boolean changesArgument(int index, int count) {

@@ -25,11 +25,29 @@ public final class JavaLangHandler implements CallHandler {
   private static final Set<String> READERS = Set.of("size", "length", "isEmpty", "get", "getOrDefault", "contains",
       "containsKey", "indexOf", "charAt", "equals", "hashCode", "toString", "compareTo", "doubleValue", "floatValue",
       "intValue", "longValue", "isNaN", "isInfinite", "getClass");
+  /** {@code Collections} methods that move or replace the elements of their first argument, never its size. */
+  private static final Set<String> REORDERINGS = Set.of("sort", "shuffle", "reverse", "swap", "fill", "rotate");
+  /** {@code Arrays} methods that write the elements of their first argument (an array's length never changes). */
+  private static final Set<String> ARRAY_WRITERS = Set.of("sort", "parallelSort", "fill", "setAll", "parallelSetAll",
+      "parallelPrefix");
+  /** List methods that move or replace elements in place: the list keeps its size. */
+  private static final Set<String> LIST_REORDERINGS = Set.of("sort", "set", "replaceAll");
+  private static final String[] LISTS = {"java.util.List", "java.util.ArrayList", "java.util.LinkedList",
+      "java.util.Vector"};
 
   @Override
   public Optional<Effect> effect(Call call) {
     if (call.isOn(BOXES) || call.isOn("Integer", "Long", "java.lang.Integer", "java.lang.Long")) {
       return Optional.of(Effect.PURE);
+    }
+    if (call.arity() >= 1 && REORDERINGS.contains(call.name()) && call.isStaticOn("java.util.Collections")) {
+      return Optional.of(Effect.changesArgument(0).keepingSizes());
+    }
+    if (call.arity() >= 1 && ARRAY_WRITERS.contains(call.name()) && call.isStaticOn("java.util.Arrays")) {
+      return Optional.of(Effect.changesArgument(0));
+    }
+    if (LIST_REORDERINGS.contains(call.name()) && call.receiverPath().isPresent() && call.receiverIs(LISTS)) {
+      return Optional.of(new Effect(true, Set.of(), false).keepingSizes());
     }
     return READERS.contains(call.name()) && call.receiverPath().isPresent() ? Optional.of(Effect.PURE) : Optional.empty();
   }

@@ -314,6 +314,14 @@ class EvaluatorTest {
     assertTrue(kept.isConstant(), "Math.abs changes nothing");
     NumFact list = returned("List<Double> xs", "xs = new ArrayList<>(); xs.add(1.0); return xs.size();");
     assertFalse(list.isConstant(), "add changes the size: " + list);
+    NumFact read = returned("", "double[] a = new double[3]; reader(a, null); return a[0];");
+    assertTrue(read.isConstant(), "a method of this file that only reads its arrays leaves them: " + read);
+    NumFact length = returned("double[] a", "if (a.length < 2) return 2; helper(a); return a.length;");
+    assertFalse(length.canBeZero(), "an array's length never changes: " + length);
+    NumFact sorted = returned("List<Double> xs", "if (xs.size() < 2) return 2; java.util.Collections.sort(xs); return xs.size();");
+    assertFalse(sorted.canBeZero(), "sorting keeps the size: " + sorted);
+    NumFact unknown = returned("List<Double> xs", "if (xs.size() < 2) return 2; unknownCall(xs); return xs.size();");
+    assertTrue(unknown.canBeZero(), "an unknown call may empty the list: " + unknown);
     NumFact field = Snippet.of("", "double total;", "", "this.total = 1; update(); return total;").returned();
     assertFalse(field.isConstant(), "update() may change this.total: " + field);
     NumFact kept2 = Snippet.of("", "double total;", "", "this.total = 1; double t = Math.exp(2); return total;")

@@ -43,7 +43,7 @@ final class Snippet {
   /** {@code double f(params) { body }} inside {@code class C { members ... }}, with {@code imports} on top. */
   static Snippet of(String imports, String members, String params, String body) {
     return new Snippet(imports + "\nclass C {\n" + members + "\n  double f(" + params + ") {\n" + body + "\n  }\n"
-        + "  void helper(double[] a) {}\n  void update() {}\n}\n");
+        + "  void helper(double[] a) { a[0] = -1; }\n  void reader(double[] a, java.util.List<Double> xs) { double s = a[0] + a.length + xs.size(); }\n  void update() {}\n}\n");
   }
 
   static Snippet of(String params, String body) {
