@@ -78,7 +78,11 @@ public final class Facts {
     if (callable.isEmpty()) {
       return NumFact.top();
     }
-    NumFact plain = at(expression, flowOf(callable.get()));
+    FlowResult<Store> flow = flowOf(callable.get());
+    NumFact plain = at(expression, flow);
+    if (isQuestionable(plain)) {
+      plain = rederived(expression, callable.get(), flow).map(plain::restrict).orElse(plain);
+    }
     if (callable.get() instanceof MethodDeclaration m && m.isPrivate() && isQuestionable(plain)) {
       // what every caller passes may prove more: met with, so it only narrows
       Optional<FlowResult<Store>> bound = callerFacts.flowOf(m);
@@ -87,6 +91,83 @@ public final class Facts {
       }
     }
     return plain;
+  }
+
+  /**
+   * A local read whose one definition is computed from values that never change afterwards
+   * ({@code double delta = ncens / an;} ... {@code if (ncens > 0) log(delta)}): that definition evaluated
+   * again where the local is read, so a check of its operands made after it still tells about it.
+   * Operands are locals and parameters assigned at most once, constants, array lengths and pure math.
+   */
+  private Optional<NumFact> rederived(Expression expression, Node callable, FlowResult<Store> flow) {
+    if (!(Flow.strip(expression) instanceof NameExpr use)) {
+      return Optional.empty();
+    }
+    Optional<Declarations.Declaration> local = analysis.definitions().local(use);
+    if (local.isEmpty() || !(local.get().node() instanceof VariableDeclarator) || !assignedOnce(use.getNameAsString(), callable)) {
+      return Optional.empty();
+    }
+    List<Definitions.Def> defs = analysis.definitions().reaching(use);
+    if (defs.size() != 1 || defs.get(0).value() == null || !isStable(defs.get(0).value(), callable)) {
+      return Optional.empty();
+    }
+    Optional<Node> element = flow.cfg().elementOf(use);
+    if (element.isEmpty() || !flow.reachable(element.get())) {
+      return Optional.empty();
+    }
+    return Optional.of(transfer.evaluate(defs.get(0).value(), flow.before(element.get())));
+  }
+
+  /** An expression whose value cannot change once computed: see {@link #rederived}. */
+  private boolean isStable(Expression value, Node callable) {
+    for (Node n : value.findAll(Node.class)) {
+      if (n instanceof MethodCallExpr call && analysis.api().mathFunction(call).isEmpty()
+          || n instanceof ArrayAccessExpr || n instanceof AssignExpr || n instanceof UnaryExpr u && STEPS.contains(u.getOperator())
+          || n instanceof FieldAccessExpr f && !f.getNameAsString().equals("length") && !isConstant(f)
+          || n instanceof ThisExpr || n instanceof com.github.javaparser.ast.expr.ObjectCreationExpr
+          || n instanceof com.github.javaparser.ast.expr.LambdaExpr) {
+        return false;
+      }
+      boolean calledOn = n instanceof NameExpr name && name.getParentNode().orElse(null) instanceof MethodCallExpr c
+          && c.getScope().filter(sc -> sc == name).isPresent(); // Math of Math.sqrt, checked above
+      if (n instanceof NameExpr name && !calledOn && !isConstant(name)
+          && !(isLocal(name) && assignedOnce(name.getNameAsString(), callable))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean isLocal(NameExpr name) {
+    return analysis.definitions().local(name).isPresent();
+  }
+
+  private boolean isConstant(Expression e) {
+    return !Double.isNaN(analysis.constants().value(e));
+  }
+
+  /** Written at most once in the callable (a declaration's initializer or one plain assignment), never stepped. */
+  private static boolean assignedOnce(String name, Node callable) {
+    int writes = 0;
+    for (AssignExpr a : callable.findAll(AssignExpr.class)) {
+      if (a.getTarget() instanceof NameExpr t && t.getNameAsString().equals(name)) {
+        if (a.getOperator() != AssignExpr.Operator.ASSIGN) {
+          return false;
+        }
+        writes++;
+      }
+    }
+    for (UnaryExpr u : callable.findAll(UnaryExpr.class)) {
+      if (STEPS.contains(u.getOperator()) && u.getExpression() instanceof NameExpr t && t.getNameAsString().equals(name)) {
+        return false;
+      }
+    }
+    for (VariableDeclarator v : callable.findAll(VariableDeclarator.class)) {
+      if (v.getNameAsString().equals(name) && v.getInitializer().isPresent()) {
+        writes++;
+      }
+    }
+    return writes <= 1;
   }
 
   /** The fact from the method's own flow, with its parameters at the top of their types. */

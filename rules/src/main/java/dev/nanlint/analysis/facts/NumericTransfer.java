@@ -68,6 +68,14 @@ public final class NumericTransfer implements Transfer<Store> {
     return seen[0];
   }
 
+  /**
+   * The fact of {@code expression}, which need not be inside any element, evaluated in {@code store} (with
+   * field facts, as {@link #factAt}): a definition re-read where its value is used.
+   */
+  public NumFact evaluate(Expression expression, Store store) {
+    return evaluator.withFieldFacts().eval(expression, store).fact();
+  }
+
   /** Parameters hold any value of their declared type; fields are not known (absent). */
   @Override
   public Store entry(Node callable) {
