@@ -22,6 +22,7 @@ public final class Analysis {
   private BuilderChains builderChains;
   private Facts facts;
   private Consequences consequences;
+  private DataDependence dataDependence;
   private TrainingLoops trainingLoops;
   private final Map<BuilderChains.Network, TrainingSetup> trainingSetups = new IdentityHashMap<>();
   private GradientSteps gradientSteps;
@@ -206,6 +207,14 @@ public final class Analysis {
   /** The file's constant evaluator (literals, final and effectively final variables, arithmetic). */
   public Constants constants() {
     return values.constants();
+  }
+
+  /** Whether a value is computed from data, or only from constants, indices, sizes and random draws. */
+  public DataDependence dataDependence() {
+    if (dataDependence == null) {
+      dataDependence = new DataDependence(this);
+    }
+    return dataDependence;
   }
 
   /** Which definitions of a local reach a use, as expressions. */

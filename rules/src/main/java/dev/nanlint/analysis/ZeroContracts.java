@@ -230,9 +230,24 @@ public final class ZeroContracts {
     } else if (x instanceof MethodCallExpr call && call.getArguments().size() == 1
         && a.api().mathFunction(call).filter(f -> f.equals("sqrt") || f.equals("abs")).isPresent()) {
       zeroDeciding(call.getArgument(0), atoms, a);
+    } else if (x instanceof NameExpr copy && definedOnceAs(copy, a).filter(v -> isProductOrRoot(v, a)).isPresent()) {
+      zeroDeciding(definedOnceAs(copy, a).get(), atoms, a); // double norm = Math.sqrt(total)
     } else {
       atoms.add(x);
     }
+  }
+
+  /** The one definition of a local that reaches {@code use}. */
+  private static Optional<Expression> definedOnceAs(NameExpr use, Analysis a) {
+    List<Definitions.Def> defs = a.definitions().local(use).isPresent() ? a.definitions().reaching(use) : List.of();
+    return defs.size() == 1 ? Optional.ofNullable(defs.get(0).value()) : Optional.empty();
+  }
+
+  private static boolean isProductOrRoot(Expression e, Analysis a) {
+    Expression x = Flow.strip(e);
+    return x instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.MULTIPLY
+        || x instanceof MethodCallExpr call && call.getArguments().size() == 1
+            && a.api().mathFunction(call).filter(f -> f.equals("sqrt") || f.equals("abs")).isPresent();
   }
 
   /**
@@ -254,8 +269,12 @@ public final class ZeroContracts {
       return weights;
     }
     boolean allPositive = true;
+    boolean computed = false;
     Node loop = null;
     for (Node w : writes) {
+      if (scales(w, a)) {
+        continue; // total *= 2: 0 exactly when it was
+      }
       Node around = enclosingLoop(w, callable);
       if (around == null || Values.isConditional(w)) {
         return Optional.empty(); // a copy, or a count under a condition: the code shows how it stays 0
@@ -279,7 +298,10 @@ public final class ZeroContracts {
       }
       allPositive &= !t.canBeNonPositive();
       if (t.canBeNonPositive() && !inputValue(term, callable, a)) {
-        return Optional.empty(); // a computed term (exp, a product of computed values) can be 0 on its own
+        if (!sources(t).isEmpty() || a.values().of(term).probability() || !a.dataDependence().isDataFree(term, callable)) {
+          return Optional.empty(); // data, a count, a difference or a probability bring the term to 0
+        }
+        computed = true; // computed from constants, indices and sizes: 0 only where its formula vanishes
       }
     }
     if (loop == null) {
@@ -287,6 +309,10 @@ public final class ZeroContracts {
     }
     String over = loop instanceof ForEachStmt each ? text(Flow.strip(each.getIterable()))
         : "the loop on line " + loop.getBegin().map(p -> p.line).orElse(0);
+    if (computed) {
+      return Optional.of(new Reading(Kind.COINCIDENCE, "only when every term " + over + " adds to " + name
+          + " is exactly 0: the terms are computed from constants, indices, sizes or random draws, not from data", null));
+    }
     if (allPositive) {
       if (loop instanceof ForEachStmt each) {
         String shown = canBeEmpty(each.getIterable(), division, a);
@@ -420,6 +446,16 @@ public final class ZeroContracts {
   }
 
   /** What a write adds to {@code name}: {@code name += t}, {@code name = name + t}; else null. */
+  /** {@code total *= c} or {@code total /= c} for a non-zero constant c. */
+  private static boolean scales(Node write, Analysis a) {
+    if (!(write instanceof AssignExpr scale) || scale.getOperator() != AssignExpr.Operator.MULTIPLY
+        && scale.getOperator() != AssignExpr.Operator.DIVIDE) {
+      return false;
+    }
+    double c = a.constants().value(scale.getValue());
+    return !Double.isNaN(c) && c != 0 && !Double.isInfinite(c);
+  }
+
   private static Expression addedTerm(Node write, String name) {
     if (!(write instanceof AssignExpr add)) {
       return null;
