@@ -13,6 +13,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.nanlint.analysis.cfg.Cfg;
+import dev.nanlint.analysis.facts.AccessPath;
 import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.analysis.facts.NumericTransfer;
 import dev.nanlint.analysis.facts.Store;
@@ -94,28 +95,35 @@ public final class Facts {
   }
 
   /**
-   * A local read whose one definition is computed from values that never change afterwards
-   * ({@code double delta = ncens / an;} ... {@code if (ncens > 0) log(delta)}): that definition evaluated
-   * again where the local is read, so a check of its operands made after it still tells about it.
-   * Operands are locals and parameters assigned at most once, constants, array lengths and pure math.
+   * The fact of {@code expression} with each local it reads whose one definition is computed from values
+   * that never change afterwards ({@code double y = 0.5 * z * z;} ... {@code if (z <= 1.28) ... / (y + a)})
+   * narrowed by that definition evaluated again where the expression is: a check of the operands made after
+   * the definition still tells about the local. Operands are locals and parameters assigned at most once,
+   * constants, array lengths and pure math.
    */
   private Optional<NumFact> rederived(Expression expression, Node callable, FlowResult<Store> flow) {
-    if (!(Flow.strip(expression) instanceof NameExpr use)) {
-      return Optional.empty();
-    }
-    Optional<Declarations.Declaration> local = analysis.definitions().local(use);
-    if (local.isEmpty() || !(local.get().node() instanceof VariableDeclarator) || !assignedOnce(use.getNameAsString(), callable)) {
-      return Optional.empty();
-    }
-    List<Definitions.Def> defs = analysis.definitions().reaching(use);
-    if (defs.size() != 1 || defs.get(0).value() == null || !isStable(defs.get(0).value(), callable)) {
-      return Optional.empty();
-    }
-    Optional<Node> element = flow.cfg().elementOf(use);
+    Optional<Node> element = flow.cfg().elementOf(expression);
     if (element.isEmpty() || !flow.reachable(element.get())) {
       return Optional.empty();
     }
-    return Optional.of(transfer.evaluate(defs.get(0).value(), flow.before(element.get())));
+    Store before = flow.before(element.get());
+    Store refined = before;
+    List<NameExpr> reads = new java.util.ArrayList<>(expression.findAll(NameExpr.class));
+    for (NameExpr use : reads) {
+      Optional<Declarations.Declaration> local = analysis.definitions().local(use);
+      if (local.isEmpty() || !(local.get().node() instanceof VariableDeclarator)
+          || !assignedOnce(use.getNameAsString(), callable)) {
+        continue;
+      }
+      List<Definitions.Def> defs = analysis.definitions().reaching(use);
+      if (defs.size() != 1 || defs.get(0).value() == null || !isStable(defs.get(0).value(), callable)) {
+        continue;
+      }
+      AccessPath path = AccessPath.local(use.getNameAsString());
+      NumFact again = transfer.evaluate(defs.get(0).value(), before);
+      refined = refined.with(path, refined.get(path).map(f -> f.restrict(again)).orElse(again));
+    }
+    return refined == before ? Optional.empty() : Optional.of(transfer.factAt(expression, element.get(), refined));
   }
 
   /** An expression whose value cannot change once computed: see {@link #rederived}. */
@@ -131,8 +139,30 @@ public final class Facts {
       boolean calledOn = n instanceof NameExpr name && name.getParentNode().orElse(null) instanceof MethodCallExpr c
           && c.getScope().filter(sc -> sc == name).isPresent(); // Math of Math.sqrt, checked above
       if (n instanceof NameExpr name && !calledOn && !isConstant(name)
-          && !(isLocal(name) && assignedOnce(name.getNameAsString(), callable))) {
+          && !(isLocal(name) && unchangedAfter(name.getNameAsString(), value, callable))) {
         return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Every write of {@code name} comes before {@code definition} in the code, and no loop around the
+   * definition contains one (which could run it again afterwards).
+   */
+  private static boolean unchangedAfter(String name, Expression definition, Node callable) {
+    Optional<com.github.javaparser.Position> at = definition.getBegin();
+    if (at.isEmpty()) {
+      return false;
+    }
+    for (Node w : Flow.writes(callable, name)) {
+      if (w.getBegin().isEmpty() || !w.getBegin().get().isBefore(at.get())) {
+        return false;
+      }
+      for (Node p = definition.getParentNode().orElse(null); p != null && p != callable; p = p.getParentNode().orElse(null)) {
+        if (Definitions.isLoop(p) && w.isDescendantOf(p)) {
+          return false;
+        }
       }
     }
     return true;
