@@ -11,6 +11,7 @@ import dev.nanlint.rules.BuiltInRules;
 import dev.nanlint.engine.ConfigException;
 import dev.nanlint.engine.DidYouMean;
 import dev.nanlint.engine.Rule;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +33,23 @@ public final class NanlintPlugin implements Plugin {
   /** Compilations this plugin runs in: the processor, found on the same path, then stays quiet. */
   private static final Set<JavacTask> RUNNING = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
+  /** This plugin's analysis in each compilation it runs in, to hand it what only the processor can find. */
+  private static final Map<JavacTask, JavacReporter> REPORTERS = Collections.synchronizedMap(new WeakHashMap<>());
+
   static boolean runsIn(JavacTask task) {
     return RUNNING.contains(task);
+  }
+
+  /**
+   * The class output directory, which a plugin cannot ask javac for (no Filer): the processor, on the same
+   * path and quiet in this compilation, finds it when annotation processing is on, before javac analyses any
+   * file. With {@code -proc:none} the plugin keeps no index cache.
+   */
+  static void classOutputFound(JavacTask task, Path classOutput) {
+    JavacReporter reporter = REPORTERS.get(task);
+    if (reporter != null) {
+      reporter.keepIndexBeside(classOutput);
+    }
   }
 
   @Override
@@ -66,6 +82,9 @@ public final class NanlintPlugin implements Plugin {
       problem = "nanlint: not run after an internal error: " + e;
     }
     JavacReporter analysis = reporter;
+    if (reporter != null) {
+      REPORTERS.put(task, reporter);
+    }
     Diagnostic.Kind problemKind = kind;
     String message = problem;
     task.addTaskListener(new TaskListener() {

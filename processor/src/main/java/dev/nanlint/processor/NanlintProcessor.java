@@ -8,7 +8,9 @@ import com.sun.source.util.Trees;
 import dev.nanlint.rules.BuiltInRules;
 import dev.nanlint.engine.ConfigException;
 import dev.nanlint.engine.Rule;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -57,8 +59,9 @@ public final class NanlintProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     JavacTask task;
+    ProcessingEnvironment javacEnv;
     try {
-      ProcessingEnvironment javacEnv = JavacEnvironment.unwrap(env);
+      javacEnv = JavacEnvironment.unwrap(env);
       trees = Trees.instance(javacEnv);
       task = JavacTask.instance(javacEnv);
     } catch (Throwable e) { // Eclipse's compiler (no com.sun.source), or an unknown wrapper
@@ -67,7 +70,9 @@ public final class NanlintProcessor extends AbstractProcessor {
           + "), so nanlint does nothing here; run the nanlint command instead");
       return;
     }
+    Optional<Path> classOutput = classOutput(javacEnv);
     if (NanlintPlugin.runsIn(task)) {
+      classOutput.ifPresent(dir -> NanlintPlugin.classOutputFound(task, dir)); // the plugin has no Filer
       return; // -Xplugin:Nanlint does the work in this compilation
     }
     List<Rule> catalogue;
@@ -80,6 +85,7 @@ public final class NanlintProcessor extends AbstractProcessor {
     try {
       reporter = new JavacReporter(task, catalogue,
           env.getOptions(), (kind, message, unit) -> env.getMessager().printMessage(kind, message));
+      classOutput.ifPresent(reporter::keepIndexBeside);
     } catch (ConfigException e) { // a configuration the user must fix: fail the build, loudly
       reporter = null;
       env.getMessager().printMessage(Diagnostic.Kind.ERROR, "nanlint: " + e.getMessage());
@@ -106,6 +112,15 @@ public final class NanlintProcessor extends AbstractProcessor {
       }
     }
     return false;
+  }
+
+  /** Where javac writes classes, asked of javac's own Filer (not a build tool's wrapper): for the index cache. */
+  private static Optional<Path> classOutput(ProcessingEnvironment javacEnv) {
+    try {
+      return CompileIndexCache.classOutput(javacEnv.getFiler());
+    } catch (RuntimeException | LinkageError e) { // never break the user's build: no cache then
+      return Optional.empty();
+    }
   }
 
   private void note(String message) {
