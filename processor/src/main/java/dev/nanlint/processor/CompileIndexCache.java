@@ -52,6 +52,11 @@ final class CompileIndexCache {
     this.version = version;
   }
 
+  /** The cache in {@code file} ({@code nanlint.indexCache}). */
+  static CompileIndexCache at(Path file) {
+    return new CompileIndexCache(file.toAbsolutePath().normalize(), version());
+  }
+
   /** The cache for the class output directory {@code classOutput}; empty when it has no parent. */
   static Optional<CompileIndexCache> forClassOutput(Path classOutput) {
     Path dir = classOutput.toAbsolutePath().normalize();

@@ -151,6 +151,9 @@ final class JavacReporter {
             + " without that option nanlint reads the nearest nanlint.properties above the sources, if any)");
       }
     }
+    if (this.options.indexCacheFile != null) {
+      indexCache = CompileIndexCache.at(this.options.indexCacheFile);
+    }
     overlapWithJavac(task);
   }
 
@@ -467,7 +470,9 @@ final class JavacReporter {
    * javac analyses the first file (the processor knows the directory once javac starts processing).
    */
   void keepIndexBeside(Path classOutput) {
-    indexCache = CompileIndexCache.forClassOutput(classOutput).orElse(null);
+    if (options.indexCacheFile == null && !options.noIndexCache) { // else nanlint.indexCache decided
+      indexCache = CompileIndexCache.forClassOutput(classOutput).orElse(null);
+    }
   }
 
   /** Writes the index cache at the end of the compilation; a problem is a note, never a failure. */

@@ -122,6 +122,19 @@ class IncrementalCompileTest {
   }
 
   @Test
+  void aCalleeChangedButNotCompiledIsReadFromDisk() throws IOException {
+    compile(probabilities, loss);
+    // changed on disk and not compiled: batches moves to line 18, so the cached record (line 17) is stale and
+    // finds no method there; the file is read again, and the caller's finding names the new line
+    Files.writeString(probabilities, String.join("\n", CrossFileFactsTest.PROBABILITIES)
+        .replace("  public static int batches(", "  // how many whole batches\n  public static int batches("));
+    Result incremental = compile(loss);
+    assertEquals(FULL, incremental.findings(), incremental::toString);
+    assertTrue(incremental.messages().stream().anyMatch(m -> m.contains("(Probabilities.java line 18)")),
+        incremental::toString);
+  }
+
+  @Test
   void aCalleeWhoseFileIsGoneIsUnknown() throws IOException {
     compile(probabilities, loss);
     Files.delete(probabilities); // its class file stays on the class path
@@ -132,6 +145,40 @@ class IncrementalCompileTest {
   void thePluginKeepsTheCacheWhenProcessingIsOn() {
     assertEquals(FULL, compile(List.of("-Xplugin:Nanlint"), probabilities, loss).findings());
     assertEquals(FULL, compile(List.of("-Xplugin:Nanlint"), loss).findings());
+  }
+
+  @Test
+  void thePluginWithoutProcessingKeepsTheCacheWhereItIsTold() {
+    Path file = project.resolve("target/elsewhere.cache");
+    List<String> plugin = List.of("-Xplugin:Nanlint indexCache=" + file, "-proc:none");
+    assertEquals(FULL, compile(plugin, probabilities, loss).findings());
+    assertTrue(Files.isRegularFile(file) && !Files.exists(cache), "the plugin has no Filer: it writes where it is told");
+    assertEquals(FULL, compile(plugin, loss).findings());
+    // told nothing, the plugin without processing cannot find the class output: no cache, as before
+    assertEquals(ALONE, compile(List.of("-Xplugin:Nanlint", "-proc:none"), loss).findings());
+  }
+
+  @Test
+  void noIndexCacheWhenToldSo() {
+    List<String> none = List.of("-Ananlint.indexCache=none");
+    assertEquals(FULL, compile(none, probabilities, loss).findings());
+    assertTrue(!Files.exists(cache), "nanlint.indexCache=none writes nothing");
+    assertEquals(ALONE, compile(none, loss).findings());
+  }
+
+  @Test
+  void theStatsSayHowManyFilesCameFromTheCache() {
+    compile(probabilities, loss);
+    Result incremental = compile(List.of("-Ananlint.stats=true"), loss);
+    assertTrue(incremental.notes().stream().anyMatch(n -> n.contains("1 checked again with other files' summaries"
+        + " (1 files from the index cache)")), incremental::toString);
+  }
+
+  @Test
+  void aBlankIndexCacheOptionIsAnError() {
+    Result blank = compile(List.of("-Ananlint.indexCache= "), loss);
+    assertTrue(!blank.succeeded() && blank.messages().contains(
+        "nanlint: nanlint.indexCache: give a file, or none to keep no index cache"), blank::toString);
   }
 
   private Path write(String relative, String[] lines) throws IOException {
