@@ -466,12 +466,14 @@ final class JavacReporter {
   }
 
   /**
-   * Keeps the index under the class output directory {@code classOutput}, for the next compile; called before
-   * javac analyses the first file (the processor knows the directory once javac starts processing).
+   * Keeps the index beside the class output directory that {@code find} returns, for the next compile; called
+   * before javac analyses the first file (by the processor, when javac starts processing). {@code find} is
+   * only asked when this compile has source files on disk: asking javac's Filer where a file would go makes an
+   * in-memory file manager (compile-testing's) list it as generated.
    */
-  void keepIndexBeside(Path classOutput) {
-    if (options.indexCacheFile == null && !options.noIndexCache) { // else nanlint.indexCache decided
-      indexCache = CompileIndexCache.forClassOutput(classOutput).orElse(null);
+  void keepIndexBesideClassOutput(Supplier<Optional<Path>> find) {
+    if (indexCache == null && options.indexCacheFile == null && !options.noIndexCache && !compiledFiles.isEmpty()) {
+      indexCache = find.get().flatMap(CompileIndexCache::forClassOutput).orElse(null);
     }
   }
 

@@ -16,8 +16,10 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.function.Supplier;
 import javax.tools.Diagnostic;
 
 /**
@@ -41,14 +43,15 @@ public final class NanlintPlugin implements Plugin {
   }
 
   /**
-   * The class output directory, which a plugin cannot ask javac for (no Filer): the processor, on the same
-   * path and quiet in this compilation, finds it when annotation processing is on, before javac analyses any
-   * file. With {@code -proc:none} the plugin keeps no index cache.
+   * How to find the class output directory, which a plugin cannot ask javac for (no Filer): the processor, on
+   * the same path and quiet in this compilation, hands it over when annotation processing is on, before javac
+   * analyses any file. With {@code -proc:none} the plugin keeps an index cache only where
+   * {@code indexCache=FILE} says.
    */
-  static void classOutputFound(JavacTask task, Path classOutput) {
+  static void classOutputFinder(JavacTask task, Supplier<Optional<Path>> find) {
     JavacReporter reporter = REPORTERS.get(task);
     if (reporter != null) {
-      reporter.keepIndexBeside(classOutput);
+      reporter.keepIndexBesideClassOutput(find);
     }
   }
 

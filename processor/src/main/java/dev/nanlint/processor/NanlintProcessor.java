@@ -34,6 +34,8 @@ import javax.tools.Diagnostic;
 public final class NanlintProcessor extends AbstractProcessor {
   private final List<Rule> rules;
   private Trees trees;
+  /** javac's own environment, under a build tool's or an IDE's wrapper. */
+  private ProcessingEnvironment javacEnv;
   private JavacReporter reporter;
 
   public NanlintProcessor() {
@@ -70,9 +72,9 @@ public final class NanlintProcessor extends AbstractProcessor {
           + "), so nanlint does nothing here; run the nanlint command instead");
       return;
     }
-    Optional<Path> classOutput = classOutput(javacEnv);
+    this.javacEnv = javacEnv;
     if (NanlintPlugin.runsIn(task)) {
-      classOutput.ifPresent(dir -> NanlintPlugin.classOutputFound(task, dir)); // the plugin has no Filer
+      NanlintPlugin.classOutputFinder(task, this::classOutput); // the plugin has no Filer
       return; // -Xplugin:Nanlint does the work in this compilation
     }
     List<Rule> catalogue;
@@ -85,7 +87,6 @@ public final class NanlintProcessor extends AbstractProcessor {
     try {
       reporter = new JavacReporter(task, catalogue,
           env.getOptions(), (kind, message, unit) -> env.getMessager().printMessage(kind, message));
-      classOutput.ifPresent(reporter::keepIndexBeside);
     } catch (ConfigException e) { // a configuration the user must fix: fail the build, loudly
       reporter = null;
       env.getMessager().printMessage(Diagnostic.Kind.ERROR, "nanlint: " + e.getMessage());
@@ -111,11 +112,16 @@ public final class NanlintProcessor extends AbstractProcessor {
         note("nanlint: skipped " + element + " after an internal error: " + e);
       }
     }
+    try {
+      reporter.keepIndexBesideClassOutput(this::classOutput); // once there are files on disk
+    } catch (RuntimeException | LinkageError e) { // never break the user's build: no index cache then
+      note("nanlint: no index cache after an internal error: " + e);
+    }
     return false;
   }
 
   /** Where javac writes classes, asked of javac's own Filer (not a build tool's wrapper): for the index cache. */
-  private static Optional<Path> classOutput(ProcessingEnvironment javacEnv) {
+  private Optional<Path> classOutput() {
     try {
       return CompileIndexCache.classOutput(javacEnv.getFiler());
     } catch (RuntimeException | LinkageError e) { // never break the user's build: no cache then
