@@ -33,8 +33,13 @@ final class JavacOptions {
   static final String EXCLUDED_PATHS = "nanlint.excludedPaths";
   /** {@code true}: a NOTE at the end says how many files were read from javac's trees and how many parsed again. */
   static final String STATS = "nanlint.stats";
+  /**
+   * Where the index cache goes ({@link CompileIndexCache}), or {@code none}; default: beside the class output
+   * directory, which the processor finds itself and the plugin only when annotation processing is on.
+   */
+  static final String INDEX_CACHE = "nanlint.indexCache";
   static final Set<String> ALL = Set.of(CONFIG, DISABLE, ENABLE, SEVERITY, FAIL_ON, WERROR, WARNING_KIND,
-      EXCLUDED_PATHS, STATS);
+      EXCLUDED_PATHS, STATS, INDEX_CACHE);
   /** The kinds a finding below failOn may take. */
   private static final Set<String> WARNING_KINDS = Set.of("MANDATORY_WARNING", "WARNING", "NOTE");
 
@@ -49,6 +54,10 @@ final class JavacOptions {
   /** {@code nanlint.excludedPaths}: source files whose path it finds are skipped; null for none. */
   final Pattern excludedPaths;
   final boolean stats;
+  /** {@code nanlint.indexCache=FILE}; null: the default place, or none. */
+  final Path indexCacheFile;
+  /** {@code nanlint.indexCache=none}: no index cache is read or written. */
+  final boolean noIndexCache;
 
   private JavacOptions(Map<String, String> options, List<Rule> rules) throws ConfigException {
     this.options = options;
@@ -78,6 +87,9 @@ final class JavacOptions {
       throw new ConfigException(EXCLUDED_PATHS, 0, "bad regular expression: " + e.getDescription());
     }
     this.stats = bool(STATS);
+    String cache = options.get(INDEX_CACHE);
+    this.noIndexCache = cache != null && cache.trim().equalsIgnoreCase("none");
+    this.indexCacheFile = cache == null || noIndexCache ? null : indexCacheFile(cache);
     configure(Config.defaults()); // every rule name and level checked now, before javac starts
   }
 
@@ -123,6 +135,17 @@ final class JavacOptions {
       return value == null ? null : Path.of(value.trim());
     } catch (InvalidPathException e) {
       throw new ConfigException(CONFIG, 0, "'" + value + "' is not a path: " + e.getReason());
+    }
+  }
+
+  private static Path indexCacheFile(String value) throws ConfigException {
+    if (value.isBlank()) {
+      throw new ConfigException(INDEX_CACHE, 0, "give a file, or none to keep no index cache");
+    }
+    try {
+      return Path.of(value.trim());
+    } catch (InvalidPathException e) {
+      throw new ConfigException(INDEX_CACHE, 0, "'" + value + "' is not a path: " + e.getReason());
     }
   }
 

@@ -10,6 +10,7 @@ import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
+import dev.nanlint.analysis.index.IndexCache;
 import dev.nanlint.analysis.index.IndexedSummaries;
 import dev.nanlint.analysis.index.ProjectIndex;
 import dev.nanlint.engine.Config;
@@ -84,6 +85,15 @@ final class JavacReporter {
   private Linter withSummaries;
   private ProjectIndex.Plan plan;
   private int checkedAgain;
+  /**
+   * The index kept between compiles under the build output ({@link CompileIndexCache}), so an incremental
+   * compile knows the files it does not compile; null when there is no class output directory to keep it by.
+   */
+  private CompileIndexCache indexCache;
+  /** The files of this compile on disk, by the name the index knows them by, and their stamps when read. */
+  private final Map<String, Path> compiledFiles = new HashMap<>();
+  private final Map<String, IndexCache.Stamp> compiledStamps = new HashMap<>();
+  private int fromIndexCache;
   private Config config;
   private FailOn failOn;
   /** The configuration was refused (a javac error says why): nothing is analysed. */
@@ -140,6 +150,9 @@ final class JavacReporter {
         throw e.line() > 0 ? e : new ConfigException(e.source(), 0, e.problem() + " (named by nanlint.config;"
             + " without that option nanlint reads the nearest nanlint.properties above the sources, if any)");
       }
+    }
+    if (this.options.indexCacheFile != null) {
+      indexCache = CompileIndexCache.at(this.options.indexCacheFile);
     }
     overlapWithJavac(task);
   }
@@ -218,9 +231,13 @@ final class JavacReporter {
             new ArrayList<>(pending.keySet()).forEach(JavacReporter.this::reportPending);
             workers.shutdownNow();
             converter.shutdownNow();
+            writeIndexCache();
             if (options.stats && lastUnit != null) {
               note(lastUnit, "nanlint: " + fromJavacTrees + " files analysed from javac's trees, " + parsedAgain
-                  + " parsed again by JavaParser; " + checkedAgain + " checked again with other files' summaries; "
+                  + " parsed again by JavaParser; " + checkedAgain + " checked again with other files' summaries"
+                  + (indexCache == null ? "" : " (" + fromIndexCache + " files from the index cache"
+                      + (indexCache.wasFromAnotherVersion() ? ", which another nanlint version wrote: not used" : "")
+                      + ")") + "; "
                   + convertingNanos.get() / 1_000_000 + " ms converting trees,"
                   + " javac's thread waited " + waitingNanos / 1_000_000 + " ms for nanlint");
             }
@@ -250,7 +267,15 @@ final class JavacReporter {
   void submit(CompilationUnitTree unit) {
     String name = unit.getSourceFile().getName();
     try {
-      if (!analysed.add(unit.getSourceFile().toUri().toString()) || !configured(unit) || excluded(unit, name)) {
+      if (!analysed.add(unit.getSourceFile().toUri().toString())) {
+        return;
+      }
+      Path file = sourcePath(unit);
+      if (file != null) { // this compile's files win over the index cache's, even those not analysed
+        compiledFiles.put(name, file);
+        IndexCache.Stamp.of(file).ifPresent(stamp -> compiledStamps.put(name, stamp));
+      }
+      if (!configured(unit) || excluded(unit, name)) {
         return;
       }
       String text = unit.getSourceFile().getCharContent(true).toString();
@@ -399,8 +424,11 @@ final class JavacReporter {
             // that file's own result says so; its declarations are unknown
           }
         }
+        if (indexCache != null) {
+          fromIndexCache = indexCache.addEarlierFiles(index, new HashSet<>(compiledFiles.values()));
+        }
         waitingNanos += System.nanoTime() - start;
-        plan = index.plan();
+        plan = index.plan(sources.keySet()); // the files of this compile; the cache's only answer their calls
         summaries = IndexedSummaries.build(index, plan, this::parsedFile);
         withSummaries = linter.withProject(summaries);
       }
@@ -421,19 +449,47 @@ final class JavacReporter {
     }
   }
 
-  /** A file of this compilation parsed again, to summarise the methods other files call; null when it cannot be. */
+  /** A callee's file parsed again, to summarise the methods other files call; null when it cannot be. */
   private CompilationUnit parsedFile(String path) {
     String text = textOf(path);
     return text == null ? null : Linter.parse(text).orElse(null);
   }
 
-  /** The text of a file of this compilation (a callee of another file's operand). */
+  /** The text of a callee's file: one of this compilation, else one of the index cache (read from disk). */
   private String textOf(String path) {
     JavaFileObject file = sources.get(path);
     try {
-      return file == null ? null : file.getCharContent(true).toString();
+      return file != null ? file.getCharContent(true).toString() : indexCache != null ? indexCache.textOf(path) : null;
     } catch (IOException e) {
       return null;
+    }
+  }
+
+  /**
+   * Keeps the index beside the class output directory that {@code find} returns, for the next compile; called
+   * before javac analyses the first file (by the processor, when javac starts processing). {@code find} is
+   * only asked when this compile has source files on disk: asking javac's Filer where a file would go makes an
+   * in-memory file manager (compile-testing's) list it as generated.
+   */
+  void keepIndexBesideClassOutput(Supplier<Optional<Path>> find) {
+    if (indexCache == null && options.indexCacheFile == null && !options.noIndexCache && !compiledFiles.isEmpty()) {
+      indexCache = find.get().flatMap(CompileIndexCache::forClassOutput).orElse(null);
+    }
+  }
+
+  /** Writes the index cache at the end of the compilation; a problem is a note, never a failure. */
+  private void writeIndexCache() {
+    if (indexCache == null || lastUnit == null) {
+      return; // nothing was analysed (every file excluded, or the configuration refused)
+    }
+    try {
+      indexCache.write(index, compiledFiles, compiledStamps);
+    } catch (RuntimeException e) { // write() catches what it expects; this is a bug, not the user's problem
+      note(lastUnit, "nanlint: the index cache was not written after an internal error: " + e);
+      return;
+    }
+    if (indexCache.problem() != null) {
+      note(lastUnit, "nanlint: " + indexCache.problem());
     }
   }
 

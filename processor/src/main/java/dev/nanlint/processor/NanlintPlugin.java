@@ -11,12 +11,15 @@ import dev.nanlint.rules.BuiltInRules;
 import dev.nanlint.engine.ConfigException;
 import dev.nanlint.engine.DidYouMean;
 import dev.nanlint.engine.Rule;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.function.Supplier;
 import javax.tools.Diagnostic;
 
 /**
@@ -32,8 +35,24 @@ public final class NanlintPlugin implements Plugin {
   /** Compilations this plugin runs in: the processor, found on the same path, then stays quiet. */
   private static final Set<JavacTask> RUNNING = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
+  /** This plugin's analysis in each compilation it runs in, to hand it what only the processor can find. */
+  private static final Map<JavacTask, JavacReporter> REPORTERS = Collections.synchronizedMap(new WeakHashMap<>());
+
   static boolean runsIn(JavacTask task) {
     return RUNNING.contains(task);
+  }
+
+  /**
+   * How to find the class output directory, which a plugin cannot ask javac for (no Filer): the processor, on
+   * the same path and quiet in this compilation, hands it over when annotation processing is on, before javac
+   * analyses any file. With {@code -proc:none} the plugin keeps an index cache only where
+   * {@code indexCache=FILE} says.
+   */
+  static void classOutputFinder(JavacTask task, Supplier<Optional<Path>> find) {
+    JavacReporter reporter = REPORTERS.get(task);
+    if (reporter != null) {
+      reporter.keepIndexBesideClassOutput(find);
+    }
   }
 
   @Override
@@ -66,6 +85,9 @@ public final class NanlintPlugin implements Plugin {
       problem = "nanlint: not run after an internal error: " + e;
     }
     JavacReporter analysis = reporter;
+    if (reporter != null) {
+      REPORTERS.put(task, reporter);
+    }
     Diagnostic.Kind problemKind = kind;
     String message = problem;
     task.addTaskListener(new TaskListener() {

@@ -8,7 +8,9 @@ import com.sun.source.util.Trees;
 import dev.nanlint.rules.BuiltInRules;
 import dev.nanlint.engine.ConfigException;
 import dev.nanlint.engine.Rule;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -32,6 +34,8 @@ import javax.tools.Diagnostic;
 public final class NanlintProcessor extends AbstractProcessor {
   private final List<Rule> rules;
   private Trees trees;
+  /** javac's own environment, under a build tool's or an IDE's wrapper. */
+  private ProcessingEnvironment javacEnv;
   private JavacReporter reporter;
 
   public NanlintProcessor() {
@@ -57,8 +61,9 @@ public final class NanlintProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     JavacTask task;
+    ProcessingEnvironment javacEnv;
     try {
-      ProcessingEnvironment javacEnv = JavacEnvironment.unwrap(env);
+      javacEnv = JavacEnvironment.unwrap(env);
       trees = Trees.instance(javacEnv);
       task = JavacTask.instance(javacEnv);
     } catch (Throwable e) { // Eclipse's compiler (no com.sun.source), or an unknown wrapper
@@ -67,7 +72,9 @@ public final class NanlintProcessor extends AbstractProcessor {
           + "), so nanlint does nothing here; run the nanlint command instead");
       return;
     }
+    this.javacEnv = javacEnv;
     if (NanlintPlugin.runsIn(task)) {
+      NanlintPlugin.classOutputFinder(task, this::classOutput); // the plugin has no Filer
       return; // -Xplugin:Nanlint does the work in this compilation
     }
     List<Rule> catalogue;
@@ -105,7 +112,21 @@ public final class NanlintProcessor extends AbstractProcessor {
         note("nanlint: skipped " + element + " after an internal error: " + e);
       }
     }
+    try {
+      reporter.keepIndexBesideClassOutput(this::classOutput); // once there are files on disk
+    } catch (RuntimeException | LinkageError e) { // never break the user's build: no index cache then
+      note("nanlint: no index cache after an internal error: " + e);
+    }
     return false;
+  }
+
+  /** Where javac writes classes, asked of javac's own Filer (not a build tool's wrapper): for the index cache. */
+  private Optional<Path> classOutput() {
+    try {
+      return CompileIndexCache.classOutput(javacEnv.getFiler());
+    } catch (RuntimeException | LinkageError e) { // never break the user's build: no cache then
+      return Optional.empty();
+    }
   }
 
   private void note(String message) {

@@ -88,8 +88,8 @@ class ProcessorConfigTest {
   @Test
   void badOptionsFailTheBuildNamingTheOption() {
     assertEquals(List.of("nanlint: nanlint.disabel: unknown option (did you mean 'nanlint.disable'?); the options are"
-            + " nanlint.config, nanlint.disable, nanlint.enable, nanlint.excludedPaths, nanlint.failOn, nanlint.severity,"
-            + " nanlint.stats, nanlint.warningKind, nanlint.werror"),
+            + " nanlint.config, nanlint.disable, nanlint.enable, nanlint.excludedPaths, nanlint.failOn,"
+            + " nanlint.indexCache, nanlint.severity, nanlint.stats, nanlint.warningKind, nanlint.werror"),
         errors(compile(List.of("-Ananlint.disabel=UnguardedLog"), LOSS)));
     assertEquals(List.of("nanlint: nanlint.severity: severity.UnguardedLog: unknown severity 'fatal' (expected error,"
         + " warning or note)"), errors(compile(List.of("-Ananlint.severity=UnguardedLog=fatal"), LOSS)));

@@ -163,6 +163,12 @@ public record FileRecord(String path, String packageName, Map<String, String> si
     return x;
   }
 
+  /** The same record under another path (the processor keeps a file's absolute path in the {@link IndexCache}). */
+  public FileRecord withPath(String newPath) {
+    return new FileRecord(newPath, packageName, singleImports, wildcardImports, staticImports, staticWildcards,
+        classes, operandCalls);
+  }
+
   /** The class of this file with this qualified name, if any. */
   ClassRecord classNamed(String qualifiedName) {
     for (ClassRecord c : classes) {

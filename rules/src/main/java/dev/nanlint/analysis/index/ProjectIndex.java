@@ -56,6 +56,11 @@ public final class ProjectIndex implements Linter.UnitObserver {
     return f != null && !f.operandCalls().isEmpty();
   }
 
+  /** The record of the file at {@code path}, or null. */
+  public FileRecord file(String path) {
+    return files.get(path);
+  }
+
   public Collection<FileRecord> files() {
     return files.values();
   }
@@ -96,9 +101,20 @@ public final class ProjectIndex implements Linter.UnitObserver {
   }
 
   public Plan plan() {
+    return plan(files.keySet());
+  }
+
+  /**
+   * The plan for the files {@code checked} only: the processor checks the files of its compile again, while
+   * the index also holds the files of earlier compiles ({@link IndexCache}), whose callees need no summary.
+   */
+  public Plan plan(Set<String> checked) {
     Set<String> dependents = new TreeSet<>();
     Map<String, Callee> callees = new TreeMap<>();
     for (FileRecord f : files.values()) {
+      if (!checked.contains(f.path())) {
+        continue;
+      }
       for (OperandCall call : f.operandCalls()) {
         for (Callee c : candidates(call, f)) {
           if (!c.path().equals(f.path())) {
