@@ -146,7 +146,7 @@ public final class TrainingSetup {
     }
     return new TrainingSetup(updater, resolver, legacy, tbptt, trains(unit, types),
         length(unit, declarations, types, constants), output(network, unit, chains, declarations, constants),
-        sequenceLength(unit, types, constants));
+        declaredSequenceLength(network, constants).orElseGet(() -> sequenceLength(unit, types, constants)));
   }
 
   /** The network-wide updater (DL4J's default when none is set). */
@@ -176,13 +176,42 @@ public final class TrainingSetup {
   }
 
   /**
-   * The number of time steps of the sequences the file builds itself, when every 3-D array it makes with ND4J
-   * ({@code Nd4j.zeros(batch, features, 5)}, {@code Nd4j.create(data, new int[]{batch, features, 5})}) has a
-   * constant last dimension: the longest of them. NaN when it builds none, one of unknown length, or uses the
-   * time-major NWC layout (then the time steps are not the last dimension).
+   * The number of time steps of the sequences the network is trained on, where the code shows it: the
+   * {@code timeSeriesLength} the configuration declares ({@code .setInputType(InputType.recurrent(10, 50))}),
+   * else, when every 3-D array the file makes with ND4J ({@code Nd4j.zeros(batch, features, 5)},
+   * {@code Nd4j.create(data, new int[]{batch, features, 5})}) has a constant last dimension, the longest of
+   * them. NaN when the code shows no length, one of unknown length ({@code InputType.recurrent(n, -1)}, a
+   * parameter), or uses the time-major NWC layout for its arrays (then the time steps are not the last dimension).
    */
   public double sequenceLength() {
     return sequenceLength;
+  }
+
+  /**
+   * The longest {@code timeSeriesLength} of the recurrent input types the configuration declares
+   * ({@code setInputType(InputType.recurrent(size, length[, format]))}, {@code setInputTypes(...)} of a graph);
+   * NaN when one of them has no constant positive length (DL4J reads -1 as "variable"); empty when it declares
+   * none with a length.
+   */
+  private static Optional<Double> declaredSequenceLength(Network network, Constants constants) {
+    Double longest = null;
+    for (BuilderChains.Call call : network.structureCalls()) {
+      if (!call.name().equals("setInputType") && !call.name().equals("setInputTypes")) {
+        continue;
+      }
+      for (Expression arg : call.args()) {
+        if (Flow.strip(arg) instanceof MethodCallExpr type && type.getNameAsString().equals("recurrent")
+            && type.getArguments().size() >= 2
+            && type.getScope().filter(s -> s.toString().endsWith("InputType")).isPresent()) {
+          double steps = constants.value(type.getArgument(1));
+          if (!(steps >= 1)) {
+            return Optional.of(Double.NaN);
+          }
+          longest = longest == null ? steps : Math.max(longest, steps);
+        }
+      }
+    }
+    return Optional.ofNullable(longest);
   }
 
   private static final Set<String> ARRAY_FACTORIES = Set.of("create", "zeros", "ones", "rand", "randn",
