@@ -277,9 +277,11 @@ public final class TrainingSetup {
       List<Setting> settings = Optimisers.of(creation, imports);
       String type = creation.getType().getNameAsString();
       Family family = settings.isEmpty() ? familyOf(type) : settings.get(0).family();
+      // a constructor of doubles that sets no rate trains at ND4J's default (new Nesterovs(0.9): momentum 0.9, rate 0.1)
+      boolean numeric = creation.getArguments().stream().allMatch(a -> !Double.isNaN(constants.value(a)));
       double lr = settings.stream().filter(s -> s.param() == Param.LEARNING_RATE).findFirst()
-          .map(s -> constants.value(s.value())).orElse(creation.getArguments().isEmpty() && family == Family.SGD
-              ? DEFAULT_SGD_RATE : Double.NaN);
+          .map(s -> constants.value(s.value())).orElseGet(() -> numeric
+              ? Optimisers.defaultLearningRate(creation, imports).orElse(Double.NaN) : Double.NaN);
       return new Updater(family, lr, written, type);
     }
     if (e instanceof MethodCallExpr call) {

@@ -1,6 +1,7 @@
 package dev.nanlint.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nanlint.engine.Config;
@@ -72,6 +73,19 @@ class TrainingSetupRulesTest {
   @Test
   void clippingWithTheDefaultUpdaterIsSgd() {
     assertEquals(List.of("warning"), levels(lstm("", TBPTT_50, "net.fit(data);"), "MissingGradientClipping"));
+  }
+
+  @Test
+  void anUpdaterWithoutARateTrainsAtNd4jsDefault() {
+    String momentumOnly = lstm(".updater(new Nesterovs(0.9))", TBPTT_50, "net.fit(data);");
+    assertTrue(findings(momentumOnly, "MissingGradientClipping").get(0).message().contains("Nesterovs (learning rate 0.1)"),
+        "the one argument of Nesterovs is the momentum");
+    String adam = lstm(".updater(new Adam())", TBPTT_50, "net.fit(data);");
+    assertTrue(findings(adam, "MissingGradientClipping").get(0).message().contains("Adam (learning rate 0.001)"));
+    String schedule = lstm(".updater(new Nesterovs(new org.nd4j.linalg.schedule.ExponentialSchedule("
+        + "org.nd4j.linalg.schedule.ScheduleType.EPOCH, 0.1, 0.99)))", TBPTT_50, "net.fit(data);");
+    assertFalse(findings(schedule, "MissingGradientClipping").get(0).message().contains("learning rate 0.1"),
+        "a schedule in the rate's place is not the default rate");
   }
 
   @Test
