@@ -291,6 +291,23 @@ public final class Optimisers {
   }
 
   /**
+   * The momentum of {@code new Nesterovs(0.9, 0.01)} when the two arguments look swapped: a learning rate that
+   * is a typical momentum (in [0.8, 1)) next to a momentum below 0.5, which no one chooses as a momentum but is
+   * a usual learning rate. Then SGD steps at about 0.9 times the raw gradient, tens of times the rate meant.
+   */
+  public static Optional<Setting> swappedMomentum(ObjectCreationExpr creation, Imports imports, Constants constants) {
+    List<Setting> settings = of(creation, imports);
+    Optional<Setting> rate = settings.stream().filter(s -> s.param() == Param.LEARNING_RATE).findFirst();
+    Optional<Setting> momentum = settings.stream().filter(s -> s.param() == Param.MOMENTUM).findFirst();
+    if (rate.isEmpty() || momentum.isEmpty() || likelyMeantAs(rate.get(), constants.value(rate.get().value()))
+        .filter("momentum"::equals).isEmpty()) {
+      return Optional.empty();
+    }
+    double m = constants.value(momentum.get().value());
+    return m > 0 && m < 0.5 ? momentum : Optional.empty();
+  }
+
+  /**
    * The expression a fluent chain starts from: {@code new X.Builder()} in {@code new X.Builder().a().b()},
    * the call {@code X.builder()} in {@code X.builder().a()}, or the variable a chain is called on.
    */
