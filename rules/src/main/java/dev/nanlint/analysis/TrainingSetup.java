@@ -3,10 +3,14 @@ package dev.nanlint.analysis;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.DoubleLiteralExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
@@ -178,9 +182,9 @@ public final class TrainingSetup {
   /**
    * The number of time steps of the sequences the network is trained on, where the code shows it: the
    * {@code timeSeriesLength} the configuration declares ({@code .setInputType(InputType.recurrent(10, 50))}),
-   * else, when every 3-D array the file makes with ND4J ({@code Nd4j.zeros(batch, features, 5)},
-   * {@code Nd4j.create(data, new int[]{batch, features, 5})}) has a constant last dimension, the longest of
-   * them. NaN when the code shows no length, one of unknown length ({@code InputType.recurrent(n, -1)}, a
+   * else, when every 3-D array the file makes with ND4J for training ({@code Nd4j.zeros(batch, features, 5)},
+   * {@code Nd4j.create(data, new int[]{batch, features, 5})} reaching a {@code fit} or a {@code new DataSet})
+   * has a constant last dimension, the longest of them; an array only predicted on does not count. NaN when the code shows no length, one of unknown length ({@code InputType.recurrent(n, -1)}, a
    * parameter), or uses the time-major NWC layout for its arrays (then the time steps are not the last dimension).
    */
   public double sequenceLength() {
@@ -229,8 +233,8 @@ public final class TrainingSetup {
         continue;
       }
       List<Expression> shape = shape(call, types);
-      if (shape.size() != 3) {
-        continue;
+      if (shape.size() != 3 || !feedsTraining(call)) {
+        continue; // not a sequence, or one only predicted on (a 1-step input for rnnTimeStep)
       }
       double steps = constants.value(shape.get(2));
       if (!(steps >= 1)) {
@@ -239,6 +243,42 @@ public final class TrainingSetup {
       longest = Double.isNaN(longest) ? steps : Math.max(longest, steps);
     }
     return longest;
+  }
+
+  /**
+   * Does this array reach training: it is (inside) an argument of a {@code fit} call or of a
+   * {@code new DataSet(...)}/{@code new MultiDataSet(...)}, directly or through the local it initialises or is
+   * assigned to ({@code INDArray input = Nd4j.create(...); ... return new DataSet(input, labels);})?
+   */
+  private static boolean feedsTraining(Expression array) {
+    if (trainingArgument(array)) {
+      return true;
+    }
+    Node parent = array.getParentNode().orElse(null);
+    while (parent instanceof CastExpr || parent instanceof EnclosedExpr) {
+      parent = parent.getParentNode().orElse(null);
+    }
+    String local = parent instanceof VariableDeclarator v ? v.getNameAsString()
+        : parent instanceof AssignExpr a && a.getTarget() instanceof NameExpr n ? n.getNameAsString() : null;
+    Optional<Node> body = Callables.methodOrLambda(array);
+    return local != null && body.isPresent() && !Nodes.all(body.get(), NameExpr.class,
+        n -> n.getNameAsString().equals(local) && trainingArgument(n)).isEmpty();
+  }
+
+  private static final Set<String> DATA_SETS = Set.of("DataSet", "MultiDataSet");
+
+  /** {@code e} sits in the arguments of a {@code fit} call or a data-set constructor, within its statement. */
+  private static boolean trainingArgument(Expression e) {
+    Node child = e;
+    for (Node p = e.getParentNode().orElse(null); p instanceof Expression; child = p, p = p.getParentNode().orElse(null)) {
+      if (p instanceof MethodCallExpr m && m.getNameAsString().equals("fit") && m.getScope().orElse(null) != child) {
+        return true;
+      }
+      if (p instanceof ObjectCreationExpr c && DATA_SETS.contains(c.getType().getNameAsString())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The dimensions an ND4J factory call is given: three integral arguments, or an {@code int[]/long[]} literal. */

@@ -145,6 +145,17 @@ class TrainingSetupRulesTest {
   }
 
   @Test
+  void anArrayOnlyPredictedOnSaysNothingAboutTheTrainingSequences() {
+    String source = lstm(".updater(new Sgd(0.1))", "",
+        "INDArray seed = Nd4j.zeros(1, 10, 1); net.fit(data); net.rnnTimeStep(seed);")
+        .replace("import java.io.File;", "import java.io.File;\nimport org.nd4j.linalg.factory.Nd4j;\n"
+            + "import org.nd4j.linalg.api.ndarray.INDArray;");
+    assertEquals(List.of("note"), levels(source, "MissingGradientClipping"), "a 1-step prediction input is not the training length");
+    String trainedOn = source.replace("net.fit(data);", "net.fit(new org.nd4j.linalg.dataset.DataSet(seed, seed));");
+    assertEquals(List.of(), levels(trainedOn, "MissingGradientClipping"), "1-step sequences it trains on cannot explode");
+  }
+
+  @Test
   void clippingIsANoteWhenTheFileNeverTrains() {
     assertEquals(List.of("note"), levels(lstm(".updater(new Sgd(0.1))", "", "net.output(null);"),
         "MissingGradientClipping"));
