@@ -184,8 +184,9 @@ public final class TrainingSetup {
    * {@code timeSeriesLength} the configuration declares ({@code .setInputType(InputType.recurrent(10, 50))}),
    * else, when every 3-D array the file makes with ND4J for training ({@code Nd4j.zeros(batch, features, 5)},
    * {@code Nd4j.create(data, new int[]{batch, features, 5})} reaching a {@code fit} or a {@code new DataSet})
-   * has a constant last dimension, the longest of them; an array only predicted on does not count. NaN when the code shows no length, one of unknown length ({@code InputType.recurrent(n, -1)}, a
-   * parameter), or uses the time-major NWC layout for its arrays (then the time steps are not the last dimension).
+   * has a constant last dimension, the longest of them; an array only predicted on does not count. NaN when
+   * the code shows no length, one of unknown length ({@code InputType.recurrent(n, -1)}, a parameter), or uses
+   * the time-major NWC layout for its arrays (then the time steps are not the last dimension).
    */
   public double sequenceLength() {
     return sequenceLength;
