@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -88,6 +89,10 @@ public final class Optimisers {
       "AdaDelta", Map.of(1, List.of(Param.EPSILON), 2, List.of(Param.OTHER, Param.EPSILON)),
       "Pegasos", Map.of(2, List.of(Param.OTHER, Param.LAMBDA)));
 
+  /** ND4J's learning rate for a configuration built without one (the DEFAULT_* constants of nd4j-api 1.0.0-M2.1). */
+  private static final Map<String, Double> ND4J_DEFAULT_RATES = Map.of("Sgd", 1e-3, "Adam", 1e-3, "AdaMax", 1e-3,
+      "Nadam", 1e-3, "AMSGrad", 1e-3, "AdaBelief", 1e-3, "Nesterovs", 0.1, "RmsProp", 0.1, "AdaGrad", 0.1);
+
   private static final Set<String> TRIBUO_SGD_FACTORIES = Set.of("getSimpleSGD", "getLinearDecaySGD", "getSqrtDecaySGD");
 
   private static Map<Integer, List<Param>> adamLike() {
@@ -136,6 +141,21 @@ public final class Optimisers {
       }
     }
     return out;
+  }
+
+  /**
+   * The learning rate ND4J gives an updater whose constructor sets none: {@code new Adam()} trains at 1e-3,
+   * {@code new Nesterovs(0.9)} (its one argument is the momentum) at 0.1. Empty for other libraries' types and
+   * for constructors that set the rate.
+   */
+  public static OptionalDouble defaultLearningRate(ObjectCreationExpr creation, Imports imports) {
+    String simple = creation.getType().getNameAsString();
+    Double rate = ND4J_DEFAULT_RATES.get(simple);
+    if (rate == null || !imports.is(Imports.written(creation.getType()), ND4J, simple)
+        || of(creation, imports).stream().anyMatch(s -> s.param() == Param.LEARNING_RATE)) {
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(rate);
   }
 
   /**
@@ -268,6 +288,23 @@ public final class Optimisers {
       case SGD -> s.type().equals("Nesterovs") ? Optional.of("momentum") : Optional.empty();
       default -> Optional.empty();
     };
+  }
+
+  /**
+   * The momentum of {@code new Nesterovs(0.9, 0.01)} when the two arguments look swapped: a learning rate that
+   * is a typical momentum (in [0.8, 1)) next to a momentum below 0.5, which no one chooses as a momentum but is
+   * a usual learning rate. Then SGD steps at about 0.9 times the raw gradient, tens of times the rate meant.
+   */
+  public static Optional<Setting> swappedMomentum(ObjectCreationExpr creation, Imports imports, Constants constants) {
+    List<Setting> settings = of(creation, imports);
+    Optional<Setting> rate = settings.stream().filter(s -> s.param() == Param.LEARNING_RATE).findFirst();
+    Optional<Setting> momentum = settings.stream().filter(s -> s.param() == Param.MOMENTUM).findFirst();
+    if (rate.isEmpty() || momentum.isEmpty() || likelyMeantAs(rate.get(), constants.value(rate.get().value()))
+        .filter("momentum"::equals).isEmpty()) {
+      return Optional.empty();
+    }
+    double m = constants.value(momentum.get().value());
+    return m > 0 && m < 0.5 ? momentum : Optional.empty();
   }
 
   /**

@@ -3,6 +3,8 @@ package dev.nanlint.analysis;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
@@ -12,6 +14,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.nanlint.engine.FileNodes;
 import dev.nanlint.engine.Nodes;
 import java.util.ArrayList;
@@ -249,6 +252,9 @@ public final class TrainingData {
    */
   private Optional<Source> source(Expression def, int wrapping) {
     Expression x = Flow.strip(def);
+    if (x instanceof MethodCallExpr call && !call.getNameAsString().equals("build")) {
+      return returned(call, wrapping);
+    }
     if (x instanceof MethodCallExpr build && build.getNameAsString().equals("build")
         && Optimisers.chainRoot(build) instanceof ObjectCreationExpr root && isRecordReaderBuilder(root)
         && root.getArguments().isNonEmpty()) {
@@ -270,6 +276,53 @@ public final class TrainingData {
     boolean pixels = type.equals("RecordReaderDataSetIterator") && c.getArguments().isNonEmpty()
         && isImageReader(c.getArgument(0));
     return Optional.of(new Source(type, pixels, Set.of(), null, null));
+  }
+
+  /**
+   * What a method of this class returns, for {@code getTrainData()} or {@code this.loadImages(dir)}: the
+   * raw-pixel source every {@code return} of its body creates (directly, or through a local every definition of
+   * which creates one), with the helper's locals among the variables, so a preprocessor it sets on them counts.
+   * Empty when what it returns is not image pixels (its scale is not shown, as for a parameter),
+   * for calls on another object, overloads of the same arity, methods a subclass may override, and any return
+   * that is something else.
+   */
+  private Optional<Source> returned(MethodCallExpr call, int wrapping) {
+    if (wrapping >= MAX_WRAPPING || call.getScope().filter(s -> !(s instanceof ThisExpr)).isPresent()) {
+      return Optional.empty();
+    }
+    Optional<TypeDeclaration<?>> owner = call.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
+    List<MethodDeclaration> candidates = owner.map(t -> t.getMethodsByName(call.getNameAsString()).stream()
+        .filter(m -> m.getParameters().size() == call.getArguments().size()).toList()).orElse(List.of());
+    if (candidates.size() != 1 || candidates.get(0).getBody().isEmpty() || overridable(candidates.get(0))) {
+      return Optional.empty();
+    }
+    MethodDeclaration helper = candidates.get(0);
+    Source found = null;
+    for (ReturnStmt r : Nodes.all(helper.getBody().get(), ReturnStmt.class)) {
+      if (Callables.methodOrLambda(r).filter(m -> m == helper).isEmpty()) {
+        continue; // a lambda's or a local class's return
+      }
+      if (r.getExpression().isEmpty()) {
+        return Optional.empty();
+      }
+      Expression e = Flow.strip(r.getExpression().get());
+      String name = variableName(e);
+      Optional<Declarations.Declaration> d = name == null ? Optional.empty() : declarations.find(e, name);
+      Optional<Source> s = name == null ? source(e, wrapping + 1)
+          : d.filter(x -> x.kind() != Declarations.Kind.PARAMETER).flatMap(x -> everyDefinition(x, name, wrapping + 1));
+      if (s.isEmpty()) {
+        return Optional.empty();
+      }
+      found = found == null || s.get().pixels() ? s.get() : found;
+    }
+    // a helper shows the scale only of image files; data it generates or reads is as unknown as a parameter's
+    return Optional.ofNullable(found).filter(Source::pixels);
+  }
+
+  /** A subclass may replace what an instance method returns (and scale it) unless it is private or final, or its class final. */
+  private static boolean overridable(MethodDeclaration m) {
+    return !m.isPrivate() && !m.isStatic() && !m.isFinal()
+        && !m.findAncestor(ClassOrInterfaceDeclaration.class).map(ClassOrInterfaceDeclaration::isFinal).orElse(false);
   }
 
   /** {@code new MultipleEpochsIterator(epochs, iter)}, {@code new AsyncDataSetIterator(iter, 2)}: the wrapped iterator's source. */

@@ -3,10 +3,14 @@ package dev.nanlint.analysis;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.DoubleLiteralExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
@@ -146,7 +150,7 @@ public final class TrainingSetup {
     }
     return new TrainingSetup(updater, resolver, legacy, tbptt, trains(unit, types),
         length(unit, declarations, types, constants), output(network, unit, chains, declarations, constants),
-        sequenceLength(unit, types, constants));
+        declaredSequenceLength(network, constants).orElseGet(() -> sequenceLength(unit, types, constants)));
   }
 
   /** The network-wide updater (DL4J's default when none is set). */
@@ -176,13 +180,43 @@ public final class TrainingSetup {
   }
 
   /**
-   * The number of time steps of the sequences the file builds itself, when every 3-D array it makes with ND4J
-   * ({@code Nd4j.zeros(batch, features, 5)}, {@code Nd4j.create(data, new int[]{batch, features, 5})}) has a
-   * constant last dimension: the longest of them. NaN when it builds none, one of unknown length, or uses the
-   * time-major NWC layout (then the time steps are not the last dimension).
+   * The number of time steps of the sequences the network is trained on, where the code shows it: the
+   * {@code timeSeriesLength} the configuration declares ({@code .setInputType(InputType.recurrent(10, 50))}),
+   * else, when every 3-D array the file makes with ND4J for training ({@code Nd4j.zeros(batch, features, 5)},
+   * {@code Nd4j.create(data, new int[]{batch, features, 5})} reaching a {@code fit} or a {@code new DataSet})
+   * has a constant last dimension, the longest of them; an array only predicted on does not count. NaN when
+   * the code shows no length, one of unknown length ({@code InputType.recurrent(n, -1)}, a parameter), or uses
+   * the time-major NWC layout for its arrays (then the time steps are not the last dimension).
    */
   public double sequenceLength() {
     return sequenceLength;
+  }
+
+  /**
+   * The longest {@code timeSeriesLength} of the recurrent input types the configuration declares
+   * ({@code setInputType(InputType.recurrent(size, length[, format]))}, {@code setInputTypes(...)} of a graph);
+   * NaN when one of them has no constant positive length (DL4J reads -1 as "variable"); empty when it declares
+   * none with a length.
+   */
+  private static Optional<Double> declaredSequenceLength(Network network, Constants constants) {
+    Double longest = null;
+    for (BuilderChains.Call call : network.structureCalls()) {
+      if (!call.name().equals("setInputType") && !call.name().equals("setInputTypes")) {
+        continue;
+      }
+      for (Expression arg : call.args()) {
+        if (Flow.strip(arg) instanceof MethodCallExpr type && type.getNameAsString().equals("recurrent")
+            && type.getArguments().size() >= 2
+            && type.getScope().filter(s -> s.toString().endsWith("InputType")).isPresent()) {
+          double steps = constants.value(type.getArgument(1));
+          if (!(steps >= 1)) {
+            return Optional.of(Double.NaN);
+          }
+          longest = longest == null ? steps : Math.max(longest, steps);
+        }
+      }
+    }
+    return Optional.ofNullable(longest);
   }
 
   private static final Set<String> ARRAY_FACTORIES = Set.of("create", "zeros", "ones", "rand", "randn",
@@ -200,8 +234,8 @@ public final class TrainingSetup {
         continue;
       }
       List<Expression> shape = shape(call, types);
-      if (shape.size() != 3) {
-        continue;
+      if (shape.size() != 3 || !feedsTraining(call)) {
+        continue; // not a sequence, or one only predicted on (a 1-step input for rnnTimeStep)
       }
       double steps = constants.value(shape.get(2));
       if (!(steps >= 1)) {
@@ -210,6 +244,42 @@ public final class TrainingSetup {
       longest = Double.isNaN(longest) ? steps : Math.max(longest, steps);
     }
     return longest;
+  }
+
+  /**
+   * Does this array reach training: it is (inside) an argument of a {@code fit} call or of a
+   * {@code new DataSet(...)}/{@code new MultiDataSet(...)}, directly or through the local it initialises or is
+   * assigned to ({@code INDArray input = Nd4j.create(...); ... return new DataSet(input, labels);})?
+   */
+  private static boolean feedsTraining(Expression array) {
+    if (trainingArgument(array)) {
+      return true;
+    }
+    Node parent = array.getParentNode().orElse(null);
+    while (parent instanceof CastExpr || parent instanceof EnclosedExpr) {
+      parent = parent.getParentNode().orElse(null);
+    }
+    String local = parent instanceof VariableDeclarator v ? v.getNameAsString()
+        : parent instanceof AssignExpr a && a.getTarget() instanceof NameExpr n ? n.getNameAsString() : null;
+    Optional<Node> body = Callables.methodOrLambda(array);
+    return local != null && body.isPresent() && !Nodes.all(body.get(), NameExpr.class,
+        n -> n.getNameAsString().equals(local) && trainingArgument(n)).isEmpty();
+  }
+
+  private static final Set<String> DATA_SETS = Set.of("DataSet", "MultiDataSet");
+
+  /** {@code e} sits in the arguments of a {@code fit} call or a data-set constructor, within its statement. */
+  private static boolean trainingArgument(Expression e) {
+    Node child = e;
+    for (Node p = e.getParentNode().orElse(null); p instanceof Expression; child = p, p = p.getParentNode().orElse(null)) {
+      if (p instanceof MethodCallExpr m && m.getNameAsString().equals("fit") && m.getScope().orElse(null) != child) {
+        return true;
+      }
+      if (p instanceof ObjectCreationExpr c && DATA_SETS.contains(c.getType().getNameAsString())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The dimensions an ND4J factory call is given: three integral arguments, or an {@code int[]/long[]} literal. */
@@ -248,9 +318,11 @@ public final class TrainingSetup {
       List<Setting> settings = Optimisers.of(creation, imports);
       String type = creation.getType().getNameAsString();
       Family family = settings.isEmpty() ? familyOf(type) : settings.get(0).family();
+      // a constructor of doubles that sets no rate trains at ND4J's default (new Nesterovs(0.9): momentum 0.9, rate 0.1)
+      boolean numeric = creation.getArguments().stream().allMatch(a -> !Double.isNaN(constants.value(a)));
       double lr = settings.stream().filter(s -> s.param() == Param.LEARNING_RATE).findFirst()
-          .map(s -> constants.value(s.value())).orElse(creation.getArguments().isEmpty() && family == Family.SGD
-              ? DEFAULT_SGD_RATE : Double.NaN);
+          .map(s -> constants.value(s.value())).orElseGet(() -> numeric
+              ? Optimisers.defaultLearningRate(creation, imports).orElse(Double.NaN) : Double.NaN);
       return new Updater(family, lr, written, type);
     }
     if (e instanceof MethodCallExpr call) {

@@ -15,6 +15,7 @@ import dev.nanlint.engine.RuleInfo;
 import dev.nanlint.engine.Severity;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -44,7 +45,29 @@ public final class HighLearningRate implements Rule {
         && a.builderChains().networks().stream().anyMatch(n -> a.trainingSetup(n).legacy())) {
       return; // ND4J 0.9's one-argument RmsProp(x) took the decay, not the learning rate
     }
+    Optional<Setting> swapped = Optimisers.swappedMomentum(creation, a.imports(), a.constants());
+    if (swapped.isPresent()) {
+      reportSwapped(rates.get(0), swapped.get(), Optimisers.appliedByHand(creation), ctx);
+      return;
+    }
     check(rates, Optimisers.appliedByHand(creation), ctx);
+  }
+
+  /** {@code new Nesterovs(0.9, 0.01)}: reported whatever the threshold, since the step is tens of times the one meant. */
+  private static void reportSwapped(Setting rate, Setting momentum, boolean drivenByHand, RuleContext ctx) {
+    double lr = Analysis.of(ctx).constants().value(rate.value());
+    double m = Analysis.of(ctx).constants().value(momentum.value());
+    String message = "learning rate " + Shown.constant(rate.value(), lr) + " and momentum " + Shown.constant(momentum.value(), m)
+        + " for " + rate.display() + " look swapped: " + Shown.number(lr) + " is a typical momentum and "
+        + Shown.number(m) + " a typical learning rate; as written every step is " + Shown.number(lr) + " times the raw"
+        + " gradient, about " + Math.round(lr / Math.max(m, 1e-3)) + " times the rate meant, which overshoots on any"
+        + " curvature above " + Shown.number(2 / lr) + " until the loss grows to Infinity, then NaN";
+    String fix = "new Nesterovs(" + momentum.value() + ", " + rate.value() + ") (the learning rate comes first)";
+    if (drivenByHand) {
+      ctx.reportWeaker(rate.value(), message + "; this updater is applied by hand, not to a network", fix);
+    } else {
+      ctx.report(rate.value(), message, fix);
+    }
   }
 
   /** Beyond this, lr times the data's squared scale makes each least-squares step overshoot by more than the last. */

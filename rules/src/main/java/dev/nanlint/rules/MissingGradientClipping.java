@@ -19,7 +19,9 @@ import java.util.Optional;
 
 /**
  * Flags recurrent layers (LSTM, GravesLSTM, SimpleRnn, Bidirectional...) trained with no gradient
- * normalization on the network or the layer. See docs/rules/MissingGradientClipping.md.
+ * normalization on the network or the layer: a warning when plain SGD/momentum trains them over sequences the
+ * code shows are long (truncated BPTT, a declared recurrent input length, arrays it builds), a note otherwise.
+ * See docs/rules/MissingGradientClipping.md.
  */
 @RuleInfo(name = "MissingGradientClipping", severity = Severity.WARNING,
     summary = "recurrent layers without gradientNormalization, trained by plain SGD/momentum over long sequences: one exploding gradient sends the weights to Infinity/NaN")
@@ -65,11 +67,18 @@ public final class MissingGradientClipping implements Rule {
     String layers = what + others + " trains with " + none;
     String window = !Double.isNaN(tbptt) ? "over " + (long) tbptt + "-step truncated BPTT"
         : Double.isNaN(steps) ? "over the whole sequence" : "over the whole " + (long) steps + "-step sequence";
-    if (setup.trainedHere() && updater.plain()) {
+    if (setup.trainedHere() && updater.plain() && !Double.isNaN(steps)) {
       ctx.report(first.creation(), layers + " and " + TrainingSetup.describe(updater) + ", whose step is the learning rate"
           + " times the raw gradient: back-propagation " + window + " multiplies the gradient by the recurrent"
           + " weights at every step, so it can grow exponentially and one exploding step sends the weights to"
           + " Infinity/NaN", FIX);
+    } else if (setup.trainedHere() && updater.plain()) {
+      // the mechanism needs long sequences, and nothing here says how long they are (5 steps cannot explode)
+      ctx.reportWeaker(first.creation(), layers + " and " + TrainingSetup.describe(updater) + ", whose step is the"
+          + " learning rate times the raw gradient, but the code does not show how long the sequences are (no"
+          + " tBPTTLength, no InputType.recurrent(size, length), no arrays of a fixed length): over tens of steps or"
+          + " more, back-propagation through time can make the gradient grow exponentially and one exploding step"
+          + " sends the weights to Infinity/NaN; over a few steps it cannot", FIX);
     } else if (updater.adaptive()) {
       ctx.reportWeaker(first.creation(), layers + ": gradients through time can still explode, but "
           + TrainingSetup.describe(updater) + " bounds each step to about the learning rate, so the weights do not jump"

@@ -27,8 +27,9 @@ import java.util.Set;
  * iterator created in this class from raw data ({@code RecordReaderDataSetIterator},
  * {@code ListDataSetIterator}, {@code INDArrayDataSetIterator}, {@code ExistingDataSetIterator}...), on an
  * iterator over an {@code ImageRecordReader}, or on one of DL4J's raw-pixel dataset iterators
- * ({@code Cifar10DataSetIterator}, {@code TinyImageNetDataSetIterator}, {@code LFWDataSetIterator}), when
- * the class never sets a preprocessor on it nor applies a normalizer; and a network fitted in memory
+ * ({@code Cifar10DataSetIterator}, {@code TinyImageNetDataSetIterator}, {@code LFWDataSetIterator}), directly
+ * or returned by a private, static or final method of the class, when the class never sets a preprocessor on it
+ * nor applies a normalizer; and a network fitted in memory
  * ({@code net.fit(x, y)}, {@code net.fit(new DataSet(x, y))}) on features built from literal values of 100 or
  * more that nothing normalises. See docs/rules/MissingInputNormalization.md.
  */

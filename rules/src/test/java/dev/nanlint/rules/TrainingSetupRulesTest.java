@@ -1,6 +1,7 @@
 package dev.nanlint.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nanlint.engine.Config;
@@ -67,9 +68,46 @@ class TrainingSetupRulesTest {
     assertTrue(findings(source, "MissingGradientClipping").get(0).message().contains("50-step truncated BPTT"));
   }
 
+  private static final String TBPTT_50 = ".backpropType(BackpropType.TruncatedBPTT).tBPTTForwardLength(50).tBPTTBackwardLength(50)";
+
   @Test
   void clippingWithTheDefaultUpdaterIsSgd() {
-    assertEquals(List.of("warning"), levels(lstm("", "", "net.fit(data);"), "MissingGradientClipping"));
+    assertEquals(List.of("warning"), levels(lstm("", TBPTT_50, "net.fit(data);"), "MissingGradientClipping"));
+  }
+
+  @Test
+  void anUpdaterWithoutARateTrainsAtNd4jsDefault() {
+    String momentumOnly = lstm(".updater(new Nesterovs(0.9))", TBPTT_50, "net.fit(data);");
+    assertTrue(findings(momentumOnly, "MissingGradientClipping").get(0).message().contains("Nesterovs (learning rate 0.1)"),
+        "the one argument of Nesterovs is the momentum");
+    String adam = lstm(".updater(new Adam())", TBPTT_50, "net.fit(data);");
+    assertTrue(findings(adam, "MissingGradientClipping").get(0).message().contains("Adam (learning rate 0.001)"));
+    String schedule = lstm(".updater(new Nesterovs(new org.nd4j.linalg.schedule.ExponentialSchedule("
+        + "org.nd4j.linalg.schedule.ScheduleType.EPOCH, 0.1, 0.99)))", TBPTT_50, "net.fit(data);");
+    assertFalse(findings(schedule, "MissingGradientClipping").get(0).message().contains("learning rate 0.1"),
+        "a schedule in the rate's place is not the default rate");
+  }
+
+  @Test
+  void clippingIsANoteWhenTheCodeDoesNotShowHowLongTheSequencesAre() {
+    String source = lstm(".updater(new Nesterovs(0.1, 0.9))", "", "for (int i = 0; i < 5; i++) net.fit(data);");
+    assertEquals(List.of("note"), levels(source, "MissingGradientClipping"));
+    assertTrue(findings(source, "MissingGradientClipping").get(0).message().contains("does not show how long"));
+  }
+
+  @Test
+  void clippingReadsTheSequenceLengthTheConfigurationDeclares() {
+    String declared = lstm(".updater(new Nesterovs(0.1, 0.9))", ".setInputType(InputType.recurrent(10, 100))",
+        "net.fit(data);").replace("import org.deeplearning4j.nn.conf.*;",
+        "import org.deeplearning4j.nn.conf.*;\nimport org.deeplearning4j.nn.conf.inputs.InputType;");
+    assertEquals(List.of("warning"), levels(declared, "MissingGradientClipping"));
+    assertTrue(findings(declared, "MissingGradientClipping").get(0).message().contains("whole 100-step sequence"));
+    assertEquals(List.of(), levels(declared.replace("recurrent(10, 100)", "recurrent(10, 5)"), "MissingGradientClipping"),
+        "5 declared steps cannot explode");
+    assertEquals(List.of("note"), levels(declared.replace("recurrent(10, 100)", "recurrent(10, -1)"),
+        "MissingGradientClipping"), "-1: a variable length");
+    assertEquals(List.of("note"), levels(declared.replace("recurrent(10, 100)", "recurrent(10)"),
+        "MissingGradientClipping"), "no length declared");
   }
 
   @Test
@@ -101,9 +139,20 @@ class TrainingSetupRulesTest {
     assertTrue(findings(longSequences, "MissingGradientClipping").get(0).message().contains("whole 60-step sequence"));
     String unknownLength = shortSequences.replace("{32, 10, 5}", "{32, 10, steps}")
         .replace("void run(DataSetIterator data)", "void run(DataSetIterator data, int steps)");
-    assertEquals(List.of("warning"), levels(unknownLength, "MissingGradientClipping"), "a length the code does not fix");
+    assertEquals(List.of("note"), levels(unknownLength, "MissingGradientClipping"), "a length the code does not fix");
     String timeMajor = shortSequences.replace(".build();\n    MultiLayerNetwork", ".build();\n    Object f = RNNFormat.NWC;\n    MultiLayerNetwork");
-    assertEquals(List.of("warning"), levels(timeMajor, "MissingGradientClipping"), "NWC: time is not the last dimension");
+    assertEquals(List.of("note"), levels(timeMajor, "MissingGradientClipping"), "NWC: time is not the last dimension");
+  }
+
+  @Test
+  void anArrayOnlyPredictedOnSaysNothingAboutTheTrainingSequences() {
+    String source = lstm(".updater(new Sgd(0.1))", "",
+        "INDArray seed = Nd4j.zeros(1, 10, 1); net.fit(data); net.rnnTimeStep(seed);")
+        .replace("import java.io.File;", "import java.io.File;\nimport org.nd4j.linalg.factory.Nd4j;\n"
+            + "import org.nd4j.linalg.api.ndarray.INDArray;");
+    assertEquals(List.of("note"), levels(source, "MissingGradientClipping"), "a 1-step prediction input is not the training length");
+    String trainedOn = source.replace("net.fit(data);", "net.fit(new org.nd4j.linalg.dataset.DataSet(seed, seed));");
+    assertEquals(List.of(), levels(trainedOn, "MissingGradientClipping"), "1-step sequences it trains on cannot explode");
   }
 
   @Test
@@ -174,6 +223,7 @@ class TrainingSetupRulesTest {
               .list()
               .layer(0, new GravesLSTM.Builder().nIn(10).nOut(50).updater(%s).build())
               .layer(1, new RnnOutputLayer.Builder().nIn(50).nOut(10).updater(%s).build())
+              .backpropType(BackpropType.TruncatedBPTT).tBPTTForwardLength(50)
               .build();
           MultiLayerNetwork net = new MultiLayerNetwork(conf);
           net.fit(data);
