@@ -129,7 +129,7 @@ public final class Facts {
   /** An expression whose value cannot change once computed: see {@link #rederived}. */
   private boolean isStable(Expression value, Node callable) {
     for (Node n : value.findAll(Node.class)) {
-      if (n instanceof MethodCallExpr call && analysis.api().mathFunction(call).isEmpty()
+      if (n instanceof MethodCallExpr call && analysis.api().mathFunction(call).isEmpty() && !isSizeOfUnchanged(call, callable)
           || n instanceof ArrayAccessExpr || n instanceof AssignExpr || n instanceof UnaryExpr u && STEPS.contains(u.getOperator())
           || n instanceof FieldAccessExpr f && !f.getNameAsString().equals("length") && !isConstant(f)
           || n instanceof ThisExpr || n instanceof com.github.javaparser.ast.expr.ObjectCreationExpr
@@ -163,6 +163,33 @@ public final class Facts {
         if (Definitions.isLoop(p) && w.isDescendantOf(p)) {
           return false;
         }
+      }
+    }
+    return true;
+  }
+
+  /** Calls that read a collection without changing it. */
+  private static final Set<String> READS = Set.of("size", "get", "isEmpty", "contains", "containsKey", "indexOf",
+      "getOrDefault", "stream", "toArray", "equals", "hashCode");
+
+  /**
+   * {@code xs.size()} of a local or parameter that the callable only reads: never assigned, never passed to
+   * a call, and every call on it a read.
+   */
+  private boolean isSizeOfUnchanged(MethodCallExpr call, Node callable) {
+    if (!call.getNameAsString().equals("size") || !call.getArguments().isEmpty()
+        || !(call.getScope().orElse(null) instanceof NameExpr xs) || !isLocal(xs)
+        || !Flow.writes(callable, xs.getNameAsString()).isEmpty()) {
+      return false;
+    }
+    String name = xs.getNameAsString();
+    for (NameExpr use : callable.findAll(NameExpr.class, u -> u.getNameAsString().equals(name))) {
+      Node parent = use.getParentNode().orElse(null);
+      boolean read = parent instanceof MethodCallExpr c && c.getScope().filter(sc -> sc == use).isPresent()
+          && READS.contains(c.getNameAsString())
+          || parent instanceof com.github.javaparser.ast.stmt.ForEachStmt f && f.getIterable() == use;
+      if (!read) {
+        return false;
       }
     }
     return true;

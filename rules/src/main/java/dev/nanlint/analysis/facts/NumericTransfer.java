@@ -19,6 +19,7 @@ import dev.nanlint.analysis.flow.Transfer;
 import dev.nanlint.analysis.models.CallHandler;
 import dev.nanlint.analysis.models.Handlers;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The numeric analysis as transfer functions over {@link Store}s: what each CFG element does to the
@@ -30,17 +31,19 @@ import java.util.List;
  */
 public final class NumericTransfer implements Transfer<Store> {
   private final Evaluator evaluator;
+  private final Analysis analysis;
 
   public NumericTransfer(Analysis analysis) {
     this(analysis, Handlers.builtIn());
   }
 
   public NumericTransfer(Analysis analysis, List<CallHandler> handlers) {
-    this.evaluator = new Evaluator(analysis, handlers, null);
+    this(new Evaluator(analysis, handlers, null), analysis);
   }
 
-  private NumericTransfer(Evaluator evaluator) {
+  private NumericTransfer(Evaluator evaluator, Analysis analysis) {
     this.evaluator = evaluator;
+    this.analysis = analysis;
   }
 
   public Evaluator evaluator() {
@@ -49,7 +52,7 @@ public final class NumericTransfer implements Transfer<Store> {
 
   /** The same transfer reporting every expression it evaluates to {@code observer}. */
   public NumericTransfer observing(Evaluator.Observer observer) {
-    return new NumericTransfer(evaluator.observing(observer));
+    return new NumericTransfer(evaluator.observing(observer), analysis);
   }
 
   /**
@@ -64,7 +67,7 @@ public final class NumericTransfer implements Transfer<Store> {
         seen[0] = seen[0].join(fact);
       }
     };
-    new NumericTransfer(evaluator.observing(observer).withFieldFacts()).apply(element, before);
+    new NumericTransfer(evaluator.observing(observer).withFieldFacts(), analysis).apply(element, before);
     return seen[0];
   }
 
@@ -154,9 +157,16 @@ public final class NumericTransfer implements Transfer<Store> {
     VariableDeclarator v = loop.getVariable().getVariables().get(0);
     AccessPath x = AccessPath.local(v.getNameAsString());
     String type = v.getType().isVarType() ? "" : v.getType().asString();
-    NumFact element = evaluator.pathOf(loop.getIterable()).flatMap(p -> iterable.after().get(p.elements()))
-        .orElse(NumFact.ofType(type));
-    return iterable.after().assign(x, evaluator.convert(element, type));
+    Optional<AccessPath> source = evaluator.pathOf(loop.getIterable());
+    NumFact element = source.flatMap(p -> iterable.after().get(p.elements())).orElse(NumFact.ofType(type));
+    Store next = iterable.after().assign(x, evaluator.convert(element, type));
+    if (source.isEmpty() || source.get().isDifference()) {
+      return next;
+    }
+    // the body runs only for an element: what is iterated is not empty there
+    AccessPath size = source.get().dot(analysis.types().typeOf(loop.getIterable()).endsWith("[]") ? "length" : AccessPath.SIZE);
+    NumFact known = next.get(size).orElse(NumFact.range(0, Integer.MAX_VALUE, NumFact.Precision.INT).tagged(NumFact.Tag.LENGTH));
+    return next.with(size, known.restrict(NumFact.range(1, Integer.MAX_VALUE, NumFact.Precision.INT)));
   }
 
   @Override
