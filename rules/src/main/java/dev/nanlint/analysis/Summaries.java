@@ -28,6 +28,7 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import dev.nanlint.analysis.facts.AccessPath;
 import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.analysis.facts.NumFact.Precision;
 import dev.nanlint.analysis.facts.NumericTransfer;
@@ -90,6 +91,7 @@ public final class Summaries {
   private final Map<VariableDeclarator, Optional<NumFact>> fields = new IdentityHashMap<>();
   private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<MethodDeclaration, Optional<Effect>> effects = new IdentityHashMap<>();
+  private final Map<MethodDeclaration, Map<Integer, Map<String, NumFact>>> guaranteed = new IdentityHashMap<>();
   private Map<String, List<Expression>> writesByName;
 
   Summaries(Facts facts, Analysis analysis, NumericTransfer transfer) {
@@ -218,6 +220,60 @@ public final class Summaries {
     return statements.size() <= MAX_SUBSTITUTED_STATEMENTS && statements.stream().noneMatch(
         s -> s instanceof ForStmt || s instanceof ForEachStmt || s instanceof WhileStmt || s instanceof DoStmt)
         && !Nodes.any(body, MethodCallExpr.class, c -> c.getScope().isEmpty() || c.getScope().get() instanceof ThisExpr);
+  }
+
+  /**
+   * What a method of this file guarantees about its arguments when it returns normally: the bounds its
+   * checks that throw leave on a parameter it never assigns ({@code if (n <= 0) throw ...}: n >= 1), and on
+   * such a parameter's length or size ({@code if (xs.isEmpty()) throw ...}). From the callee's own flow, at
+   * its normal exit. Keyed by argument index, then by "" (a number's value), "length" or "size()".
+   */
+  public Map<Integer, Map<String, NumFact>> guarantees(MethodCallExpr call) {
+    Optional<MethodDeclaration> resolved = resolve(call);
+    if (resolved.isEmpty()) {
+      return Map.of();
+    }
+    MethodDeclaration m = resolved.get();
+    Map<Integer, Map<String, NumFact>> known = guaranteed.get(m);
+    if (known != null) {
+      return known;
+    }
+    if (m.getBody().isEmpty() || inProgress.contains(m) || inProgress.size() >= MAX_DEPTH) {
+      return Map.of();
+    }
+    BlockStmt body = m.getBody().get();
+    if (!Nodes.any(body, com.github.javaparser.ast.stmt.ThrowStmt.class, t -> true)
+        || Nodes.all(body, Statement.class).size() > MAX_SUMMARISED_STATEMENTS) {
+      guaranteed.put(m, Map.of()); // only a check that throws guarantees anything; a long method is not analysed
+      return Map.of();
+    }
+    inProgress.add(m);
+    try {
+      Store exit = facts.flowOf(m).atExit();
+      Map<Integer, Map<String, NumFact>> out = new HashMap<>();
+      for (int i = 0; exit.isReachable() && i < m.getParameters().size(); i++) {
+        Parameter p = m.getParameter(i);
+        String name = p.getNameAsString();
+        if (p.isVarArgs() || !Flow.writes(body, name).isEmpty()) {
+          continue;
+        }
+        Map<String, NumFact> bounds = new HashMap<>();
+        AccessPath param = AccessPath.local(name);
+        if (Precision.ofType(p.getType().asString()) != Precision.UNKNOWN) {
+          exit.get(param).ifPresent(f -> bounds.put("", f));
+        }
+        for (String size : List.of("length", AccessPath.SIZE)) {
+          exit.get(param.dot(size)).ifPresent(f -> bounds.put(size, f));
+        }
+        if (!bounds.isEmpty()) {
+          out.put(i, Map.copyOf(bounds));
+        }
+      }
+      guaranteed.put(m, Map.copyOf(out));
+      return guaranteed.get(m);
+    } finally {
+      inProgress.remove(m);
+    }
   }
 
   /**

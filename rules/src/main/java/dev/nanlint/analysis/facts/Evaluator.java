@@ -1124,7 +1124,25 @@ public final class Evaluator {
         break;
       }
     }
+    after = guaranteed(c, argPaths, after);
     return new Result(fact, after);
+  }
+
+  /** What a method of this file that returned normally guarantees about the arguments it was passed. */
+  private Store guaranteed(MethodCallExpr c, List<Optional<AccessPath>> argPaths, Store s) {
+    Store out = s;
+    for (Map.Entry<Integer, Map<String, NumFact>> arg : analysis.facts().summaries().guarantees(c).entrySet()) {
+      Optional<AccessPath> path = argPaths.get(arg.getKey());
+      if (path.isEmpty() || path.get().isDifference()) {
+        continue;
+      }
+      for (Map.Entry<String, NumFact> bound : arg.getValue().entrySet()) {
+        AccessPath target = bound.getKey().isEmpty() ? path.get() : path.get().dot(bound.getKey());
+        NumFact known = out.get(target).map(old -> old.restrict(bound.getValue())).orElse(bound.getValue());
+        out = out.with(target, known);
+      }
+    }
+    return out;
   }
 
   /** {@code c} as a handler sees it when it is only read (a check in a condition), its operands evaluated in {@code s}. */

@@ -330,6 +330,25 @@ class EvaluatorTest {
   }
 
   @Test
+  void aHelperThatThrowsGuaranteesWhatItChecked() {
+    String helpers = "static void requirePositive(int n) { if (n <= 0) throw new IllegalArgumentException(); }\n"
+        + "static void requireRows(java.util.List<Double> xs) { if (xs.isEmpty()) throw new IllegalStateException(); }\n"
+        + "static void show(int n) { System.out.println(n); }\n"
+        + "static void reassigned(int n) { n = 5; if (n <= 0) throw new IllegalArgumentException(); }\n"
+        + "static void orReturn(int n) { if (n <= 0) return; if (n > 100) throw new IllegalArgumentException(); }\n";
+    NumFact checked = Snippet.of("", helpers, "int n", "requirePositive(n); return n;").returned();
+    assertFalse(checked.canBeNonPositive(), "requirePositive(n) throws unless n > 0: " + checked);
+    NumFact rows = Snippet.of("", helpers, "java.util.List<Double> xs", "requireRows(xs); return xs.size();").returned();
+    assertFalse(rows.canBeZero(), "requireRows(xs) throws on an empty list: " + rows);
+    NumFact shown = Snippet.of("", helpers, "int n", "show(n); return n;").returned();
+    assertTrue(shown.canBeNonPositive(), "a helper that only prints guarantees nothing: " + shown);
+    NumFact own = Snippet.of("", helpers, "int n", "reassigned(n); return n;").returned();
+    assertTrue(own.canBeNonPositive(), "a check of a reassigned parameter says nothing of the argument: " + own);
+    NumFact early = Snippet.of("", helpers, "int n", "orReturn(n); return n;").returned();
+    assertTrue(early.canBeNonPositive() && early.hi() <= 100, "an early return keeps n <= 0 possible: " + early);
+  }
+
+  @Test
   void assignmentKillsWhatDependsOnTheVariable() {
     NumFact kept = returned("double hi, double lo", "if (hi <= lo) return 1; return hi - lo;");
     assertFalse(kept.canBeZero());
