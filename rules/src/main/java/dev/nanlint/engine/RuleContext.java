@@ -106,7 +106,12 @@ public final class RuleContext {
    * contract (an empty input, a degenerate setting), so warnings stay the ones a reviewer calls bugs.
    */
   public void reportWeaker(Node node, String message, String fix) {
-    add(node, message, fix, null, currentSeverity == Severity.ERROR ? Severity.WARNING : Severity.NOTE);
+    reportWeaker(node, message, fix, null);
+  }
+
+  /** {@link #reportWeaker(Node, String, String)} with a mechanical fix, as {@link #report(Node, String, String, String)}. */
+  public void reportWeaker(Node node, String message, String fix, String replacement) {
+    add(node, message, fix, replacement, currentSeverity == Severity.ERROR ? Severity.WARNING : Severity.NOTE);
   }
 
   private void add(Node node, String message, String fix, String replacement, Severity severity) {

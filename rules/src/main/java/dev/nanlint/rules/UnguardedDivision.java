@@ -31,6 +31,12 @@ public final class UnguardedDivision implements Rule {
    * {@code note} (the default: a contract) or {@code warning} (the strict reading).
    */
   static final String EMPTY_INPUTS = "UnguardedDivision.emptyInputs";
+  /**
+   * How a division is reported when all that shows its divisor can be 0 is its shape (a difference, a sum, a
+   * size, a count): {@code note} (the default) or {@code warning}. Two strict reviews of code nobody here had
+   * tuned on found 3 true of 86 such warnings (docs/rules/UnguardedDivision.md, "Levels").
+   */
+  static final String SHAPE_ONLY = "UnguardedDivision.shapeOnly";
   private static final String NOTE = "note";
   private static final String WARNING = "warning";
 
@@ -124,12 +130,20 @@ public final class UnguardedDivision implements Rule {
           + " before dividing";
     }
     Optional<ZeroContracts.Reading> reading = ZeroContracts.of(division, denominator, fact, a);
-    if (reading.isEmpty()) {
-      ValueFindings.report(ctx, (Expression) division, "dividing by " + den + " gives NaN or Infinity when it is 0: " + risk,
-          fix, replacement);
-    } else if (!reading.get().isContract()) {
-      ValueFindings.report(ctx, (Expression) division, "dividing by " + den + " gives NaN or Infinity when it is 0: "
-          + reading.get().shown(), fix, replacement);
+    // a mechanism that makes the zero ordinary: an integer quotient that truncates, a probability that
+    // underflows or saturates, a count per class (a class never seen), code that empties the input; a bare
+    // shape (a difference, a sum, a size, a count) is weak evidence on its own
+    boolean mechanism = fact.has(NumFact.Tag.TRUNCATED_QUOTIENT) || fact.has(NumFact.Tag.PROBABILITY)
+        || fact.has(NumFact.Tag.PER_CLASS_COUNT) || reading.isPresent() // what the code shows empties the input
+        || value.probability() || config(ctx.config(), SHAPE_ONLY).equals(WARNING);
+    if (reading.isEmpty() || !reading.get().isContract()) {
+      String message = "dividing by " + den + " gives NaN or Infinity when it is 0: "
+          + (reading.isEmpty() ? risk : reading.get().shown());
+      if (mechanism) {
+        ValueFindings.report(ctx, (Expression) division, message, fix, replacement);
+      } else {
+        ValueFindings.note(ctx, (Expression) division, message, fix, replacement);
+      }
     } else {
       String message = "dividing by " + den + " gives NaN or Infinity " + reading.get().when();
       if (reading.get().isAboutSize() && strictAboutEmptyInputs(ctx.config())) {
@@ -142,19 +156,23 @@ public final class UnguardedDivision implements Rule {
 
   /** The strict reading ({@code UnguardedDivision.emptyInputs = warning}): an input's size is a warning too. */
   private static boolean strictAboutEmptyInputs(Config config) {
-    return config.property(EMPTY_INPUTS, NOTE).trim().equalsIgnoreCase(WARNING);
+    return config(config, EMPTY_INPUTS).equals(WARNING);
+  }
+
+  private static String config(Config config, String key) {
+    return config.property(key, NOTE).trim().toLowerCase(Locale.ROOT);
   }
 
   @Override
   public Set<String> configKeys() {
-    return Set.of(EMPTY_INPUTS);
+    return Set.of(EMPTY_INPUTS, SHAPE_ONLY);
   }
 
   @Override
   public String checkConfig(String key, String value) {
     String v = value.trim().toLowerCase(Locale.ROOT);
     return v.equals(NOTE) || v.equals(WARNING) ? null
-        : "'" + value.trim() + "' is not a level for " + EMPTY_INPUTS + " (expected note or warning)";
+        : "'" + value.trim() + "' is not a level for " + key + " (expected note or warning)";
   }
 
   /** The evidence the flow analysis recorded for a fact, as one clause. */

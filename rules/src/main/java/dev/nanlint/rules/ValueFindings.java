@@ -17,11 +17,27 @@ final class ValueFindings {
   private ValueFindings() {}
 
   static void report(RuleContext ctx, Expression value, String message, String fix, String replacement) {
+    report(ctx, value, message, fix, replacement, false);
+  }
+
+  /** As {@link #report}, at most a note: the finding rests on weak evidence. */
+  static void note(RuleContext ctx, Expression value, String message, String fix, String replacement) {
+    report(ctx, value, message, fix, replacement, true);
+  }
+
+  private static void report(RuleContext ctx, Expression value, String message, String fix, String replacement,
+      boolean weak) {
     Analysis a = Analysis.of(ctx);
     // a primitive's NaN goes only where the value goes; an array op may have changed its receiver in place
     Consequences.Outcome outcome = a.types().isFloating(value) ? a.consequences().of(value) : Consequences.Outcome.REACHES;
     switch (outcome.fate()) {
-      case REACHES_RESULT -> ctx.report(value, message, fix, replacement);
+      case REACHES_RESULT -> {
+        if (weak) {
+          ctx.reportWeaker(value, message, fix, replacement);
+        } else {
+          ctx.report(value, message, fix, replacement);
+        }
+      }
       case NAN_BY_CONTRACT -> ctx.reportWeaker(value, message + "; the method also returns Double.NaN (line "
           + outcome.line() + "), so its callers already expect NaN", fix);
       case CONVERTED -> ctx.reportWeaker(value, message + "; the result is converted to an integer by "

@@ -580,6 +580,9 @@ public final class Evaluator {
       return old.lo() == 0 ? tagged.because(Printed.of(target) + " starts at 0 and is only incremented", at) : tagged;
     }
     tagged = tagged.tagged(Tag.CONDITIONAL_COUNT);
+    if (element) {
+      tagged = tagged.tagged(Tag.PER_CLASS_COUNT);
+    }
     if (old.lo() != 0) {
       return tagged;
     }
@@ -679,6 +682,9 @@ public final class Evaluator {
         }
         if (l.has(Tag.COUNT) && r.has(Tag.COUNT) && result.canBeZero()) {
           result = result.tagged(Tag.COUNT); // tp + fp: 0 while neither was incremented
+          if (l.has(Tag.PER_CLASS_COUNT) && r.has(Tag.PER_CLASS_COUNT)) {
+            result = result.tagged(Tag.PER_CLASS_COUNT);
+          }
           if (l.has(Tag.CONDITIONAL_COUNT) && r.has(Tag.CONDITIONAL_COUNT)) {
             result = result.tagged(Tag.CONDITIONAL_COUNT);
           }

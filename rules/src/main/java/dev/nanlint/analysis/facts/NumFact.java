@@ -67,6 +67,8 @@ public final class NumFact {
      * count array indexed by the data ({@code counts[label]++}: a class never seen stays 0).
      */
     CONDITIONAL_COUNT,
+    /** A count kept per class in an array element the data picks ({@code size[label]++}): a class never seen stays 0. */
+    PER_CLASS_COUNT,
     /** A sum of non-negative terms: 0 when there are none or all are 0. */
     SUM_OF_NONNEGATIVES,
     /** A Euclidean norm (sqrt of a sum of squares, hypot): 0 for a zero vector. */
