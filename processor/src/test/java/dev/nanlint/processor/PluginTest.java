@@ -25,11 +25,9 @@ class PluginTest {
       "  double crossEntropy(double[] probs, int label) {",
       "    return -Math.log(probs[label]);",
       "  }",
-      "  double meanPositive(double[] xs) {",
-      "    double sum = 0;",
-      "    int n = 0;",
-      "    for (double x : xs) if (x > 0) { sum += x; n++; }",
-      "    return sum / n;",
+      "  double perBatch(double loss, int examples, int batchSize) {",
+      "    int batches = examples / batchSize;",
+      "    return loss / batches;",
       "  }",
       "}");
 
