@@ -94,7 +94,8 @@ public final class Consequences {
     while (parent instanceof EnclosedExpr || parent instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS
         || parent instanceof BinaryExpr b && CARRY.contains(b.getOperator())
         || parent instanceof CastExpr c && Set.of("double", "float").contains(c.getType().asString())
-        || parent instanceof ConditionalExpr c && c.getCondition() != child) {
+        || parent instanceof ConditionalExpr c && c.getCondition() != child
+        || parent instanceof MethodCallExpr m && carriesNaN(m, child)) {
       child = parent;
       parent = parent.getParentNode().orElse(null);
     }
@@ -142,6 +143,18 @@ public final class Consequences {
   }
 
   private static final Set<String> INTEGRAL = Set.of("int", "long", "short", "byte", "char");
+  private static final Set<String> MATH_CLASSES = Set.of("Math", "StrictMath", "FastMath", "java.lang.Math",
+      "java.lang.StrictMath", "org.apache.commons.math3.util.FastMath");
+
+  /**
+   * {@code Math.floor(v)}, {@code Math.abs(v)}, {@code Math.max(v, c)}...: a function of the JDK's or
+   * commons-math's Math class that returns a double for {@code v} returns NaN for NaN (and keeps an
+   * infinity or saturates it), so the value goes where the call goes. {@code round} converts, see below.
+   */
+  private static boolean carriesNaN(MethodCallExpr m, Node child) {
+    return !m.getNameAsString().equals("round") && m.getArguments().stream().anyMatch(a -> a == child)
+        && m.getScope().map(sc -> MATH_CLASSES.contains(sc.toString())).orElse(false);
+  }
 
   /**
    * Another {@code return Double.NaN;} (or {@code Float.NaN}) of the method that {@code ret} returns from:

@@ -43,6 +43,9 @@ class ConsequencesTest {
         double picked(double a, double b, boolean p) { return p ? a / b : 0; }
         void lambda(double a, double b) { double r = a / b; Runnable x = () -> System.out.println(r); }
         double sibling(double a, double b) { final double v = a / b, w = Math.log(v); return w; }
+        int floored(double a, double b) { return (int) Math.floor(Math.log(a / b) / Math.log(2)); }
+        double capped(double a, double b) { return Math.min(a / b, 10); }
+        boolean comparedAfterAbs(double a, double b) { return Math.abs(a / b) > 1; }
       }
       """;
 
@@ -69,6 +72,13 @@ class ConsequencesTest {
   void aValueConvertedToAnInteger() {
     assertEquals(Fate.CONVERTED, fateIn("rounded"));
     assertEquals(Fate.CONVERTED, fateIn("cast"));
+    assertEquals(Fate.CONVERTED, fateIn("floored")); // Math.floor keeps NaN, the cast converts it
+  }
+
+  @Test
+  void mathFunctionsCarryTheValue() {
+    assertEquals(Fate.ONLY_COMPARED, fateIn("comparedAfterAbs"));
+    assertEquals(Fate.REACHES_RESULT, fateIn("capped")); // min caps Infinity but NaN goes through
   }
 
   @Test
