@@ -106,7 +106,7 @@ public final class Consequences {
     if (parent instanceof CastExpr c && INTEGRAL.contains(c.getType().asString())
         || parent instanceof MethodCallExpr round && round.getNameAsString().equals("round")
             && round.getArguments().size() == 1 && round.getArgument(0) == child
-            && round.getScope().map(sc -> sc.toString().equals("Math") || sc.toString().equals("StrictMath")).orElse(false)) {
+            && round.getScope().map(sc -> MATH_CLASSES.contains(sc.toString())).orElse(false)) {
       deciding.add(parent);
       return Fate.CONVERTED;
     }
