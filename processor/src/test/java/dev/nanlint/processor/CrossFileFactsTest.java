@@ -33,46 +33,19 @@ import org.junit.jupiter.api.io.TempDir;
  * command's output on the same sources).
  */
 class CrossFileFactsTest {
-  static final String[] PROBABILITIES = {
-      "package demo.util;",
-      "",
-      "public final class Probabilities {",
-      "  private static final double EPS = 1e-7;",
-      "",
-      "  private Probabilities() {",
-      "  }",
-      "",
-      "  public static double clippedSigmoid(double z) {",
-      "    return Math.max(EPS, Math.min(1 - EPS, 1.0 / (1.0 + Math.exp(-z))));",
-      "  }",
-      "",
-      "  public static double sigmoid(double z) {",
-      "    return 1.0 / (1.0 + Math.exp(-z));",
-      "  }",
-      "",
-      "  public static int batches(int examples, int batchSize) {",
-      "    return examples / batchSize;",
-      "  }",
-      "}"};
-  static final String[] LOSS = {
-      "package demo;",
-      "",
-      "import demo.util.Probabilities;",
-      "",
-      "class Loss {",
-      "  double clippedLoss(double z) {",
-      "    return -Math.log(Probabilities.clippedSigmoid(z));",
-      "  }",
-      "",
-      "  double rawLoss(double z) {",
-      "    return -Math.log(Probabilities.sigmoid(z));",
-      "  }",
-      "",
-      "  double lossPerBatch(double totalLoss, int examples, int batchSize) {",
-      "    return totalLoss / Probabilities.batches(examples, batchSize);",
-      "  }",
-      "}"};
+  static final String[] PROBABILITIES = lines("demo/util/Probabilities.java");
+  static final String[] LOSS = lines("demo/Loss.java");
   private static final Pattern RULE = Pattern.compile("^\\[(\\w+)\\] ");
+
+  /** The two files of test-fixtures/incremental-project (the Maven build of the same sources), as lines. */
+  private static String[] lines(String path) {
+    try {
+      return Files.readString(Path.of("..", "test-fixtures", "incremental-project", "src", "main", "java", path))
+          .split("\n");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   @Test
   void theProcessorAndTheCommandGiveTheSameCrossFileFindings() {

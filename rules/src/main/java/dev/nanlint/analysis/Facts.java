@@ -168,10 +168,6 @@ public final class Facts {
     return true;
   }
 
-  /** Calls that read a collection without changing it. */
-  private static final Set<String> READS = Set.of("size", "get", "isEmpty", "contains", "containsKey", "indexOf",
-      "getOrDefault", "stream", "toArray", "equals", "hashCode");
-
   /**
    * {@code xs.size()} of a local or parameter that the callable only reads: never assigned, never passed to
    * a call, and every call on it a read.
@@ -183,16 +179,7 @@ public final class Facts {
       return false;
     }
     String name = xs.getNameAsString();
-    for (NameExpr use : callable.findAll(NameExpr.class, u -> u.getNameAsString().equals(name))) {
-      Node parent = use.getParentNode().orElse(null);
-      boolean read = parent instanceof MethodCallExpr c && c.getScope().filter(sc -> sc == use).isPresent()
-          && READS.contains(c.getNameAsString())
-          || parent instanceof com.github.javaparser.ast.stmt.ForEachStmt f && f.getIterable() == use;
-      if (!read) {
-        return false;
-      }
-    }
-    return true;
+    return callable.findAll(NameExpr.class, u -> u.getNameAsString().equals(name)).stream().allMatch(Summaries::onlyReads);
   }
 
   private boolean isLocal(NameExpr name) {
@@ -205,26 +192,11 @@ public final class Facts {
 
   /** Written at most once in the callable (a declaration's initializer or one plain assignment), never stepped. */
   private static boolean assignedOnce(String name, Node callable) {
-    int writes = 0;
-    for (AssignExpr a : callable.findAll(AssignExpr.class)) {
-      if (a.getTarget() instanceof NameExpr t && t.getNameAsString().equals(name)) {
-        if (a.getOperator() != AssignExpr.Operator.ASSIGN) {
-          return false;
-        }
-        writes++;
-      }
-    }
-    for (UnaryExpr u : callable.findAll(UnaryExpr.class)) {
-      if (STEPS.contains(u.getOperator()) && u.getExpression() instanceof NameExpr t && t.getNameAsString().equals(name)) {
-        return false;
-      }
-    }
-    for (VariableDeclarator v : callable.findAll(VariableDeclarator.class)) {
-      if (v.getNameAsString().equals(name) && v.getInitializer().isPresent()) {
-        writes++;
-      }
-    }
-    return writes <= 1;
+    List<Node> writes = Flow.writes(callable, name);
+    long initializers = callable.findAll(VariableDeclarator.class,
+        v -> v.getNameAsString().equals(name) && v.getInitializer().isPresent()).size();
+    return writes.stream().allMatch(w -> w instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN)
+        && writes.size() + initializers <= 1;
   }
 
   /** The fact from the method's own flow, with its parameters at the top of their types. */

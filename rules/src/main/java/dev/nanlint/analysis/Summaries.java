@@ -316,8 +316,10 @@ public final class Summaries {
 
   private static final Set<String> CONTAINERS = Set.of("List", "ArrayList", "LinkedList", "Collection", "Set",
       "HashSet", "TreeSet", "Vector");
-  private static final Set<String> READS = Set.of("size", "get", "isEmpty", "contains", "indexOf", "lastIndexOf",
-      "getFirst", "getLast", "stream", "toArray", "containsAll", "equals", "hashCode");
+  /** Calls that read a collection (or map) without changing it. */
+  private static final Set<String> READS = Set.of("size", "get", "getOrDefault", "isEmpty", "contains",
+      "containsKey", "containsAll", "indexOf", "lastIndexOf", "getFirst", "getLast", "stream", "toArray", "equals",
+      "hashCode");
 
   private static boolean isContainer(Parameter p) {
     if (p.getType().isArrayType()) {
@@ -329,8 +331,8 @@ public final class Summaries {
     return CONTAINERS.contains(raw.startsWith("java.util.") ? raw.substring("java.util.".length()) : raw);
   }
 
-  /** {@code use} of a parameter only reads it: a reading method, an element read, its length, a for-each. */
-  private static boolean onlyReads(NameExpr use) {
+  /** {@code use} of a local or parameter only reads it: a reading method, an element read, its length, a for-each. */
+  static boolean onlyReads(NameExpr use) {
     Node parent = use.getParentNode().orElse(null);
     if (parent instanceof MethodCallExpr c && c.getScope().filter(sc -> sc == use).isPresent()) {
       return READS.contains(c.getNameAsString()); // a view (subList, iterator) could change it later
@@ -350,9 +352,7 @@ public final class Summaries {
     if (parent instanceof AssignExpr as && as.getTarget() == e) {
       return false;
     }
-    return !(parent instanceof UnaryExpr u && u.getOperator() != UnaryExpr.Operator.MINUS
-        && u.getOperator() != UnaryExpr.Operator.PLUS && u.getOperator() != UnaryExpr.Operator.LOGICAL_COMPLEMENT
-        && u.getOperator() != UnaryExpr.Operator.BITWISE_COMPLEMENT);
+    return !(parent instanceof UnaryExpr u && Flow.isStep(u.getOperator()));
   }
 
   /**

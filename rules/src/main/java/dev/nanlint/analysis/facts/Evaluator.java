@@ -1197,13 +1197,22 @@ public final class Evaluator {
    * moves or replaces elements ({@code keepsSizes}) leaves a collection's size as it was.
    */
   private Store forgetObject(AccessPath p, Expression e, Store s, boolean keepsSizes) {
-    String type = analysis.types().typeOf(e);
-    boolean number = Precision.ofType(type) != Precision.UNKNOWN;
-    AccessPath kept = type.endsWith("[]") ? p.dot("length") : keepsSizes ? p.dot(AccessPath.SIZE) : null;
+    boolean array = isArray(e);
+    boolean number = Precision.ofType(analysis.types().typeOf(e)) != Precision.UNKNOWN;
+    AccessPath kept = array || keepsSizes ? sizeOf(p, e) : null;
     if (kept == null) {
       return number ? s.killBelow(p) : s.kill(p);
     }
     return s.killIf(q -> (number ? q.isBelow(p) : q.dependsOn(p)) && !q.isSizeOf(kept));
+  }
+
+  /** The path of the length of the array, or the size of the collection, {@code e} at {@code p}. */
+  AccessPath sizeOf(AccessPath p, Expression e) {
+    return p.dot(isArray(e) ? "length" : AccessPath.SIZE);
+  }
+
+  private boolean isArray(Expression e) {
+    return analysis.types().typeOf(e).endsWith("[]");
   }
 
   /** Assignment and cast conversion to the Java type {@code type} ("" when unknown: no conversion). */

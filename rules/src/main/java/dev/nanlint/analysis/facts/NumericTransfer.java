@@ -18,6 +18,7 @@ import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.flow.Transfer;
 import dev.nanlint.analysis.models.CallHandler;
 import dev.nanlint.analysis.models.Handlers;
+import dev.nanlint.analysis.models.JavaLangHandler;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,19 +32,17 @@ import java.util.Optional;
  */
 public final class NumericTransfer implements Transfer<Store> {
   private final Evaluator evaluator;
-  private final Analysis analysis;
 
   public NumericTransfer(Analysis analysis) {
     this(analysis, Handlers.builtIn());
   }
 
   public NumericTransfer(Analysis analysis, List<CallHandler> handlers) {
-    this(new Evaluator(analysis, handlers, null), analysis);
+    this.evaluator = new Evaluator(analysis, handlers, null);
   }
 
-  private NumericTransfer(Evaluator evaluator, Analysis analysis) {
+  private NumericTransfer(Evaluator evaluator) {
     this.evaluator = evaluator;
-    this.analysis = analysis;
   }
 
   public Evaluator evaluator() {
@@ -52,7 +51,7 @@ public final class NumericTransfer implements Transfer<Store> {
 
   /** The same transfer reporting every expression it evaluates to {@code observer}. */
   public NumericTransfer observing(Evaluator.Observer observer) {
-    return new NumericTransfer(evaluator.observing(observer), analysis);
+    return new NumericTransfer(evaluator.observing(observer));
   }
 
   /**
@@ -67,7 +66,7 @@ public final class NumericTransfer implements Transfer<Store> {
         seen[0] = seen[0].join(fact);
       }
     };
-    new NumericTransfer(evaluator.observing(observer).withFieldFacts(), analysis).apply(element, before);
+    new NumericTransfer(evaluator.observing(observer).withFieldFacts()).apply(element, before);
     return seen[0];
   }
 
@@ -164,8 +163,8 @@ public final class NumericTransfer implements Transfer<Store> {
       return next;
     }
     // the body runs only for an element: what is iterated is not empty there
-    AccessPath size = source.get().dot(analysis.types().typeOf(loop.getIterable()).endsWith("[]") ? "length" : AccessPath.SIZE);
-    NumFact known = next.get(size).orElse(NumFact.range(0, Integer.MAX_VALUE, NumFact.Precision.INT).tagged(NumFact.Tag.LENGTH));
+    AccessPath size = evaluator.sizeOf(source.get(), loop.getIterable());
+    NumFact known = next.get(size).orElseGet(JavaLangHandler::size);
     return next.with(size, known.restrict(NumFact.range(1, Integer.MAX_VALUE, NumFact.Precision.INT)));
   }
 
