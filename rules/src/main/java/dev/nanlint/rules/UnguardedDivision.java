@@ -7,15 +7,14 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.ZeroContracts;
+import dev.nanlint.analysis.ZeroMechanisms;
 import dev.nanlint.analysis.Flow;
 import dev.nanlint.analysis.Value;
 import dev.nanlint.analysis.facts.NumFact;
-import dev.nanlint.engine.Config;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
 import dev.nanlint.engine.Severity;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,8 +36,6 @@ public final class UnguardedDivision implements Rule {
    * tuned on found 3 true of 86 such warnings (docs/rules/UnguardedDivision.md, "Levels").
    */
   static final String SHAPE_ONLY = "UnguardedDivision.shapeOnly";
-  private static final String NOTE = "note";
-  private static final String WARNING = "warning";
 
   @Override
   public void visit(BinaryExpr binary, RuleContext ctx) {
@@ -130,12 +127,8 @@ public final class UnguardedDivision implements Rule {
           + " before dividing";
     }
     Optional<ZeroContracts.Reading> reading = ZeroContracts.of(division, denominator, fact, a);
-    // a mechanism that makes the zero ordinary: an integer quotient that truncates, a probability that
-    // underflows or saturates, a count per class (a class never seen), code that empties the input; a bare
-    // shape (a difference, a sum, a size, a count) is weak evidence on its own
-    boolean mechanism = fact.has(NumFact.Tag.TRUNCATED_QUOTIENT) || fact.has(NumFact.Tag.PROBABILITY)
-        || fact.has(NumFact.Tag.PER_CLASS_COUNT) || reading.isPresent() // what the code shows empties the input
-        || value.probability() || config(ctx.config(), SHAPE_ONLY).equals(WARNING);
+    boolean mechanism = ZeroMechanisms.shown(denominator, fact, value, reading, a)
+        || Levels.isWarning(ctx.config(), SHAPE_ONLY);
     if (reading.isEmpty() || !reading.get().isContract()) {
       String message = "dividing by " + den + " gives NaN or Infinity when it is 0: "
           + (reading.isEmpty() ? risk : reading.get().shown());
@@ -146,7 +139,7 @@ public final class UnguardedDivision implements Rule {
       }
     } else {
       String message = "dividing by " + den + " gives NaN or Infinity " + reading.get().when();
-      if (reading.get().isAboutSize() && strictAboutEmptyInputs(ctx.config())) {
+      if (reading.get().isAboutSize() && Levels.isWarning(ctx.config(), EMPTY_INPUTS)) {
         ValueFindings.report(ctx, (Expression) division, message, fix, replacement);
       } else {
         ctx.reportWeaker(division, message, fix); // a contract: a note, not a warning (issue 15 item 5)
@@ -154,14 +147,6 @@ public final class UnguardedDivision implements Rule {
     }
   }
 
-  /** The strict reading ({@code UnguardedDivision.emptyInputs = warning}): an input's size is a warning too. */
-  private static boolean strictAboutEmptyInputs(Config config) {
-    return config(config, EMPTY_INPUTS).equals(WARNING);
-  }
-
-  private static String config(Config config, String key) {
-    return config.property(key, NOTE).trim().toLowerCase(Locale.ROOT);
-  }
 
   @Override
   public Set<String> configKeys() {
@@ -170,12 +155,9 @@ public final class UnguardedDivision implements Rule {
 
   @Override
   public String checkConfig(String key, String value) {
-    String v = value.trim().toLowerCase(Locale.ROOT);
-    return v.equals(NOTE) || v.equals(WARNING) ? null
-        : "'" + value.trim() + "' is not a level for " + key + " (expected note or warning)";
+    return Levels.check(key, value);
   }
 
-  /** The evidence the flow analysis recorded for a fact, as one clause. */
   /** Provenance that makes a zero divisor a real case rather than a coincidence. */
   private static final Set<NumFact.Tag> ZERO_PRONE = Set.of(NumFact.Tag.NORM, NumFact.Tag.SUM_OF_NONNEGATIVES,
       NumFact.Tag.DIFFERENCE, NumFact.Tag.SPREAD, NumFact.Tag.TRUNCATED_QUOTIENT, NumFact.Tag.COUNT);
@@ -198,6 +180,7 @@ public final class UnguardedDivision implements Rule {
         numerator + ".div(sd.math().max(" + denominator + ", sd.constant(1e-8)))");
   }
 
+  /** The evidence the flow analysis recorded for a fact, as one clause. */
   private static String reasons(NumFact fact) {
     return String.join("; ", fact.evidence().stream().map(NumFact.Evidence::reason).toList());
   }

@@ -10,6 +10,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.ZeroContracts;
+import dev.nanlint.analysis.ZeroMechanisms;
 import dev.nanlint.analysis.Flow;
 import dev.nanlint.analysis.Labels;
 import dev.nanlint.analysis.facts.NumFact;
@@ -20,11 +21,18 @@ import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
 import dev.nanlint.engine.Severity;
 import java.util.Optional;
+import java.util.Set;
 
 /** Flags log of a value that can reach 0. See docs/rules/UnguardedLog.md. */
 @RuleInfo(name = "UnguardedLog", severity = Severity.WARNING,
     summary = "log of a value that can reach 0 returns -Infinity and turns the loss into NaN")
 public final class UnguardedLog implements Rule {
+  /**
+   * How a log is reported when all that shows its argument can be 0 is its shape (a difference, a sum, a
+   * value that is decreased), not a probability, a count per class or code that empties the input:
+   * {@code note} (the default) or {@code warning} (docs/rules/UnguardedLog.md, "Levels").
+   */
+  static final String SHAPE_ONLY = "UnguardedLog.shapeOnly";
 
   @Override
   public void visit(MethodCallExpr call, RuleContext ctx) {
@@ -67,12 +75,28 @@ public final class UnguardedLog implements Rule {
     // (a difference) gets no edit: below 0 it is a bug the clamp would hide behind log(eps)
     String replacement = value.canBeNegative() ? null : nd4jLog ? Fixes.nd4jClamp(call, arg, eps, ctx)
         : ctx.sourceReplacing(call, arg, "Math.max(" + ctx.source(arg) + ", " + eps + ")");
-    Optional<ZeroContracts.Reading> reading = ZeroContracts.of(call, arg, a.facts().at(arg), a);
+    NumFact fact = a.facts().at(arg);
+    Optional<ZeroContracts.Reading> reading = ZeroContracts.of(call, arg, fact, a);
     if (reading.isPresent() && reading.get().isContract()) {
       ctx.reportWeaker(call, call + " is -Infinity " + reading.get().when(), fix); // a contract: a note
       return;
     }
-    ValueFindings.report(ctx, call, call + " is -Infinity when " + arg + " is 0 and NaN below: " + reason, fix, replacement);
+    String message = call + " is -Infinity when " + arg + " is 0 and NaN below: " + reason;
+    if (crossEntropy || ZeroMechanisms.shown(arg, fact, value, reading, a) || Levels.isWarning(ctx.config(), SHAPE_ONLY)) {
+      ValueFindings.report(ctx, call, message, fix, replacement);
+    } else {
+      ValueFindings.note(ctx, call, message, fix, replacement); // a difference, a sum: the shape alone
+    }
+  }
+
+  @Override
+  public Set<String> configKeys() {
+    return Set.of(SHAPE_ONLY);
+  }
+
+  @Override
+  public String checkConfig(String key, String value) {
+    return Levels.check(key, value);
   }
 
   private static boolean isVariable(Expression e) {
@@ -80,7 +104,7 @@ public final class UnguardedLog implements Rule {
     return x instanceof NameExpr || x instanceof com.github.javaparser.ast.expr.FieldAccessExpr;
   }
 
-  private static final java.util.Set<String> PRODUCTS = java.util.Set.of("mul", "muli");
+  private static final Set<String> PRODUCTS = Set.of("mul", "muli");
 
   /**
    * The log's result is multiplied by the labels: {@code labels.mul(log(z))}, {@code log(z).muli(labels)}, or

@@ -19,6 +19,8 @@ import java.util.Optional;
 @RuleInfo(name = "UnstableSoftmax", severity = Severity.WARNING,
     summary = "softmax or log-sum-exp without subtracting the max: exp overflows to Infinity above 709 and Infinity / Infinity is NaN")
 public final class UnstableSoftmax implements Rule {
+  /** exp overflows float above this (and double above 709.78): a smaller bound on the exponent is safe in both. */
+  private static final double FLOAT_EXP_OVERFLOW = 88.7;
 
   @Override
   public void visit(MethodCallExpr call, RuleContext ctx) {
@@ -32,8 +34,8 @@ public final class UnstableSoftmax implements Rule {
       return;
     }
     Exponentials.Normalisation use = exps.normalisation(call);
-    if (use == null) {
-      return;
+    if (use == null || a.facts().at(arg).hi() < FLOAT_EXP_OVERFLOW) {
+      return; // ... or the flow bounds the exponent: exp of a probability, of a clamped or shifted value
     }
     if (use.inline() != null) {
       // one finding per expression: exp(a) / (exp(a) + exp(b)) or log(exp(a) + exp(b)) is one mistake

@@ -830,6 +830,9 @@ public final class Evaluator {
       result = result.tagged(Tag.TRUNCATED_QUOTIENT).because(text(le, op, re) + " is an integer division: it is 0"
           + " whenever " + Printed.of(le) + " is smaller than " + Printed.of(re), at);
     }
+    if (l.has(Tag.PER_CLASS_COUNT) && result.canBeZero()) {
+      result = result.tagged(Tag.PER_CLASS_COUNT); // a class's frequency is 0 like its count: a class never seen
+    }
     boolean sigmoidShaped = l.lo() >= 0 && isSumContaining(re, le);
     if (sigmoidShaped) { // n / (n + m) with n, m >= 0: in [0, 1] whatever the interval rules say
       result = result.restrict(NumFact.of(0, 1, true, true, false, Precision.UNKNOWN));

@@ -67,7 +67,10 @@ public final class NumFact {
      * count array indexed by the data ({@code counts[label]++}: a class never seen stays 0).
      */
     CONDITIONAL_COUNT,
-    /** A count kept per class in an array element the data picks ({@code size[label]++}): a class never seen stays 0. */
+    /**
+     * A count kept per class in an array element the data picks ({@code size[label]++}), or its share of a
+     * total: a class never seen stays 0.
+     */
     PER_CLASS_COUNT,
     /** A sum of non-negative terms: 0 when there are none or all are 0. */
     SUM_OF_NONNEGATIVES,

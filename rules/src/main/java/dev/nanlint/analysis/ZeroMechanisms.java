@@ -1,0 +1,59 @@
+package dev.nanlint.analysis;
+
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import dev.nanlint.analysis.facts.NumFact;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Whether the zero of an operand (a divisor, a log's argument) comes from a mechanism the code shows, or
+ * only from its shape. Mechanisms make the zero an ordinary event: an integer quotient that truncates, a
+ * probability that underflows or saturates, a count kept per class (a class never seen), code that empties
+ * the input. A shape alone (a difference, a sum, a size, a scalar count, a value that is decreased) says the
+ * operand <em>can</em> be 0, not that anything makes it so: two strict reviews of code nobody here had tuned on
+ * found 3 true of 86 such divisions and 0 of 8 such logs settled true (docs/rules/UnguardedDivision.md, "Levels").
+ * Rules report a mechanism as a warning and a shape as a note.
+ */
+public final class ZeroMechanisms {
+  private ZeroMechanisms() {}
+
+  /**
+   * Whether a mechanism makes {@code operand} 0: {@code fact} is its fact where it is used, {@code value} the
+   * older evaluator's reading, {@code reading} what {@link ZeroContracts} made of it.
+   */
+  public static boolean shown(Expression operand, NumFact fact, Value value, Optional<ZeroContracts.Reading> reading,
+      Analysis a) {
+    if (reading.isPresent() && !reading.get().isContract()) {
+      return true; // the code itself can empty the input
+    }
+    if (fact.has(NumFact.Tag.TRUNCATED_QUOTIENT) || fact.has(NumFact.Tag.PER_CLASS_COUNT)) {
+      return true;
+    }
+    return (fact.has(NumFact.Tag.PROBABILITY) || value.probability()) && !isDoubleSigmoid(operand, a);
+  }
+
+  /**
+   * {@code 1 / (1 + exp(z))} in double precision, directly or through the one definition of a local: it is 0
+   * only once {@code exp(z)} overflows, for z beyond 709.78 (in float, beyond 88.7,
+   * which logits reach). Its complement {@code 1 - sigmoid} is another matter: it reaches 0 once z is below about -37.
+   */
+  private static boolean isDoubleSigmoid(Expression operand, Analysis a) {
+    Expression x = Flow.strip(operand);
+    if (x instanceof NameExpr use && a.definitions().local(use).isPresent()) {
+      List<Definitions.Def> defs = a.definitions().reaching(use);
+      x = defs.size() == 1 && defs.get(0).value() != null ? Flow.strip(defs.get(0).value()) : x;
+    }
+    return x instanceof BinaryExpr division && division.getOperator() == BinaryExpr.Operator.DIVIDE
+        && !a.types().isFloat(division) && a.constants().value(division.getLeft()) == 1.0
+        && Flow.strip(division.getRight()) instanceof BinaryExpr sum && sum.getOperator() == BinaryExpr.Operator.PLUS
+        && (isOneAndExp(sum.getLeft(), sum.getRight(), a) || isOneAndExp(sum.getRight(), sum.getLeft(), a));
+  }
+
+  private static boolean isOneAndExp(Expression one, Expression exp, Analysis a) {
+    return a.constants().value(one) == 1.0 && Flow.strip(exp) instanceof MethodCallExpr call
+        && (a.api().isMath(call, "exp") || a.api().isTransforms(call, "exp"));
+  }
+}

@@ -1,0 +1,27 @@
+package dev.nanlint.rules;
+
+import dev.nanlint.engine.Config;
+import java.util.Locale;
+
+/**
+ * Configuration keys that choose the level of a kind of finding: {@code note} (the default) or
+ * {@code warning}, such as {@code UnguardedDivision.shapeOnly}.
+ */
+final class Levels {
+  private static final String NOTE = "note";
+  private static final String WARNING = "warning";
+
+  private Levels() {}
+
+  /** Whether the user chose {@code warning} for {@code key}. */
+  static boolean isWarning(Config config, String key) {
+    return config.property(key, NOTE).trim().toLowerCase(Locale.ROOT).equals(WARNING);
+  }
+
+  /** Why {@code value} is not a level for {@code key}, or null when it is one. */
+  static String check(String key, String value) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    return v.equals(NOTE) || v.equals(WARNING) ? null
+        : "'" + value.trim() + "' is not a level for " + key + " (expected note or warning)";
+  }
+}

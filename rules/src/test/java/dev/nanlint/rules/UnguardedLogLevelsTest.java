@@ -1,0 +1,91 @@
+package dev.nanlint.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nanlint.engine.Config;
+import dev.nanlint.engine.ConfigException;
+import dev.nanlint.engine.FileResult;
+import dev.nanlint.engine.Finding;
+import dev.nanlint.engine.Linter;
+import dev.nanlint.engine.Rule;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * UnguardedLog's two levels: a warning when a mechanism makes the argument 0 (a probability that
+ * underflows or saturates, a count per class), a note when only its shape does (a difference, a sum).
+ * Fixture markers do not carry a level, so the levels are pinned here.
+ */
+class UnguardedLogLevelsTest {
+  private static final List<Rule> RULES = BuiltInRules.all();
+
+  private static List<String> levels(String methods, Config config) {
+    String source = """
+        import org.nd4j.linalg.api.ndarray.INDArray;
+        import org.nd4j.linalg.ops.transforms.Transforms;
+        class Scores {
+        %s
+        }
+        """.formatted(methods);
+    FileResult r = new Linter(RULES, config).lint("Scores.java", source);
+    assertTrue(r.errors().isEmpty(), () -> r.errors().toString());
+    return r.findings().stream().filter(f -> f.rule().equals("UnguardedLog")).map(f -> f.severity().label()).toList();
+  }
+
+  private static List<String> levels(String methods) {
+    return levels(methods, Config.defaults());
+  }
+
+  private static final String SHAPES = """
+      double gap(double hi, double lo) { return Math.log(hi - lo); }
+      double logTotal(double[] w) {
+        double total = 0;
+        for (double x : w) total += Math.sin(x);
+        return Math.log(total);
+      }
+      """;
+
+  @Test
+  void aDifferenceOrASumAloneIsANote() throws ConfigException {
+    assertEquals(List.of("note", "note"), levels(SHAPES));
+    Config strict = Config.parse("UnguardedLog.shapeOnly = warning", "t.properties", RULES);
+    assertEquals(List.of("warning", "warning"), levels(SHAPES, strict));
+  }
+
+  @Test
+  void theFrequencyOfAClassTheDataMayNeverShowIsAWarning() {
+    assertEquals(List.of("warning"), levels("""
+        double entropy(int[] labels, int classes) {
+          int[] counts = new int[classes];
+          for (int y : labels) counts[y]++;
+          double h = 0;
+          for (int k = 0; k < classes; k++) {
+            double p = (double) counts[k] / labels.length;
+            h -= p * Math.log(p);
+          }
+          return h;
+        }
+        """));
+  }
+
+  /**
+   * A hand-written sigmoid in double is 0 only once exp overflows (a logit below -709.78): a note; its
+   * complement 1 - p is 0 from a logit of about 37, and a float sigmoid from -88.7 or so: warnings.
+   */
+  @Test
+  void aDoubleSigmoidIsZeroOnlyOnOverflowItsComplementSoonerAndAFloatOneSooner() {
+    assertEquals(List.of("note", "warning"), levels("""
+        double logLoss(double z, double y) {
+          double p = 1.0 / (1.0 + Math.exp(-z));
+          return -(y * Math.log(p) + (1 - y) * Math.log(1 - p));
+        }
+        """));
+    assertEquals(List.of("warning"), levels("""
+        INDArray logLikelihood(INDArray labels, INDArray z) {
+          INDArray p = Transforms.sigmoid(z);
+          return labels.mul(Transforms.log(p));
+        }
+        """), "ND4J computes in float by default");
+  }
+}
