@@ -293,13 +293,20 @@ public final class Labels {
     if (candidates.size() != 1) {
       return IntSet.UNKNOWN;
     }
-    IntSet out = null;
+    List<IntSet> returned = new ArrayList<>();
     for (ReturnStmt r : Nodes.all(candidates.get(0), ReturnStmt.class)) {
-      if (r.getExpression().isEmpty() || r.findAncestor(LambdaExpr.class).isPresent()) {
-        continue;
+      if (r.getExpression().isPresent() && r.findAncestor(LambdaExpr.class).isEmpty()) {
+        returned.add(values(r.getExpression().get()));
       }
-      IntSet s = values(r.getExpression().get());
-      out = out == null ? s : out.union(s);
+    }
+    // beside a computed result (an argmax, a sampled index), a negative constant is the "nothing found"
+    // sentinel of an empty or exhausted search, as for locals below: the caller's contract, not a label
+    boolean computed = returned.stream().anyMatch(s -> !s.complete());
+    IntSet out = null;
+    for (IntSet s : returned) {
+      if (!(computed && s.complete() && s.anyBelow(0).isPresent() && s.values().stream().allMatch(v -> v < 0))) {
+        out = out == null ? s : out.union(s);
+      }
     }
     return out == null ? IntSet.UNKNOWN : out;
   }
