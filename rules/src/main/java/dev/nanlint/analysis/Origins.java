@@ -466,6 +466,14 @@ public final class Origins {
     return Guards.key(q == null ? x : unclamped(q));
   }
 
+  /** The logs ({@code Math.log/log10}, {@code Transforms.log}) of the lambda or callable around {@code call}. */
+  public List<MethodCallExpr> logsAround(MethodCallExpr call) {
+    Node scope = call.findAncestor(LambdaExpr.class).map(Node.class::cast)
+        .or(() -> call.findAncestor(CallableDeclaration.class).map(Node.class::cast))
+        .orElse(call);
+    return Nodes.all(scope, MethodCallExpr.class, c -> api.isMath(c, "log", "log10") || api.isTransforms(c, "log"));
+  }
+
   /**
    * The other half of a binary cross-entropy written by hand, {@code y * log(p) + (1 - y) * log(1 - p)}
    * (with or without clamps, also with ND4J {@code mul} and {@code rsub(1)}), or

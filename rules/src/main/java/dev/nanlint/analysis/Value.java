@@ -6,8 +6,10 @@ package dev.nanlint.analysis;
  * value is merely unknown), whether it is a probability in [0, 1], and an upper bound when one is known
  * (so {@code 1 - q} is positive when q was clamped to {@code 1 - eps}). {@code weak} marks a risk that only
  * an identifier suggests ({@code count}, {@code sum}, {@code std}): enough to question a division, not a log.
+ * {@code named} marks a probability only an identifier suggests ({@code probs}, {@code pred}): enough for a
+ * finding, not for a warning ({@link ZeroMechanisms}).
  */
-public record Value(int signs, String risk, boolean probability, double upper, boolean weak) {
+public record Value(int signs, String risk, boolean probability, double upper, boolean weak, boolean named) {
   public static final int NEG = 1;
   public static final int ZERO = 2;
   public static final int POS = 4;
@@ -15,6 +17,10 @@ public record Value(int signs, String risk, boolean probability, double upper, b
 
   public static final Value UNKNOWN = new Value(ANY, null, false);
   public static final Value POSITIVE = new Value(POS, null, false);
+
+  public Value(int signs, String risk, boolean probability, double upper, boolean weak) {
+    this(signs, risk, probability, upper, weak, false);
+  }
 
   public Value(int signs, String risk, boolean probability) {
     this(signs, risk, probability, probability ? 1.0 : Double.POSITIVE_INFINITY, false);
@@ -31,6 +37,11 @@ public record Value(int signs, String risk, boolean probability, double upper, b
 
   public static Value probability(String risk) {
     return new Value(ZERO | POS, risk, true);
+  }
+
+  /** A probability only an identifier suggests ({@code probs}, {@code pred}). */
+  static Value namedProbability(String risk) {
+    return new Value(ZERO | POS, risk, true, 1.0, false, true);
   }
 
   /** The exact value of a constant. */
@@ -68,11 +79,11 @@ public record Value(int signs, String risk, boolean probability, double upper, b
   Value withSigns(int newSigns) {
     int s = newSigns == 0 ? signs : newSigns;
     boolean safe = (s & (ZERO | NEG)) == 0;
-    return new Value(s, safe ? null : risk, probability, upper, weak);
+    return new Value(s, safe ? null : risk, probability, upper, weak, named);
   }
 
   Value withUpper(double bound) {
-    return new Value(signs, risk, probability, bound, weak);
+    return new Value(signs, risk, probability, bound, weak, named);
   }
 
   /** The same evidence with other signs (the risk is dropped when the new signs are safe). */
@@ -87,7 +98,8 @@ public record Value(int signs, String risk, boolean probability, double upper, b
 
   static Value join(Value a, Value b) {
     Value r = riskOf(a, b);
-    return new Value(a.signs | b.signs, r.risk, a.probability && b.probability, Math.max(a.upper, b.upper), r.weak)
+    return new Value(a.signs | b.signs, r.risk, a.probability && b.probability, Math.max(a.upper, b.upper), r.weak,
+        a.named || b.named)
         .withSigns(a.signs | b.signs);
   }
 }

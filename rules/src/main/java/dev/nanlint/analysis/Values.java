@@ -231,7 +231,8 @@ public final class Values {
         }
         if (r.probability() && c == 1.0) {
           return new Value(Value.ZERO | Value.POS,
-              "1 - " + Guards.key(b.getRight()) + " is 0 when " + Guards.key(b.getRight()) + " reaches 1", true);
+              "1 - " + Guards.key(b.getRight()) + " is 0 when " + Guards.key(b.getRight()) + " reaches 1", true, 1.0,
+              false, r.named()); // the complement of a probability only a name suggests is no stronger
         }
         int signs = signsOf(l.signs(), negate(r).signs(), Values::addOne);
         Value v = combine(signs, l, r);
@@ -257,7 +258,8 @@ public final class Values {
         Value zero = r.canBeZero() && r.risk() != null && !(l.canBeZero() && l.risk() != null) ? r : l;
         Value other = zero == l ? r : l;
         Value v = combine(signsOf(l.signs(), r.signs(), Values::mulOne), zero, other);
-        return new Value(v.signs(), v.risk(), l.probability() && r.probability(), Double.POSITIVE_INFINITY, v.weak());
+        return new Value(v.signs(), v.risk(), l.probability() && r.probability(), Double.POSITIVE_INFINITY, v.weak(),
+            l.named() || r.named());
       }
       case DIVIDE: {
         if (isExp(b.getLeft())) {
@@ -572,7 +574,8 @@ public final class Values {
   private static Value minOf(Value a, Value b) {
     int s = signsOf(a.signs(), b.signs(), Values::minOne);
     Value risky = Value.riskOf(a, b);
-    return new Value(s, risky.risk(), a.probability() || b.probability(), Math.min(a.upper(), b.upper()), risky.weak())
+    return new Value(s, risky.risk(), a.probability() || b.probability(), Math.min(a.upper(), b.upper()), risky.weak(),
+        a.named() || b.named())
         .withSigns(s);
   }
 
@@ -650,8 +653,11 @@ public final class Values {
     if ((name.equals("getDouble") || name.equals("getFloat") || name.equals("getScalar")) && !args.isEmpty()) {
       return element(receiver);
     }
-    if (PROBABILITY_METHODS.contains(name) || Names.isProbability(name)) {
+    if (PROBABILITY_METHODS.contains(name)) {
       return Value.probability(call + " reaches 0 when the model saturates");
+    }
+    if (Names.isProbability(name)) {
+      return Value.namedProbability(call + " reaches 0 when the model saturates");
     }
     return configurationValue(name, call.toString()); // getters: what they return is validated where it is set
   }
@@ -698,7 +704,7 @@ public final class Values {
     MethodDeclaration method = candidates.get(0);
     boolean getter = method.getParameters().isEmpty() && Names.isGetter(method.getNameAsString());
     if (Names.isProbability(method.getNameAsString()) && !getter) {
-      return Value.probability(call + " reaches 0 when it saturates");
+      return Value.namedProbability(call + " reaches 0 when it saturates");
     }
     List<ReturnStmt> returns = Nodes.all(method.getBody().get(), ReturnStmt.class,
         r -> r.findAncestor(LambdaExpr.class).isEmpty());
@@ -842,7 +848,9 @@ public final class Values {
     }
     Value whole = of(container);
     if (whole.probability()) {
-      return Value.probability(Guards.key(container) + " holds probabilities, which reach 0 when the model saturates");
+      String risk = Guards.key(container) + " holds probabilities" + (whole.named() ? " (so its name says)" : "")
+          + ", which reach 0 when the model saturates";
+      return whole.named() ? Value.namedProbability(risk) : Value.probability(risk);
     }
     if (whole.isPositive()) {
       return Value.POSITIVE;
@@ -1113,7 +1121,7 @@ public final class Values {
       return Value.POSITIVE; // an epsilon, or a size the model fixes (batchSize, numClasses, nOut)
     }
     if (Names.isProbability(identifier)) {
-      return Value.probability(text + " is a probability and reaches 0 when the model saturates");
+      return Value.namedProbability(text + " is a probability (so its name says) and reaches 0 when the model saturates");
     }
     if (Names.isCount(identifier)) {
       return Value.named(Value.ZERO | Value.POS, text + " is 0 when there is nothing to count");

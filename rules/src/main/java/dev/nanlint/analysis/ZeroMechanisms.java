@@ -1,6 +1,7 @@
 package dev.nanlint.analysis;
 
 import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -32,7 +33,8 @@ public final class ZeroMechanisms {
     if (fact.has(NumFact.Tag.TRUNCATED_QUOTIENT) || fact.has(NumFact.Tag.PER_CLASS_COUNT)) {
       return true;
     }
-    return (fact.has(NumFact.Tag.PROBABILITY) || value.probability()) && !isDoubleSigmoid(operand, a);
+    // a probability only a name suggests (probs, pred, numberOutputs) is a shape, not a mechanism
+    return (fact.has(NumFact.Tag.PROBABILITY) || value.probability() && !value.named()) && !isDoubleSigmoid(operand, a);
   }
 
   /**
@@ -40,11 +42,19 @@ public final class ZeroMechanisms {
    * only once {@code exp(z)} overflows, for z beyond 709.78 (in float, beyond 88.7,
    * which logits reach). Its complement {@code 1 - sigmoid} is another matter: it reaches 0 once z is below about -37.
    */
-  private static boolean isDoubleSigmoid(Expression operand, Analysis a) {
+  public static boolean isDoubleSigmoid(Expression operand, Analysis a) {
     Expression x = Flow.strip(operand);
     if (x instanceof NameExpr use && a.definitions().local(use).isPresent()) {
       List<Definitions.Def> defs = a.definitions().reaching(use);
       x = defs.size() == 1 && defs.get(0).value() != null ? Flow.strip(defs.get(0).value()) : x;
+    }
+    return isSigmoidInDouble(x, a);
+  }
+
+  private static boolean isSigmoidInDouble(Expression e, Analysis a) {
+    Expression x = Flow.strip(e);
+    if (x instanceof ConditionalExpr choice) { // flag ? 1 / (1 + exp(z)) : 1 / (1 + exp(-z))
+      return isSigmoidInDouble(choice.getThenExpr(), a) && isSigmoidInDouble(choice.getElseExpr(), a);
     }
     return x instanceof BinaryExpr division && division.getOperator() == BinaryExpr.Operator.DIVIDE
         && !a.types().isFloat(division) && a.constants().value(division.getLeft()) == 1.0

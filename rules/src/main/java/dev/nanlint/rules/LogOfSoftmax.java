@@ -1,11 +1,8 @@
 package dev.nanlint.rules;
 
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.analysis.Analysis;
-import dev.nanlint.engine.Nodes;
 import dev.nanlint.analysis.Origins;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
@@ -29,10 +26,10 @@ public final class LogOfSoftmax implements Rule {
   @Override
   public void visit(MethodCallExpr call, RuleContext ctx) {
     Analysis a = Analysis.of(ctx);
-    if (!isLog(call, a) || call.getArguments().isEmpty()) {
+    if (!(a.api().isMath(call, "log", "log10") || a.api().isTransforms(call, "log")) || call.getArguments().isEmpty()) {
       return;
     }
-    List<MethodCallExpr> logs = logsAround(call, a);
+    List<MethodCallExpr> logs = a.origins().logsAround(call);
     Optional<Reason> reason = reason(call, logs, a);
     if (reason.isEmpty()) {
       return;
@@ -46,17 +43,6 @@ public final class LogOfSoftmax implements Rule {
       }
     }
     ctx.report(call, reason.get().message(), reason.get().fix());
-  }
-
-  private static boolean isLog(MethodCallExpr call, Analysis a) {
-    return a.api().isMath(call, "log", "log10") || a.api().isTransforms(call, "log");
-  }
-
-  private static List<MethodCallExpr> logsAround(MethodCallExpr call, Analysis a) {
-    Node scope = call.findAncestor(LambdaExpr.class).map(Node.class::cast)
-        .or(() -> call.findAncestor(CallableDeclaration.class).map(Node.class::cast))
-        .orElse(call);
-    return Nodes.all(scope, MethodCallExpr.class, c -> isLog(c, a));
   }
 
   private static boolean before(Node x, Node y) {

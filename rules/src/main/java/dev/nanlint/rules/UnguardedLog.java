@@ -59,12 +59,18 @@ public final class UnguardedLog implements Rule {
     // (a computed argument, such as the ratio of a KL divergence, is not the prediction itself)
     boolean crossEntropy = nd4jLog && !value.hasStrongRisk() && isVariable(arg) && a.scope().isLossCode(call)
         && multipliedByLabels(call);
+    // y * log(p) + (1 - y) * log(1 - p): the structure, not the name, says p is a predicted probability
+    Optional<MethodCallExpr> partner = a.origins().crossEntropyPartner(call, a.origins().logsAround(call));
+    boolean binaryCrossEntropy = partner.isPresent();
     if (!(value.hasStrongRisk() || crossEntropy) || isClippedBelow(call, a) || inLogProbabilityFunction(call)
         || a.values().guards().repairedAfterwards(call) || !a.facts().at(arg).canBeNonPositive()) {
       return; // ... or the flow proves the argument positive where the log is taken
     }
     String reason = crossEntropy ? arg + " is the prediction this cross-entropy multiplies by the labels, a probability"
-        + " that reaches 0 when the model saturates" : value.risk();
+        + " that reaches 0 when the model saturates"
+        : binaryCrossEntropy && value.named() && isVariable(arg) ? arg + " is the prediction of a binary"
+            + " cross-entropy (with " + partner.get() + "), a probability that reaches 0 when the model saturates"
+        : value.risk();
     boolean isFloat = a.types().isFloat(arg);
     String eps = Fixes.epsilon(call, isFloat);
     String callee = call.getScope().map(s -> s + ".").orElse("") + call.getNameAsString();
@@ -82,7 +88,8 @@ public final class UnguardedLog implements Rule {
       return;
     }
     String message = call + " is -Infinity when " + arg + " is 0 and NaN below: " + reason;
-    if (crossEntropy || ZeroMechanisms.shown(arg, fact, value, reading, a) || Levels.isWarning(ctx.config(), SHAPE_ONLY)) {
+    if (crossEntropy || binaryCrossEntropy && !ZeroMechanisms.isDoubleSigmoid(arg, a)
+        || ZeroMechanisms.shown(arg, fact, value, reading, a) || Levels.isWarning(ctx.config(), SHAPE_ONLY)) {
       ValueFindings.report(ctx, call, message, fix, replacement);
     } else {
       ValueFindings.note(ctx, call, message, fix, replacement); // a difference, a sum: the shape alone

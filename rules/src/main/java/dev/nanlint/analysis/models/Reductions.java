@@ -36,7 +36,8 @@ final class Reductions {
     } else { // mixed signs: anything, and Inf + -Inf when both are reachable
       r = NumFact.of(-INF, INF, e.canBeNaN() || e.lo() == -INF && e.hi() == INF, true, false, p);
     }
-    r = r.provenanceFrom(e).without(Tag.SQUARE); // a sum of squares is not itself a square
+    // a sum of squares is not itself a square; the total of every class's count is no class's count
+    r = r.provenanceFrom(e).without(Tag.SQUARE).without(Tag.PER_CLASS_COUNT);
     if (e.lo() >= 0 && r.canBeZero()) {
       r = r.tagged(Tag.SUM_OF_NONNEGATIVES).because(text + " is 0 when every element is 0", at);
     }
@@ -50,7 +51,8 @@ final class Reductions {
     }
     boolean nan = e.canBeNaN() || e.lo() == -INF && e.hi() == INF;
     NumFact r = NumFact.of(e.lo(), e.hi(), nan, e.canBeZero() || e.lo() < 0 && e.hi() > 0, false, p).provenanceFrom(e)
-        .without(Tag.SQUARE); // a mean of squares is not itself a square: E[x²] - E[x]² subtracts from it
+        .without(Tag.SQUARE) // a mean of squares is not itself a square: E[x²] - E[x]² subtracts from it
+        .without(Tag.PER_CLASS_COUNT);
     if (e.lo() >= 0 && r.canBeZero()) {
       r = r.tagged(Tag.SUM_OF_NONNEGATIVES).because(text + " is 0 when every element is 0", at);
     }
