@@ -10,12 +10,17 @@ import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.Flow;
 import dev.nanlint.analysis.Names;
+import dev.nanlint.analysis.Printed;
 import dev.nanlint.analysis.Value;
+import dev.nanlint.analysis.ZeroMechanisms;
 import dev.nanlint.analysis.facts.NumFact;
+import dev.nanlint.analysis.facts.Squares;
 import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
 import dev.nanlint.engine.Severity;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Flags {@code pow} outside its real domain: a fractional exponent of a base that can be negative
@@ -24,6 +29,11 @@ import dev.nanlint.engine.Severity;
 @RuleInfo(name = "PowDomain", severity = Severity.WARNING,
     summary = "pow(b, e) is NaN for b < 0 and a fractional e, and Infinity for b = 0 and a negative e")
 public final class PowDomain implements Rule {
+  /**
+   * How a pow is reported when no mechanism makes its base negative (a variance by subtraction) or 0 (see
+   * {@link ZeroMechanisms}), only its unknown sign or its shape: {@code note} (the default) or {@code warning}.
+   */
+  static final String SHAPE_ONLY = "PowDomain.shapeOnly";
 
   @Override
   public void visit(MethodCallExpr call, RuleContext ctx) {
@@ -37,22 +47,44 @@ public final class PowDomain implements Rule {
     Value b = a.values().of(base); // the evidence; the flow facts withdraw what they disprove where pow runs
     boolean isFloat = a.types().isFloat(base);
     String callee = call.getScope().map(s -> s + ".").orElse("") + call.getNameAsString();
-    if (b.canBeNegative() && b.risk() != null && canBeFractional(exponent, a)
-        && a.facts().at(base).canBeNegative()) {
-      ValueFindings.report(ctx, call, call + " is NaN when " + base + " is negative: the exponent " + exponent
-          + " can be fractional, and nothing keeps " + base + " non-negative" + difference(base),
-          nanFix(a, callee, base, exponent, nd4j), null);
+    boolean shapesWarn = Levels.isWarning(ctx.config(), SHAPE_ONLY);
+    NumFact fact = a.facts().at(base);
+    if (b.canBeNegative() && b.risk() != null && canBeFractional(exponent, a) && fact.canBeNegative()) {
+      // a variance by subtraction goes negative by rounding: a mechanism; an unknown sign alone is a note
+      boolean cancels = fact.has(NumFact.Tag.CANCELLATION);
+      report(ctx, call, call + " is NaN when " + base + " is negative: the exponent " + exponent
+          + " can be fractional, and nothing keeps " + base + " non-negative"
+          + Squares.cancellation(fact, Printed.of(base)).map(why -> ": " + why).orElse(difference(base)),
+          nanFix(a, callee, base, exponent, nd4j), cancels || shapesWarn);
       return;
     }
-    if (b.canBeZero() && b.risk() != null && canBeNegative(exponent, a)
-        && a.facts().at(base).canBeZero()) {
+    if (b.canBeZero() && b.risk() != null && canBeNegative(exponent, a) && fact.canBeZero()) {
       String eps = Fixes.epsilon(call, isFloat);
       String fix = nd4j
           ? callee + "(Transforms.max(" + base + ", " + eps + "), " + exponent + ")"
           : callee + "(Math.max(" + base + ", " + eps + "), " + exponent + ")";
-      ValueFindings.report(ctx, call, call + " is Infinity when " + base + " is 0, because the exponent " + exponent
-          + " can be negative: " + b.risk(), fix, null);
+      report(ctx, call, call + " is Infinity when " + base + " is 0, because the exponent " + exponent
+          + " can be negative: " + b.risk(), fix,
+          ZeroMechanisms.shown(base, fact, b, Optional.empty(), a) || shapesWarn);
     }
+  }
+
+  private static void report(RuleContext ctx, MethodCallExpr call, String message, String fix, boolean warn) {
+    if (warn) {
+      ValueFindings.report(ctx, call, message, fix, null);
+    } else {
+      ValueFindings.note(ctx, call, message, fix, null);
+    }
+  }
+
+  @Override
+  public Set<String> configKeys() {
+    return Set.of(SHAPE_ONLY);
+  }
+
+  @Override
+  public String checkConfig(String key, String value) {
+    return Levels.check(key, value);
   }
 
   /**
