@@ -14,6 +14,7 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,8 +80,21 @@ public final class Consequences {
   }
 
   public Outcome of(Expression value) {
+    return of(value, false);
+  }
+
+  /**
+   * The fate of {@code value} when it can be NaN but never infinite (a sqrt of a negative, an acos past 1): then
+   * a read inside {@code if (v > 0)} of the local holding it is out of its reach as well, since the comparison
+   * is false for NaN (an Infinity would pass it).
+   */
+  public Outcome ofNaN(Expression value) {
+    return of(value, true);
+  }
+
+  private Outcome of(Expression value, boolean onlyNaN) {
     List<Node> deciding = new ArrayList<>();
-    Fate fate = follow(value, deciding, 0);
+    Fate fate = follow(value, deciding, 0, onlyNaN);
     return fate == Fate.REACHES_RESULT ? Outcome.REACHES : new Outcome(fate, List.copyOf(deciding));
   }
 
@@ -88,7 +102,7 @@ public final class Consequences {
    * The fate of the value of {@code e}, adding what decides it to {@code deciding}. Of several reads, the
    * strongest fate wins: reaching a result, then NaN by contract, then a conversion, then comparisons.
    */
-  private Fate follow(Expression e, List<Node> deciding, int copies) {
+  private Fate follow(Expression e, List<Node> deciding, int copies, boolean onlyNaN) {
     Node child = e;
     Node parent = e.getParentNode().orElse(null);
     while (parent instanceof EnclosedExpr || parent instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS
@@ -126,7 +140,11 @@ public final class Consequences {
     List<Node> strongest = new ArrayList<>();
     for (NameExpr read : reads(local.get())) {
       List<Node> mine = new ArrayList<>();
-      Fate f = follow(read, mine, copies + 1);
+      Optional<BinaryExpr> guard = onlyNaN ? nanExcludingGuard(read) : Optional.empty();
+      if (guard.isPresent()) {
+        mine.add(guard.get());
+      }
+      Fate f = guard.isPresent() ? Fate.ONLY_COMPARED : follow(read, mine, copies + 1, onlyNaN);
       if (f == Fate.REACHES_RESULT) {
         return f;
       }
@@ -140,6 +158,46 @@ public final class Consequences {
     }
     deciding.addAll(strongest);
     return fate;
+  }
+
+  /**
+   * A comparison of the same variable that must hold for {@code read} to run: {@code if (den > 0) x / den}, {@code
+   * den >= eps ? x / den : 0}, also as a conjunct of {@code &&}. A comparison with NaN is false (other than
+   * {@code !=}), so a NaN never reaches such a read: the branch handles it as it handles the zero case.
+   */
+  private static Optional<BinaryExpr> nanExcludingGuard(NameExpr read) {
+    Node child = read;
+    for (Node parent = read.getParentNode().orElse(null); parent != null && !(parent instanceof CallableDeclaration)
+        && !(parent instanceof LambdaExpr); child = parent, parent = parent.getParentNode().orElse(null)) {
+      Expression condition = parent instanceof IfStmt i && i.getThenStmt() == child
+          ? i.getCondition()
+          : parent instanceof ConditionalExpr c && c.getThenExpr() == child ? c.getCondition() : null;
+      Optional<BinaryExpr> found = condition == null ? Optional.empty() : comparisonOf(condition, read.getNameAsString());
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<BinaryExpr> comparisonOf(Expression condition, String name) {
+    Expression x = condition;
+    while (x instanceof EnclosedExpr enclosed) {
+      x = enclosed.getInner();
+    }
+    if (x instanceof BinaryExpr and && and.getOperator() == BinaryExpr.Operator.AND) {
+      return comparisonOf(and.getLeft(), name).or(() -> comparisonOf(and.getRight(), name));
+    }
+    return x instanceof BinaryExpr b && COMPARE.contains(b.getOperator()) && b.getOperator() != BinaryExpr.Operator.NOT_EQUALS
+        && (isName(b.getLeft(), name) || isName(b.getRight(), name)) ? Optional.of(b) : Optional.empty();
+  }
+
+  private static boolean isName(Expression e, String name) {
+    Expression x = e;
+    while (x instanceof EnclosedExpr enclosed) {
+      x = enclosed.getInner();
+    }
+    return x instanceof NameExpr n && n.getNameAsString().equals(name);
   }
 
   private static final Set<String> INTEGRAL = Set.of("int", "long", "short", "byte", "char");

@@ -675,8 +675,9 @@ public final class ZeroContracts {
     if (side == null) {
       return false;
     }
-    if (side instanceof NameExpr) {
-      return measured(a.facts().at(side)).stream().anyMatch(m -> text(Flow.strip(m)).equals(input));
+    if (side instanceof NameExpr) { // a copy of the length (n = xs.length), not a value computed with it (den > 0)
+      NumFact fact = a.facts().at(side);
+      return isOnlyALength(fact) && measured(fact).stream().anyMatch(m -> text(Flow.strip(m)).equals(input));
     }
     String measure = text(side);
     return measure.equals(input + ".length") || measure.equals(input + ".size()");

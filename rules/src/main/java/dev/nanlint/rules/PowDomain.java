@@ -52,10 +52,10 @@ public final class PowDomain implements Rule {
     if (b.canBeNegative() && b.risk() != null && canBeFractional(exponent, a) && fact.canBeNegative()) {
       // a variance by subtraction goes negative by rounding: a mechanism; an unknown sign alone is a note
       boolean cancels = fact.has(NumFact.Tag.CANCELLATION);
-      report(ctx, call, call + " is NaN when " + base + " is negative: the exponent " + exponent
+      ValueFindings.reportNaN(ctx, call, call + " is NaN when " + base + " is negative: the exponent " + exponent
           + " can be fractional, and nothing keeps " + base + " non-negative"
           + Squares.cancellation(fact, Printed.of(base)).map(why -> ": " + why).orElse(difference(base)),
-          nanFix(a, callee, base, exponent, nd4j), cancels || shapesWarn);
+          nanFix(a, callee, base, exponent, nd4j), null, !(cancels || shapesWarn));
       return;
     }
     if (b.canBeZero() && b.risk() != null && canBeNegative(exponent, a) && fact.canBeZero()) {

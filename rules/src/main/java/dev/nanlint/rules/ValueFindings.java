@@ -25,11 +25,25 @@ final class ValueFindings {
     report(ctx, value, message, fix, replacement, true);
   }
 
+  /**
+   * As {@link #report} (or {@link #note} when {@code weak}) for a value that can be NaN but not infinite: a read
+   * guarded by a comparison ({@code if (den > 0)}), false for NaN, is out of its reach.
+   */
+  static void reportNaN(RuleContext ctx, Expression value, String message, String fix, String replacement, boolean weak) {
+    report(ctx, value, message, fix, replacement, weak, true);
+  }
+
   private static void report(RuleContext ctx, Expression value, String message, String fix, String replacement,
       boolean weak) {
+    report(ctx, value, message, fix, replacement, weak, false);
+  }
+
+  private static void report(RuleContext ctx, Expression value, String message, String fix, String replacement,
+      boolean weak, boolean onlyNaN) {
     Analysis a = Analysis.of(ctx);
     // a primitive's NaN goes only where the value goes; an array op may have changed its receiver in place
-    Consequences.Outcome outcome = a.types().isFloating(value) ? a.consequences().of(value) : Consequences.Outcome.REACHES;
+    Consequences.Outcome outcome = !a.types().isFloating(value) ? Consequences.Outcome.REACHES
+        : onlyNaN ? a.consequences().ofNaN(value) : a.consequences().of(value);
     switch (outcome.fate()) {
       case REACHES_RESULT -> {
         if (weak) {

@@ -46,6 +46,10 @@ class ConsequencesTest {
         int floored(double a, double b) { return (int) Math.floor(Math.log(a / b) / Math.log(2)); }
         double capped(double a, double b) { return Math.min(a / b, 10); }
         boolean comparedAfterAbs(double a, double b) { return Math.abs(a / b) > 1; }
+        void guardedUse(double a, double b, double[] row) {
+          double den = a / b;
+          if (den > 0 && row.length > 1) { row[0] /= den; }
+        }
       }
       """;
 
@@ -85,6 +89,21 @@ class ConsequencesTest {
   void aValueReturnedByAMethodThatReturnsNaNOnPurpose() {
     assertEquals(Fate.NAN_BY_CONTRACT, fateIn("sentinel"));
     assertEquals(Fate.REACHES_RESULT, fateIn("sentinelInLambdaOnly")); // the lambda's NaN is not the method's
+  }
+
+  /** A NaN fails {@code den > 0}, an Infinity passes it: the guarded read is out of reach of a NaN alone. */
+  @Test
+  void aReadGuardedByAComparisonIsOutOfReachOfANaNButNotOfAnInfinity() {
+    MethodDeclaration m = unit.findFirst(MethodDeclaration.class, d -> d.getNameAsString().equals("guardedUse")).orElseThrow();
+    BinaryExpr division = m.findFirst(BinaryExpr.class, b -> b.getOperator() == BinaryExpr.Operator.DIVIDE).orElseThrow();
+    assertEquals(Fate.ONLY_COMPARED, consequences.ofNaN(division).fate());
+    assertEquals("den > 0", consequences.ofNaN(division).firstComparison());
+    assertEquals(Fate.REACHES_RESULT, consequences.of(division).fate());
+    // if (gain > best) best = gain: a NaN is never stored, an Infinity is
+    BinaryExpr stored = unit.findFirst(MethodDeclaration.class, d -> d.getNameAsString().equals("comparedAndStored"))
+        .orElseThrow().findFirst(BinaryExpr.class, b -> b.getOperator() == BinaryExpr.Operator.DIVIDE).orElseThrow();
+    assertEquals(Fate.ONLY_COMPARED, consequences.ofNaN(stored).fate());
+    assertEquals(Fate.REACHES_RESULT, consequences.of(stored).fate());
   }
 
   @Test
