@@ -24,6 +24,7 @@ public final class FileNodes {
 
   private final List<Node> preorder;
   private final Map<Class<?>, List<?>> byType = new HashMap<>();
+  private Map<Class<?>, List<Node>> byExactClass;
   private Map<String, List<MethodDeclaration>> methodsByName;
 
   private FileNodes(List<Node> preorder) {
@@ -51,6 +52,15 @@ public final class FileNodes {
   @SuppressWarnings("unchecked")
   public <T extends Node> List<T> all(Class<T> type) {
     return (List<T>) byType.computeIfAbsent(type, t -> {
+      List<Class<?>> matching = new ArrayList<>();
+      for (Class<?> exact : byExactClass().keySet()) {
+        if (type.isAssignableFrom(exact)) {
+          matching.add(exact);
+        }
+      }
+      if (matching.size() <= 1) { // a class no other node class extends (most asked: calls, names, ...)
+        return matching.isEmpty() ? List.of() : Collections.unmodifiableList(byExactClass().get(matching.get(0)));
+      }
       List<T> found = new ArrayList<>();
       for (Node node : preorder) {
         if (type.isInstance(node)) {
@@ -59,6 +69,17 @@ public final class FileNodes {
       }
       return Collections.unmodifiableList(found);
     });
+  }
+
+  /** The nodes of each class, in pre-order: one pass answers every later question for a class of node. */
+  private Map<Class<?>, List<Node>> byExactClass() {
+    if (byExactClass == null) {
+      byExactClass = new HashMap<>();
+      for (Node node : preorder) {
+        byExactClass.computeIfAbsent(node.getClass(), k -> new ArrayList<>()).add(node);
+      }
+    }
+    return byExactClass;
   }
 
   public <T extends Node> List<T> all(Class<T> type, Predicate<? super T> filter) {
