@@ -93,7 +93,8 @@ public final class Constants {
 
   /** {@code Math.ulp(1.0)}, {@code Math.sqrt(2)}, {@code Math.log(2)}: a pure function of constants. */
   private Num mathOfConstants(MethodCallExpr call) {
-    if (call.getScope().isEmpty() || !MATH_CLASSES.contains(Printed.of(call.getScope().get()))
+    String owner = call.getScope().map(Printed::ofName).orElse(null);
+    if (owner == null || !MATH_CLASSES.contains(owner)
         || call.getArguments().isEmpty() || call.getArguments().size() > 2) {
       return Num.UNKNOWN;
     }
