@@ -62,6 +62,9 @@ public final class GradientSteps {
 
   private final Analysis analysis;
   private final Map<TypeDeclaration<?>, Map<String, List<Node>>> usesByType = new IdentityHashMap<>();
+  /** The declarators and assignments of each callable whose definitions were asked for: one walk each, not one per name. */
+  private final Map<Node, List<VariableDeclarator>> declaratorsIn = new IdentityHashMap<>();
+  private final Map<Node, List<AssignExpr>> assignmentsIn = new IdentityHashMap<>();
 
   GradientSteps(Analysis analysis) {
     this.analysis = analysis;
@@ -192,14 +195,14 @@ public final class GradientSteps {
   }
 
   /** Values assigned to {@code name} (or its elements) in the callable: initializers and (compound) assignments. */
-  private static List<Expression> definitions(Node callable, String name) {
+  private List<Expression> definitions(Node callable, String name) {
     List<Expression> values = new ArrayList<>();
-    for (VariableDeclarator v : Nodes.all(callable, VariableDeclarator.class)) {
+    for (VariableDeclarator v : declaratorsIn.computeIfAbsent(callable, c -> Nodes.all(c, VariableDeclarator.class))) {
       if (v.getNameAsString().equals(name)) {
         v.getInitializer().ifPresent(values::add);
       }
     }
-    for (AssignExpr a : Nodes.all(callable, AssignExpr.class)) {
+    for (AssignExpr a : assignmentsIn.computeIfAbsent(callable, c -> Nodes.all(c, AssignExpr.class))) {
       if (name.equals(rootName(a.getTarget()))) {
         values.add(a.getValue());
       }
