@@ -305,7 +305,7 @@ public final class Summaries {
       }
       anyContainer = true;
       String name = p.getNameAsString();
-      for (NameExpr use : m.getBody().get().findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
+      for (NameExpr use : Nodes.all(m.getBody().get(), NameExpr.class, n -> n.getNameAsString().equals(name))) {
         if (!onlyReads(use)) {
           return Optional.empty();
         }
