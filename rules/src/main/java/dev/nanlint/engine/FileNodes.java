@@ -6,6 +6,7 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class FileNodes {
 
   private final List<Node> preorder;
   private final Map<Class<?>, List<?>> byType = new HashMap<>();
-  private Map<Class<?>, List<Node>> byExactClass;
+  private Map<Class<?>, Bucket> byExactClass;
   private Map<String, List<MethodDeclaration>> methodsByName;
 
   private FileNodes(List<Node> preorder) {
@@ -52,31 +53,54 @@ public final class FileNodes {
   @SuppressWarnings("unchecked")
   public <T extends Node> List<T> all(Class<T> type) {
     return (List<T>) byType.computeIfAbsent(type, t -> {
-      List<Class<?>> matching = new ArrayList<>();
-      for (Class<?> exact : byExactClass().keySet()) {
-        if (type.isAssignableFrom(exact)) {
-          matching.add(exact);
+      List<Bucket> matching = new ArrayList<>();
+      for (Map.Entry<Class<?>, Bucket> e : byExactClass().entrySet()) {
+        if (type.isAssignableFrom(e.getKey())) {
+          matching.add(e.getValue());
         }
       }
       if (matching.size() <= 1) { // a class no other node class extends (most asked: calls, names, ...)
-        return matching.isEmpty() ? List.of() : Collections.unmodifiableList(byExactClass().get(matching.get(0)));
+        return matching.isEmpty() ? List.of() : Collections.unmodifiableList(matching.get(0).nodes);
       }
-      List<T> found = new ArrayList<>();
-      for (Node node : preorder) {
-        if (type.isInstance(node)) {
-          found.add(type.cast(node));
+      // a type several node classes share (statements, expressions): the buckets merged back into
+      // pre-order by position, without touching the nodes of other classes again
+      Node[] slots = new Node[preorder.size()];
+      for (Bucket b : matching) {
+        for (int i = 0; i < b.nodes.size(); i++) {
+          slots[b.positions[i]] = b.nodes.get(i);
+        }
+      }
+      List<Node> found = new ArrayList<>();
+      for (Node n : slots) {
+        if (n != null) {
+          found.add(n);
         }
       }
       return Collections.unmodifiableList(found);
     });
   }
 
-  /** The nodes of each class, in pre-order: one pass answers every later question for a class of node. */
-  private Map<Class<?>, List<Node>> byExactClass() {
+  /** The nodes of one class in pre-order, with their positions in {@link #preorder}. */
+  private static final class Bucket {
+    final List<Node> nodes = new ArrayList<>();
+    int[] positions = new int[8];
+
+    void add(Node node, int position) {
+      if (nodes.size() == positions.length) {
+        positions = Arrays.copyOf(positions, positions.length * 2);
+      }
+      positions[nodes.size()] = position;
+      nodes.add(node);
+    }
+  }
+
+  /** The nodes of each class: one pass answers every later question for a class of node. */
+  private Map<Class<?>, Bucket> byExactClass() {
     if (byExactClass == null) {
       byExactClass = new HashMap<>();
-      for (Node node : preorder) {
-        byExactClass.computeIfAbsent(node.getClass(), k -> new ArrayList<>()).add(node);
+      for (int i = 0; i < preorder.size(); i++) {
+        Node node = preorder.get(i);
+        byExactClass.computeIfAbsent(node.getClass(), k -> new Bucket()).add(node, i);
       }
     }
     return byExactClass;
