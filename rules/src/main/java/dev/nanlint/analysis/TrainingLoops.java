@@ -174,7 +174,7 @@ public final class TrainingLoops {
   private static boolean isWeightUpdate(AssignExpr a, String target) {
     boolean minus = a.getOperator() == AssignExpr.Operator.MINUS
         || (a.getOperator() == AssignExpr.Operator.ASSIGN && a.getValue() instanceof BinaryExpr b
-            && b.getOperator() == BinaryExpr.Operator.MINUS && b.getLeft().toString().equals(a.getTarget().toString()));
+            && b.getOperator() == BinaryExpr.Operator.MINUS && Printed.of(b.getLeft()).equals(Printed.of(a.getTarget())));
     if (!minus) {
       return false;
     }
