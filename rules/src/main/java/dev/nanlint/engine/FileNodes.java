@@ -62,22 +62,39 @@ public final class FileNodes {
       if (matching.size() <= 1) { // a class no other node class extends (most asked: calls, names, ...)
         return matching.isEmpty() ? List.of() : Collections.unmodifiableList(matching.get(0).nodes);
       }
-      // a type several node classes share (statements, expressions): the buckets merged back into
-      // pre-order by position, without touching the nodes of other classes again
-      Node[] slots = new Node[preorder.size()];
-      for (Bucket b : matching) {
-        for (int i = 0; i < b.nodes.size(); i++) {
-          slots[b.positions[i]] = b.nodes.get(i);
-        }
-      }
-      List<Node> found = new ArrayList<>();
-      for (Node n : slots) {
-        if (n != null) {
-          found.add(n);
-        }
-      }
-      return Collections.unmodifiableList(found);
+      return Collections.unmodifiableList(merged(matching));
     });
+  }
+
+  /**
+   * Every node whose exact class {@code accept} takes, in pre-order: the few kinds a scan of the whole
+   * file looks at, without touching the nodes of other classes.
+   */
+  public List<Node> allOfClasses(Predicate<Class<?>> accept) {
+    List<Bucket> matching = new ArrayList<>();
+    for (Map.Entry<Class<?>, Bucket> e : byExactClass().entrySet()) {
+      if (accept.test(e.getKey())) {
+        matching.add(e.getValue());
+      }
+    }
+    return merged(matching);
+  }
+
+  /** The buckets' nodes merged back into pre-order by position. */
+  private List<Node> merged(List<Bucket> buckets) {
+    Node[] slots = new Node[preorder.size()];
+    for (Bucket b : buckets) {
+      for (int i = 0; i < b.nodes.size(); i++) {
+        slots[b.positions[i]] = b.nodes.get(i);
+      }
+    }
+    List<Node> found = new ArrayList<>();
+    for (Node n : slots) {
+      if (n != null) {
+        found.add(n);
+      }
+    }
+    return found;
   }
 
   /** The nodes of one class in pre-order, with their positions in {@link #preorder}. */

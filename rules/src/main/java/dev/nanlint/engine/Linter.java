@@ -170,7 +170,8 @@ public final class Linter {
           }
         }
       }
-      List<Node> nodes = FileNodes.of(unit).all();
+      // the nodes some rule visits, in pre-order (the others' classes have no dispatch)
+      List<Node> nodes = FileNodes.of(unit).allOfClasses(type -> dispatchFor(type) != NONE);
       for (int i = 0; i < nodes.size(); i++) {
         if ((i & 255) == 255) {
           stopIfInterrupted();
