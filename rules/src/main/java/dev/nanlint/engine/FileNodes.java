@@ -25,11 +25,13 @@ public final class FileNodes {
 
   private final List<Node> preorder;
   private final Map<Class<?>, List<?>> byType = new HashMap<>();
-  private Map<Class<?>, Bucket> byExactClass;
+  /** The nodes of each class: one pass answers every later question for a class of node. */
+  private final Map<Class<?>, Bucket> byExactClass;
   private Map<String, List<MethodDeclaration>> methodsByName;
 
-  private FileNodes(List<Node> preorder) {
+  private FileNodes(List<Node> preorder, Map<Class<?>, Bucket> byExactClass) {
     this.preorder = preorder;
+    this.byExactClass = byExactClass;
   }
 
   /** The index of {@code unit}, built on first use. */
@@ -37,11 +39,38 @@ public final class FileNodes {
     if (unit.containsData(KEY)) {
       return unit.getData(KEY);
     }
-    List<Node> nodes = new ArrayList<>();
-    Nodes.walk(unit, nodes::add);
-    FileNodes index = new FileNodes(Collections.unmodifiableList(nodes));
+    FileNodes index = walk(unit);
     unit.setData(KEY, index);
     return index;
+  }
+
+  /**
+   * The pre-order of {@code Nodes.walk}, each node also put in its class's bucket while it is at hand (the
+   * walk of a freshly parsed tree is bound by memory, and a second pass over the nodes costs nearly as much).
+   */
+  private static FileNodes walk(CompilationUnit unit) {
+    List<Node> nodes = new ArrayList<>();
+    Map<Class<?>, Bucket> buckets = new HashMap<>();
+    Node[] stack = new Node[64];
+    int top = 0;
+    stack[top++] = unit;
+    while (top > 0) {
+      Node node = stack[--top];
+      if ((nodes.size() & 255) == 255) {
+        Linter.stopIfInterrupted();
+      }
+      buckets.computeIfAbsent(node.getClass(), k -> new Bucket()).add(node, nodes.size());
+      nodes.add(node);
+      List<Node> children = node.getChildNodes();
+      int count = children.size();
+      if (top + count > stack.length) {
+        stack = Arrays.copyOf(stack, Math.max(stack.length * 2, top + count));
+      }
+      for (int i = count - 1; i >= 0; i--) {
+        stack[top++] = children.get(i);
+      }
+    }
+    return new FileNodes(Collections.unmodifiableList(nodes), buckets);
   }
 
   /** Every node, the unit first, in the order of {@code Node.walk}. */
@@ -54,7 +83,7 @@ public final class FileNodes {
   public <T extends Node> List<T> all(Class<T> type) {
     return (List<T>) byType.computeIfAbsent(type, t -> {
       List<Bucket> matching = new ArrayList<>();
-      for (Map.Entry<Class<?>, Bucket> e : byExactClass().entrySet()) {
+      for (Map.Entry<Class<?>, Bucket> e : byExactClass.entrySet()) {
         if (type.isAssignableFrom(e.getKey())) {
           matching.add(e.getValue());
         }
@@ -72,7 +101,7 @@ public final class FileNodes {
    */
   public List<Node> allOfClasses(Predicate<Class<?>> accept) {
     List<Bucket> matching = new ArrayList<>();
-    for (Map.Entry<Class<?>, Bucket> e : byExactClass().entrySet()) {
+    for (Map.Entry<Class<?>, Bucket> e : byExactClass.entrySet()) {
       if (accept.test(e.getKey())) {
         matching.add(e.getValue());
       }
@@ -109,18 +138,6 @@ public final class FileNodes {
       positions[nodes.size()] = position;
       nodes.add(node);
     }
-  }
-
-  /** The nodes of each class: one pass answers every later question for a class of node. */
-  private Map<Class<?>, Bucket> byExactClass() {
-    if (byExactClass == null) {
-      byExactClass = new HashMap<>();
-      for (int i = 0; i < preorder.size(); i++) {
-        Node node = preorder.get(i);
-        byExactClass.computeIfAbsent(node.getClass(), k -> new Bucket()).add(node, i);
-      }
-    }
-    return byExactClass;
   }
 
   public <T extends Node> List<T> all(Class<T> type, Predicate<? super T> filter) {
