@@ -45,6 +45,7 @@ public final class Facts {
   private final Map<Node, Set<String>> subtracted = new IdentityHashMap<>();
   /** Per callable, per local asked about: {@link #assignedOnce}, asked again for every expression reading it. */
   private final Map<Node, Map<String, Boolean>> assignedOnce = new IdentityHashMap<>();
+  private final Map<Node, Map<String, List<Node>>> writesIn = new IdentityHashMap<>();
   private final Summaries summaries;
   private final CallerFacts callerFacts;
 
@@ -153,12 +154,12 @@ public final class Facts {
    * Every write of {@code name} comes before {@code definition} in the code, and no loop around the
    * definition contains one (which could run it again afterwards).
    */
-  private static boolean unchangedAfter(String name, Expression definition, Node callable) {
+  private boolean unchangedAfter(String name, Expression definition, Node callable) {
     Optional<com.github.javaparser.Position> at = definition.getBegin();
     if (at.isEmpty()) {
       return false;
     }
-    for (Node w : Flow.writes(callable, name)) {
+    for (Node w : writes(callable, name)) {
       if (w.getBegin().isEmpty() || !w.getBegin().get().isBefore(at.get())) {
         return false;
       }
@@ -178,7 +179,7 @@ public final class Facts {
   private boolean isSizeOfUnchanged(MethodCallExpr call, Node callable) {
     if (!call.getNameAsString().equals("size") || !call.getArguments().isEmpty()
         || !(call.getScope().orElse(null) instanceof NameExpr xs) || !isLocal(xs)
-        || !Flow.writes(callable, xs.getNameAsString()).isEmpty()) {
+        || !writes(callable, xs.getNameAsString()).isEmpty()) {
       return false;
     }
     String name = xs.getNameAsString();
@@ -193,14 +194,19 @@ public final class Facts {
     return !Double.isNaN(analysis.constants().value(e));
   }
 
+  /** {@link Flow#writes} of {@code name} in {@code callable}, from one walk of the callable for all its names. */
+  private List<Node> writes(Node callable, String name) {
+    return writesIn.computeIfAbsent(callable, Flow::writesByName).getOrDefault(name, List.of());
+  }
+
   /** Written at most once in the callable (a declaration's initializer or one plain assignment), never stepped. */
   private boolean assignedOnce(String name, Node callable) {
     return assignedOnce.computeIfAbsent(callable, c -> new java.util.HashMap<>())
         .computeIfAbsent(name, n -> isAssignedOnce(n, callable));
   }
 
-  private static boolean isAssignedOnce(String name, Node callable) {
-    List<Node> writes = Flow.writes(callable, name);
+  private boolean isAssignedOnce(String name, Node callable) {
+    List<Node> writes = writes(callable, name);
     long initializers = Nodes.all(callable, VariableDeclarator.class,
         v -> v.getNameAsString().equals(name) && v.getInitializer().isPresent()).size();
     return writes.stream().allMatch(w -> w instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN)
