@@ -92,7 +92,8 @@ public final class Api {
     String name = call.getNameAsString();
     Optional<Expression> scope = call.getScope();
     if (scope.isPresent()) {
-      return mathClasses.contains(Printed.of(scope.get())) ? Optional.of(name) : Optional.empty();
+      String written = Printed.ofName(scope.get());
+      return written != null && mathClasses.contains(written) ? Optional.of(name) : Optional.empty();
     }
     boolean imported = staticMath.contains(name) || staticMath.contains("*");
     return imported && !localMethods().contains(name) ? Optional.of(name) : Optional.empty();
@@ -121,8 +122,8 @@ public final class Api {
     }
     Optional<Expression> scope = call.getScope();
     if (scope.isPresent()) {
-      String s = Printed.of(scope.get());
-      return s.equals("org.nd4j.linalg.ops.transforms.Transforms") || (s.equals("Transforms") && transformsVisible);
+      String s = Printed.ofName(scope.get());
+      return s != null && (s.equals("org.nd4j.linalg.ops.transforms.Transforms") || s.equals("Transforms") && transformsVisible);
     }
     return (staticTransforms.contains(name) || staticTransforms.contains("*")) && !localMethods().contains(name);
   }
@@ -155,7 +156,8 @@ public final class Api {
   public boolean isStaticCallOn(MethodCallExpr call, String qualified) {
     Optional<Expression> scope = call.getScope();
     if (scope.isPresent()) {
-      return refersTo(Printed.of(scope.get()), qualified);
+      String written = Printed.ofName(scope.get());
+      return written != null && refersTo(written, qualified);
     }
     String name = call.getNameAsString();
     boolean imported = staticImports.contains(qualified + "." + name) || staticImports.contains(qualified + ".*");
@@ -170,7 +172,8 @@ public final class Api {
       return false; // the name first: it rules out nearly every argument without resolving anything
     }
     if (e instanceof FieldAccessExpr f) {
-      return refersTo(Printed.of(f.getScope()), qualified);
+      String written = Printed.ofName(f.getScope());
+      return written != null && refersTo(written, qualified);
     }
     return staticImports.contains(qualified + "." + constant) || staticImports.contains(qualified + ".*");
   }

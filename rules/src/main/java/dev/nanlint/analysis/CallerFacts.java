@@ -17,6 +17,7 @@ import dev.nanlint.analysis.facts.NumericTransfer;
 import dev.nanlint.analysis.facts.Store;
 import dev.nanlint.analysis.flow.FlowResult;
 import dev.nanlint.analysis.flow.ForwardAnalysis;
+import dev.nanlint.engine.FileNodes;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -98,10 +99,10 @@ final class CallerFacts {
     Optional<TypeDeclaration<?>> owner = method.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
     if (unit.isEmpty() || owner.isEmpty()
         || owner.get().getMethodsByName(name).stream().filter(m -> m.getParameters().size() == arity).count() != 1
-        || unit.get().findFirst(MethodReferenceExpr.class, r -> r.getIdentifier().equals(name)).isPresent()) {
+        || FileNodes.of(unit.get()).first(MethodReferenceExpr.class, r -> r.getIdentifier().equals(name)).isPresent()) {
       return List.of();
     }
-    List<MethodCallExpr> calls = unit.get().findAll(MethodCallExpr.class,
+    List<MethodCallExpr> calls = FileNodes.of(unit.get()).all(MethodCallExpr.class,
         c -> c.getNameAsString().equals(name) && c.getArguments().size() == arity);
     for (MethodCallExpr call : calls) {
       if (call.isDescendantOf(method) || !callsThisClass(call, owner.get())) {

@@ -90,7 +90,8 @@ public final class ClassIndices {
   private List<Use> find() {
     List<Node> candidates = new ArrayList<>();
     boolean[] negativeLiteralArray = new boolean[1];
-    FileNodes.of(unit).all().forEach(n -> {
+    FileNodes.of(unit).allOfClasses(c -> ArrayAccessExpr.class.isAssignableFrom(c) || MethodCallExpr.class.isAssignableFrom(c)
+        || ArrayInitializerExpr.class.isAssignableFrom(c)).forEach(n -> {
       if (n instanceof ArrayAccessExpr a) {
         if (Labels.isLabelName(Labels.baseName(a.getIndex())) || Labels.isLabelName(Labels.baseName(a.getName()))) {
           candidates.add(n);

@@ -25,6 +25,7 @@ import dev.nanlint.engine.FileNodes;
 import dev.nanlint.engine.Nodes;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -45,6 +46,9 @@ public final class Constants {
   private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
   /** The value of each declared variable, computed once: finding out whether it is reassigned walks its scope. */
   private final Map<Node, Num> variables = new IdentityHashMap<>();
+  /** The assignments and unary expressions of each scope searched for writes: one walk per scope, not per variable. */
+  private final Map<Node, List<AssignExpr>> assignmentsIn = new IdentityHashMap<>();
+  private final Map<Node, List<UnaryExpr>> unariesIn = new IdentityHashMap<>();
   private int depth;
 
   /** The file's shared evaluator: {@link Analysis#constants()}. */
@@ -93,7 +97,8 @@ public final class Constants {
 
   /** {@code Math.ulp(1.0)}, {@code Math.sqrt(2)}, {@code Math.log(2)}: a pure function of constants. */
   private Num mathOfConstants(MethodCallExpr call) {
-    if (call.getScope().isEmpty() || !MATH_CLASSES.contains(Printed.of(call.getScope().get()))
+    String owner = call.getScope().map(Printed::ofName).orElse(null);
+    if (owner == null || !MATH_CLASSES.contains(owner)
         || call.getArguments().isEmpty() || call.getArguments().size() > 2) {
       return Num.UNKNOWN;
     }
@@ -290,13 +295,13 @@ public final class Constants {
   }
 
   /** Is {@code name} assigned, incremented or decremented anywhere under {@code scope}? */
-  static boolean assignedWithin(Node scope, String name, boolean fieldAccessToo) {
-    for (AssignExpr a : Nodes.all(scope, AssignExpr.class)) {
+  private boolean assignedWithin(Node scope, String name, boolean fieldAccessToo) {
+    for (AssignExpr a : assignmentsIn.computeIfAbsent(scope, sc -> Nodes.all(sc, AssignExpr.class))) {
       if (isTarget(a.getTarget(), name, fieldAccessToo)) {
         return true;
       }
     }
-    for (UnaryExpr u : Nodes.all(scope, UnaryExpr.class)) {
+    for (UnaryExpr u : unariesIn.computeIfAbsent(scope, sc -> Nodes.all(sc, UnaryExpr.class))) {
       if (Flow.isStep(u.getOperator()) && isTarget(u.getExpression(), name, fieldAccessToo)) {
         return true;
       }

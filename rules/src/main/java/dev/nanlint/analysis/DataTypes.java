@@ -94,7 +94,7 @@ public final class DataTypes {
       return Optional.of(assign.getValue());
     }
     if (assign.getOperator() == AssignExpr.Operator.ASSIGN && assign.getValue() instanceof BinaryExpr b
-        && b.getOperator() == BinaryExpr.Operator.PLUS && b.getLeft().toString().equals(assign.getTarget().toString())) {
+        && b.getOperator() == BinaryExpr.Operator.PLUS && Printed.of(b.getLeft()).equals(Printed.of(assign.getTarget()))) {
       return Optional.of(b.getRight());
     }
     return Optional.empty();

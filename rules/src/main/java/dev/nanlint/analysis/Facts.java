@@ -19,6 +19,7 @@ import dev.nanlint.analysis.facts.NumericTransfer;
 import dev.nanlint.analysis.facts.Store;
 import dev.nanlint.analysis.flow.FlowResult;
 import dev.nanlint.analysis.flow.ForwardAnalysis;
+import dev.nanlint.engine.Nodes;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -42,6 +43,9 @@ public final class Facts {
   private final Map<Node, FlowResult<Store>> flows = new IdentityHashMap<>();
   private final Map<Node, Set<String>> counted = new IdentityHashMap<>();
   private final Map<Node, Set<String>> subtracted = new IdentityHashMap<>();
+  /** Per callable, per local asked about: {@link #assignedOnce}, asked again for every expression reading it. */
+  private final Map<Node, Map<String, Boolean>> assignedOnce = new IdentityHashMap<>();
+  private final Map<Node, Map<String, List<Node>>> writesIn = new IdentityHashMap<>();
   private final Summaries summaries;
   private final CallerFacts callerFacts;
 
@@ -108,7 +112,7 @@ public final class Facts {
     }
     Store before = flow.before(element.get());
     Store refined = before;
-    List<NameExpr> reads = new java.util.ArrayList<>(expression.findAll(NameExpr.class));
+    List<NameExpr> reads = new java.util.ArrayList<>(Nodes.all(expression, NameExpr.class));
     for (NameExpr use : reads) {
       Optional<Declarations.Declaration> local = analysis.definitions().local(use);
       if (local.isEmpty() || !(local.get().node() instanceof VariableDeclarator)
@@ -128,7 +132,7 @@ public final class Facts {
 
   /** An expression whose value cannot change once computed: see {@link #rederived}. */
   private boolean isStable(Expression value, Node callable) {
-    for (Node n : value.findAll(Node.class)) {
+    for (Node n : Nodes.all(value, Node.class)) {
       if (n instanceof MethodCallExpr call && analysis.api().mathFunction(call).isEmpty() && !isSizeOfUnchanged(call, callable)
           || n instanceof ArrayAccessExpr || n instanceof AssignExpr || n instanceof UnaryExpr u && STEPS.contains(u.getOperator())
           || n instanceof FieldAccessExpr f && !f.getNameAsString().equals("length") && !isConstant(f)
@@ -150,12 +154,12 @@ public final class Facts {
    * Every write of {@code name} comes before {@code definition} in the code, and no loop around the
    * definition contains one (which could run it again afterwards).
    */
-  private static boolean unchangedAfter(String name, Expression definition, Node callable) {
+  private boolean unchangedAfter(String name, Expression definition, Node callable) {
     Optional<com.github.javaparser.Position> at = definition.getBegin();
     if (at.isEmpty()) {
       return false;
     }
-    for (Node w : Flow.writes(callable, name)) {
+    for (Node w : writes(callable, name)) {
       if (w.getBegin().isEmpty() || !w.getBegin().get().isBefore(at.get())) {
         return false;
       }
@@ -175,11 +179,11 @@ public final class Facts {
   private boolean isSizeOfUnchanged(MethodCallExpr call, Node callable) {
     if (!call.getNameAsString().equals("size") || !call.getArguments().isEmpty()
         || !(call.getScope().orElse(null) instanceof NameExpr xs) || !isLocal(xs)
-        || !Flow.writes(callable, xs.getNameAsString()).isEmpty()) {
+        || !writes(callable, xs.getNameAsString()).isEmpty()) {
       return false;
     }
     String name = xs.getNameAsString();
-    return callable.findAll(NameExpr.class, u -> u.getNameAsString().equals(name)).stream().allMatch(Summaries::onlyReads);
+    return Nodes.all(callable, NameExpr.class, u -> u.getNameAsString().equals(name)).stream().allMatch(Summaries::onlyReads);
   }
 
   private boolean isLocal(NameExpr name) {
@@ -190,10 +194,20 @@ public final class Facts {
     return !Double.isNaN(analysis.constants().value(e));
   }
 
+  /** {@link Flow#writes} of {@code name} in {@code callable}, from one walk of the callable for all its names. */
+  private List<Node> writes(Node callable, String name) {
+    return writesIn.computeIfAbsent(callable, Flow::writesByName).getOrDefault(name, List.of());
+  }
+
   /** Written at most once in the callable (a declaration's initializer or one plain assignment), never stepped. */
-  private static boolean assignedOnce(String name, Node callable) {
-    List<Node> writes = Flow.writes(callable, name);
-    long initializers = callable.findAll(VariableDeclarator.class,
+  private boolean assignedOnce(String name, Node callable) {
+    return assignedOnce.computeIfAbsent(callable, c -> new java.util.HashMap<>())
+        .computeIfAbsent(name, n -> isAssignedOnce(n, callable));
+  }
+
+  private boolean isAssignedOnce(String name, Node callable) {
+    List<Node> writes = writes(callable, name);
+    long initializers = Nodes.all(callable, VariableDeclarator.class,
         v -> v.getNameAsString().equals(name) && v.getInitializer().isPresent()).size();
     return writes.stream().allMatch(w -> w instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN)
         && writes.size() + initializers <= 1;
@@ -246,7 +260,7 @@ public final class Facts {
       return false; // no flow runs outside a callable
     }
     Set<String> tainted = cache.computeIfAbsent(callable.get(), c -> tainted(c, source, anyUpdate));
-    for (Node n : e.findAll(Node.class)) {
+    for (Node n : Nodes.all(e, Node.class)) {
       if (n instanceof FieldAccessExpr f && !f.getNameAsString().equals("length") || n instanceof ThisExpr
           || n instanceof MethodCallExpr c && !(c.getNameAsString().equals("size") && c.getArguments().isEmpty())
           || source.test(n)
@@ -274,13 +288,13 @@ public final class Facts {
    */
   private static Set<String> tainted(Node callable, Predicate<Node> source, boolean anyUpdate) {
     Set<String> names = new HashSet<>();
-    for (UnaryExpr u : callable.findAll(UnaryExpr.class)) {
+    for (UnaryExpr u : Nodes.all(callable, UnaryExpr.class)) {
       if (STEPS.contains(u.getOperator())) {
         steppedName(u.getExpression()).ifPresent(names::add);
       }
     }
-    List<AssignExpr> assignments = callable.findAll(AssignExpr.class);
-    List<VariableDeclarator> declarators = callable.findAll(VariableDeclarator.class);
+    List<AssignExpr> assignments = Nodes.all(callable, AssignExpr.class);
+    List<VariableDeclarator> declarators = Nodes.all(callable, VariableDeclarator.class);
     for (int size = -1; size != names.size(); ) { // copies of copies: until nothing is added
       size = names.size();
       for (AssignExpr a : assignments) {
@@ -308,7 +322,7 @@ public final class Facts {
   }
 
   private static boolean carries(Expression value, Predicate<Node> source, Set<String> names) {
-    for (Node n : value.findAll(Node.class)) {
+    for (Node n : Nodes.all(value, Node.class)) {
       if (source.test(n) || n instanceof MethodCallExpr || n instanceof FieldAccessExpr
           || n instanceof NameExpr name && names.contains(name.getNameAsString())) {
         return true;

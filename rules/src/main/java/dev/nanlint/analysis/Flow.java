@@ -17,6 +17,7 @@ import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.nanlint.engine.Nodes;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,37 @@ public final class Flow {
         out.add(u);
       } else if (node instanceof MethodCallExpr call && isInPlaceOn(call, name)) {
         out.add(call);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * {@link #writes} of every name at once, in one walk: for each name, the same list {@code writes(within, name)}
+   * gives (in pre-order). For a caller that asks about many names of one callable.
+   */
+  public static Map<String, List<Node>> writesByName(Node within) {
+    Map<String, List<Node>> out = new HashMap<>();
+    Nodes.walk(within, node -> {
+      if (node instanceof AssignExpr a) {
+        if (strip(a.getTarget()) instanceof NameExpr t) {
+          out.computeIfAbsent(t.getNameAsString(), k -> new ArrayList<>()).add(a);
+        }
+      } else if (node instanceof UnaryExpr u) {
+        if (isStep(u.getOperator()) && strip(u.getExpression()) instanceof NameExpr t) {
+          out.computeIfAbsent(t.getNameAsString(), k -> new ArrayList<>()).add(u);
+        }
+      } else if (node instanceof MethodCallExpr call) {
+        String receiver = IN_PLACE.contains(call.getNameAsString()) && call.getScope().isPresent()
+            && strip(call.getScope().get()) instanceof NameExpr n ? n.getNameAsString() : null;
+        String first = IN_PLACE_STATIC.contains(call.getNameAsString()) && call.getArguments().isNonEmpty()
+            && strip(call.getArgument(0)) instanceof NameExpr n ? n.getNameAsString() : null;
+        if (receiver != null) {
+          out.computeIfAbsent(receiver, k -> new ArrayList<>()).add(call);
+        }
+        if (first != null && !first.equals(receiver)) {
+          out.computeIfAbsent(first, k -> new ArrayList<>()).add(call);
+        }
       }
     });
     return out;

@@ -21,8 +21,11 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.engine.Nodes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,6 +61,10 @@ public final class GradientSteps {
   }
 
   private final Analysis analysis;
+  private final Map<TypeDeclaration<?>, Map<String, List<Node>>> usesByType = new IdentityHashMap<>();
+  /** The declarators and assignments of each callable whose definitions were asked for: one walk each, not one per name. */
+  private final Map<Node, List<VariableDeclarator>> declaratorsIn = new IdentityHashMap<>();
+  private final Map<Node, List<AssignExpr>> assignmentsIn = new IdentityHashMap<>();
 
   GradientSteps(Analysis analysis) {
     this.analysis = analysis;
@@ -188,14 +195,14 @@ public final class GradientSteps {
   }
 
   /** Values assigned to {@code name} (or its elements) in the callable: initializers and (compound) assignments. */
-  private static List<Expression> definitions(Node callable, String name) {
+  private List<Expression> definitions(Node callable, String name) {
     List<Expression> values = new ArrayList<>();
-    for (VariableDeclarator v : Nodes.all(callable, VariableDeclarator.class)) {
+    for (VariableDeclarator v : declaratorsIn.computeIfAbsent(callable, c -> Nodes.all(c, VariableDeclarator.class))) {
       if (v.getNameAsString().equals(name)) {
         v.getInitializer().ifPresent(values::add);
       }
     }
-    for (AssignExpr a : Nodes.all(callable, AssignExpr.class)) {
+    for (AssignExpr a : assignmentsIn.computeIfAbsent(callable, c -> Nodes.all(c, AssignExpr.class))) {
       if (name.equals(rootName(a.getTarget()))) {
         values.add(a.getValue());
       }
@@ -229,13 +236,10 @@ public final class GradientSteps {
    * {@code dot(w, x[i])})? Only then do the updated values model the data, so the step feeds back into
    * the next prediction's error.
    */
-  private static boolean predicts(TypeDeclaration<?> type, String weights, String data, AssignExpr update) {
+  private boolean predicts(TypeDeclaration<?> type, String weights, String data, AssignExpr update) {
     // from each use of the weights up through the products and calls around it (not the class's every
     // expression, each walked again: that was quadratic in the class's size)
-    List<Node> uses = new ArrayList<>(type.findAll(NameExpr.class, n -> n.getNameAsString().equals(weights)));
-    uses.addAll(type.findAll(FieldAccessExpr.class, f -> f.getScope() instanceof ThisExpr
-        && f.getNameAsString().equals(weights)));
-    for (Node use : uses) {
+    for (Node use : usesOf(type).getOrDefault(weights, List.of())) {
       boolean insideUpdate = use.isDescendantOf(update);
       for (Node p = use.getParentNode().orElse(null); p != null && p != type; p = p.getParentNode().orElse(null)) {
         if (p == update) {
@@ -249,6 +253,26 @@ public final class GradientSteps {
       }
     }
     return false;
+  }
+
+  /**
+   * The uses of every name in {@code type} ({@code w} and {@code this.w}, in pre-order: the names first,
+   * then the field accesses), by name: one walk per class, where each update's every data read asked again.
+   */
+  private Map<String, List<Node>> usesOf(TypeDeclaration<?> type) {
+    return usesByType.computeIfAbsent(type, t -> {
+      Map<String, List<Node>> byName = new HashMap<>();
+      List<FieldAccessExpr> fields = new ArrayList<>();
+      Nodes.walk(t, n -> {
+        if (n instanceof NameExpr name) {
+          byName.computeIfAbsent(name.getNameAsString(), k -> new ArrayList<>()).add(name);
+        } else if (n instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr) {
+          fields.add(f);
+        }
+      });
+      fields.forEach(f -> byName.computeIfAbsent(f.getNameAsString(), k -> new ArrayList<>()).add(f));
+      return byName;
+    });
   }
 
   private static boolean mentions(Node n, String name) {

@@ -41,6 +41,19 @@ public final class Printed {
     return node.toString();
   }
 
+  /**
+   * {@link #of} for a name or a dotted name ({@code Math}, {@code java.lang.Math}), null for any other
+   * expression: only such text can be a class name, so a comparison with class names need not print a
+   * call, a cast or a lambda (the printer's slow path) only to find it is not one.
+   */
+  public static String ofName(Expression e) {
+    Expression x = e;
+    while (x instanceof FieldAccessExpr f) {
+      x = f.getScope();
+    }
+    return x instanceof NameExpr ? of(e) : null;
+  }
+
   /** No comment of its own and none orphaned inside it: the printer prints it without comments. */
   private static boolean plain(Node n) {
     return n.getComment().isEmpty() && n.getOrphanComments().isEmpty();

@@ -93,6 +93,7 @@ public final class Summaries {
   private final Map<MethodDeclaration, Optional<Effect>> effects = new IdentityHashMap<>();
   private final Map<MethodDeclaration, Map<Integer, Map<String, NumFact>>> guaranteed = new IdentityHashMap<>();
   private Map<String, List<Expression>> writesByName;
+  private final Map<MethodDeclaration, Integer> statementCounts = new IdentityHashMap<>();
 
   Summaries(Facts facts, Analysis analysis, NumericTransfer transfer) {
     this.facts = facts;
@@ -135,6 +136,11 @@ public final class Summaries {
     }
   }
 
+  /** The statements of {@code m}'s body, counted once: every call of {@code m} the flow evaluates asks. */
+  private int statementCount(MethodDeclaration m) {
+    return statementCounts.computeIfAbsent(m, k -> Nodes.all(k.getBody().get(), Statement.class).size());
+  }
+
   /**
    * What {@code m}, a method of this file, returns with its parameters unknown: the summary a project index
    * would keep for callers in other files. Empty when it returns no number, numeric array or INDArray.
@@ -142,7 +148,7 @@ public final class Summaries {
   public Optional<NumFact> returnedBy(MethodDeclaration m) {
     Shape shape = Shape.of(m.getType().asString());
     if (shape == Shape.OTHER || m.getBody().isEmpty() || inProgress.contains(m) || inProgress.size() >= MAX_DEPTH
-        || Nodes.all(m.getBody().get(), Statement.class).size() > MAX_SUMMARISED_STATEMENTS) {
+        || statementCount(m) > MAX_SUMMARISED_STATEMENTS) {
       return Optional.empty();
     }
     inProgress.add(m);
@@ -243,7 +249,7 @@ public final class Summaries {
     }
     BlockStmt body = m.getBody().get();
     if (!Nodes.any(body, com.github.javaparser.ast.stmt.ThrowStmt.class, t -> true)
-        || Nodes.all(body, Statement.class).size() > MAX_SUMMARISED_STATEMENTS) {
+        || statementCount(m) > MAX_SUMMARISED_STATEMENTS) {
       guaranteed.put(m, Map.of()); // only a check that throws guarantees anything; a long method is not analysed
       return Map.of();
     }
@@ -305,7 +311,7 @@ public final class Summaries {
       }
       anyContainer = true;
       String name = p.getNameAsString();
-      for (NameExpr use : m.getBody().get().findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
+      for (NameExpr use : Nodes.all(m.getBody().get(), NameExpr.class, n -> n.getNameAsString().equals(name))) {
         if (!onlyReads(use)) {
           return Optional.empty();
         }

@@ -64,7 +64,7 @@ public final class TrainingLoops {
 
   private List<Loop> find() {
     List<Statement> loops = FileNodes.of(unit).all(Statement.class, TrainingLoops::isLoop);
-    if (loops.isEmpty()) {
+    if (loops.isEmpty() || !mayTrain()) {
       return List.of();
     }
     List<Statement> training = new ArrayList<>();
@@ -93,6 +93,31 @@ public final class TrainingLoops {
   }
 
   // ---- which loops train ----------------------------------------------------------------------------
+
+  /**
+   * Whether any loop can train: a loop trains only when its body fits a model or assigns a loss
+   * ({@link #scan}), so in a file with no {@code fit} call on a receiver and no loss-named declarator or
+   * assignment anywhere none does, and its loops need no scan (most files of numeric libraries).
+   */
+  private boolean mayTrain() {
+    FileNodes nodes = FileNodes.of(unit);
+    for (MethodCallExpr m : nodes.all(MethodCallExpr.class)) {
+      if (m.getNameAsString().equals("fit") && m.getScope().isPresent()) {
+        return true;
+      }
+    }
+    for (VariableDeclarator v : nodes.all(VariableDeclarator.class)) {
+      if (v.getInitializer().isPresent() && isLossName(v.getNameAsString())) {
+        return true;
+      }
+    }
+    for (AssignExpr a : nodes.all(AssignExpr.class)) {
+      if (isLossName(targetName(a.getTarget()))) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static boolean isLoop(Node n) {
     return n instanceof ForStmt || n instanceof ForEachStmt || n instanceof WhileStmt || n instanceof DoStmt;
@@ -174,7 +199,7 @@ public final class TrainingLoops {
   private static boolean isWeightUpdate(AssignExpr a, String target) {
     boolean minus = a.getOperator() == AssignExpr.Operator.MINUS
         || (a.getOperator() == AssignExpr.Operator.ASSIGN && a.getValue() instanceof BinaryExpr b
-            && b.getOperator() == BinaryExpr.Operator.MINUS && b.getLeft().toString().equals(a.getTarget().toString()));
+            && b.getOperator() == BinaryExpr.Operator.MINUS && Printed.of(b.getLeft()).equals(Printed.of(a.getTarget())));
     if (!minus) {
       return false;
     }

@@ -6,6 +6,7 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -24,10 +25,13 @@ public final class FileNodes {
 
   private final List<Node> preorder;
   private final Map<Class<?>, List<?>> byType = new HashMap<>();
+  /** The nodes of each class: one pass answers every later question for a class of node. */
+  private final Map<Class<?>, Bucket> byExactClass;
   private Map<String, List<MethodDeclaration>> methodsByName;
 
-  private FileNodes(List<Node> preorder) {
+  private FileNodes(List<Node> preorder, Map<Class<?>, Bucket> byExactClass) {
     this.preorder = preorder;
+    this.byExactClass = byExactClass;
   }
 
   /** The index of {@code unit}, built on first use. */
@@ -35,11 +39,38 @@ public final class FileNodes {
     if (unit.containsData(KEY)) {
       return unit.getData(KEY);
     }
-    List<Node> nodes = new ArrayList<>();
-    Nodes.walk(unit, nodes::add);
-    FileNodes index = new FileNodes(Collections.unmodifiableList(nodes));
+    FileNodes index = walk(unit);
     unit.setData(KEY, index);
     return index;
+  }
+
+  /**
+   * The pre-order of {@code Nodes.walk}, each node also put in its class's bucket while it is at hand (the
+   * walk of a freshly parsed tree is bound by memory, and a second pass over the nodes costs nearly as much).
+   */
+  private static FileNodes walk(CompilationUnit unit) {
+    List<Node> nodes = new ArrayList<>();
+    Map<Class<?>, Bucket> buckets = new HashMap<>();
+    Node[] stack = new Node[64];
+    int top = 0;
+    stack[top++] = unit;
+    while (top > 0) {
+      Node node = stack[--top];
+      if ((nodes.size() & 255) == 255) {
+        Linter.stopIfInterrupted();
+      }
+      buckets.computeIfAbsent(node.getClass(), k -> new Bucket()).add(node, nodes.size());
+      nodes.add(node);
+      List<Node> children = node.getChildNodes();
+      int count = children.size();
+      if (top + count > stack.length) {
+        stack = Arrays.copyOf(stack, Math.max(stack.length * 2, top + count));
+      }
+      for (int i = count - 1; i >= 0; i--) {
+        stack[top++] = children.get(i);
+      }
+    }
+    return new FileNodes(Collections.unmodifiableList(nodes), buckets);
   }
 
   /** Every node, the unit first, in the order of {@code Node.walk}. */
@@ -51,14 +82,62 @@ public final class FileNodes {
   @SuppressWarnings("unchecked")
   public <T extends Node> List<T> all(Class<T> type) {
     return (List<T>) byType.computeIfAbsent(type, t -> {
-      List<T> found = new ArrayList<>();
-      for (Node node : preorder) {
-        if (type.isInstance(node)) {
-          found.add(type.cast(node));
+      List<Bucket> matching = new ArrayList<>();
+      for (Map.Entry<Class<?>, Bucket> e : byExactClass.entrySet()) {
+        if (type.isAssignableFrom(e.getKey())) {
+          matching.add(e.getValue());
         }
       }
-      return Collections.unmodifiableList(found);
+      if (matching.size() <= 1) { // a class no other node class extends (most asked: calls, names, ...)
+        return matching.isEmpty() ? List.of() : Collections.unmodifiableList(matching.get(0).nodes);
+      }
+      return Collections.unmodifiableList(merged(matching));
     });
+  }
+
+  /**
+   * Every node whose exact class {@code accept} takes, in pre-order: the few kinds a scan of the whole
+   * file looks at, without touching the nodes of other classes.
+   */
+  public List<Node> allOfClasses(Predicate<Class<?>> accept) {
+    List<Bucket> matching = new ArrayList<>();
+    for (Map.Entry<Class<?>, Bucket> e : byExactClass.entrySet()) {
+      if (accept.test(e.getKey())) {
+        matching.add(e.getValue());
+      }
+    }
+    return merged(matching);
+  }
+
+  /** The buckets' nodes merged back into pre-order by position. */
+  private List<Node> merged(List<Bucket> buckets) {
+    Node[] slots = new Node[preorder.size()];
+    for (Bucket b : buckets) {
+      for (int i = 0; i < b.nodes.size(); i++) {
+        slots[b.positions[i]] = b.nodes.get(i);
+      }
+    }
+    List<Node> found = new ArrayList<>();
+    for (Node n : slots) {
+      if (n != null) {
+        found.add(n);
+      }
+    }
+    return found;
+  }
+
+  /** The nodes of one class in pre-order, with their positions in {@link #preorder}. */
+  private static final class Bucket {
+    final List<Node> nodes = new ArrayList<>();
+    int[] positions = new int[8];
+
+    void add(Node node, int position) {
+      if (nodes.size() == positions.length) {
+        positions = Arrays.copyOf(positions, positions.length * 2);
+      }
+      positions[nodes.size()] = position;
+      nodes.add(node);
+    }
   }
 
   public <T extends Node> List<T> all(Class<T> type, Predicate<? super T> filter) {

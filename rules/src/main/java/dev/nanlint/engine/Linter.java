@@ -16,7 +16,9 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one engine behind the command and the processor: parses a file with JavaParser, walks it once,
@@ -38,14 +40,12 @@ public final class Linter {
    * run); the engine knows nothing of them but that one may want to see each parsed unit ({@link UnitObserver}).
    */
   private final List<Object> project;
-  /** The dispatch for each node class: the first of {@link #dispatches} whose type it is, null for none. */
-  private final ClassValue<Dispatch<?>> byClass = new ClassValue<>() {
-    @Override
-    protected Dispatch<?> computeValue(Class<?> type) {
-      return dispatches.stream().filter(d -> d.type.isAssignableFrom(type) && !d.interested.isEmpty())
-          .findFirst().orElse(null);
-    }
-  };
+  /**
+   * The dispatch for each node class met so far: the first of {@link #dispatches} whose type it is, or
+   * {@link #NONE}. A map, not a {@code ClassValue}: its lookups missed their fast path on every node (profiled).
+   */
+  private final Map<Class<?>, Dispatch<?>> byClass = new ConcurrentHashMap<>();
+  private static final Dispatch<?> NONE = new Dispatch<Node>(Node.class, (rule, node, ctx) -> {});
 
   public Linter(List<Rule> candidates, Config config) {
     this(candidates, config, List.of());
@@ -170,13 +170,14 @@ public final class Linter {
           }
         }
       }
-      List<Node> nodes = FileNodes.of(unit).all();
+      // the nodes some rule visits, in pre-order (the others' classes have no dispatch)
+      List<Node> nodes = FileNodes.of(unit).allOfClasses(type -> dispatchFor(type) != NONE);
       for (int i = 0; i < nodes.size(); i++) {
         if ((i & 255) == 255) {
           stopIfInterrupted();
         }
-        Dispatch<?> dispatch = byClass.get(nodes.get(i).getClass());
-        if (dispatch != null) {
+        Dispatch<?> dispatch = dispatchFor(nodes.get(i).getClass());
+        if (dispatch != NONE) {
           dispatch.run(nodes.get(i), ctx, failed, errors, path);
         }
       }
@@ -187,6 +188,16 @@ public final class Linter {
     }
     findings.sort(BY_POSITION);
     return new FileResult(path, List.copyOf(SameExpression.merge(findings, ruleNames)), List.copyOf(errors));
+  }
+
+  private Dispatch<?> dispatchFor(Class<?> type) {
+    Dispatch<?> found = byClass.get(type);
+    if (found == null) {
+      found = dispatches.stream().filter(d -> d.type.isAssignableFrom(type) && !d.interested.isEmpty())
+          .findFirst().orElse(NONE);
+      byClass.put(type, found);
+    }
+    return found;
   }
 
   /**

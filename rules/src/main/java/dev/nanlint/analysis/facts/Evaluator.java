@@ -43,6 +43,7 @@ import dev.nanlint.analysis.models.CallHandler;
 import dev.nanlint.analysis.models.Effect;
 import dev.nanlint.analysis.models.Handlers;
 import dev.nanlint.analysis.models.JavaLangHandler;
+import dev.nanlint.engine.Nodes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -615,7 +616,7 @@ public final class Evaluator {
           if (before == st) {
             break;
           }
-          if (before instanceof IfStmt && before.findFirst(ContinueStmt.class, c -> c.getLabel().isEmpty()).isPresent()) {
+          if (before instanceof IfStmt && Nodes.first(before, ContinueStmt.class, c -> c.getLabel().isEmpty()).isPresent()) {
             return true;
           }
         }
@@ -802,7 +803,7 @@ public final class Evaluator {
 
   /** No call, assignment, increment or creation inside: evaluated twice in one expression, it gives one value. */
   private static boolean isRepeatable(Expression x) {
-    return x.findFirst(Node.class, n -> n instanceof MethodCallExpr || n instanceof AssignExpr
+    return Nodes.first(x, Node.class, n -> n instanceof MethodCallExpr || n instanceof AssignExpr
         || n instanceof ObjectCreationExpr || n instanceof UnaryExpr u && INCREMENTS.contains(u.getOperator()))
         .isEmpty();
   }

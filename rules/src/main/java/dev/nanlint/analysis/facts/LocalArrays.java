@@ -18,6 +18,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.Type;
+import dev.nanlint.engine.Nodes;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -77,7 +78,7 @@ final class LocalArrays {
     Map<String, Integer> declared = new HashMap<>();
     Map<String, String> elementTypes = new HashMap<>();
     Set<String> candidates = new HashSet<>();
-    for (VariableDeclarator v : callable.findAll(VariableDeclarator.class)) {
+    for (VariableDeclarator v : Nodes.all(callable, VariableDeclarator.class)) {
       String name = v.getNameAsString();
       declared.merge(name, 1, Integer::sum);
       if (callableOf(v) == callable && isNumberArray(v)) {
@@ -87,7 +88,7 @@ final class LocalArrays {
         }
       }
     }
-    for (Parameter p : callable.findAll(Parameter.class)) {
+    for (Parameter p : Nodes.all(callable, Parameter.class)) {
       String name = p.getNameAsString();
       candidates.remove(name); // a parameter of the same name somewhere in it: not worth telling apart
       declared.merge(name, 1, Integer::sum);
@@ -98,7 +99,7 @@ final class LocalArrays {
     }
     candidates.removeIf(name -> declared.get(name) != 1);
     elementTypes.keySet().removeIf(name -> declared.get(name) != 1);
-    for (NameExpr use : callable.findAll(NameExpr.class)) {
+    for (NameExpr use : Nodes.all(callable, NameExpr.class)) {
       String name = use.getNameAsString();
       if (candidates.contains(name) && (callableOf(use) != callable || !onlyReachesElements(use))) {
         candidates.remove(name);

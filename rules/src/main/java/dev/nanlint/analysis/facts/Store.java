@@ -108,12 +108,21 @@ public final class Store {
   }
 
   public Store killIf(Predicate<AccessPath> dies) {
-    if (!reachable || facts.keySet().stream().noneMatch(dies)) {
+    if (!reachable || !anyPath(dies)) {
       return this;
     }
     Map<AccessPath, NumFact> copy = new HashMap<>(facts);
     copy.keySet().removeIf(dies);
     return new Store(copy, true);
+  }
+
+  private boolean anyPath(Predicate<AccessPath> test) {
+    for (AccessPath p : facts.keySet()) {
+      if (test.test(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Pointwise join: a path stays known only where both sides know it. */

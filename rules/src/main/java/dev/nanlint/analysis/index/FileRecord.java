@@ -17,6 +17,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import dev.nanlint.analysis.Analysis;
 import dev.nanlint.engine.FileNodes;
+import dev.nanlint.engine.Nodes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -121,7 +122,7 @@ public record FileRecord(String path, String packageName, Map<String, String> si
     Set<OperandCall> calls = new HashSet<>();
     Analysis analysis = null; // for declared types, built only when an operand calls a method
     for (Expression operand : operands) {
-      for (MethodCallExpr c : operand.findAll(MethodCallExpr.class)) {
+      for (MethodCallExpr c : Nodes.all(operand, MethodCallExpr.class)) {
         if (analysis == null) {
           analysis = new Analysis(unit);
         }

@@ -12,6 +12,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.analysis.facts.NumFact.Precision;
+import dev.nanlint.engine.Nodes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public final class IndexedSummaries implements CrossFileCalls {
 
   /** The declaration a callee's record describes: same class, name, parameter types and line. */
   private static Optional<MethodDeclaration> find(CompilationUnit unit, ProjectIndex.Callee callee) {
-    return unit.findAll(MethodDeclaration.class).stream()
+    return Nodes.all(unit, MethodDeclaration.class).stream()
         .filter(m -> m.getNameAsString().equals(callee.method().name())
             && m.getBegin().map(b -> b.line).orElse(0) == callee.method().line()
             && m.getParameters().stream().map(p -> p.getType().asString()).toList().equals(callee.method().parameterTypes()))

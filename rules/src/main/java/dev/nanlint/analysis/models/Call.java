@@ -65,7 +65,10 @@ public record Call(
     if (expr.getScope().isEmpty()) {
       return false;
     }
-    String scope = Printed.of(expr.getScope().get());
+    String scope = Printed.ofName(expr.getScope().get());
+    if (scope == null) {
+      return false;
+    }
     for (String c : classes) {
       if (c.equals(scope)) {
         return true;

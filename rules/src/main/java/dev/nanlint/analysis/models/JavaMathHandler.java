@@ -1,6 +1,7 @@
 package dev.nanlint.analysis.models;
 
 import com.github.javaparser.ast.Node;
+import dev.nanlint.analysis.Printed;
 import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.analysis.facts.NumFact.Precision;
 import dev.nanlint.analysis.facts.NumFact.Tag;
@@ -47,7 +48,7 @@ public final class JavaMathHandler implements CallHandler {
     if (call.arity() != 1) {
       return null;
     }
-    return unary(name, call.argument(0), call.argumentExpr(0).toString(), call.expr());
+    return unary(name, call.argument(0), Printed.of(call.argumentExpr(0)), call.expr());
   }
 
   /** The fact of the two-argument function {@code name(x, y)}, or null when it is not modelled. */
