@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AdoptionTest {
   private static final String LOSS = String.join("\n",
       "class Loss {",
-      "  double a(double[] probs) { return -Math.log(probs[0]); }",
-      "  double b(double[] probs) { return -Math.log(probs[1]); }",
+      "  double a(Model model) { double[] probs = model.output(); return -Math.log(probs[0]); }",
+      "  double b(Model model) { double[] probs = model.output(); return -Math.log(probs[1]); }",
       "}",
       "");
 
@@ -42,7 +42,7 @@ class AdoptionTest {
 
     // a new finding is reported, the old ones stay hidden
     String withNewMethod = LOSS.substring(0, LOSS.lastIndexOf('}'))
-        + "  double c(double[] probs) { return -Math.log(probs[2]); }\n}\n";
+        + "  double c(Model model) { double[] probs = model.output(); return -Math.log(probs[2]); }\n}\n";
     Files.writeString(file, withNewMethod);
     Run fresh = MainTest.run("--baseline", baseline.toString(), src.toString());
     assertEquals(1, fresh.code(), fresh.out());

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the option) and the problem, never the usage text; the default file is optional and found upward.
  */
 class ConfigCommandTest {
-  private static final String LOSS = "class Loss { double f(double[] p) { return -Math.log(p[0]); } }\n";
+  private static final String LOSS = "class Loss { double f(Model model) { double[] p = model.output(); return -Math.log(p[0]); } }\n";
 
   @TempDir
   Path dir;

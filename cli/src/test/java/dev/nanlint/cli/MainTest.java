@@ -20,7 +20,7 @@ class MainTest {
   private static final String LOSS = String.join("\n",
       "package demo;",
       "class Loss {",
-      "  double crossEntropy(double[] probs, int label) {",
+      "  double crossEntropy(Model model, int label) { double[] probs = model.output();",
       "    return -Math.log(probs[label]);",
       "  }",
       "  boolean diverged(double loss) { return loss == Double.NaN; }",
@@ -163,13 +163,13 @@ class MainTest {
     Path file = write("Quiet.java", String.join("\n",
         "class Quiet {",
         "  @SuppressWarnings(\"nanlint\")",
-        "  double a(double[] probs) { return Math.log(probs[0]); }",
+        "  double a(Model model) { double[] probs = model.output(); return Math.log(probs[0]); }",
         "  double b(double[] probs) {",
         "    // nanlint:ignore UnguardedLog",
         "    return Math.log(probs[0]);",
         "  }",
-        "  double c(double[] probs) { return Math.log(probs[0]); } // nanlint:ignore",
-        "  double d(double[] probs) { return Math.log(probs[0]); } // nanlint:ignore NaNEquality",
+        "  double c(Model model) { double[] probs = model.output(); return Math.log(probs[0]); } // nanlint:ignore",
+        "  double d(Model model) { double[] probs = model.output(); return Math.log(probs[0]); } // nanlint:ignore NaNEquality",
         "}"));
     Run run = run(file.toString());
     assertEquals(1, run.code());

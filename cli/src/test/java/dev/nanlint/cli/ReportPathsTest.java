@@ -50,7 +50,7 @@ class ReportPathsTest {
     assertTrue(Path.of(absolute).isAbsolute());
     for (String root : new String[] {absolute, ROOT.toString(), "./" + ROOT, ROOT + "/../nanlint-report-paths"}) {
       Run text = MainTest.run(root);
-      assertTrue(text.out().startsWith(RELATIVE + ":1:49: warning: [UnguardedLog]"), root + ": " + text.out());
+      assertTrue(text.out().startsWith(RELATIVE + ":1:49: note: [UnguardedLog]"), root + ": " + text.out());
 
       JsonNode json = new ObjectMapper().readTree(MainTest.run("--format", "json", root).out());
       assertEquals(RELATIVE, json.at("/findings/0/path").asText(), root);
@@ -63,7 +63,7 @@ class ReportPathsTest {
           sarif.at("/runs/0/originalUriBaseIds/%SRCROOT%/uri").asText());
 
       String github = MainTest.run("--format", "github", root).out();
-      assertTrue(github.startsWith("::warning file=" + RELATIVE + ",line=1,"), root + ": " + github);
+      assertTrue(github.startsWith("::notice file=" + RELATIVE + ",line=1,"), root + ": " + github);
     }
   }
 

@@ -24,7 +24,7 @@ class ReportSummaryTest {
       "class Loss {",
       "  static double sigmoid(double z) { return 1 / (1 + Math.exp(-z)); }",
       "  double a(double z) { return Math.log(sigmoid(z)); }",
-      "  double b(double[] probs) { return -Math.log(probs[0]); }",
+      "  double b(Model model) { double[] probs = model.output(); return -Math.log(probs[0]); }",
       "}",
       "");
 
@@ -40,7 +40,7 @@ class ReportSummaryTest {
     Path baseline = dir.resolve("baseline.json");
     assertEquals(0, MainTest.run("--write-baseline", baseline.toString(), file.toString()).code());
     Files.writeString(file, LOSS.substring(0, LOSS.lastIndexOf('}'))
-        + "  double c(double[] probs) { return -Math.log(probs[1]); }\n}\n");
+        + "  double c(Model model) { double[] probs = model.output(); return -Math.log(probs[1]); }\n}\n");
 
     Run text = MainTest.run("--baseline", baseline.toString(), file.toString());
     assertEquals(1, text.code(), text.err());

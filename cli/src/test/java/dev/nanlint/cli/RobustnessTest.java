@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input is reported, never crashes the scan, and never loses the other files' findings. */
 class RobustnessTest {
-  private static final String LOSS = "class Loss { double f(double[] probs) { return -Math.log(probs[0]); } }\n";
+  private static final String LOSS = "class Loss { double f(Model model) { double[] probs = model.output(); return -Math.log(probs[0]); } }\n";
 
   @TempDir
   Path dir;
@@ -123,7 +123,7 @@ class RobustnessTest {
 
   @Test
   void hostileContentCannotInjectIntoReports() throws IOException {
-    String evil = "class Loss { double f(double[] probs) { return -Math.log(probs[0]); } } "
+    String evil = "class Loss { double f(Model model) { double[] probs = model.output(); return -Math.log(probs[0]); } } "
         + "// \u001b[2J\u001b]0;owned\u0007 %0A::error::injected\r\n";
     Path file = dir.resolve("we,ird%:name.java");
     Files.writeString(file, evil);

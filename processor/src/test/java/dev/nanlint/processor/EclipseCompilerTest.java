@@ -26,8 +26,8 @@ class EclipseCompilerTest {
     Path source = dir.resolve("Loss.java"); // ECJ reads sources from files only
     Files.writeString(source, String.join("\n",
         "package demo;",
-        "class Loss {",
-        "  double crossEntropy(double[] probs, int label) { return -Math.log(probs[label]); }",
+        "class Loss { interface Model { double[] output(); }",
+        "  double crossEntropy(Model model, int label) { double[] probs = model.output(); return -Math.log(probs[label]); }",
         "}"));
     Compilation compilation = compiler(new EclipseCompiler())
         .withProcessors(new NanlintProcessor())

@@ -26,8 +26,8 @@ class ProcessorBehaviourTest {
   private static final JavaFileObject LOSS = JavaFileObjects.forSourceLines("demo.Loss",
       "package demo;",
       "",
-      "class Loss {",
-      "  double crossEntropy(double[] probs, int label) {",
+      "class Loss { interface Model { double[] output(); }",
+      "  double crossEntropy(Model model, int label) { double[] probs = model.output();",
       "    return -Math.log(probs[label]);",
       "  }",
       "}");
@@ -104,8 +104,8 @@ class ProcessorBehaviourTest {
   void aFileThatDoesNotCompileIsStillAnalysedAndTheBuildResultIsJavacs() {
     JavaFileObject broken = JavaFileObjects.forSourceLines("demo.Broken",
         "package demo;",
-        "class Broken {",
-        "  double f(double[] probs) { return -Math.log(probs[0]) + undefinedVariable; }",
+        "class Broken { interface Model { double[] output(); }",
+        "  double f(Model model) { double[] probs = model.output(); return -Math.log(probs[0]) + undefinedVariable; }",
         "}");
     Compilation compilation = javac().withProcessors(new NanlintProcessor()).compile(broken);
     assertEquals(Compilation.Status.FAILURE, compilation.status());
@@ -134,7 +134,7 @@ class ProcessorBehaviourTest {
         "package demo;",
         "class Quiet {",
         "  @SuppressWarnings(\"nanlint:UnguardedLog\")",
-        "  double crossEntropy(double[] probs, int label) { return -Math.log(probs[label]); }",
+        "  double crossEntropy(Model model, int label) { double[] probs = model.output(); return -Math.log(probs[label]); }",
         "}");
     Compilation compilation = javac().withProcessors(new NanlintProcessor()).compile(suppressed);
     assertTrue(nanlint(compilation).isEmpty());
@@ -186,15 +186,15 @@ class ProcessorBehaviourTest {
   void aFindingThatDoesNotMapOntoJavacsTreeBecomesANote() {
     JavaFileObject javacSees = JavaFileObjects.forSourceLines("demo.Loss",
         "package demo;",
-        "class Loss {",
+        "class Loss { interface Model { double[] output(); }",
         "  double twice(double x) { return Math.abs(x * 2); }",
         "}");
     JavaFileObject nanlintSees = JavaFileObjects.forSourceLines("demo.Loss",
         "package demo;",
         "// rewritten",
         "// during the build",
-        "class Loss {",
-        "  double crossEntropy(double[] probs, int label) {",
+        "class Loss { interface Model { double[] output(); }",
+        "  double crossEntropy(Model model, int label) { double[] probs = model.output();",
         "    return -Math.log(probs[label]);",
         "  }",
         "}");

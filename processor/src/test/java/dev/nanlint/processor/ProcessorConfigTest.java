@@ -25,8 +25,8 @@ class ProcessorConfigTest {
   /** An UnguardedLog warning on line 4 and a NaNEquality error on line 6. */
   private static final String LOSS_TEXT = String.join("\n",
       "package demo;",
-      "class Loss {",
-      "  double crossEntropy(double[] probs, int label) {",
+      "class Loss { interface Model { double[] output(); }",
+      "  double crossEntropy(Model model, int label) { double[] probs = model.output();",
       "    return -Math.log(probs[label]);",
       "  }",
       "  boolean diverged(double loss) { return loss == Double.NaN; }",

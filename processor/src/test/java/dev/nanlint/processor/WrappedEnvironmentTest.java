@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 class WrappedEnvironmentTest {
   private static final JavaFileObject LOSS = JavaFileObjects.forSourceLines("demo.Loss",
       "package demo;",
-      "class Loss {",
-      "  double crossEntropy(double[] probs, int label) { return -Math.log(probs[label]); }",
+      "class Loss { interface Model { double[] output(); }",
+      "  double crossEntropy(Model model, int label) { double[] probs = model.output(); return -Math.log(probs[label]); }",
       "}");
 
   /** Runs nanlint behind whatever wrapper {@code wrap} puts around the environment. */
