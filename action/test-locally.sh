@@ -138,8 +138,9 @@ cat >"$ws/src/main/java/org/example/NewLoss.java" <<'JAVA'
 package org.example;
 
 class NewLoss {
-  double nll(double p) {
-    return -Math.log(p);
+  double nll(double z) {
+    double p = 1 / (1 + Math.exp(-z));
+    return -Math.log(1 - p);
   }
 }
 JAVA

@@ -69,7 +69,7 @@ public final class Values {
   /** Copies, casts and re-layouts: the same elements, so the same signs. */
   private static final Set<String> SAME_VALUE_METHODS = Set.of("doubleValue", "floatValue", "dup", "detach",
       "permute", "permutei", "transposei", "reshapei",
-      "castTo", "reshape", "transpose", "ravel");
+      "castTo", "reshape", "transpose", "ravel", "toDoubleVector", "toFloatVector");
 
   private final Api api;
   private final Declarations declarations;
