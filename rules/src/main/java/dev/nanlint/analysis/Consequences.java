@@ -51,6 +51,11 @@ public final class Consequences {
     NAN_BY_CONTRACT,
     /** Converted to an integer ({@code (int) v}, {@code Math.round(v)}): NaN becomes 0, Infinity the largest integer. */
     CONVERTED,
+    /**
+     * A NaN that stops at a comparison of its local ({@code if (sd > 0)}) guarding every other read: the branch
+     * treats it as the zero case. Only for a value that can be NaN but not infinite ({@link #ofNaN}).
+     */
+    GUARDED,
     ONLY_COMPARED,
     NEVER_READ
   }
@@ -140,11 +145,11 @@ public final class Consequences {
     List<Node> strongest = new ArrayList<>();
     for (NameExpr read : reads(local.get())) {
       List<Node> mine = new ArrayList<>();
-      Optional<BinaryExpr> guard = onlyNaN ? nanExcludingGuard(read) : Optional.empty();
+      Optional<BinaryExpr> guard = onlyNaN ? nanExcludingGuard(read, local.get(), parent) : Optional.empty();
       if (guard.isPresent()) {
         mine.add(guard.get());
       }
-      Fate f = guard.isPresent() ? Fate.ONLY_COMPARED : follow(read, mine, copies + 1, onlyNaN);
+      Fate f = guard.isPresent() ? Fate.GUARDED : follow(read, mine, copies + 1, onlyNaN);
       if (f == Fate.REACHES_RESULT) {
         return f;
       }
@@ -165,14 +170,15 @@ public final class Consequences {
    * den >= eps ? x / den : 0}, also as a conjunct of {@code &&}. A comparison with NaN is false (other than
    * {@code !=}), so a NaN never reaches such a read: the branch handles it as it handles the zero case.
    */
-  private static Optional<BinaryExpr> nanExcludingGuard(NameExpr read) {
+  private Optional<BinaryExpr> nanExcludingGuard(NameExpr read, VariableDeclarator local, Node store) {
     Node child = read;
     for (Node parent = read.getParentNode().orElse(null); parent != null && !(parent instanceof CallableDeclaration)
         && !(parent instanceof LambdaExpr); child = parent, parent = parent.getParentNode().orElse(null)) {
       Expression condition = parent instanceof IfStmt i && i.getThenStmt() == child
           ? i.getCondition()
           : parent instanceof ConditionalExpr c && c.getThenExpr() == child ? c.getCondition() : null;
-      Optional<BinaryExpr> found = condition == null ? Optional.empty() : comparisonOf(condition, read.getNameAsString());
+      Optional<BinaryExpr> found = condition == null || !after(condition, store) ? Optional.empty()
+          : comparisonOf(condition, local);
       if (found.isPresent()) {
         return found;
       }
@@ -180,24 +186,31 @@ public final class Consequences {
     return Optional.empty();
   }
 
-  private static Optional<BinaryExpr> comparisonOf(Expression condition, String name) {
+  /** The comparison of {@code local} in {@code condition}, itself or one conjunct of {@code &&}. */
+  private Optional<BinaryExpr> comparisonOf(Expression condition, VariableDeclarator local) {
     Expression x = condition;
     while (x instanceof EnclosedExpr enclosed) {
       x = enclosed.getInner();
     }
     if (x instanceof BinaryExpr and && and.getOperator() == BinaryExpr.Operator.AND) {
-      return comparisonOf(and.getLeft(), name).or(() -> comparisonOf(and.getRight(), name));
+      return comparisonOf(and.getLeft(), local).or(() -> comparisonOf(and.getRight(), local));
     }
     return x instanceof BinaryExpr b && COMPARE.contains(b.getOperator()) && b.getOperator() != BinaryExpr.Operator.NOT_EQUALS
-        && (isName(b.getLeft(), name) || isName(b.getRight(), name)) ? Optional.of(b) : Optional.empty();
+        && (isLocal(b.getLeft(), local) || isLocal(b.getRight(), local)) ? Optional.of(b) : Optional.empty();
   }
 
-  private static boolean isName(Expression e, String name) {
+  private boolean isLocal(Expression e, VariableDeclarator local) {
     Expression x = e;
     while (x instanceof EnclosedExpr enclosed) {
       x = enclosed.getInner();
     }
-    return x instanceof NameExpr n && n.getNameAsString().equals(name);
+    return x instanceof NameExpr n && n.getNameAsString().equals(local.getNameAsString())
+        && declarations.find(n, n.getNameAsString()).map(d -> d.node() == local).orElse(false);
+  }
+
+  /** {@code n} begins after {@code store} ends: the comparison tests the value stored, not an earlier one. */
+  private static boolean after(Node n, Node store) {
+    return n.getBegin().isPresent() && store.getEnd().isPresent() && store.getEnd().get().isBefore(n.getBegin().get());
   }
 
   private static final Set<String> INTEGRAL = Set.of("int", "long", "short", "byte", "char");

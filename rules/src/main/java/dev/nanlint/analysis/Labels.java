@@ -299,9 +299,10 @@ public final class Labels {
         returned.add(values(r.getExpression().get()));
       }
     }
-    // beside a computed result (an argmax, a sampled index), a negative constant is the "nothing found"
-    // sentinel of an empty or exhausted search, as for locals below: the caller's contract, not a label
-    boolean computed = returned.stream().anyMatch(s -> !s.complete());
+    // beside a result a search computes (an argmax, a sampled index: the helper loops), a negative constant is
+    // the "nothing found" sentinel of an empty or exhausted search, as for locals below: the caller's contract,
+    // not a label; a lookup without a loop (return index.get(name), or -1) is a label map
+    boolean computed = returned.stream().anyMatch(s -> !s.complete()) && searches(candidates.get(0));
     IntSet out = null;
     for (IntSet s : returned) {
       if (!(computed && s.complete() && s.anyBelow(0).isPresent() && s.values().stream().allMatch(v -> v < 0))) {
@@ -309,6 +310,11 @@ public final class Labels {
       }
     }
     return out == null ? IntSet.UNKNOWN : out;
+  }
+
+  private static boolean searches(MethodDeclaration method) {
+    return Nodes.any(method, com.github.javaparser.ast.stmt.Statement.class,
+        st -> st.isForStmt() || st.isForEachStmt() || st.isWhileStmt() || st.isDoStmt());
   }
 
   /**

@@ -91,6 +91,11 @@ public record Value(int signs, String risk, boolean probability, double upper, b
     return new Value(newSigns, risk, false, Double.POSITIVE_INFINITY, weak).withSigns(newSigns);
   }
 
+  /** A combination is a probability by name only when every probability among its operands is. */
+  static boolean onlyNamed(Value a, Value b) {
+    return (a.named || b.named) && (!a.probability || a.named) && (!b.probability || b.named);
+  }
+
   /** The risk of whichever of a and b has one (a first), with its strength. */
   static Value riskOf(Value a, Value b) {
     return a.risk != null ? a : b;
@@ -99,7 +104,7 @@ public record Value(int signs, String risk, boolean probability, double upper, b
   static Value join(Value a, Value b) {
     Value r = riskOf(a, b);
     return new Value(a.signs | b.signs, r.risk, a.probability && b.probability, Math.max(a.upper, b.upper), r.weak,
-        a.named || b.named)
+        onlyNamed(a, b))
         .withSigns(a.signs | b.signs);
   }
 }

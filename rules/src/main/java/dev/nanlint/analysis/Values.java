@@ -259,7 +259,7 @@ public final class Values {
         Value other = zero == l ? r : l;
         Value v = combine(signsOf(l.signs(), r.signs(), Values::mulOne), zero, other);
         return new Value(v.signs(), v.risk(), l.probability() && r.probability(), Double.POSITIVE_INFINITY, v.weak(),
-            l.named() || r.named());
+            Value.onlyNamed(l, r));
       }
       case DIVIDE: {
         if (isExp(b.getLeft())) {
@@ -575,7 +575,7 @@ public final class Values {
     int s = signsOf(a.signs(), b.signs(), Values::minOne);
     Value risky = Value.riskOf(a, b);
     return new Value(s, risky.risk(), a.probability() || b.probability(), Math.min(a.upper(), b.upper()), risky.weak(),
-        a.named() || b.named())
+        Value.onlyNamed(a, b))
         .withSigns(s);
   }
 
@@ -622,7 +622,7 @@ public final class Values {
       }
       if (r.probability()) {
         return new Value(Value.ZERO | Value.POS, "1 - " + Guards.key(receiver) + " is 0 when "
-            + Guards.key(receiver) + " reaches 1", true);
+            + Guards.key(receiver) + " reaches 1", true, 1.0, false, r.named());
       }
     }
     if ((name.equals("mul") || name.equals("muli")) && args.size() == 1

@@ -288,7 +288,7 @@ public final class ZeroContracts {
         return Optional.empty();
       }
       NumFact t = a.facts().at(term);
-      if (deviates(term) && (!t.canBeNegative() || isSquare(term, a))) { // (x - mean)²: 0 for a constant column
+      if (deviates(term) && (!t.canBeNegative() || t.has(NumFact.Tag.SQUARE))) { // (x - mean)²: 0 for a constant column
         return Optional.of(new Reading(Kind.ZERO_TOTAL, null, name + " adds " + Printed.of(term)
             + ", a difference that is 0 for every element when the values are all equal (a constant input)"));
       }
@@ -412,15 +412,6 @@ public final class ZeroContracts {
     return Nodes.any(term, BinaryExpr.class, b -> b.getOperator() == BinaryExpr.Operator.MINUS
         && !(Flow.strip(b.getLeft()) instanceof com.github.javaparser.ast.expr.LiteralExpr)
         && !(Flow.strip(b.getRight()) instanceof com.github.javaparser.ast.expr.LiteralExpr));
-  }
-
-  /** {@code d * d} with the same factor twice, or {@code pow(d, 2)}: never negative, whatever d holds. */
-  private static boolean isSquare(Expression term, Analysis a) {
-    Expression x = Flow.strip(term);
-    return x instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.MULTIPLY
-        && Flow.strip(b.getLeft()).equals(Flow.strip(b.getRight()))
-        || x instanceof MethodCallExpr call && a.api().isMath(call, "pow") && call.getArguments().size() == 2
-        && a.constants().value(call.getArgument(1)) == 2;
   }
 
   /** A parameter is what callers pass: {@code 1 - p} may well be handed a probability that reaches 1. */

@@ -81,7 +81,6 @@ public final class UnguardedDivision implements Rule {
     }
   }
 
-
   private static void check(Node division, Expression numerator, Expression denominator, RuleContext ctx) {
     Analysis a = Analysis.of(ctx);
     boolean named = a.scope().isNumericCode(division);
@@ -146,7 +145,6 @@ public final class UnguardedDivision implements Rule {
       }
     }
   }
-
 
   @Override
   public Set<String> configKeys() {

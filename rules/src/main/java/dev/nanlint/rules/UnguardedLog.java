@@ -59,13 +59,13 @@ public final class UnguardedLog implements Rule {
     // (a computed argument, such as the ratio of a KL divergence, is not the prediction itself)
     boolean crossEntropy = nd4jLog && !value.hasStrongRisk() && isVariable(arg) && a.scope().isLossCode(call)
         && multipliedByLabels(call);
-    // y * log(p) + (1 - y) * log(1 - p): the structure, not the name, says p is a predicted probability
-    Optional<MethodCallExpr> partner = a.origins().crossEntropyPartner(call, a.origins().logsAround(call));
-    boolean binaryCrossEntropy = partner.isPresent();
     if (!(value.hasStrongRisk() || crossEntropy) || isClippedBelow(call, a) || inLogProbabilityFunction(call)
         || a.values().guards().repairedAfterwards(call) || !a.facts().at(arg).canBeNonPositive()) {
       return; // ... or the flow proves the argument positive where the log is taken
     }
+    // y * log(p) + (1 - y) * log(1 - p): the structure, not the name, says p is a predicted probability
+    Optional<MethodCallExpr> partner = a.origins().crossEntropyPartner(call, a.origins().logsAround(call));
+    boolean binaryCrossEntropy = partner.isPresent();
     String reason = crossEntropy ? arg + " is the prediction this cross-entropy multiplies by the labels, a probability"
         + " that reaches 0 when the model saturates"
         : binaryCrossEntropy && value.named() && isVariable(arg) ? arg + " is the prediction of a binary"

@@ -46,8 +46,8 @@ public final class UnguardedSqrt implements Rule {
             : "";
         String replacement = nd4j ? Fixes.nd4jClamp(call, arg, "0.0", ctx)
             : ctx.sourceReplacing(call, arg, "Math.max(" + ctx.source(arg) + ", 0.0)");
-        ValueFindings.reportNaN(ctx, call, call + " is NaN when " + arg + " is below 0: " + negative.reason(), clamp + better,
-            replacement, false);
+        ValueFindings.report(ctx, call, call + " is NaN when " + arg + " is below 0: " + negative.reason(), clamp + better,
+            replacement, false, true);
       }
       return;
     }

@@ -34,13 +34,14 @@ public final class UnstableSoftmax implements Rule {
       return;
     }
     Exponentials.Normalisation use = exps.normalisation(call);
-    if (use == null || a.facts().at(arg).hi() < FLOAT_EXP_OVERFLOW) {
+    if (use == null || boundedByFlow(arg, a)) {
       return; // ... or the flow bounds the exponent: exp of a probability, of a clamped or shifted value
     }
     if (use.inline() != null) {
-      // one finding per expression: exp(a) / (exp(a) + exp(b)) or log(exp(a) + exp(b)) is one mistake
+      // one finding per expression: exp(a) / (exp(a) + exp(b)) or log(exp(a) + exp(b)) is one mistake, reported
+      // on its first exp that nothing bounds (by its shape or by the flow)
       Optional<MethodCallExpr> first = Nodes.first(use.inline(), MethodCallExpr.class,
-          c -> exps.isExp(c) && !exps.isBoundedAbove(c.getArgument(0)));
+          c -> exps.isExp(c) && !exps.isBoundedAbove(c.getArgument(0)) && !boundedByFlow(c.getArgument(0), a));
       if (first.isPresent() && first.get() != call) {
         return;
       }
@@ -62,6 +63,11 @@ public final class UnstableSoftmax implements Rule {
           + (use.log() ? ", and max added back: max + Math.log(sum)" : "");
     }
     ctx.report(call, message, fix);
+  }
+
+  /** The flow keeps the exponent below where exp overflows in float (and so in double). */
+  private static boolean boundedByFlow(Expression exponent, Analysis a) {
+    return a.facts().at(exponent).hi() < FLOAT_EXP_OVERFLOW;
   }
 
   private static boolean isSimple(Expression e) {

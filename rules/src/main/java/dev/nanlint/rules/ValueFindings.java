@@ -25,20 +25,17 @@ final class ValueFindings {
     report(ctx, value, message, fix, replacement, true);
   }
 
-  /**
-   * As {@link #report} (or {@link #note} when {@code weak}) for a value that can be NaN but not infinite: a read
-   * guarded by a comparison ({@code if (den > 0)}), false for NaN, is out of its reach.
-   */
-  static void reportNaN(RuleContext ctx, Expression value, String message, String fix, String replacement, boolean weak) {
-    report(ctx, value, message, fix, replacement, weak, true);
-  }
-
   private static void report(RuleContext ctx, Expression value, String message, String fix, String replacement,
       boolean weak) {
     report(ctx, value, message, fix, replacement, weak, false);
   }
 
-  private static void report(RuleContext ctx, Expression value, String message, String fix, String replacement,
+  /**
+   * As {@link #report}, or at most a note when {@code weak}; {@code onlyNaN} for a value that can be NaN but not
+   * infinite (a sqrt of a negative): a read guarded by a comparison ({@code if (den > 0)}), false for NaN, is out
+   * of its reach.
+   */
+  static void report(RuleContext ctx, Expression value, String message, String fix, String replacement,
       boolean weak, boolean onlyNaN) {
     Analysis a = Analysis.of(ctx);
     // a primitive's NaN goes only where the value goes; an array op may have changed its receiver in place
@@ -58,6 +55,8 @@ final class ValueFindings {
           + outcome.firstComparison() + ", which turns NaN into 0 and Infinity into the largest integer", fix);
       case ONLY_COMPARED -> ctx.reportWeaker(value, message + "; the result only decides "
           + outcome.firstComparison() + " (a comparison with NaN is false)", fix);
+      case GUARDED -> ctx.reportWeaker(value, message + "; a NaN stops at " + outcome.firstComparison()
+          + ", which is false for NaN and guards the other uses", fix);
       case NEVER_READ -> { } // a value no one reads cannot spread
     }
   }

@@ -46,6 +46,11 @@ class ConsequencesTest {
         int floored(double a, double b) { return (int) Math.floor(Math.log(a / b) / Math.log(2)); }
         double capped(double a, double b) { return Math.min(a / b, 10); }
         boolean comparedAfterAbs(double a, double b) { return Math.abs(a / b) > 1; }
+        double guardBeforeStore(double a, double b, double x) {
+          double sd = 1;
+          if (sd > 0) { sd = a / b; return x / sd; }
+          return 0;
+        }
         void guardedUse(double a, double b, double[] row) {
           double den = a / b;
           if (den > 0 && row.length > 1) { row[0] /= den; }
@@ -96,14 +101,18 @@ class ConsequencesTest {
   void aReadGuardedByAComparisonIsOutOfReachOfANaNButNotOfAnInfinity() {
     MethodDeclaration m = unit.findFirst(MethodDeclaration.class, d -> d.getNameAsString().equals("guardedUse")).orElseThrow();
     BinaryExpr division = m.findFirst(BinaryExpr.class, b -> b.getOperator() == BinaryExpr.Operator.DIVIDE).orElseThrow();
-    assertEquals(Fate.ONLY_COMPARED, consequences.ofNaN(division).fate());
+    assertEquals(Fate.GUARDED, consequences.ofNaN(division).fate());
     assertEquals("den > 0", consequences.ofNaN(division).firstComparison());
     assertEquals(Fate.REACHES_RESULT, consequences.of(division).fate());
     // if (gain > best) best = gain: a NaN is never stored, an Infinity is
     BinaryExpr stored = unit.findFirst(MethodDeclaration.class, d -> d.getNameAsString().equals("comparedAndStored"))
         .orElseThrow().findFirst(BinaryExpr.class, b -> b.getOperator() == BinaryExpr.Operator.DIVIDE).orElseThrow();
-    assertEquals(Fate.ONLY_COMPARED, consequences.ofNaN(stored).fate());
+    assertEquals(Fate.GUARDED, consequences.ofNaN(stored).fate());
     assertEquals(Fate.REACHES_RESULT, consequences.of(stored).fate());
+    // the comparison ran before the NaN was stored: it guards nothing
+    BinaryExpr late = unit.findFirst(MethodDeclaration.class, d -> d.getNameAsString().equals("guardBeforeStore"))
+        .orElseThrow().findFirst(BinaryExpr.class, b -> b.getOperator() == BinaryExpr.Operator.DIVIDE).orElseThrow();
+    assertEquals(Fate.REACHES_RESULT, consequences.ofNaN(late).fate());
   }
 
   @Test

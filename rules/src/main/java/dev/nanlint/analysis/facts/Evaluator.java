@@ -719,6 +719,10 @@ public final class Evaluator {
         if (samePath || l.has(Tag.SQUARE) || r.has(Tag.SQUARE) || hasRepeatedFactor(le, re)) {
           result = result.tagged(Tag.SQUARE);
         }
+        if ((l.has(Tag.PER_CLASS_COUNT) && r.isConstant() && r.lo() > 0
+            || r.has(Tag.PER_CLASS_COUNT) && l.isConstant() && l.lo() > 0) && result.canBeZero()) {
+          result = result.tagged(Tag.PER_CLASS_COUNT); // 1.0 * counts[k]: 0 exactly when the count is
+        }
         if (r.isConstant() && r.lo() > 0) {
           result = Squares.keepCancellation(result, l);
         } else if (l.isConstant() && l.lo() > 0) {
