@@ -30,8 +30,9 @@ public final class ZeroMechanisms {
     if (reading.isPresent() && !reading.get().isContract()) {
       return true; // the code itself can empty the input
     }
-    if (fact.has(NumFact.Tag.TRUNCATED_QUOTIENT) || fact.has(NumFact.Tag.PER_CLASS_COUNT)) {
-      return true;
+    if (fact.has(NumFact.Tag.TRUNCATED_QUOTIENT) || fact.has(NumFact.Tag.PER_CLASS_COUNT)
+        || fact.isConstant() && fact.lo() == 0) {
+      return true; // ... or the flow proves it is 0 where it is used
     }
     // a probability only a name suggests (probs, pred, numberOutputs) is a shape, not a mechanism
     return (fact.has(NumFact.Tag.PROBABILITY) || value.probability() && !value.named()) && !isDoubleSigmoid(operand, a);

@@ -3,6 +3,7 @@ package dev.nanlint.rules;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -49,6 +50,17 @@ public final class UnguardedLog implements Rule {
     Expression arg = call.getArgument(0);
     if (log1p) {
       checkLog1p(call, arg, ctx);
+      return;
+    }
+    // an integer quotient (hits / total) truncates to 0 whenever the numerator is smaller: the facts tag it
+    NumFact truncated = a.types().isIntegral(Flow.strip(arg)) && a.facts().mayCountOrTruncate(Flow.strip(arg))
+        ? a.facts().at(arg) : NumFact.top();
+    if (truncated.has(NumFact.Tag.TRUNCATED_QUOTIENT) && truncated.canBeZero()) {
+      String reasons = String.join("; ", truncated.evidence().stream().map(NumFact.Evidence::reason).toList());
+      String floating = Flow.strip(arg) instanceof BinaryExpr d && d.getOperator() == BinaryExpr.Operator.DIVIDE
+          ? "(double) " + d.getLeft() + " / " + d.getRight() : "a floating quotient (one operand cast to double)";
+      ValueFindings.report(ctx, call, call + " is -Infinity when " + arg + " is 0: " + reasons,
+          call.getScope().map(sc -> sc + ".").orElse("") + call.getNameAsString() + "(" + floating + ")", null);
       return;
     }
     Value value = a.values().of(arg);
