@@ -39,9 +39,11 @@ public final class Consequences {
   private static final int MAX_COPIES = 4;
 
   private final Declarations declarations;
+  private final Api api;
 
-  Consequences(Declarations declarations) {
+  Consequences(Declarations declarations, Api api) {
     this.declarations = declarations;
+    this.api = api;
   }
 
   /** What happens to a value: it reaches something that keeps it, it only decides comparisons, or nothing reads it. */
@@ -123,9 +125,8 @@ public final class Consequences {
       return Fate.ONLY_COMPARED;
     }
     if (parent instanceof CastExpr c && INTEGRAL.contains(c.getType().asString())
-        || parent instanceof MethodCallExpr round && round.getNameAsString().equals("round")
-            && round.getArguments().size() == 1 && round.getArgument(0) == child
-            && round.getScope().map(sc -> MATH_CLASSES.contains(sc.toString())).orElse(false)) {
+        || parent instanceof MethodCallExpr round && api.isMath(round, "round")
+            && round.getArguments().size() == 1 && round.getArgument(0) == child) {
       deciding.add(parent);
       return Fate.CONVERTED;
     }
@@ -214,17 +215,15 @@ public final class Consequences {
   }
 
   private static final Set<String> INTEGRAL = Set.of("int", "long", "short", "byte", "char");
-  private static final Set<String> MATH_CLASSES = Set.of("Math", "StrictMath", "FastMath", "java.lang.Math",
-      "java.lang.StrictMath", "org.apache.commons.math3.util.FastMath");
 
   /**
    * {@code Math.floor(v)}, {@code Math.abs(v)}, {@code Math.max(v, c)}...: a function of the JDK's or
    * commons-math's Math class that returns a double for {@code v} returns NaN for NaN (and keeps an
    * infinity or saturates it), so the value goes where the call goes. {@code round} converts, see below.
    */
-  private static boolean carriesNaN(MethodCallExpr m, Node child) {
+  private boolean carriesNaN(MethodCallExpr m, Node child) {
     return !m.getNameAsString().equals("round") && m.getArguments().stream().anyMatch(a -> a == child)
-        && m.getScope().map(sc -> MATH_CLASSES.contains(sc.toString())).orElse(false);
+        && api.mathFunction(m).isPresent();
   }
 
   /**

@@ -81,6 +81,11 @@ public final class Labels {
       return new IntSet(Set.of(v), true);
     }
 
+    /** Known to hold only negative values: a "not found" sentinel where a search also computes a result. */
+    boolean onlyNegative() {
+      return complete && values.stream().allMatch(v -> v < 0);
+    }
+
     public Optional<Long> anyBelow(long bound) {
       return values.stream().filter(v -> v < bound).sorted().findFirst();
     }
@@ -305,7 +310,7 @@ public final class Labels {
     boolean computed = returned.stream().anyMatch(s -> !s.complete()) && searches(candidates.get(0));
     IntSet out = null;
     for (IntSet s : returned) {
-      if (!(computed && s.complete() && s.anyBelow(0).isPresent() && s.values().stream().allMatch(v -> v < 0))) {
+      if (!(computed && s.onlyNegative())) {
         out = out == null ? s : out.union(s);
       }
     }
@@ -366,7 +371,7 @@ public final class Labels {
     }
     boolean replacedByData = defs.stream().anyMatch(s -> !s.complete());
     IntSet result = d.initializer().map(this::values).orElse(null);
-    if (result != null && replacedByData && result.complete() && result.values().stream().allMatch(v -> v < 0)) {
+    if (result != null && replacedByData && result.onlyNegative()) {
       result = null; // sentinel
     }
     for (IntSet s : defs) {

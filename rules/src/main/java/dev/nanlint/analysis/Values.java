@@ -329,8 +329,8 @@ public final class Values {
     return !Double.isNaN(c) && c != 0 ? new Value(v.signs(), null, false, Double.POSITIVE_INFINITY, false) : v;
   }
 
-  /** {@code 1 / (1 + Math.exp(-z))}: a hand-written sigmoid. */
-  private boolean isSigmoid(BinaryExpr division) {
+  /** {@code 1 / (1 + Math.exp(-z))}: a hand-written sigmoid (also with ND4J's exp, and 1 on either side). */
+  boolean isSigmoid(BinaryExpr division) {
     Expression den = Flow.strip(division.getRight());
     return constant(division.getLeft()) == 1.0 && den instanceof BinaryExpr sum
         && sum.getOperator() == BinaryExpr.Operator.PLUS

@@ -230,17 +230,11 @@ public final class ZeroContracts {
     } else if (x instanceof MethodCallExpr call && call.getArguments().size() == 1
         && a.api().mathFunction(call).filter(f -> f.equals("sqrt") || f.equals("abs")).isPresent()) {
       zeroDeciding(call.getArgument(0), atoms, a);
-    } else if (x instanceof NameExpr copy && definedOnceAs(copy, a).filter(v -> isProductOrRoot(v, a)).isPresent()) {
-      zeroDeciding(definedOnceAs(copy, a).get(), atoms, a); // double norm = Math.sqrt(total)
+    } else if (x instanceof NameExpr copy && a.flow().definition(copy).filter(v -> isProductOrRoot(v, a)).isPresent()) {
+      zeroDeciding(a.flow().definition(copy).get(), atoms, a); // double norm = Math.sqrt(total)
     } else {
       atoms.add(x);
     }
-  }
-
-  /** The one definition of a local that reaches {@code use}. */
-  private static Optional<Expression> definedOnceAs(NameExpr use, Analysis a) {
-    List<Definitions.Def> defs = a.definitions().local(use).isPresent() ? a.definitions().reaching(use) : List.of();
-    return defs.size() == 1 ? Optional.ofNullable(defs.get(0).value()) : Optional.empty();
   }
 
   private static boolean isProductOrRoot(Expression e, Analysis a) {

@@ -3,10 +3,8 @@ package dev.nanlint.analysis;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import dev.nanlint.analysis.facts.NumFact;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,11 +43,7 @@ public final class ZeroMechanisms {
    */
   public static boolean isDoubleSigmoid(Expression operand, Analysis a) {
     Expression x = Flow.strip(operand);
-    if (x instanceof NameExpr use && a.definitions().local(use).isPresent()) {
-      List<Definitions.Def> defs = a.definitions().reaching(use);
-      x = defs.size() == 1 && defs.get(0).value() != null ? Flow.strip(defs.get(0).value()) : x;
-    }
-    return isSigmoidInDouble(x, a);
+    return isSigmoidInDouble(x instanceof NameExpr use ? a.flow().definition(use).orElse(x) : x, a);
   }
 
   private static boolean isSigmoidInDouble(Expression e, Analysis a) {
@@ -58,13 +52,6 @@ public final class ZeroMechanisms {
       return isSigmoidInDouble(choice.getThenExpr(), a) && isSigmoidInDouble(choice.getElseExpr(), a);
     }
     return x instanceof BinaryExpr division && division.getOperator() == BinaryExpr.Operator.DIVIDE
-        && !a.types().isFloat(division) && a.constants().value(division.getLeft()) == 1.0
-        && Flow.strip(division.getRight()) instanceof BinaryExpr sum && sum.getOperator() == BinaryExpr.Operator.PLUS
-        && (isOneAndExp(sum.getLeft(), sum.getRight(), a) || isOneAndExp(sum.getRight(), sum.getLeft(), a));
-  }
-
-  private static boolean isOneAndExp(Expression one, Expression exp, Analysis a) {
-    return a.constants().value(one) == 1.0 && Flow.strip(exp) instanceof MethodCallExpr call
-        && (a.api().isMath(call, "exp") || a.api().isTransforms(call, "exp"));
+        && !a.types().isFloat(division) && a.values().isSigmoid(division);
   }
 }

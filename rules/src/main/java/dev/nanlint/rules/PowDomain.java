@@ -53,10 +53,10 @@ public final class PowDomain implements Rule {
       // a variance by subtraction goes negative by rounding: a mechanism; an unknown sign alone is a note
       boolean cancels = fact.has(NumFact.Tag.CANCELLATION);
       // a negative exponent also makes Infinity at 0, which a guard like `if (r > 0)` lets through
-      report(ctx, call, call + " is NaN when " + base + " is negative: the exponent " + exponent
+      ValueFindings.report(ctx, call, call + " is NaN when " + base + " is negative: the exponent " + exponent
           + " can be fractional, and nothing keeps " + base + " non-negative"
           + Squares.cancellation(fact, Printed.of(base)).map(why -> ": " + why).orElse(difference(base)),
-          nanFix(a, callee, base, exponent, nd4j), cancels || shapesWarn, !canBeNegative(exponent, a));
+          nanFix(a, callee, base, exponent, nd4j), null, !(cancels || shapesWarn), !canBeNegative(exponent, a));
       return;
     }
     if (b.canBeZero() && b.risk() != null && canBeNegative(exponent, a) && fact.canBeZero()) {
@@ -64,16 +64,10 @@ public final class PowDomain implements Rule {
       String fix = nd4j
           ? callee + "(Transforms.max(" + base + ", " + eps + "), " + exponent + ")"
           : callee + "(Math.max(" + base + ", " + eps + "), " + exponent + ")";
-      report(ctx, call, call + " is Infinity when " + base + " is 0, because the exponent " + exponent
-          + " can be negative: " + b.risk(), fix,
-          ZeroMechanisms.shown(base, fact, b, Optional.empty(), a) || shapesWarn, false);
+      boolean mechanism = ZeroMechanisms.shown(base, fact, b, Optional.empty(), a) || shapesWarn;
+      ValueFindings.report(ctx, call, call + " is Infinity when " + base + " is 0, because the exponent " + exponent
+          + " can be negative: " + b.risk(), fix, null, !mechanism, false);
     }
-  }
-
-  /** A warning with a mechanism, else a note; {@code onlyNaN} when the result can be NaN but not infinite. */
-  private static void report(RuleContext ctx, MethodCallExpr call, String message, String fix, boolean mechanism,
-      boolean onlyNaN) {
-    ValueFindings.report(ctx, call, message, fix, null, !mechanism, onlyNaN);
   }
 
   @Override

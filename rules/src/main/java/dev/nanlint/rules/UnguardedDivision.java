@@ -102,8 +102,8 @@ public final class UnguardedDivision implements Rule {
       return; // the flow proves it non-zero here, or the code handles the zero case
     }
     // a count the flow shows can stay 0 (incremented only under a condition) is a risk in its own words
-    String risk = fact.has(NumFact.Tag.TRUNCATED_QUOTIENT) ? reasons(fact) : risky ? value.risk()
-        : fact.has(NumFact.Tag.CONDITIONAL_COUNT) && !fact.evidence().isEmpty() ? reasons(fact) : null;
+    String risk = fact.has(NumFact.Tag.TRUNCATED_QUOTIENT) ? fact.reasons() : risky ? value.risk()
+        : fact.has(NumFact.Tag.CONDITIONAL_COUNT) && !fact.evidence().isEmpty() ? fact.reasons() : null;
     if (risk == null) {
       return;
     }
@@ -174,12 +174,8 @@ public final class UnguardedDivision implements Rule {
     if (!fact.canBeZero() || fact.evidence().isEmpty() && fact.tags().stream().noneMatch(ZERO_PRONE::contains)) {
       return;
     }
-    ctx.report(call, "dividing by " + denominator + " gives NaN or Infinity when it is 0: " + reasons(fact),
+    ctx.report(call, "dividing by " + denominator + " gives NaN or Infinity when it is 0: " + fact.reasons(),
         numerator + ".div(sd.math().max(" + denominator + ", sd.constant(1e-8)))");
   }
 
-  /** The evidence the flow analysis recorded for a fact, as one clause. */
-  private static String reasons(NumFact fact) {
-    return String.join("; ", fact.evidence().stream().map(NumFact.Evidence::reason).toList());
-  }
 }

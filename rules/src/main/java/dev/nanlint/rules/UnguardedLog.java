@@ -56,10 +56,9 @@ public final class UnguardedLog implements Rule {
     NumFact truncated = a.types().isIntegral(Flow.strip(arg)) && a.facts().mayCountOrTruncate(Flow.strip(arg))
         ? a.facts().at(arg) : NumFact.top();
     if (truncated.has(NumFact.Tag.TRUNCATED_QUOTIENT) && truncated.canBeZero()) {
-      String reasons = String.join("; ", truncated.evidence().stream().map(NumFact.Evidence::reason).toList());
       String floating = Flow.strip(arg) instanceof BinaryExpr d && d.getOperator() == BinaryExpr.Operator.DIVIDE
           ? "(double) " + d.getLeft() + " / " + d.getRight() : "a floating quotient (one operand cast to double)";
-      ValueFindings.report(ctx, call, call + " is -Infinity when " + arg + " is 0: " + reasons,
+      ValueFindings.report(ctx, call, call + " is -Infinity when " + arg + " is 0: " + truncated.reasons(),
           call.getScope().map(sc -> sc + ".").orElse("") + call.getNameAsString() + "(" + floating + ")", null);
       return;
     }
@@ -172,8 +171,7 @@ public final class UnguardedLog implements Rule {
     if (!fact.canBeNonPositive() || fact.evidence().isEmpty() || fact.tags().isEmpty()) {
       return;
     }
-    String reasons = String.join("; ", fact.evidence().stream().map(NumFact.Evidence::reason).toList());
-    ctx.report(call, call + " is -Infinity when " + arg + " is 0 and NaN below: " + reasons,
+    ctx.report(call, call + " is -Infinity when " + arg + " is 0 and NaN below: " + fact.reasons(),
         "sd.math().log(sd.math().max(" + arg + ", sd.constant(1e-8))), or compute the loss from logits (log-softmax)");
   }
 

@@ -17,17 +17,12 @@ final class ValueFindings {
   private ValueFindings() {}
 
   static void report(RuleContext ctx, Expression value, String message, String fix, String replacement) {
-    report(ctx, value, message, fix, replacement, false);
+    report(ctx, value, message, fix, replacement, false, false);
   }
 
   /** As {@link #report}, at most a note: the finding rests on weak evidence. */
   static void note(RuleContext ctx, Expression value, String message, String fix, String replacement) {
-    report(ctx, value, message, fix, replacement, true);
-  }
-
-  private static void report(RuleContext ctx, Expression value, String message, String fix, String replacement,
-      boolean weak) {
-    report(ctx, value, message, fix, replacement, weak, false);
+    report(ctx, value, message, fix, replacement, true, false);
   }
 
   /**

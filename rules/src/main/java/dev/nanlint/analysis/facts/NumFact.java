@@ -350,6 +350,11 @@ public final class NumFact {
     return evidence;
   }
 
+  /** The reasons of {@link #evidence()} as one clause of a message. */
+  public String reasons() {
+    return String.join("; ", evidence.stream().map(Evidence::reason).toList());
+  }
+
   // ---- provenance --------------------------------------------------------------------------------
 
   public NumFact tagged(Tag tag) {
