@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nanlint.engine.Config;
 import dev.nanlint.engine.ConfigException;
-import dev.nanlint.engine.FileResult;
 import dev.nanlint.engine.Finding;
-import dev.nanlint.engine.Linter;
 import dev.nanlint.engine.Rule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,13 +19,11 @@ class PowDomainLevelsTest {
   private static final List<Rule> RULES = BuiltInRules.all();
 
   private static List<Finding> findings(String methods, Config config) {
-    FileResult r = new Linter(RULES, config).lint("Stats.java", "class Stats {\n" + methods + "\n}\n");
-    assertTrue(r.errors().isEmpty(), () -> r.errors().toString());
-    return r.findings().stream().filter(f -> f.rule().equals("PowDomain")).toList();
+    return RuleFindings.of("PowDomain", "", "Stats", methods, config);
   }
 
   private static List<String> levels(String methods, Config config) {
-    return findings(methods, config).stream().map(f -> f.severity().label()).toList();
+    return RuleFindings.levels(findings(methods, config));
   }
 
   private static final String SKEWNESS = """
@@ -61,7 +57,7 @@ class PowDomainLevelsTest {
           return 0;
         }
         """, Config.defaults());
-    assertEquals(List.of("note"), positive.stream().map(f -> f.severity().label()).toList());
+    assertEquals(List.of("note"), RuleFindings.levels(positive));
     assertTrue(positive.get(0).message().contains("a NaN stops at sd > 0"), positive.get(0).message());
     assertEquals(List.of("warning"), levels("""
         double whiten(double[] xs, double x) {

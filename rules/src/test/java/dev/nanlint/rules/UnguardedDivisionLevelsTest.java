@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nanlint.engine.Config;
 import dev.nanlint.engine.ConfigException;
-import dev.nanlint.engine.FileResult;
 import dev.nanlint.engine.Finding;
-import dev.nanlint.engine.Linter;
 import dev.nanlint.engine.Rule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,21 +23,13 @@ class UnguardedDivisionLevelsTest {
   private static final List<Rule> RULES = BuiltInRules.all();
 
   private static List<Finding> findings(String methods, Config config) {
-    String source = """
-        import java.util.*;
-        import java.util.stream.*;
-        class LossAverages {
-        %s
-        }
-        """.formatted(methods);
-    FileResult r = new Linter(RULES, config).lint("LossAverages.java", source);
-    assertTrue(r.errors().isEmpty(), () -> r.errors().toString());
-    return r.findings().stream().filter(f -> f.rule().equals("UnguardedDivision")).toList();
+    return RuleFindings.of("UnguardedDivision", "import java.util.*;\nimport java.util.stream.*;", "LossAverages",
+        methods, config);
   }
 
   /** The levels of the UnguardedDivision findings, in order: "warning", "note". */
   private static List<String> levels(String methods) {
-    return findings(methods, Config.defaults()).stream().map(f -> f.severity().label()).toList();
+    return RuleFindings.levels(findings(methods, Config.defaults()));
   }
 
   private static String message(String methods) {
@@ -91,7 +81,7 @@ class UnguardedDivisionLevelsTest {
   @Test
   void theStrictReadingMakesItAWarning() throws ConfigException {
     List<Finding> found = findings(MEAN_LOSS, strict());
-    assertEquals(List.of("warning"), found.stream().map(f -> f.severity().label()).toList());
+    assertEquals(List.of("warning"), RuleFindings.levels(found));
     assertTrue(found.get(0).message().contains("when losses is empty"), found.get(0).message());
   }
 
@@ -227,7 +217,7 @@ class UnguardedDivisionLevelsTest {
         """;
     assertEquals(List.of("note"), levels(variance));
     assertTrue(message(variance).contains("when losses has a single element"), message(variance));
-    assertEquals(List.of("warning"), findings(variance, strict()).stream().map(f -> f.severity().label()).toList());
+    assertEquals(List.of("warning"), RuleFindings.levels(findings(variance, strict())));
     assertEquals(List.of("note"), levels("""
         double lossVariance(List<Double> losses, double squares) {
           int degreesOfFreedom = losses.size() - 1;
@@ -261,7 +251,7 @@ class UnguardedDivisionLevelsTest {
         """;
     assertEquals(List.of("note"), levels(weighted));
     assertTrue(message(weighted).contains("when the values of weights sum to 0"), message(weighted));
-    assertEquals(List.of("note"), findings(weighted, strict()).stream().map(f -> f.severity().label()).toList(),
+    assertEquals(List.of("note"), RuleFindings.levels(findings(weighted, strict())),
         "the strict reading is about input sizes only");
     assertEquals(List.of("note"), levels("""
         double classLoss(double[] losses, double[] weights, int[] labels, int k) {
@@ -324,7 +314,7 @@ class UnguardedDivisionLevelsTest {
     assertEquals(List.of("note", "note", "warning", "warning"), levels(SHAPES));
     Config strict = Config.parse("UnguardedDivision.shapeOnly = warning", "t.properties", RULES);
     assertEquals(List.of("warning", "warning", "warning", "warning"),
-        findings(SHAPES, strict).stream().map(f -> f.severity().label()).toList());
+        RuleFindings.levels(findings(SHAPES, strict)));
   }
 
   @Test

@@ -1,13 +1,10 @@
 package dev.nanlint.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nanlint.engine.Config;
 import dev.nanlint.engine.ConfigException;
-import dev.nanlint.engine.FileResult;
 import dev.nanlint.engine.Finding;
-import dev.nanlint.engine.Linter;
 import dev.nanlint.engine.Rule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,16 +18,8 @@ class UnguardedLogLevelsTest {
   private static final List<Rule> RULES = BuiltInRules.all();
 
   private static List<String> levels(String methods, Config config) {
-    String source = """
-        import org.nd4j.linalg.api.ndarray.INDArray;
-        import org.nd4j.linalg.ops.transforms.Transforms;
-        class Scores {
-        %s
-        }
-        """.formatted(methods);
-    FileResult r = new Linter(RULES, config).lint("Scores.java", source);
-    assertTrue(r.errors().isEmpty(), () -> r.errors().toString());
-    return r.findings().stream().filter(f -> f.rule().equals("UnguardedLog")).map(f -> f.severity().label()).toList();
+    return RuleFindings.levels(RuleFindings.of("UnguardedLog", "import org.nd4j.linalg.api.ndarray.INDArray;\n"
+        + "import org.nd4j.linalg.ops.transforms.Transforms;", "Scores", methods, config));
   }
 
   private static List<String> levels(String methods) {
