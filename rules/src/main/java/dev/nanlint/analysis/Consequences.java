@@ -3,6 +3,9 @@ package dev.nanlint.analysis;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.CastExpr;
@@ -14,6 +17,7 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithBody;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import java.util.ArrayList;
@@ -138,15 +142,24 @@ public final class Consequences {
       }
       return Fate.REACHES_RESULT;
     }
-    Optional<VariableDeclarator> local = assignedLocal(parent, child);
-    if (local.isEmpty() || copies >= MAX_COPIES) {
+    if (copies >= MAX_COPIES) {
       return Fate.REACHES_RESULT;
+    }
+    Optional<VariableDeclarator> local = assignedLocal(parent, child);
+    Optional<VariableDeclarator> array = local.isPresent() ? Optional.empty() : assignedLocalArray(parent, child);
+    if (local.isEmpty() && array.isEmpty()) {
+      return Fate.REACHES_RESULT;
+    }
+    VariableDeclarator holder = local.orElseGet(array::get);
+    Optional<List<Expression>> reads = local.isPresent() ? Optional.of(reads(holder)) : elementReads(holder, parent);
+    if (reads.isEmpty()) {
+      return Fate.REACHES_RESULT; // the array itself goes somewhere: returned, passed on, aliased
     }
     Fate fate = Fate.NEVER_READ;
     List<Node> strongest = new ArrayList<>();
-    for (NameExpr read : reads(local.get())) {
+    for (Expression read : reads.get()) {
       List<Node> mine = new ArrayList<>();
-      Optional<BinaryExpr> guard = onlyNaN ? nanExcludingGuard(read, local.get(), parent) : Optional.empty();
+      Optional<BinaryExpr> guard = onlyNaN ? nanExcludingGuard(read, holder, parent) : Optional.empty();
       if (guard.isPresent()) {
         mine.add(guard.get());
       }
@@ -171,7 +184,7 @@ public final class Consequences {
    * den >= eps ? x / den : 0}, also as a conjunct of {@code &&}. A comparison with NaN is false (other than
    * {@code !=}), so a NaN never reaches such a read: the branch handles it as it handles the zero case.
    */
-  private Optional<BinaryExpr> nanExcludingGuard(NameExpr read, VariableDeclarator local, Node store) {
+  private Optional<BinaryExpr> nanExcludingGuard(Expression read, VariableDeclarator local, Node store) {
     Node child = read;
     for (Node parent = read.getParentNode().orElse(null); parent != null && !(parent instanceof CallableDeclaration)
         && !(parent instanceof LambdaExpr); child = parent, parent = parent.getParentNode().orElse(null)) {
@@ -179,7 +192,7 @@ public final class Consequences {
           ? i.getCondition()
           : parent instanceof ConditionalExpr c && c.getThenExpr() == child ? c.getCondition() : null;
       Optional<BinaryExpr> found = condition == null || !after(condition, store) ? Optional.empty()
-          : comparisonOf(condition, local);
+          : comparisonOf(condition, local, read);
       if (found.isPresent()) {
         return found;
       }
@@ -187,24 +200,35 @@ public final class Consequences {
     return Optional.empty();
   }
 
-  /** The comparison of {@code local} in {@code condition}, itself or one conjunct of {@code &&}. */
-  private Optional<BinaryExpr> comparisonOf(Expression condition, VariableDeclarator local) {
+  /**
+   * The comparison in {@code condition} (itself or one conjunct of {@code &&}) of what {@code read} reads: the
+   * local, or the same element of the local array ({@code if (sd[j] > 0) x / sd[j]}, the index written alike).
+   */
+  private Optional<BinaryExpr> comparisonOf(Expression condition, VariableDeclarator local, Expression read) {
     Expression x = condition;
     while (x instanceof EnclosedExpr enclosed) {
       x = enclosed.getInner();
     }
     if (x instanceof BinaryExpr and && and.getOperator() == BinaryExpr.Operator.AND) {
-      return comparisonOf(and.getLeft(), local).or(() -> comparisonOf(and.getRight(), local));
+      return comparisonOf(and.getLeft(), local, read).or(() -> comparisonOf(and.getRight(), local, read));
     }
     return x instanceof BinaryExpr b && COMPARE.contains(b.getOperator()) && b.getOperator() != BinaryExpr.Operator.NOT_EQUALS
-        && (isLocal(b.getLeft(), local) || isLocal(b.getRight(), local)) ? Optional.of(b) : Optional.empty();
+        && (readsSame(b.getLeft(), local, read) || readsSame(b.getRight(), local, read)) ? Optional.of(b) : Optional.empty();
   }
 
-  private boolean isLocal(Expression e, VariableDeclarator local) {
+  private boolean readsSame(Expression e, VariableDeclarator local, Expression read) {
     Expression x = e;
     while (x instanceof EnclosedExpr enclosed) {
       x = enclosed.getInner();
     }
+    if (read instanceof ArrayAccessExpr element) {
+      return x instanceof ArrayAccessExpr other && isLocal(other.getName(), local)
+          && Printed.of(other.getIndex()).equals(Printed.of(element.getIndex()));
+    }
+    return isLocal(x, local);
+  }
+
+  private boolean isLocal(Expression x, VariableDeclarator local) {
     return x instanceof NameExpr n && n.getNameAsString().equals(local.getNameAsString())
         && declarations.find(n, n.getNameAsString()).map(d -> d.node() == local).orElse(false);
   }
@@ -270,6 +294,75 @@ public final class Consequences {
     return Optional.empty();
   }
 
+  /**
+   * The local array that {@code parent} stores {@code child} in as an element ({@code sd[j] = Math.sqrt(v)}):
+   * created by its method (not a lambda) in its declaration, so no one else holds it (a for-each row or a
+   * model's {@code getData()} is someone else's array).
+   */
+  private Optional<VariableDeclarator> assignedLocalArray(Node parent, Node child) {
+    if (parent instanceof AssignExpr a && (a.getOperator() == AssignExpr.Operator.ASSIGN || ACCUMULATE.contains(a.getOperator()))
+        && a.getValue() == child && a.getTarget() instanceof ArrayAccessExpr element
+        && element.getName() instanceof NameExpr target && !(a.getParentNode().orElse(null) instanceof Expression)) {
+      return declarations.find(target, target.getNameAsString())
+          .filter(d -> d.kind() == Declarations.Kind.LOCAL && d.node() instanceof VariableDeclarator)
+          .map(d -> (VariableDeclarator) d.node()).filter(Consequences::isMethodLocal)
+          .filter(v -> v.getInitializer().filter(i -> i instanceof ArrayCreationExpr || i instanceof ArrayInitializerExpr).isPresent());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Every read of an element of the local array {@code local} in its method that can see what {@code store}
+   * wrote ({@code sd[j]} outside a plain write to it); empty when the array itself is used otherwise
+   * (returned, passed, aliased, iterated, indexed twice), since its elements may then be read out of sight.
+   * Its {@code length} tells nothing of the values; a read that runs before the store (earlier, and in no
+   * loop with it) cannot see it, nor can a read inside the stored value ({@code s[i] = Math.sqrt(s[i] - m)}),
+   * which only feeds the store itself.
+   */
+  private Optional<List<Expression>> elementReads(VariableDeclarator local, Node store) {
+    Node method = local.findAncestor(CallableDeclaration.class).map(m -> (Node) m).orElse(local);
+    Node stored = ((AssignExpr) store).getValue();
+    List<Expression> reads = new ArrayList<>();
+    String name = local.getNameAsString();
+    for (NameExpr n : method.findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
+      if (!declarations.find(n, name).map(d -> d.node() == local).orElse(true)) {
+        continue;
+      }
+      Node use = n.getParentNode().orElse(null);
+      if (use instanceof FieldAccessExpr f && f.getNameAsString().equals("length")
+          || n.isDescendantOf(stored) || before(n, store) && !inOneLoop(n, store)) {
+        continue;
+      }
+      if (!(use instanceof ArrayAccessExpr element) || element.getName() != n // incl. `sd = other`: another array
+          || element.getParentNode().orElse(null) instanceof ArrayAccessExpr) {
+        return Optional.empty();
+      }
+      boolean written = element.getParentNode().orElse(null) instanceof AssignExpr a && a.getTarget() == element
+          && a.getOperator() == AssignExpr.Operator.ASSIGN;
+      if (!written) {
+        reads.add(element); // an element's compound assignment reads and keeps it: followed like a read
+      }
+    }
+    return Optional.of(reads);
+  }
+
+  private static boolean before(Node n, Node store) {
+    return n.getEnd().isPresent() && store.getBegin().isPresent() && n.getEnd().get().isBefore(store.getBegin().get());
+  }
+
+  /**
+   * Some loop encloses both, so a read earlier in the text may run after the store, on the next iteration;
+   * or the read is in a lambda, which may run at any time.
+   */
+  private static boolean inOneLoop(Node read, Node store) {
+    for (Node p = read.getParentNode().orElse(null); p != null && !(p instanceof CallableDeclaration); p = p.getParentNode().orElse(null)) {
+      if (p instanceof LambdaExpr || p instanceof NodeWithBody<?> && store.isDescendantOf(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@code s += v}: v's NaN goes where s goes. */
   private static final Set<AssignExpr.Operator> ACCUMULATE = Set.of(AssignExpr.Operator.PLUS,
       AssignExpr.Operator.MINUS, AssignExpr.Operator.MULTIPLY, AssignExpr.Operator.DIVIDE);
@@ -291,9 +384,9 @@ public final class Consequences {
    * and keeps it, and a read inside a lambda may run anywhere: both count as reaching a result (by returning
    * the read itself, whose parent is then not a comparison).
    */
-  private List<NameExpr> reads(VariableDeclarator local) {
+  private List<Expression> reads(VariableDeclarator local) {
     Node method = local.findAncestor(CallableDeclaration.class).map(m -> (Node) m).orElse(local);
-    List<NameExpr> reads = new ArrayList<>();
+    List<Expression> reads = new ArrayList<>();
     String name = local.getNameAsString();
     for (NameExpr n : method.findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
       // a name that resolves nowhere (a sibling declarator: `v = a / b, w = log(v)`) may be this variable

@@ -55,6 +55,29 @@ class ConsequencesTest {
           double den = a / b;
           if (den > 0 && row.length > 1) { row[0] /= den; }
         }
+        void elementGuarded(double a, double b, double[][] x, int n) {
+          double[] sd = new double[n];
+          for (int j = 0; j < n; j++) { sd[j] += x[0][j]; }
+          for (int j = 0; j < sd.length; j++) { sd[j] = Math.sqrt(sd[j] - 1) + a / b; }
+          for (double[] row : x) { for (int j = 0; j < n; j++) { if (sd[j] > 0) { row[j] /= sd[j]; } } }
+        }
+        void elementCompared(double a, double b, int n) {
+          double[] g = new double[n];
+          g[0] = a / b;
+          if (g[0] > best) { best = 0; }
+        }
+        void elementUnguarded(double a, double b, double[][] x, int n) {
+          double[] sd = new double[n];
+          for (int j = 0; j < n; j++) { sd[j] = a / b; }
+          for (double[] row : x) { for (int j = 0; j < n; j++) { if (sd[0] > 0) { row[j] /= sd[j]; } } }
+        }
+        double[] arrayReturned(double a, double b, int n) { double[] r = new double[n]; r[0] = a / b; return r; }
+        void arrayPassed(double a, double b, int n) { double[] r = new double[n]; r[0] = a / b; java.util.Arrays.sort(r); }
+        void someoneElsesArray(double a, double b, double[][] x) { for (double[] row : x) { row[0] = a / b; } }
+        void readEarlierInTheLoop(double a, double b, double[] out, int n) {
+          double[] g = new double[n];
+          for (int i = 1; i < n; i++) { out[i] = g[i - 1]; g[i] = a / b; }
+        }
       }
       """;
 
@@ -113,6 +136,25 @@ class ConsequencesTest {
     BinaryExpr late = unit.findFirst(MethodDeclaration.class, d -> d.getNameAsString().equals("guardBeforeStore"))
         .orElseThrow().findFirst(BinaryExpr.class, b -> b.getOperator() == BinaryExpr.Operator.DIVIDE).orElseThrow();
     assertEquals(Fate.REACHES_RESULT, consequences.ofNaN(late).fate());
+  }
+
+  /** The same for an element of an array the method creates: every read of it is followed, the index must match the guard's. */
+  @Test
+  void anElementOfALocalArrayIsFollowedThroughItsReads() {
+    assertEquals(Fate.GUARDED, nanFateIn("elementGuarded")); // its length and the loop reading it before the store do not count
+    assertEquals(Fate.REACHES_RESULT, fateIn("elementGuarded")); // an Infinity passes sd[j] > 0
+    assertEquals(Fate.ONLY_COMPARED, fateIn("elementCompared"));
+    assertEquals(Fate.REACHES_RESULT, nanFateIn("elementUnguarded")); // sd[0] > 0 does not guard sd[j]
+    for (String m : new String[] {"arrayReturned", "arrayPassed", "someoneElsesArray", "readEarlierInTheLoop"}) {
+      assertEquals(Fate.REACHES_RESULT, fateIn(m), m);
+    }
+  }
+
+  private Fate nanFateIn(String method) {
+    MethodDeclaration m = unit.findFirst(MethodDeclaration.class, d -> d.getNameAsString().equals(method)).orElseThrow();
+    BinaryExpr division = m.findFirst(BinaryExpr.class, b -> b.getOperator() == BinaryExpr.Operator.DIVIDE
+        && b.getLeft().toString().equals("a") && b.getRight().toString().equals("b")).orElseThrow();
+    return consequences.ofNaN(division).fate();
   }
 
   @Test
