@@ -58,7 +58,7 @@ public final class Analysis {
     this.scope = new Scope();
     this.flow = new Flow(declarations, definitions);
     this.roots = new Roots(api, values, flow);
-    this.exponentials = new Exponentials(api, values, flow);
+    this.exponentials = new Exponentials(api, values, flow, types);
     this.origins = new Origins(api, values, definitions);
     this.unit = unit;
   }

@@ -150,48 +150,6 @@ public final class Api {
   }
 
   /**
-   * Packages of the ML and statistics libraries whose types the analysis trusts to mean what their methods
-   * say (a network's {@code output}, a model's {@code predictProbabilities}, a distribution's
-   * {@code probability}, computed as an exp that underflows to 0): the one list of them.
-   */
-  private static final List<String> ML_PACKAGES = List.of("org.deeplearning4j.", "org.nd4j.", "org.tribuo.",
-      "smile.", "weka.", "ai.djl.", "org.encog.", "libsvm.", "de.bwaldvogel.liblinear.", "org.apache.spark.ml.",
-      "org.apache.commons.math3.distribution.", "org.apache.commons.math4.legacy.distribution.",
-      "org.apache.commons.statistics.distribution.");
-
-  /**
-   * Does the type name {@code written} (simple or qualified, generics allowed) denote a type of an ML
-   * library: written out in full, imported by name from one, or visible through one's wildcard import and
-   * not shadowed by a single-type import?
-   */
-  public boolean isMlLibraryType(String written) {
-    int generic = written.indexOf('<');
-    String type = (generic < 0 ? written : written.substring(0, generic)).trim();
-    if (type.isEmpty()) {
-      return false;
-    }
-    if (type.contains(".")) {
-      return inMlPackage(type);
-    }
-    for (String single : singleImports) {
-      if (single.endsWith("." + type)) {
-        return inMlPackage(single);
-      }
-    }
-    return wildcardImports.stream().anyMatch(pkg -> inMlPackage(pkg + "."));
-  }
-
-  /** Is {@code member}, called without a scope, statically imported from an ML library and not declared here? */
-  public boolean isMlStaticImport(String member) {
-    return !localMethods().contains(member) && staticImports.stream()
-        .anyMatch(i -> inMlPackage(i) && (i.endsWith("." + member) || i.endsWith(".*")));
-  }
-
-  private static boolean inMlPackage(String qualified) {
-    return ML_PACKAGES.stream().anyMatch(qualified::startsWith);
-  }
-
-  /**
    * A static method of the class {@code qualified}: written on the class (qualified, or by a simple name
    * the imports resolve to it) or, without a scope, statically imported and not declared in this file.
    */

@@ -1,6 +1,7 @@
 package dev.nanlint.analysis;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
@@ -18,6 +19,7 @@ import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import dev.nanlint.engine.Nodes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,11 +49,13 @@ public final class Exponentials {
   private final Api api;
   private final Values values;
   private final Flow flow;
+  private final Types types;
 
-  Exponentials(Api api, Values values, Flow flow) {
+  Exponentials(Api api, Values values, Flow flow, Types types) {
     this.api = api;
     this.values = values;
     this.flow = flow;
+    this.types = types;
   }
 
   /** {@code Math.exp} (also StrictMath, FastMath, static imports) or ND4J {@code Transforms.exp}. */
@@ -179,6 +183,124 @@ public final class Exponentials {
       }
     }
     return false;
+  }
+
+  /** Calls whose result is a weighted sum: a dot or matrix product, a layer's pre-activation. */
+  private static final Set<String> SCORE_METHODS = Set.of("dot", "mmul", "mmuli", "gemv", "gemm", "innerProduct",
+      "dotProduct", "preOutput");
+
+  /**
+   * Why the exponent of {@code exp} can be expected to pass the overflow on ordinary data, or empty when the
+   * code shows nothing that makes it large. Two mechanisms: the exponential is computed in float (ND4J, a
+   * float exponent, a result cast to float), where it overflows above 88.7; or the exponent is a linear score
+   * the method computes, a sum of products of weights and features ({@code s += w[i] * x[i]}, {@code
+   * w.dot(x) + b}, {@code x.mmul(W)}), which grows with unscaled features and weights with no bound. An
+   * exponent handed in by a caller, read from a field or returned by another method may be anything, bounded
+   * log-probabilities as often as raw scores: its shape alone is weak evidence.
+   */
+  public Optional<String> overflowMechanism(MethodCallExpr exp) {
+    Expression exponent = exp.getArgument(0);
+    Node parent = exp.getParentNode().orElse(null);
+    if (api.isTransforms(exp, "exp")) {
+      return Optional.of("ND4J arrays are float by default, where exp overflows above 88.7");
+    }
+    if (keptInFloat(exp)) {
+      return Optional.of("the exponential is kept in a float, which overflows above 88.7");
+    }
+    return isLinearScore(exponent, exp, 0)
+        ? Optional.of(exponent + " is a linear score (a sum of weights times features) with no bound")
+        : Optional.empty();
+  }
+
+  /**
+   * Math.exp computes in double whatever its argument's type; its result overflows at 88.7 only when it is
+   * kept in a float: cast to float, or (through sums and products) stored in a float variable or element.
+   */
+  private boolean keptInFloat(MethodCallExpr exp) {
+    Node child = exp;
+    Node p = exp.getParentNode().orElse(null);
+    while (p instanceof EnclosedExpr || p instanceof BinaryExpr b && b.getOperator() != BinaryExpr.Operator.DIVIDE
+        && !isComparison(b)) {
+      child = p;
+      p = p.getParentNode().orElse(null);
+    }
+    if (p instanceof CastExpr c) {
+      return c.getType().asString().equals("float");
+    }
+    if (p instanceof VariableDeclarator v) {
+      return v.getTypeAsString().equals("float");
+    }
+    return p instanceof AssignExpr a && a.getValue() == child && types.isFloat(a.getTarget());
+  }
+
+  private static boolean isComparison(BinaryExpr b) {
+    return switch (b.getOperator()) {
+      case LESS, LESS_EQUALS, GREATER, GREATER_EQUALS, EQUALS, NOT_EQUALS, AND, OR -> true;
+      default -> false;
+    };
+  }
+
+  private boolean isLinearScore(Expression e, Node use, int depth) {
+    if (depth > MAX_DEPTH) {
+      return false;
+    }
+    Expression x = Flow.strip(e);
+    if (x instanceof MethodCallExpr call) {
+      return SCORE_METHODS.contains(call.getNameAsString())
+          || PASS_THROUGH.contains(call.getNameAsString()) && call.getScope().isPresent()
+              && isLinearScore(call.getScope().get(), use, depth + 1);
+    }
+    if (x instanceof BinaryExpr b) {
+      return switch (b.getOperator()) {
+        case PLUS, MINUS -> isLinearScore(b.getLeft(), use, depth + 1) || isLinearScore(b.getRight(), use, depth + 1);
+        case MULTIPLY, DIVIDE -> !Double.isNaN(values.constant(b.getRight())) && isLinearScore(b.getLeft(), use, depth + 1)
+            || b.getOperator() == BinaryExpr.Operator.MULTIPLY && !Double.isNaN(values.constant(b.getLeft()))
+                && isLinearScore(b.getRight(), use, depth + 1);
+        default -> false;
+      };
+    }
+    String name = x instanceof NameExpr n ? n.getNameAsString() : x instanceof ArrayAccessExpr ? Flow.root(x) : "";
+    Optional<Node> method = use.findAncestor(CallableDeclaration.class).map(m -> (Node) m);
+    if (name.isEmpty() || method.isEmpty()) {
+      return false;
+    }
+    if (x instanceof NameExpr n && flow.declarations().find(n, name).filter(d -> d.kind() != Declarations.Kind.LOCAL).isPresent()) {
+      return false; // a parameter or a field: whatever the caller or another method put there
+    }
+    for (Node write : x instanceof NameExpr ? Flow.writes(method.get(), name) : elementWrites(method.get(), name)) {
+      if (write instanceof AssignExpr a && (accumulatesProduct(a)
+          || a.getOperator() == AssignExpr.Operator.ASSIGN && isLinearScore(a.getValue(), use, depth + 1))) {
+        return true;
+      }
+    }
+    if (x instanceof NameExpr n) {
+      Optional<Expression> initial = flow.declarations().find(n, name).map(Declarations.Declaration::node)
+          .filter(VariableDeclarator.class::isInstance).flatMap(v -> ((VariableDeclarator) v).getInitializer());
+      return initial.isPresent() && isLinearScore(initial.get(), use, depth + 1);
+    }
+    return false;
+  }
+
+  /** {@code s += w * x} or {@code s = s + w * x}: a product of two values that are not constants, summed up. */
+  private boolean accumulatesProduct(AssignExpr a) {
+    Expression term = a.getOperator() == AssignExpr.Operator.PLUS ? a.getValue()
+        : a.getOperator() == AssignExpr.Operator.ASSIGN && Flow.strip(a.getValue()) instanceof BinaryExpr sum
+            && sum.getOperator() == BinaryExpr.Operator.PLUS && Printed.of(Flow.strip(sum.getLeft())).equals(Printed.of(Flow.strip(a.getTarget())))
+            ? sum.getRight() : null;
+    return term != null && Flow.strip(term) instanceof BinaryExpr product && product.getOperator() == BinaryExpr.Operator.MULTIPLY
+        && Double.isNaN(values.constant(product.getLeft())) && Double.isNaN(values.constant(product.getRight()));
+  }
+
+  /** Assignments to an element of the array {@code name}: {@code z[k] = ...}, {@code z[k] += ...}. */
+  private static List<Node> elementWrites(Node within, String name) {
+    List<Node> out = new ArrayList<>();
+    Nodes.walk(within, node -> {
+      if (node instanceof AssignExpr a && Flow.strip(a.getTarget()) instanceof ArrayAccessExpr element
+          && Flow.root(element).equals(name)) {
+        out.add(a);
+      }
+    });
+    return out;
   }
 
   private static boolean leadingMinus(BinaryExpr b) {

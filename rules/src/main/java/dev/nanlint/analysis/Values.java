@@ -654,26 +654,12 @@ public final class Values {
       return element(receiver);
     }
     if (PROBABILITY_METHODS.contains(name)) {
-      // a network's or a library model's output is a probability; the same method name on any other
-      // receiver is only a name
-      String reason = call + " reaches 0 when the model saturates";
-      boolean library = call.getScope().map(this::isMlLibraryValue).orElseGet(() -> api.isMlStaticImport(name));
-      return library ? Value.probability(reason) : Value.namedProbability(reason);
+      return Value.probability(call + " reaches 0 when the model saturates");
     }
     if (Names.isProbability(name)) {
       return Value.namedProbability(call + " reaches 0 when the model saturates");
     }
     return configurationValue(name, call.toString()); // getters: what they return is validated where it is set
-  }
-
-  /** An object of an ML library's type, or the library's class itself for a static call ({@code Transforms}). */
-  private boolean isMlLibraryValue(Expression receiver) {
-    if (types.isIndArray(receiver) || api.isMlLibraryType(types.typeOf(receiver))) {
-      return true;
-    }
-    String written = Printed.ofName(receiver);
-    return written != null && !written.isEmpty() && Character.isUpperCase(written.charAt(written.lastIndexOf('.') + 1))
-        && types.typeOf(receiver).isEmpty() && api.isMlLibraryType(written);
   }
 
   /** A helper declared in this file: positive when every return is, e.g. {@code return Math.max(x, EPS);}. */

@@ -80,7 +80,7 @@ public final class RuleContext {
   }
 
   /**
-   * Reports {@code node} under the current rule, unless suppressed in source.
+   * Reports {@code node} under the current rule, unless suppressed in source or in a branch a constant rules out.
    *
    * @param fix concrete replacement code or advice, shown as the finding's "fix:" line
    */
@@ -120,7 +120,7 @@ public final class RuleContext {
       return;
     }
     int line = range.begin.line;
-    if (Suppressions.isSuppressed(node, currentRule.name(), line, source)) {
+    if (Suppressions.isSuppressed(node, currentRule.name(), line, source) || DeadBranches.isDead(node)) {
       return;
     }
     Edit edit = replacement == null || replacement.equals(source(node)) ? null

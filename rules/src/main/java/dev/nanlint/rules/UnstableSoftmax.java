@@ -11,6 +11,7 @@ import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
 import dev.nanlint.engine.Severity;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Flags exp of unbounded logits in a hand-written softmax, log-sum-exp or ratio of exponentials, where
@@ -21,6 +22,7 @@ import java.util.Optional;
 public final class UnstableSoftmax implements Rule {
   /** exp overflows float above this (and double above 709.78): a smaller bound on the exponent is safe in both. */
   private static final double FLOAT_EXP_OVERFLOW = 88.7;
+  private static final String SHAPE_ONLY = "UnstableSoftmax.shapeOnly";
 
   @Override
   public void visit(MethodCallExpr call, RuleContext ctx) {
@@ -47,11 +49,13 @@ public final class UnstableSoftmax implements Rule {
       }
     }
     boolean nd4j = a.api().isTransforms(call, "exp");
+    Optional<String> mechanism = exps.overflowMechanism(call);
     String effect = use.log()
-        ? "the log-sum-exp becomes Infinity and its gradient NaN"
+        ? "the log becomes Infinity"
         : "the normalisation becomes Infinity / Infinity = NaN";
-    String message = call + " overflows to Infinity once " + arg + " exceeds about 709 (88 in float), and "
-        + effect + ": " + use.how();
+    String limit = mechanism.filter(m -> m.contains("88.7")).isPresent() ? "88.7 (exp in float)" : "709.78";
+    String message = call + " overflows to Infinity once " + arg + " exceeds " + limit + ", and "
+        + effect + ": " + use.how() + mechanism.filter(m -> !m.contains("88.7")).map(m -> "; " + m).orElse("");
     String shifted = (isSimple(arg) ? arg.toString() : "(" + arg + ")");
     String fix;
     if (nd4j) {
@@ -62,7 +66,22 @@ public final class UnstableSoftmax implements Rule {
       fix = callee + "(" + arg + " - max) with max the largest exponent of the sum, the same shift in every exp"
           + (use.log() ? ", and max added back: max + Math.log(sum)" : "");
     }
-    ctx.report(call, message, fix);
+    if (mechanism.isPresent() || Levels.isWarning(ctx.config(), SHAPE_ONLY)) {
+      ctx.report(call, message, fix);
+    } else {
+      // an exponent from a caller, a field or another method: bounded log-probabilities as often as raw scores
+      ctx.reportWeaker(call, message + "; nothing here shows how large " + arg + " gets", fix);
+    }
+  }
+
+  @Override
+  public Set<String> configKeys() {
+    return Set.of(SHAPE_ONLY);
+  }
+
+  @Override
+  public String checkConfig(String key, String value) {
+    return Levels.check(key, value);
   }
 
   /** The flow keeps the exponent below where exp overflows in float (and so in double). */

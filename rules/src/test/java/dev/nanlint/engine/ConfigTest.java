@@ -103,7 +103,7 @@ class ConfigTest {
   void anUnknownKeyWithNothingCloseListsTheKeys() {
     assertEquals("t.properties:1: unknown key 'maxWarnings'; the keys are enable, disable, severity.<Rule>, exclude,"
         + " failOn and the rules' thresholds (HighLearningRate.adagrad, HighLearningRate.adam,"
-        + " HighLearningRate.rmsprop, HighLearningRate.sgd, PowDomain.shapeOnly, UnguardedDivision.emptyInputs, UnguardedDivision.shapeOnly, UnguardedLog.shapeOnly)",
+        + " HighLearningRate.rmsprop, HighLearningRate.sgd, PowDomain.shapeOnly, UnguardedDivision.emptyInputs, UnguardedDivision.shapeOnly, UnguardedLog.shapeOnly, UnstableSoftmax.shapeOnly)",
         refused("maxWarnings = 3").getMessage());
   }
 
@@ -144,7 +144,7 @@ class ConfigTest {
     assertFalse(config.isEnabled(info("NaNEquality")));
     assertEquals("t.properties:4: unknown key 'bogus'; the keys are enable, disable, severity.<Rule>, exclude,"
         + " failOn and the rules' thresholds (HighLearningRate.adagrad, HighLearningRate.adam,"
-        + " HighLearningRate.rmsprop, HighLearningRate.sgd, PowDomain.shapeOnly, UnguardedDivision.emptyInputs, UnguardedDivision.shapeOnly, UnguardedLog.shapeOnly)",
+        + " HighLearningRate.rmsprop, HighLearningRate.sgd, PowDomain.shapeOnly, UnguardedDivision.emptyInputs, UnguardedDivision.shapeOnly, UnguardedLog.shapeOnly, UnstableSoftmax.shapeOnly)",
         refused("disable = UnguardedLog, \\\n  NaNEquality\n# comment \\\nbogus = 1").getMessage());
   }
 

@@ -42,22 +42,6 @@ class UnguardedLogLevelsTest {
     assertEquals(List.of("warning", "warning"), levels(SHAPES, strict));
   }
 
-  /** {@code output} is a model's probability only on a receiver whose type an ML library declares. */
-  @Test
-  void aModelsOutputIsAProbabilityOnlyWhenTheReceiverIsALibraryModel() {
-    String methods = """
-        double libraryModel(org.deeplearning4j.nn.multilayer.MultiLayerNetwork net, INDArray x) {
-          return Math.log(net.output(x).getDouble(0));
-        }
-        double importedModel(MultiLayerNetwork net, INDArray x) { return Math.log(net.output(x).getDouble(0)); }
-        double ownModel(Circuit c, double x) { return Math.log(c.output(x)); }
-        double ownHelper(double x) { return Math.log(Maths.sigmoid(x)); }
-        """;
-    List<Finding> findings = RuleFindings.of("UnguardedLog", "import org.nd4j.linalg.api.ndarray.INDArray;\n"
-        + "import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;", "Scores", methods, Config.defaults());
-    assertEquals(List.of("warning", "warning", "note", "note"), RuleFindings.levels(findings));
-  }
-
   @Test
   void theFrequencyOfAClassTheDataMayNeverShowIsAWarning() {
     assertEquals(List.of("warning"), levels("""
