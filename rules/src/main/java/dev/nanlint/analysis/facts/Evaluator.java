@@ -51,6 +51,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The fact of an expression given the store before it, and the store after it: one walk over the whole
@@ -517,20 +518,18 @@ public final class Evaluator {
     }
     AccessPath p = path.get();
     NumFact step = NumFact.constant(by, Precision.INT);
-    Store out = after;
-    for (Map.Entry<AccessPath, NumFact> e : before.facts().entrySet()) {
-      AccessPath q = e.getKey();
-      NumFact d = e.getValue();
+    Store[] out = {after};
+    before.forEach((q, d) -> {
       if (!q.isDifference() || !d.isIntegral() || q.left().equals(q.minus())) {
-        continue;
+        return;
       }
       if (q.left().equals(p)) {
-        out = out.with(q, Arith.add(d, step));
+        out[0] = out[0].with(q, Arith.add(d, step));
       } else if (q.minus().equals(p)) {
-        out = out.with(q, Arith.sub(d, step));
+        out[0] = out[0].with(q, Arith.sub(d, step));
       }
-    }
-    return out;
+    });
+    return out[0];
   }
 
   /**
@@ -543,18 +542,21 @@ public final class Evaluator {
     if (direct != null || !isLocal(x) || !isLocal(y)) {
       return direct;
     }
-    NumFact bound = null;
-    for (Map.Entry<AccessPath, NumFact> e : s.facts().entrySet()) {
-      AccessPath q = e.getKey();
-      if (!q.isDifference() || !q.left().equals(x) || q.minus().equals(y) || !isLocal(q.minus())
-          || !e.getValue().isIntegral()) {
-        continue;
+    // by the name of the local in between, so the bound (the first one's precision, tags and evidence, met
+    // with the others) does not depend on the store's order
+    Map<String, NumFact> throughLocal = new TreeMap<>();
+    s.forEach((q, d) -> {
+      if (!q.isDifference() || !q.left().equals(x) || q.minus().equals(y) || !isLocal(q.minus()) || !d.isIntegral()) {
+        return;
       }
       NumFact rest = s.get(AccessPath.difference(q.minus(), y)).orElse(null);
       if (rest != null && rest.isIntegral()) {
-        NumFact through = Arith.add(e.getValue(), rest);
-        bound = bound == null ? through : bound.restrict(through);
+        throughLocal.put(q.minus().root(), Arith.add(d, rest));
       }
+    });
+    NumFact bound = null;
+    for (NumFact through : throughLocal.values()) {
+      bound = bound == null ? through : bound.restrict(through);
     }
     return bound;
   }
