@@ -2,6 +2,8 @@ package dev.nanlint.engine;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +74,12 @@ public final class Nodes {
 
   /** The first node of {@code type} in pre-order that passes {@code filter}. */
   public static <T extends Node> Optional<T> first(Node root, Class<T> type, Predicate<? super T> filter) {
+    if (root instanceof BodyDeclaration<?> || root instanceof LambdaExpr || root instanceof CompilationUnit) { // large, searched often
+      FileNodes index = FileNodes.around(root);
+      if (index != null && index.contains(root)) {
+        return index.firstBelow(root, type, filter); // the nodes of the type in the subtree's run of the index
+      }
+    }
     ArrayDeque<Node> stack = new ArrayDeque<>();
     stack.push(root);
     int visited = 0;
