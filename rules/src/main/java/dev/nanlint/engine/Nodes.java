@@ -72,12 +72,16 @@ public final class Nodes {
     return first(root, type, filter).isPresent();
   }
 
-  /** The first node of {@code type} in pre-order that passes {@code filter}. */
+  /**
+   * The first node of {@code type} in pre-order that passes {@code filter}. Below a method, class, lambda or
+   * unit of an indexed file (large, and searched often) it reads {@link FileNodes}: the nodes of the type in
+   * the subtree's run of the pre-order.
+   */
   public static <T extends Node> Optional<T> first(Node root, Class<T> type, Predicate<? super T> filter) {
-    if (root instanceof BodyDeclaration<?> || root instanceof LambdaExpr || root instanceof CompilationUnit) { // large, searched often
+    if (root instanceof BodyDeclaration<?> || root instanceof LambdaExpr || root instanceof CompilationUnit) {
       FileNodes index = FileNodes.around(root);
       if (index != null && index.contains(root)) {
-        return index.firstBelow(root, type, filter); // the nodes of the type in the subtree's run of the index
+        return index.firstBelow(root, type, filter);
       }
     }
     ArrayDeque<Node> stack = new ArrayDeque<>();

@@ -30,7 +30,7 @@ public final class Store {
   private static final Store EMPTY = new Store(NO_HASHES, NO_PATHS, NO_FACTS, true);
   private static final Store UNREACHABLE = new Store(NO_HASHES, NO_PATHS, NO_FACTS, false);
 
-  /** {@code hashes[i] == paths[i].hashCode()}, ascending; never changed once the store is built (arrays may be shared). */
+  /** {@code hashes[i] == paths[i].hashCode()}, ascending. No array changes once its store is built: stores share them. */
   private final int[] hashes;
   private final AccessPath[] paths;
   private final NumFact[] facts;
