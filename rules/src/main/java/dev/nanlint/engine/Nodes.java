@@ -2,6 +2,8 @@ package dev.nanlint.engine;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,8 +72,18 @@ public final class Nodes {
     return first(root, type, filter).isPresent();
   }
 
-  /** The first node of {@code type} in pre-order that passes {@code filter}. */
+  /**
+   * The first node of {@code type} in pre-order that passes {@code filter}. Below a method, class, lambda or
+   * unit of an indexed file (large, and searched often) it reads {@link FileNodes}: the nodes of the type in
+   * the subtree's run of the pre-order.
+   */
   public static <T extends Node> Optional<T> first(Node root, Class<T> type, Predicate<? super T> filter) {
+    if (root instanceof BodyDeclaration<?> || root instanceof LambdaExpr || root instanceof CompilationUnit) {
+      FileNodes index = FileNodes.around(root);
+      if (index != null && index.contains(root)) {
+        return index.firstBelow(root, type, filter);
+      }
+    }
     ArrayDeque<Node> stack = new ArrayDeque<>();
     stack.push(root);
     int visited = 0;

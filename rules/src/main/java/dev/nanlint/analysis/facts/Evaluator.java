@@ -51,6 +51,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The fact of an expression given the store before it, and the store after it: one walk over the whole
@@ -85,6 +86,12 @@ public final class Evaluator {
   /** Whether a field the store knows nothing of is read from the file's writes to it (see withFieldFacts). */
   private final boolean fieldFacts;
   private final LocalArrays localArrays;
+  /**
+   * {@link #pathOf} of each expression asked, once: the flow asks again on every pass over a loop and for every
+   * question about an element, and a path is a fact of the syntax alone. Shared with the evaluators derived
+   * from this one.
+   */
+  private final Map<Expression, Optional<AccessPath>> paths;
   /** Final fields whose initializer is being evaluated: a cycle reads as unknown. */
   private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
   /** The fact of each final field's initializer, once: a large initializer is costly to evaluate at every read. */
@@ -99,13 +106,14 @@ public final class Evaluator {
   }
 
   private Evaluator(Analysis analysis, List<CallHandler> handlers, Observer observer, boolean fieldFacts) {
-    this(analysis, handlers, observer, fieldFacts, new LocalArrays());
+    this(analysis, handlers, observer, fieldFacts, new LocalArrays(), new IdentityHashMap<>());
   }
 
   private Evaluator(Analysis analysis, List<CallHandler> handlers, Observer observer, boolean fieldFacts,
-      LocalArrays localArrays) {
+      LocalArrays localArrays, Map<Expression, Optional<AccessPath>> paths) {
     this.analysis = analysis;
     this.localArrays = localArrays;
+    this.paths = paths;
     this.handlers = List.copyOf(handlers);
     this.observer = observer;
     this.fieldFacts = fieldFacts;
@@ -114,7 +122,7 @@ public final class Evaluator {
 
   /** The same evaluator reporting every evaluated expression to {@code o}. */
   public Evaluator observing(Observer o) {
-    return new Evaluator(analysis, handlers, o, fieldFacts, localArrays);
+    return new Evaluator(analysis, handlers, o, fieldFacts, localArrays, paths);
   }
 
   /**
@@ -123,7 +131,7 @@ public final class Evaluator {
    * would analyse every method that writes the field (measured: +17% CPU on the tuning corpus).
    */
   public Evaluator withFieldFacts() {
-    return new Evaluator(analysis, handlers, observer, true, localArrays);
+    return new Evaluator(analysis, handlers, observer, true, localArrays, paths);
   }
 
   Analysis analysis() {
@@ -159,6 +167,15 @@ public final class Evaluator {
 
   /** The access path {@code e} names: a local, a field, an array's elements or length, a collection's size. */
   public Optional<AccessPath> pathOf(Expression e) {
+    Optional<AccessPath> known = paths.get(e);
+    if (known == null) {
+      known = findPath(e);
+      paths.put(e, known);
+    }
+    return known;
+  }
+
+  private Optional<AccessPath> findPath(Expression e) {
     if (e instanceof EnclosedExpr en) {
       return pathOf(en.getInner());
     }
@@ -517,20 +534,18 @@ public final class Evaluator {
     }
     AccessPath p = path.get();
     NumFact step = NumFact.constant(by, Precision.INT);
-    Store out = after;
-    for (Map.Entry<AccessPath, NumFact> e : before.facts().entrySet()) {
-      AccessPath q = e.getKey();
-      NumFact d = e.getValue();
+    Store[] out = {after};
+    before.forEach((q, d) -> {
       if (!q.isDifference() || !d.isIntegral() || q.left().equals(q.minus())) {
-        continue;
+        return;
       }
       if (q.left().equals(p)) {
-        out = out.with(q, Arith.add(d, step));
+        out[0] = out[0].with(q, Arith.add(d, step));
       } else if (q.minus().equals(p)) {
-        out = out.with(q, Arith.sub(d, step));
+        out[0] = out[0].with(q, Arith.sub(d, step));
       }
-    }
-    return out;
+    });
+    return out[0];
   }
 
   /**
@@ -543,18 +558,21 @@ public final class Evaluator {
     if (direct != null || !isLocal(x) || !isLocal(y)) {
       return direct;
     }
-    NumFact bound = null;
-    for (Map.Entry<AccessPath, NumFact> e : s.facts().entrySet()) {
-      AccessPath q = e.getKey();
-      if (!q.isDifference() || !q.left().equals(x) || q.minus().equals(y) || !isLocal(q.minus())
-          || !e.getValue().isIntegral()) {
-        continue;
+    // by the name of the local in between, so the bound (the first one's precision, tags and evidence, met
+    // with the others) does not depend on the store's order
+    Map<String, NumFact> throughLocal = new TreeMap<>();
+    s.forEach((q, d) -> {
+      if (!q.isDifference() || !q.left().equals(x) || q.minus().equals(y) || !isLocal(q.minus()) || !d.isIntegral()) {
+        return;
       }
       NumFact rest = s.get(AccessPath.difference(q.minus(), y)).orElse(null);
       if (rest != null && rest.isIntegral()) {
-        NumFact through = Arith.add(e.getValue(), rest);
-        bound = bound == null ? through : bound.restrict(through);
+        throughLocal.put(q.minus().root(), Arith.add(d, rest));
       }
+    });
+    NumFact bound = null;
+    for (NumFact through : throughLocal.values()) {
+      bound = bound == null ? through : bound.restrict(through);
     }
     return bound;
   }
