@@ -1,7 +1,9 @@
 package dev.nanlint.rules;
 
 import dev.nanlint.engine.Config;
+import dev.nanlint.engine.Rule;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Configuration keys that choose the level of a kind of finding: {@code note} (the default) or
@@ -12,6 +14,25 @@ final class Levels {
   private static final String WARNING = "warning";
 
   private Levels() {}
+
+  /**
+   * A rule that reports a finding with no mechanism behind it (only a shape) as a note, and declares the key
+   * that makes such findings warnings again ({@code <Rule>.shapeOnly = warning}).
+   */
+  interface ShapeOnlyLevel extends Rule {
+    /** The rule's {@code <Rule>.shapeOnly} key. */
+    String shapeOnlyKey();
+
+    @Override
+    default Set<String> configKeys() {
+      return Set.of(shapeOnlyKey());
+    }
+
+    @Override
+    default String checkConfig(String key, String value) {
+      return check(key, value);
+    }
+  }
 
   /** Whether the user chose {@code warning} for {@code key}. */
   static boolean isWarning(Config config, String key) {

@@ -15,12 +15,10 @@ import dev.nanlint.analysis.Value;
 import dev.nanlint.analysis.ZeroMechanisms;
 import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.analysis.facts.Squares;
-import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
 import dev.nanlint.engine.Severity;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Flags {@code pow} outside its real domain: a fractional exponent of a base that can be negative
@@ -28,7 +26,7 @@ import java.util.Set;
  */
 @RuleInfo(name = "PowDomain", severity = Severity.WARNING,
     summary = "pow(b, e) is NaN for b < 0 and a fractional e, and Infinity for b = 0 and a negative e")
-public final class PowDomain implements Rule {
+public final class PowDomain implements Levels.ShapeOnlyLevel {
   /**
    * How a pow is reported when no mechanism makes its base negative (a variance by subtraction) or 0 (see
    * {@link ZeroMechanisms}), only its unknown sign or its shape: {@code note} (the default) or {@code warning}.
@@ -71,13 +69,8 @@ public final class PowDomain implements Rule {
   }
 
   @Override
-  public Set<String> configKeys() {
-    return Set.of(SHAPE_ONLY);
-  }
-
-  @Override
-  public String checkConfig(String key, String value) {
-    return Levels.check(key, value);
+  public String shapeOnlyKey() {
+    return SHAPE_ONLY;
   }
 
   /**

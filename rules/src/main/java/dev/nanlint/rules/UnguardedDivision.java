@@ -11,7 +11,6 @@ import dev.nanlint.analysis.ZeroMechanisms;
 import dev.nanlint.analysis.Flow;
 import dev.nanlint.analysis.Value;
 import dev.nanlint.analysis.facts.NumFact;
-import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
 import dev.nanlint.engine.Severity;
@@ -24,7 +23,7 @@ import java.util.Set;
  */
 @RuleInfo(name = "UnguardedDivision", severity = Severity.WARNING,
     summary = "floating division by a sum, count, norm or difference that can be 0 yields NaN/Infinity silently")
-public final class UnguardedDivision implements Rule {
+public final class UnguardedDivision implements Levels.ShapeOnlyLevel {
   /**
    * How a division by the length or size of an input that only a caller could pass empty is reported:
    * {@code note} (the default: a contract) or {@code warning} (the strict reading).
@@ -147,13 +146,13 @@ public final class UnguardedDivision implements Rule {
   }
 
   @Override
-  public Set<String> configKeys() {
-    return Set.of(EMPTY_INPUTS, SHAPE_ONLY);
+  public String shapeOnlyKey() {
+    return SHAPE_ONLY;
   }
 
   @Override
-  public String checkConfig(String key, String value) {
-    return Levels.check(key, value);
+  public Set<String> configKeys() {
+    return Set.of(EMPTY_INPUTS, SHAPE_ONLY); // both are levels: Levels.check reads either
   }
 
   /** Provenance that makes a zero divisor a real case rather than a coincidence. */

@@ -17,7 +17,6 @@ import dev.nanlint.analysis.Labels;
 import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.analysis.Value;
 import dev.nanlint.engine.Nodes;
-import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
 import dev.nanlint.engine.Severity;
@@ -27,7 +26,7 @@ import java.util.Set;
 /** Flags log of a value that can reach 0. See docs/rules/UnguardedLog.md. */
 @RuleInfo(name = "UnguardedLog", severity = Severity.WARNING,
     summary = "log of a value that can reach 0 returns -Infinity and turns the loss into NaN")
-public final class UnguardedLog implements Rule {
+public final class UnguardedLog implements Levels.ShapeOnlyLevel {
   /**
    * How a log is reported when all that shows its argument can be 0 is its shape (a difference, a sum, a
    * value that is decreased), not a probability, a count per class or code that empties the input:
@@ -108,13 +107,8 @@ public final class UnguardedLog implements Rule {
   }
 
   @Override
-  public Set<String> configKeys() {
-    return Set.of(SHAPE_ONLY);
-  }
-
-  @Override
-  public String checkConfig(String key, String value) {
-    return Levels.check(key, value);
+  public String shapeOnlyKey() {
+    return SHAPE_ONLY;
   }
 
   private static boolean isVariable(Expression e) {

@@ -6,12 +6,10 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.Exponentials;
 import dev.nanlint.engine.Nodes;
-import dev.nanlint.engine.Rule;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
 import dev.nanlint.engine.Severity;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Flags exp of unbounded logits in a hand-written softmax, log-sum-exp or ratio of exponentials, where
@@ -19,7 +17,7 @@ import java.util.Set;
  */
 @RuleInfo(name = "UnstableSoftmax", severity = Severity.WARNING,
     summary = "softmax or log-sum-exp without subtracting the max: exp overflows to Infinity above 709 and Infinity / Infinity is NaN")
-public final class UnstableSoftmax implements Rule {
+public final class UnstableSoftmax implements Levels.ShapeOnlyLevel {
   /** exp overflows float above this (and double above 709.78): a smaller bound on the exponent is safe in both. */
   private static final double FLOAT_EXP_OVERFLOW = 88.7;
   private static final String SHAPE_ONLY = "UnstableSoftmax.shapeOnly";
@@ -75,13 +73,8 @@ public final class UnstableSoftmax implements Rule {
   }
 
   @Override
-  public Set<String> configKeys() {
-    return Set.of(SHAPE_ONLY);
-  }
-
-  @Override
-  public String checkConfig(String key, String value) {
-    return Levels.check(key, value);
+  public String shapeOnlyKey() {
+    return SHAPE_ONLY;
   }
 
   /** The flow keeps the exponent below where exp overflows in float (and so in double). */
