@@ -1,14 +1,18 @@
 package dev.nanlint.engine;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.InitializerDeclaration;
+import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.IfStmt;
@@ -63,15 +67,22 @@ final class DeadBranches {
       return left.isPresent() && right.isPresent() ? Optional.of(and) : Optional.empty();
     }
     if (e instanceof NameExpr name) {
-      return constantField(name.getNameAsString(), at);
+      return shadowed(name.getNameAsString(), at) ? Optional.empty() : constantField(name.getNameAsString(), at);
     }
     return Optional.empty();
   }
 
+  /** A local variable or parameter of that name in the enclosing method, lambda or initializer hides the field. */
+  private static boolean shadowed(String name, Node at) {
+    Optional<Node> callable = at.findAncestor(n -> n instanceof CallableDeclaration<?> || n instanceof LambdaExpr
+        || n instanceof InitializerDeclaration, Node.class);
+    return callable.isPresent() && (!callable.get().findAll(VariableDeclarator.class, v -> v.getNameAsString().equals(name)).isEmpty()
+        || !callable.get().findAll(Parameter.class, p -> p.getNameAsString().equals(name)).isEmpty());
+  }
+
   /**
    * A {@code static final boolean} field initialised with a literal, declared in a class enclosing {@code at}
-   * (the nearest one declaring the name wins, as Java resolves it; a local of that name would shadow it, which
-   * constant-flag names practically never are).
+   * (the nearest one declaring the name wins, as Java resolves it).
    */
   private static Optional<Boolean> constantField(String name, Node at) {
     for (Node n = at; n != null; n = n.getParentNode().orElse(null)) {

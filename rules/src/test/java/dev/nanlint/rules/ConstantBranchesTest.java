@@ -22,8 +22,9 @@ class ConstantBranchesTest {
         boolean underTrue(double x) { if (ON) { return x == Double.NaN; } return false; }
         boolean underField(double x) { if (flag) { return x == Double.NaN; } return false; }
         boolean orTrue(double x, boolean b) { if (b || ON) { return x == Double.NaN; } return false; }
+        boolean shadowedByALocal(double x) { boolean DEBUG = x > 0; if (DEBUG) { return x == Double.NaN; } return false; }
         """, Config.defaults());
-    // underTrue, underField, orTrue: lines 10 to 12 (the class line is 2)
-    assertEquals(List.of(10, 11, 12), findings.stream().map(Finding::line).toList());
+    // underTrue, underField, orTrue, shadowedByALocal: lines 10 to 13 (the class line is 2)
+    assertEquals(List.of(10, 11, 12, 13), findings.stream().map(Finding::line).toList());
   }
 }
