@@ -2,6 +2,7 @@ package dev.nanlint.analysis;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
@@ -16,6 +17,7 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithBody;
 import com.github.javaparser.ast.stmt.IfStmt;
@@ -329,13 +331,15 @@ public final class Consequences {
         continue;
       }
       Node use = n.getParentNode().orElse(null);
-      if (use instanceof FieldAccessExpr f && f.getNameAsString().equals("length")
-          || n.isDescendantOf(stored) || before(n, store) && !inOneLoop(n, store)) {
+      if (use instanceof FieldAccessExpr f && f.getNameAsString().equals("length")) {
         continue;
       }
       if (!(use instanceof ArrayAccessExpr element) || element.getName() != n // incl. `sd = other`: another array
-          || element.getParentNode().orElse(null) instanceof ArrayAccessExpr) {
-        return Optional.empty();
+          || element.getParentNode().orElse(null) instanceof ArrayAccessExpr || inNestedCode(n, method)) {
+        return Optional.empty(); // the array itself is handed on, or read by code that runs at another time
+      }
+      if (n.isDescendantOf(stored) || before(n, store) && !inOneLoop(n, store)) {
+        continue;
       }
       boolean written = element.getParentNode().orElse(null) instanceof AssignExpr a && a.getTarget() == element
           && a.getOperator() == AssignExpr.Operator.ASSIGN;
@@ -346,17 +350,25 @@ public final class Consequences {
     return Optional.of(reads);
   }
 
+  /** Inside a lambda or a class body nested in {@code method}: code that may run before or after anything here. */
+  private static boolean inNestedCode(Node n, Node method) {
+    for (Node p = n.getParentNode().orElse(null); p != null && p != method; p = p.getParentNode().orElse(null)) {
+      if (p instanceof LambdaExpr || p instanceof TypeDeclaration<?>
+          || p instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean before(Node n, Node store) {
     return n.getEnd().isPresent() && store.getBegin().isPresent() && n.getEnd().get().isBefore(store.getBegin().get());
   }
 
-  /**
-   * Some loop encloses both, so a read earlier in the text may run after the store, on the next iteration;
-   * or the read is in a lambda, which may run at any time.
-   */
+  /** Some loop encloses both, so a read earlier in the text may run after the store, on the next iteration. */
   private static boolean inOneLoop(Node read, Node store) {
     for (Node p = read.getParentNode().orElse(null); p != null && !(p instanceof CallableDeclaration); p = p.getParentNode().orElse(null)) {
-      if (p instanceof LambdaExpr || p instanceof NodeWithBody<?> && store.isDescendantOf(p)) {
+      if (p instanceof NodeWithBody<?> && store.isDescendantOf(p)) {
         return true;
       }
     }

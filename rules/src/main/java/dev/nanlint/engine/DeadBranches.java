@@ -1,19 +1,19 @@
 package dev.nanlint.engine;
 
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
-import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.IfStmt;
 import java.util.Optional;
@@ -67,38 +67,48 @@ final class DeadBranches {
       return left.isPresent() && right.isPresent() ? Optional.of(and) : Optional.empty();
     }
     if (e instanceof NameExpr name) {
-      return shadowed(name.getNameAsString(), at) ? Optional.empty() : constantField(name.getNameAsString(), at);
+      return constantField(name.getNameAsString(), at);
     }
     return Optional.empty();
-  }
-
-  /** A local variable or parameter of that name in the enclosing method, lambda or initializer hides the field. */
-  private static boolean shadowed(String name, Node at) {
-    Optional<Node> callable = at.findAncestor(n -> n instanceof CallableDeclaration<?> || n instanceof LambdaExpr
-        || n instanceof InitializerDeclaration, Node.class);
-    return callable.isPresent() && (!callable.get().findAll(VariableDeclarator.class, v -> v.getNameAsString().equals(name)).isEmpty()
-        || !callable.get().findAll(Parameter.class, p -> p.getNameAsString().equals(name)).isEmpty());
   }
 
   /**
-   * A {@code static final boolean} field initialised with a literal, declared in a class enclosing {@code at}
-   * (the nearest one declaring the name wins, as Java resolves it).
+   * A {@code static final boolean} field initialised with a literal, declared by the class the condition
+   * itself is in (its own field hides inherited ones and those of outer classes), when nothing else in that
+   * class declares the name (a local, a parameter, a lambda's or a pattern's variable, a nested or anonymous
+   * class's member): only then does the name surely mean that field. Anything less certain is not a constant.
    */
   private static Optional<Boolean> constantField(String name, Node at) {
-    for (Node n = at; n != null; n = n.getParentNode().orElse(null)) {
-      if (!(n instanceof ClassOrInterfaceDeclaration type)) {
-        continue;
+    Node type = at;
+    while (type != null && !(type instanceof TypeDeclaration<?>)) {
+      if (type instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isPresent()) {
+        return Optional.empty(); // inside an anonymous class, whose members the name may mean
       }
-      for (FieldDeclaration field : type.getFields()) {
-        for (VariableDeclarator v : field.getVariables()) {
-          if (v.getNameAsString().equals(name)) {
-            boolean constant = field.isStatic() && field.isFinal() && v.getTypeAsString().equals("boolean");
-            return constant && v.getInitializer().orElse(null) instanceof BooleanLiteralExpr literal
-                ? Optional.of(literal.getValue()) : Optional.empty();
-          }
+      type = type.getParentNode().orElse(null);
+    }
+    if (!(type instanceof ClassOrInterfaceDeclaration owner)) {
+      return Optional.empty();
+    }
+    VariableDeclarator field = null;
+    for (FieldDeclaration f : owner.getFields()) {
+      for (VariableDeclarator v : f.getVariables()) {
+        if (v.getNameAsString().equals(name)) {
+          boolean constant = f.isStatic() && f.isFinal() && v.getTypeAsString().equals("boolean")
+              && v.getInitializer().orElse(null) instanceof BooleanLiteralExpr;
+          field = constant ? v : null;
         }
       }
     }
-    return Optional.empty();
+    VariableDeclarator constant = field;
+    if (constant == null || !owner.findAll(Node.class, n -> n != constant && declares(n, name)).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(((BooleanLiteralExpr) constant.getInitializer().get()).getValue());
+  }
+
+  private static boolean declares(Node n, String name) {
+    return n instanceof VariableDeclarator v && v.getNameAsString().equals(name)
+        || n instanceof Parameter p && p.getNameAsString().equals(name)
+        || n instanceof TypePatternExpr t && t.getNameAsString().equals(name);
   }
 }

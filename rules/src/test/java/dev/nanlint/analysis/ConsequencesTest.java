@@ -74,6 +74,16 @@ class ConsequencesTest {
         double[] arrayReturned(double a, double b, int n) { double[] r = new double[n]; r[0] = a / b; return r; }
         void arrayPassed(double a, double b, int n) { double[] r = new double[n]; r[0] = a / b; java.util.Arrays.sort(r); }
         void someoneElsesArray(double a, double b, double[][] x) { for (double[] row : x) { row[0] = a / b; } }
+        double aliasedBeforeTheStore(double a, double b) { double[] g = new double[1]; double[] alias = g; g[0] = a / b; return alias[0]; }
+        void listedBeforeTheStore(double a, double b, java.util.List<double[]> keep) { double[] g = new double[1]; keep.add(g); g[0] = a / b; }
+        double readByAnAnonymousClass(double a, double b) {
+          double[] g = new double[1];
+          java.util.function.DoubleSupplier s = new java.util.function.DoubleSupplier() {
+            public double getAsDouble() { return g[0]; }
+          };
+          g[0] = a / b;
+          return s.getAsDouble();
+        }
         void readEarlierInTheLoop(double a, double b, double[] out, int n) {
           double[] g = new double[n];
           for (int i = 1; i < n; i++) { out[i] = g[i - 1]; g[i] = a / b; }
@@ -145,7 +155,8 @@ class ConsequencesTest {
     assertEquals(Fate.REACHES_RESULT, fateIn("elementGuarded")); // an Infinity passes sd[j] > 0
     assertEquals(Fate.ONLY_COMPARED, fateIn("elementCompared"));
     assertEquals(Fate.REACHES_RESULT, nanFateIn("elementUnguarded")); // sd[0] > 0 does not guard sd[j]
-    for (String m : new String[] {"arrayReturned", "arrayPassed", "someoneElsesArray", "readEarlierInTheLoop"}) {
+    for (String m : new String[] {"arrayReturned", "arrayPassed", "someoneElsesArray", "readEarlierInTheLoop",
+        "aliasedBeforeTheStore", "listedBeforeTheStore", "readByAnAnonymousClass"}) {
       assertEquals(Fate.REACHES_RESULT, fateIn(m), m);
     }
   }

@@ -22,9 +22,33 @@ class ConstantBranchesTest {
         boolean underTrue(double x) { if (ON) { return x == Double.NaN; } return false; }
         boolean underField(double x) { if (flag) { return x == Double.NaN; } return false; }
         boolean orTrue(double x, boolean b) { if (b || ON) { return x == Double.NaN; } return false; }
-        boolean shadowedByALocal(double x) { boolean DEBUG = x > 0; if (DEBUG) { return x == Double.NaN; } return false; }
         """, Config.defaults());
-    // underTrue, underField, orTrue, shadowedByALocal: lines 10 to 13 (the class line is 2)
-    assertEquals(List.of(10, 11, 12, 13), findings.stream().map(Finding::line).toList());
+    // underTrue, underField, orTrue: lines 10 to 12 (the class line is 2)
+    assertEquals(List.of(10, 11, 12), findings.stream().map(Finding::line).toList());
+  }
+
+  /** When anything in the class declares the flag's name again, the name may mean that: nothing is a constant. */
+  @Test
+  void aNameTheClassDeclaresAgainIsNotAConstant() {
+    List<Finding> findings = RuleFindings.of("NaNEquality", "", "Shadows", """
+        static final boolean DEBUG = false;
+        boolean shadowedByALocal(double x) { boolean DEBUG = x > 0; if (DEBUG) { return x == Double.NaN; } return false; }
+        java.util.function.Predicate<Boolean> lambda(double x) { return DEBUG -> { if (DEBUG) { return x == Double.NaN; } return false; }; }
+        boolean pattern(Object o, double x) { if (o instanceof Boolean DEBUG && DEBUG) { return x == Double.NaN; } return false; }
+        Object anonymous(double x) {
+          return new Object() { boolean DEBUG = true; boolean f() { if (DEBUG) { return x == Double.NaN; } return false; } };
+        }
+        """, Config.defaults());
+    assertEquals(List.of(4, 5, 6, 8), findings.stream().map(Finding::line).toList());
+  }
+
+  @Test
+  void aFlagOfAnotherKindOfTypeIsNotAConstant() {
+    List<Finding> findings = RuleFindings.of("NaNEquality", "", "Outer", """
+        static final boolean DEBUG = false;
+        enum Mode { A; final boolean DEBUG = true; boolean f(double x) { if (DEBUG) { return x == Double.NaN; } return false; } }
+        record Pair(boolean DEBUG) { boolean f(double x) { if (DEBUG) { return x == Double.NaN; } return false; } }
+        """, Config.defaults());
+    assertEquals(List.of(4, 5), findings.stream().map(Finding::line).toList());
   }
 }
