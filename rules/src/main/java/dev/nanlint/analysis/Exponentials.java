@@ -252,7 +252,8 @@ public final class Exponentials {
     }
     if (x instanceof BinaryExpr b) {
       return switch (b.getOperator()) {
-        case PLUS, MINUS -> isLinearScore(b.getLeft(), use, depth + 1) || isLinearScore(b.getRight(), use, depth + 1);
+        case PLUS, MINUS -> isLinearScore(b.getLeft(), use, depth + 1) || isLinearScore(b.getRight(), use, depth + 1)
+            || isProduct(b.getLeft()) && isProduct(b.getRight()); // w0 * x0 + w1 * x1, written out
         case MULTIPLY, DIVIDE -> !Double.isNaN(values.constant(b.getRight())) && isLinearScore(b.getLeft(), use, depth + 1)
             || b.getOperator() == BinaryExpr.Operator.MULTIPLY && !Double.isNaN(values.constant(b.getLeft()))
                 && isLinearScore(b.getRight(), use, depth + 1);
@@ -281,13 +282,23 @@ public final class Exponentials {
     return false;
   }
 
-  /** {@code s += w * x} or {@code s = s + w * x}: a product of two values that are not constants, summed up. */
+  /** {@code s += w * x}, {@code s = s + w * x} or {@code s = w * x + s}: a product of two values that are not constants, summed up. */
   private boolean accumulatesProduct(AssignExpr a) {
-    Expression term = a.getOperator() == AssignExpr.Operator.PLUS ? a.getValue()
-        : a.getOperator() == AssignExpr.Operator.ASSIGN && Flow.strip(a.getValue()) instanceof BinaryExpr sum
-            && sum.getOperator() == BinaryExpr.Operator.PLUS && Printed.of(Flow.strip(sum.getLeft())).equals(Printed.of(Flow.strip(a.getTarget())))
-            ? sum.getRight() : null;
-    return term != null && Flow.strip(term) instanceof BinaryExpr product && product.getOperator() == BinaryExpr.Operator.MULTIPLY
+    if (a.getOperator() == AssignExpr.Operator.PLUS) {
+      return isProduct(a.getValue());
+    }
+    if (a.getOperator() != AssignExpr.Operator.ASSIGN || !(Flow.strip(a.getValue()) instanceof BinaryExpr sum)
+        || sum.getOperator() != BinaryExpr.Operator.PLUS) {
+      return false;
+    }
+    String target = Printed.of(Flow.strip(a.getTarget()));
+    return Printed.of(Flow.strip(sum.getLeft())).equals(target) && isProduct(sum.getRight())
+        || Printed.of(Flow.strip(sum.getRight())).equals(target) && isProduct(sum.getLeft());
+  }
+
+  /** A product of two values that are not constants: one weight times one feature. */
+  private boolean isProduct(Expression e) {
+    return Flow.strip(e) instanceof BinaryExpr product && product.getOperator() == BinaryExpr.Operator.MULTIPLY
         && Double.isNaN(values.constant(product.getLeft())) && Double.isNaN(values.constant(product.getRight()));
   }
 

@@ -52,6 +52,21 @@ class UnstableSoftmaxLevelsTest {
   }
 
   @Test
+  void aScoreAccumulatedTheOtherWayRoundOrWrittenOutIsAWarning() {
+    assertEquals(List.of("warning", "warning"), levels("""
+        double pairProbability(double[] w, double[] x, double b) {
+          double t = b;
+          for (int i = 0; i < x.length; i++) t = w[i] * x[i] + t;
+          return Math.exp(t) / (1 + Math.exp(t) + Math.exp(-t));
+        }
+        double twoFeatures(double w0, double x0, double w1, double x1) {
+          double s = w0 * x0 + w1 * x1;
+          return Math.exp(s) / (Math.exp(s) + Math.exp(-s));
+        }
+        """, Config.defaults()));
+  }
+
+  @Test
   void anExponentialKeptInFloatIsAWarningButAFloatExponentAloneIsNot() {
     assertEquals(List.of("warning", "note"), levels("""
         float[] keptInFloat(float[] z) {
