@@ -193,6 +193,7 @@ public final class Consequences {
       Expression condition = parent instanceof IfStmt i && i.getThenStmt() == child
           ? i.getCondition()
           : parent instanceof ConditionalExpr c && c.getThenExpr() == child ? c.getCondition() : null;
+      // the comparison must test the value stored, not an earlier one
       Optional<BinaryExpr> found = condition == null || !after(condition, store) ? Optional.empty()
           : comparisonOf(condition, local, read);
       if (found.isPresent()) {
@@ -235,9 +236,9 @@ public final class Consequences {
         && declarations.find(n, n.getNameAsString()).map(d -> d.node() == local).orElse(false);
   }
 
-  /** {@code n} begins after {@code store} ends: the comparison tests the value stored, not an earlier one. */
-  private static boolean after(Node n, Node store) {
-    return n.getBegin().isPresent() && store.getEnd().isPresent() && store.getEnd().get().isBefore(n.getBegin().get());
+  /** {@code later} begins after {@code earlier} ends in the text. */
+  private static boolean after(Node later, Node earlier) {
+    return later.getBegin().isPresent() && earlier.getEnd().isPresent() && earlier.getEnd().get().isBefore(later.getBegin().get());
   }
 
   private static final Set<String> INTEGRAL = Set.of("int", "long", "short", "byte", "char");
@@ -285,15 +286,24 @@ public final class Consequences {
     if (parent instanceof VariableDeclarator v && v.getInitializer().map(i -> i == child).orElse(false)) {
       return isMethodLocal(v) ? Optional.of(v) : Optional.empty();
     }
-    boolean accumulates = parent instanceof AssignExpr c && ACCUMULATE.contains(c.getOperator());
-    if (parent instanceof AssignExpr a && (a.getOperator() == AssignExpr.Operator.ASSIGN || accumulates)
-        && a.getValue() == child
-        && a.getTarget() instanceof NameExpr target && !(a.getParentNode().orElse(null) instanceof Expression)) {
-      return declarations.find(target, target.getNameAsString())
-          .filter(d -> d.kind() == Declarations.Kind.LOCAL && d.node() instanceof VariableDeclarator)
-          .map(d -> (VariableDeclarator) d.node()).filter(Consequences::isMethodLocal);
-    }
-    return Optional.empty();
+    return storeTarget(parent, child).filter(NameExpr.class::isInstance).flatMap(t -> methodLocal((NameExpr) t));
+  }
+
+  /**
+   * What a statement {@code target = child} or {@code target += child} (and the other accumulating operators)
+   * stores {@code child} in; empty when {@code parent} is no such store or the assignment is itself a value.
+   */
+  private static Optional<Expression> storeTarget(Node parent, Node child) {
+    return parent instanceof AssignExpr a && (a.getOperator() == AssignExpr.Operator.ASSIGN || ACCUMULATE.contains(a.getOperator()))
+        && a.getValue() == child && !(a.getParentNode().orElse(null) instanceof Expression)
+        ? Optional.of(a.getTarget()) : Optional.empty();
+  }
+
+  /** The local variable (declared in a method, not a lambda) that {@code name} refers to. */
+  private Optional<VariableDeclarator> methodLocal(NameExpr name) {
+    return declarations.find(name, name.getNameAsString())
+        .filter(d -> d.kind() == Declarations.Kind.LOCAL && d.node() instanceof VariableDeclarator)
+        .map(d -> (VariableDeclarator) d.node()).filter(Consequences::isMethodLocal);
   }
 
   /**
@@ -302,15 +312,10 @@ public final class Consequences {
    * model's {@code getData()} is someone else's array).
    */
   private Optional<VariableDeclarator> assignedLocalArray(Node parent, Node child) {
-    if (parent instanceof AssignExpr a && (a.getOperator() == AssignExpr.Operator.ASSIGN || ACCUMULATE.contains(a.getOperator()))
-        && a.getValue() == child && a.getTarget() instanceof ArrayAccessExpr element
-        && element.getName() instanceof NameExpr target && !(a.getParentNode().orElse(null) instanceof Expression)) {
-      return declarations.find(target, target.getNameAsString())
-          .filter(d -> d.kind() == Declarations.Kind.LOCAL && d.node() instanceof VariableDeclarator)
-          .map(d -> (VariableDeclarator) d.node()).filter(Consequences::isMethodLocal)
-          .filter(v -> v.getInitializer().filter(i -> i instanceof ArrayCreationExpr || i instanceof ArrayInitializerExpr).isPresent());
-    }
-    return Optional.empty();
+    return storeTarget(parent, child)
+        .filter(t -> t instanceof ArrayAccessExpr element && element.getName() instanceof NameExpr)
+        .flatMap(t -> methodLocal((NameExpr) ((ArrayAccessExpr) t).getName()))
+        .filter(v -> v.getInitializer().filter(i -> i instanceof ArrayCreationExpr || i instanceof ArrayInitializerExpr).isPresent());
   }
 
   /**
@@ -338,7 +343,7 @@ public final class Consequences {
           || element.getParentNode().orElse(null) instanceof ArrayAccessExpr || inNestedCode(n, method)) {
         return Optional.empty(); // the array itself is handed on, or read by code that runs at another time
       }
-      if (n.isDescendantOf(stored) || before(n, store) && !inOneLoop(n, store)) {
+      if (n.isDescendantOf(stored) || after(store, n) && !inOneLoop(n, store)) { // read before the store
         continue;
       }
       boolean written = element.getParentNode().orElse(null) instanceof AssignExpr a && a.getTarget() == element
@@ -359,10 +364,6 @@ public final class Consequences {
       }
     }
     return false;
-  }
-
-  private static boolean before(Node n, Node store) {
-    return n.getEnd().isPresent() && store.getBegin().isPresent() && n.getEnd().get().isBefore(store.getBegin().get());
   }
 
   /** Some loop encloses both, so a read earlier in the text may run after the store, on the next iteration. */

@@ -189,26 +189,33 @@ public final class Exponentials {
   private static final Set<String> SCORE_METHODS = Set.of("dot", "mmul", "mmuli", "gemv", "gemm", "innerProduct",
       "dotProduct", "preOutput");
 
+  /** What makes an exponential overflow on ordinary data: the words for a message, and whether it is kept in float. */
+  public record Overflow(String reason, boolean inFloat) {
+    /** The exponent above which exp overflows: 88.7 in float, 709.78 in double. */
+    public String limit() {
+      return inFloat ? "88.7 (exp in float)" : "709.78";
+    }
+  }
+
   /**
    * Why the exponent of {@code exp} can be expected to pass the overflow on ordinary data, or empty when the
-   * code shows nothing that makes it large. Two mechanisms: the exponential is computed in float (ND4J, a
-   * float exponent, a result cast to float), where it overflows above 88.7; or the exponent is a linear score
-   * the method computes, a sum of products of weights and features ({@code s += w[i] * x[i]}, {@code
-   * w.dot(x) + b}, {@code x.mmul(W)}), which grows with unscaled features and weights with no bound. An
-   * exponent handed in by a caller, read from a field or returned by another method may be anything, bounded
-   * log-probabilities as often as raw scores: its shape alone is weak evidence.
+   * code shows nothing that makes it large. Two mechanisms: the exponential is kept in float (ND4J, a result
+   * cast to or stored in a float), where it overflows above 88.7; or the exponent is a linear score the method
+   * computes, a sum of products of weights and features ({@code s += w[i] * x[i]}, {@code w.dot(x) + b},
+   * {@code x.mmul(W)}), which grows with unscaled features and weights with no bound. An exponent handed in by a
+   * caller, read from a field or returned by another method may be anything, bounded log-probabilities as often
+   * as raw scores: its shape alone is weak evidence.
    */
-  public Optional<String> overflowMechanism(MethodCallExpr exp) {
+  public Optional<Overflow> overflowMechanism(MethodCallExpr exp) {
     Expression exponent = exp.getArgument(0);
-    Node parent = exp.getParentNode().orElse(null);
     if (api.isTransforms(exp, "exp")) {
-      return Optional.of("ND4J arrays are float by default, where exp overflows above 88.7");
+      return Optional.of(new Overflow("ND4J arrays are float by default", true));
     }
     if (keptInFloat(exp)) {
-      return Optional.of("the exponential is kept in a float, which overflows above 88.7");
+      return Optional.of(new Overflow("the exponential is kept in a float", true));
     }
     return isLinearScore(exponent, exp, 0)
-        ? Optional.of(exponent + " is a linear score (a sum of weights times features) with no bound")
+        ? Optional.of(new Overflow(exponent + " is a linear score (a sum of weights times features) with no bound", false))
         : Optional.empty();
   }
 

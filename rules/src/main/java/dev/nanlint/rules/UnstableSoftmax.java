@@ -47,13 +47,14 @@ public final class UnstableSoftmax implements Levels.ShapeOnlyLevel {
       }
     }
     boolean nd4j = a.api().isTransforms(call, "exp");
-    Optional<String> mechanism = exps.overflowMechanism(call);
+    Optional<Exponentials.Overflow> mechanism = exps.overflowMechanism(call);
     String effect = use.log()
         ? "the log becomes Infinity"
         : "the normalisation becomes Infinity / Infinity = NaN";
-    String limit = mechanism.filter(m -> m.contains("88.7")).isPresent() ? "88.7 (exp in float)" : "709.78";
-    String message = call + " overflows to Infinity once " + arg + " exceeds " + limit + ", and "
-        + effect + ": " + use.how() + mechanism.filter(m -> !m.contains("88.7")).map(m -> "; " + m).orElse("");
+    // the float limit says why itself; a linear score is named after how the exp is used
+    String message = call + " overflows to Infinity once " + arg + " exceeds "
+        + mechanism.map(Exponentials.Overflow::limit).orElse("709.78") + ", and " + effect + ": " + use.how()
+        + mechanism.filter(m -> !m.inFloat()).map(m -> "; " + m.reason()).orElse("");
     String shifted = (isSimple(arg) ? arg.toString() : "(" + arg + ")");
     String fix;
     if (nd4j) {
