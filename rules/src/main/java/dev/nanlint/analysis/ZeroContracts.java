@@ -76,7 +76,7 @@ public final class ZeroContracts {
     Expression d = Flow.strip(denominator);
     List<Expression> inputs = isOnlyALength(fact) ? measured(fact) : List.of();
     if (!inputs.isEmpty()) {
-      return Optional.of(sized(Kind.EMPTY_INPUT, inputs, division, a));
+      return Optional.of(sized(Kind.EMPTY_INPUT, 0, inputs, division, a));
     }
     if (d instanceof BinaryExpr minus && minus.getOperator() == BinaryExpr.Operator.MINUS) {
       Optional<Reading> fewer = singleSample(minus, division, a);
@@ -309,7 +309,7 @@ public final class ZeroContracts {
     }
     if (allPositive) {
       if (loop instanceof ForEachStmt each) {
-        String shown = canBeEmpty(each.getIterable(), division, a);
+        String shown = canBeEmpty(each.getIterable(), 0, division, a);
         if (shown != null) {
           return Optional.of(new Reading(Kind.EMPTY_INPUT, null, shown));
         }
@@ -511,10 +511,10 @@ public final class ZeroContracts {
   }
 
   /** A reading about the size of {@code inputs}: shown when the code can empty one, else a contract. */
-  private static Reading sized(Kind kind, List<Expression> inputs, Node division, Analysis a) {
+  private static Reading sized(Kind kind, long zeroAt, List<Expression> inputs, Node division, Analysis a) {
     String names = String.join(" or ", inputs.stream().map(ZeroContracts::text).distinct().toList());
     for (Expression input : inputs) {
-      String shown = canBeEmpty(input, division, a);
+      String shown = canBeEmpty(input, zeroAt, division, a);
       if (shown != null) {
         return new Reading(kind, null, shown);
       }
@@ -538,7 +538,7 @@ public final class ZeroContracts {
     if (inputs.isEmpty()) {
       return Optional.empty();
     }
-    Reading r = sized(Kind.SINGLE_SAMPLE, inputs, division, a);
+    Reading r = sized(Kind.SINGLE_SAMPLE, (long) c, inputs, division, a);
     if (r.isContract() && c != 1) {
       String names = String.join(" or ", inputs.stream().map(ZeroContracts::text).distinct().toList());
       r = new Reading(Kind.SINGLE_SAMPLE, "when " + names + " has exactly " + (long) c + " elements: a contract the"
@@ -550,9 +550,11 @@ public final class ZeroContracts {
   /**
    * Why the code itself can leave {@code input} empty, or null: a local filled by a conditional add or
    * built by a filter, or an input the method checks for emptiness elsewhere (a check that guarded this
-   * division would have made the flow prove it non-empty, and the caller asks that first).
+   * division would have made the flow prove it non-empty, and the caller asks that first). {@code zeroAt} is
+   * the size at which the divisor is 0: a check counts only when it tells that size from the next one
+   * ({@code isEmpty()} says nothing about a single sample, {@code size() == 1} nothing about an empty input).
    */
-  private static String canBeEmpty(Expression input, Node division, Analysis a) {
+  private static String canBeEmpty(Expression input, long zeroAt, Node division, Analysis a) {
     Expression x = Flow.strip(input);
     Node callable = division.findAncestor(CallableDeclaration.class).map(Node.class::cast).orElse(null);
     if (callable == null) {
@@ -569,7 +571,7 @@ public final class ZeroContracts {
       }
     }
     for (Expression condition : conditions(callable)) {
-      if (checksEmptiness(condition, name, a)) {
+      if (checksSize(condition, name, zeroAt, a)) {
         int line = condition.getBegin().map(p -> p.line).orElse(0);
         return "the size of " + name + " is checked on line " + line + ", but not on the way to this division";
       }
@@ -646,9 +648,9 @@ public final class ZeroContracts {
    * {@code xs.isEmpty()}, or a comparison of xs's length or size (read directly, or through a variable
    * whose fact was read from it) with 0, 1 or 2.
    */
-  private static boolean checksEmptiness(Expression atom, String input, Analysis a) {
+  private static boolean checksSize(Expression atom, String input, long zeroAt, Analysis a) {
     if (atom instanceof MethodCallExpr call) {
-      return call.getNameAsString().equals("isEmpty") && call.getArguments().isEmpty()
+      return zeroAt == 0 && call.getNameAsString().equals("isEmpty") && call.getArguments().isEmpty()
           && call.getScope().map(s -> text(Flow.strip(s)).equals(input)).orElse(false);
     }
     if (!(atom instanceof BinaryExpr b) || !isComparison(b.getOperator())) {
@@ -656,8 +658,19 @@ public final class ZeroContracts {
     }
     Expression l = Flow.strip(b.getLeft());
     Expression r = Flow.strip(b.getRight());
-    Expression side = isSmallCount(r) ? l : isSmallCount(l) ? r : null;
+    boolean countOnRight = isSmallCount(r);
+    Expression side = countOnRight ? l : isSmallCount(l) ? r : null;
     if (side == null) {
+      return false;
+    }
+    long bound = ((IntegerLiteralExpr) (countOnRight ? r : l)).asNumber().longValue();
+    BinaryExpr.Operator op = countOnRight ? b.getOperator() : mirrored(b.getOperator());
+    // the comparison separates a size of zeroAt from zeroAt + 1 exactly at its bound
+    long boundary = switch (op) {
+      case GREATER_EQUALS, LESS -> bound - 1;
+      default -> bound;
+    };
+    if (boundary != zeroAt) {
       return false;
     }
     if (side instanceof NameExpr) { // a copy of the length (n = xs.length), not a value computed with it (den > 0)
@@ -666,6 +679,17 @@ public final class ZeroContracts {
     }
     String measure = text(side);
     return measure.equals(input + ".length") || measure.equals(input + ".size()");
+  }
+
+  /** {@code 0 < n} read as {@code n > 0}. */
+  private static BinaryExpr.Operator mirrored(BinaryExpr.Operator op) {
+    return switch (op) {
+      case LESS -> BinaryExpr.Operator.GREATER;
+      case LESS_EQUALS -> BinaryExpr.Operator.GREATER_EQUALS;
+      case GREATER -> BinaryExpr.Operator.LESS;
+      case GREATER_EQUALS -> BinaryExpr.Operator.LESS_EQUALS;
+      default -> op;
+    };
   }
 
   private static boolean isSmallCount(Expression e) {

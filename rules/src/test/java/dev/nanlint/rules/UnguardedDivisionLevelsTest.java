@@ -207,6 +207,36 @@ class UnguardedDivisionLevelsTest {
   }
 
   @Test
+  void aCheckOfAnotherSizeShowsNothingAboutThisOne() {
+    assertEquals(List.of("note"), levels("""
+        double featureSpread(List<Double> values, double mean) {
+          if (values.size() == 0) throw new IllegalArgumentException("empty");
+          double squares = 0;
+          for (double v : values) squares += (v - mean) * (v - mean);
+          return squares / (values.size() - 1);
+        }
+        """), "an emptiness check says nothing about a single sample");
+    assertEquals(List.of("note"), levels("""
+        double clusterScore(List<List<Integer>> clusters, double correct) {
+          double num = 0;
+          for (List<Integer> c : clusters) {
+            if (c.size() == 1) continue;
+            num += correct / c.size();
+          }
+          return num;
+        }
+        """), "skipping singletons says nothing about an empty cluster");
+    String singles = """
+        double featureSpread(List<Double> values, double squares) {
+          if (values.size() < 2) System.err.println("one value");
+          return squares / (values.size() - 1);
+        }
+        """;
+    assertEquals(List.of("warning"), levels(singles), "a check of the single sample that does not guard");
+    assertTrue(message(singles).contains("the size of values is checked on line 5"), message(singles));
+  }
+
+  @Test
   void aSingleSampleIsAContract() throws ConfigException {
     String variance = """
         double lossVariance(double[] losses, double mean) {
