@@ -1,11 +1,16 @@
 package dev.nanlint.analysis;
 
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.nanlint.analysis.facts.NumFact;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Whether the zero of an operand (a divisor, a log's argument) comes from a mechanism the code shows, or
@@ -17,6 +22,8 @@ import java.util.Optional;
  * Rules report a mechanism as a warning and a shape as a note.
  */
 public final class ZeroMechanisms {
+  private static final Set<String> SCALAR_SIGMOIDS = Set.of("sigmoid", "logistic");
+
   private ZeroMechanisms() {}
 
   /**
@@ -37,9 +44,10 @@ public final class ZeroMechanisms {
   }
 
   /**
-   * {@code 1 / (1 + exp(z))} in double precision, directly or through the one definition of a local: it is 0
-   * only once {@code exp(z)} overflows, for z beyond 709.78 (in float, beyond 88.7,
-   * which logits reach). Its complement {@code 1 - sigmoid} is another matter: it reaches 0 once z is below about -37.
+   * A sigmoid in double precision, directly or through the one definition of a local: {@code 1 / (1 + exp(z))}
+   * written out, or a scalar call named sigmoid or logistic (a utility's {@code logistic(x)} computes the same
+   * quotient). It is 0 only once {@code exp(z)} overflows, for z beyond 709.78 (in float, beyond 88.7, which
+   * logits reach). Its complement {@code 1 - sigmoid} is another matter: it reaches 0 once z is below about -37.
    */
   public static boolean isDoubleSigmoid(Expression operand, Analysis a) {
     Expression x = Flow.strip(operand);
@@ -51,7 +59,22 @@ public final class ZeroMechanisms {
     if (x instanceof ConditionalExpr choice) { // flag ? 1 / (1 + exp(z)) : 1 / (1 + exp(-z))
       return isSigmoidInDouble(choice.getThenExpr(), a) && isSigmoidInDouble(choice.getElseExpr(), a);
     }
+    if (x instanceof MethodCallExpr call) { // an INDArray's sigmoid computes in the array's type, float by default
+      if (!SCALAR_SIGMOIDS.contains(call.getNameAsString()) || call.getArguments().size() != 1
+          || a.types().isIndArray(call) || a.types().isIndArray(call.getArgument(0)) || a.types().isFloat(call)
+          || a.types().isFloat(call.getArgument(0))) {
+        return false;
+      }
+      // a sigmoid of this file decides by its body: one that returns 0.0 past a cut-off is 0 from there
+      return a.facts().summaries().resolve(call).map(m -> returnsOnlySigmoids(m, a)).orElse(true);
+    }
     return x instanceof BinaryExpr division && division.getOperator() == BinaryExpr.Operator.DIVIDE
         && !a.types().isFloat(division) && a.values().isSigmoid(division);
+  }
+
+  private static boolean returnsOnlySigmoids(MethodDeclaration method, Analysis a) {
+    List<ReturnStmt> returns = method.findAll(ReturnStmt.class);
+    return !returns.isEmpty() && returns.stream().allMatch(r -> r.getExpression()
+        .map(e -> isSigmoidInDouble(e, a) || a.constants().value(e) > 0).orElse(false));
   }
 }

@@ -1,6 +1,7 @@
 package dev.nanlint.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nanlint.engine.Config;
 import dev.nanlint.engine.ConfigException;
@@ -24,6 +25,13 @@ class UnguardedLogLevelsTest {
 
   private static List<String> levels(String methods) {
     return levels(methods, Config.defaults());
+  }
+
+  /** The message of the first finding. */
+  private static String message(String methods) {
+    List<Finding> found = RuleFindings.of("UnguardedLog", "", "Scores", methods, Config.defaults());
+    assertTrue(!found.isEmpty(), "no finding");
+    return found.get(0).message();
   }
 
   private static final String SHAPES = """
@@ -77,5 +85,38 @@ class UnguardedLogLevelsTest {
           return labels.mul(Transforms.log(p));
         }
         """), "a library sigmoid saturates; here its log is also a cross-entropy's (labels.mul)");
+  }
+
+  /** A scalar utility named sigmoid or logistic computes the same quotient in double: the same levels. */
+  @Test
+  void aScalarLogisticUtilityIsADoubleSigmoid() {
+    String pairwise = """
+        double pairLoss(double positive, double negative) {
+          double p = Maths.logistic(positive - negative);
+          return -Math.log(p) - Math.log(1 - Maths.logistic(negative));
+        }
+        static final class Maths {
+          static double logistic(double x) { return 1.0 / (1.0 + Math.exp(-x)); }
+        }
+        """;
+    assertEquals(List.of("note", "warning"), levels(pairwise));
+    assertTrue(message(pairwise).contains("p is a sigmoid in double precision"), message(pairwise));
+    assertEquals(List.of("warning"), levels("""
+        float pairLoss(float positive, float negative) {
+          return (float) -Math.log(Maths.logistic(positive - negative));
+        }
+        static final class Maths {
+          static float logistic(float x) { return 1.0f / (1.0f + (float) Math.exp(-x)); }
+        }
+        """), "in float the exp inside overflows from a logit of 88.7");
+    assertEquals(List.of("warning"), levels("""
+        double loss(double y) {
+          return -Math.log(sigmoid(y));
+        }
+        private double sigmoid(double y) {
+          if (y < -37) return 0.0;
+          return 1.0 / (1.0 + Math.exp(-y));
+        }
+        """), "a sigmoid that returns 0.0 below a cut-off is 0 from a logit of -37");
   }
 }
