@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 
 /** One finding per expression: rules flagging the same range are reported once, with every reason. */
 class SameExpressionTest {
-  /** UnguardedLog (warning) and LogOfSoftmax (note) both flag the log on line 3. */
+  /** UnguardedLog (warning: a sigmoid kept in float is 0 from a logit of about -104) and LogOfSoftmax (note) flag line 3. */
   private static final String LOG_OF_SIGMOID = """
       class L {
-        static double sigmoid(double z) { return 1 / (1 + Math.exp(-z)); }
-        double loss(double z) { return Math.log(sigmoid(z)); }%s
+        static float sigmoid(float z) { return (float) (1 / (1 + Math.exp(-z))); }
+        double loss(float z) { return Math.log(sigmoid(z)); }%s
       }
       """;
 
@@ -51,7 +51,7 @@ class SameExpressionTest {
     assertTrue(f.message().startsWith("Math.log(sigmoid(z)) is -Infinity"), f.message());
     assertTrue(f.message().endsWith("; also [LogOfSoftmax] " + note.message()), f.message());
     assertTrue(f.fix().endsWith("; also [LogOfSoftmax] " + note.fix()), f.fix());
-    assertEquals("Math.log(Math.max(sigmoid(z), 1e-12))", f.edit().replacement());
+    assertEquals("Math.log(Math.max(sigmoid(z), 1e-7f))", f.edit().replacement());
   }
 
   @Test
@@ -62,7 +62,7 @@ class SameExpressionTest {
     assertEquals(Severity.ERROR, f.severity());
     // the edit is the leading rule's: UnguardedLog's clamp is what LogOfSoftmax advises against
     assertNull(f.edit());
-    assertTrue(f.fix().contains("; also [UnguardedLog] Math.log(Math.max(sigmoid(z), 1e-12))"), f.fix());
+    assertTrue(f.fix().contains("; also [UnguardedLog] Math.log(Math.max(sigmoid(z), 1e-7f))"), f.fix());
   }
 
   @Test

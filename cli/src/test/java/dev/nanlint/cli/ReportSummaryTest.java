@@ -18,11 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  * rules flag, and SARIF messages written as sentences.
  */
 class ReportSummaryTest {
-  /** Line 4: UnguardedLog (warning) and LogOfSoftmax (note) on the same Math.log; line 5: UnguardedLog. */
+  /** Line 4: UnguardedLog (warning: a sigmoid kept in float) and LogOfSoftmax (note) on the same Math.log; line 5: UnguardedLog. */
   private static final String LOSS = String.join("\n",
       "package demo;",
       "class Loss {",
-      "  static double sigmoid(double z) { return 1 / (1 + Math.exp(-z)); }",
+      "  static float sigmoid(double z) { return (float) (1 / (1 + Math.exp(-z))); }",
       "  double a(double z) { return Math.log(sigmoid(z)); }",
       "  double b(Model model) { double[] probs = model.output(); return -Math.log(probs[0]); }",
       "}",

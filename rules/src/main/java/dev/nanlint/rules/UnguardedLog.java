@@ -80,8 +80,8 @@ public final class UnguardedLog implements Levels.ShapeOnlyLevel {
         + " that reaches 0 when the model saturates"
         : binaryCrossEntropy && value.named() && isVariable(arg) ? arg + " is the prediction of a binary"
             + " cross-entropy (with " + partner.get() + "), a probability that reaches 0 when the model saturates"
-        : ZeroMechanisms.isDoubleSigmoid(arg, a) ? arg + " is a sigmoid in double precision, 0 only once the exp"
-            + " inside it overflows (a logit beyond 709.78 in size)"
+        : ZeroMechanisms.isDoubleSigmoid(arg, a) ? value.risk() + "; as a sigmoid in double precision it is 0 only"
+            + " once the exp inside it overflows (a logit beyond 709.78 in size)"
         : value.risk();
     boolean isFloat = a.types().isFloat(arg);
     String eps = Fixes.epsilon(call, isFloat);
