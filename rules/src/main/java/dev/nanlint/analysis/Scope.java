@@ -33,6 +33,21 @@ public final class Scope {
     return implementsMlType(n);
   }
 
+  /**
+   * The file imports a machine-learning library ({@link Vocabulary#ML_LIBRARY_PACKAGES}) it is not part of:
+   * code that uses the library (a training program, an evaluation, a data pipeline), by what it uses, not what
+   * it is called. The library's own files import each other and are judged by their names.
+   */
+  public boolean usesMlLibrary(Node n) {
+    return n.findCompilationUnit().map(unit -> {
+      String own = unit.getPackageDeclaration().map(p -> p.getNameAsString() + ".").orElse("");
+      return unit.getImports().stream().anyMatch(imp -> {
+        String name = imp.getNameAsString() + ".";
+        return Vocabulary.ML_LIBRARY_PACKAGES.stream().anyMatch(lib -> name.startsWith(lib) && !own.startsWith(lib));
+      });
+    }).orElse(false);
+  }
+
   /** Code computing a loss or score, where even an unexplained log argument is a probability. */
   public boolean isLossCode(Node n) {
     for (String name : enclosingNames(n)) {

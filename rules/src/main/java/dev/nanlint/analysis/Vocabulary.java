@@ -1,5 +1,6 @@
 package dev.nanlint.analysis;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -191,6 +192,16 @@ final class Vocabulary {
   static final Set<String> LOSS_CODE = Set.of("loss", "losses", "cost", "objective", "entropy",
       "xent", "crossentropy", "likelihood", "nll", "score", "kl", "divergence", "perplexity", "mcxent",
       "logloss", "dice", "jaccard", "iou", "focal", "huber", "hinge", "triplet", "contrastive");
+
+  /**
+   * Package prefixes of machine-learning libraries: a file that imports from one of them is ML code by what
+   * it uses, whatever its names (issue 15, item 4). Read by {@link Scope#usesMlLibrary}.
+   */
+  static final List<String> ML_LIBRARY_PACKAGES = List.of("org.nd4j.", "org.deeplearning4j.", "org.datavec.",
+      "org.tribuo.", "smile.", "weka.", "moa.", "org.encog.", "ai.djl.", "org.tensorflow.", "ml.dmlc.xgboost4j.",
+      "cc.mallet.", "org.apache.mahout.", "opennlp.tools.ml.", "org.apache.spark.ml.", "org.apache.spark.mllib.",
+      "de.bwaldvogel.liblinear.", "libsvm.", "jsat.", "elki.", "de.lmu.ifi.dbs.elki.", "net.librec.",
+      "org.neuroph.", "hex.", "water.", "org.apache.flink.ml.", "com.alibaba.alink.", "meka.", "net.sf.javaml.");
 
   /**
    * Simple names of DL4J, ND4J and Tribuo types whose implementations are ML code (losses, activations,

@@ -6,6 +6,7 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.Consequences;
 import dev.nanlint.analysis.ZeroContracts;
 import dev.nanlint.analysis.ZeroMechanisms;
 import dev.nanlint.analysis.Flow;
@@ -84,8 +85,13 @@ public final class UnguardedDivision implements Levels.ShapeOnlyLevel {
     Analysis a = Analysis.of(ctx);
     boolean named = a.scope().isNumericCode(division);
     boolean integral = a.types().isIntegral(Flow.strip(denominator)); // a counter, or an integer quotient
-    if (!named && !integral) {
-      return; // outside code named for ML, only a counter the code shows can stay 0 (a ratio of counts)
+    // code whose names do not say ML but whose file uses an ML library: a floating quotient that reaches a
+    // result (a returned metric, a stored feature) is a note; the names are weak evidence either way
+    boolean unnamed = !named && !integral;
+    if (unnamed && (!a.scope().usesMlLibrary(division) || !(division instanceof Expression quotient)
+        || !a.types().isFloating(quotient)
+        || a.consequences().of(quotient).fate() != Consequences.Fate.REACHES_RESULT)) {
+      return;
     }
     Value value = a.values().of(denominator);
     boolean risky = value.canBeZero() && value.hasRisk();
@@ -93,7 +99,7 @@ public final class UnguardedDivision implements Levels.ShapeOnlyLevel {
       return; // nothing says it can be 0: no need to run the flow analysis of the method
     }
     NumFact fact = a.facts().at(denominator);
-    if (!named && !fact.has(NumFact.Tag.COUNT)) {
+    if (!named && !unnamed && !fact.has(NumFact.Tag.COUNT)) {
       return;
     }
     if (!fact.canBeZero() || a.values().guards().repairedAfterwards(division)
@@ -125,8 +131,8 @@ public final class UnguardedDivision implements Levels.ShapeOnlyLevel {
           + " before dividing";
     }
     Optional<ZeroContracts.Reading> reading = ZeroContracts.of(division, denominator, fact, a);
-    boolean mechanism = ZeroMechanisms.shown(denominator, fact, value, reading, a)
-        || Levels.isWarning(ctx.config(), SHAPE_ONLY);
+    boolean mechanism = !unnamed && (ZeroMechanisms.shown(denominator, fact, value, reading, a)
+        || Levels.isWarning(ctx.config(), SHAPE_ONLY));
     if (reading.isEmpty() || !reading.get().isContract()) {
       String message = "dividing by " + den + " gives NaN or Infinity when it is 0: "
           + (reading.isEmpty() ? risk : reading.get().shown());
@@ -137,7 +143,7 @@ public final class UnguardedDivision implements Levels.ShapeOnlyLevel {
       }
     } else {
       String message = "dividing by " + den + " gives NaN or Infinity " + reading.get().when();
-      if (reading.get().isAboutSize() && Levels.isWarning(ctx.config(), EMPTY_INPUTS)) {
+      if (reading.get().isAboutSize() && Levels.isWarning(ctx.config(), EMPTY_INPUTS) && !unnamed) {
         ValueFindings.report(ctx, (Expression) division, message, fix, replacement);
       } else {
         ctx.reportWeaker(division, message, fix); // a contract: a note, not a warning (issue 15 item 5)

@@ -206,6 +206,31 @@ class UnguardedDivisionLevelsTest {
         """), "the ternary guards its own division only; other is never checked");
   }
 
+  /** Code named for nothing in particular is ML code when it uses an ML library it is not part of. */
+  @Test
+  void aFileUsingAnMlLibraryIsMlCodeWhateverItsNames() {
+    String quotes = """
+        double column(double x, double low, double high) {
+          double v = (x - low) / (high - low);
+          return v;
+        }
+        """;
+    String nd4j = "import org.nd4j.linalg.api.ndarray.INDArray;";
+    assertEquals(List.of("note"), RuleFindings.levels(RuleFindings.of("UnguardedDivision", "package demo;\n" + nd4j,
+        "Quotes", quotes, Config.defaults())));
+    assertEquals(List.of(), RuleFindings.levels(RuleFindings.of("UnguardedDivision", "package demo;",
+        "Quotes", quotes, Config.defaults())), "no ML library, no ML name: not ML code");
+    assertEquals(List.of(), RuleFindings.levels(RuleFindings.of("UnguardedDivision",
+        "package org.nd4j.linalg.util;\n" + nd4j, "Quotes", quotes, Config.defaults())),
+        "the library's own files are judged by their names");
+    assertEquals(List.of(), RuleFindings.levels(RuleFindings.of("UnguardedDivision", "package demo;\n" + nd4j,
+        "Quotes", """
+        boolean column(double x, double low, double high) {
+          return (x - low) / (high - low) > 0.5;
+        }
+        """, Config.defaults())), "a quotient that only decides a comparison");
+  }
+
   @Test
   void aCheckOfAnotherSizeShowsNothingAboutThisOne() {
     assertEquals(List.of("note"), levels("""
