@@ -22,6 +22,7 @@ import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithBody;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
+import dev.nanlint.engine.DeadBranches;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -93,7 +94,35 @@ public final class Consequences {
   }
 
   public Outcome of(Expression value) {
-    return of(value, false);
+    return of(value, NonFinite.ANY);
+  }
+
+  /**
+   * Which non-finite values a value can take, for the comparisons that keep them out of a branch: NaN fails
+   * every comparison but {@code !=}; -Infinity also fails {@code v > c}; an Infinity of either sign passes some.
+   */
+  public enum NonFinite {
+    /** NaN, never infinite: a sqrt of a negative, an acos past 1. */
+    NAN,
+    /** -Infinity or NaN, never +Infinity: a log of 0 or of a negative. */
+    NAN_OR_MINUS_INFINITY,
+    ANY
+  }
+
+  /**
+   * The fate of {@code value} when it can be NaN or -Infinity but never +Infinity (a log): a read inside
+   * {@code if (v > c)}, or {@code v > c ? v : sentinel}, is out of its reach while the value is only added to,
+   * cast or bounded on its way there (a subtraction from it, a product or a negation may turn its sign).
+   */
+  public Outcome ofMinusInfinity(Expression value) {
+    return of(value, NonFinite.NAN_OR_MINUS_INFINITY);
+  }
+
+  /** The fate of {@code value} when it can take the non-finite values {@code kind}. */
+  public Outcome of(Expression value, NonFinite kind) {
+    List<Node> deciding = new ArrayList<>();
+    Fate fate = follow(value, deciding, 0, kind);
+    return fate == Fate.REACHES_RESULT ? Outcome.REACHES : new Outcome(fate, List.copyOf(deciding));
   }
 
   /**
@@ -102,20 +131,14 @@ public final class Consequences {
    * is false for NaN (an Infinity would pass it).
    */
   public Outcome ofNaN(Expression value) {
-    return of(value, true);
-  }
-
-  private Outcome of(Expression value, boolean onlyNaN) {
-    List<Node> deciding = new ArrayList<>();
-    Fate fate = follow(value, deciding, 0, onlyNaN);
-    return fate == Fate.REACHES_RESULT ? Outcome.REACHES : new Outcome(fate, List.copyOf(deciding));
+    return of(value, NonFinite.NAN);
   }
 
   /**
    * The fate of the value of {@code e}, adding what decides it to {@code deciding}. Of several reads, the
    * strongest fate wins: reaching a result, then NaN by contract, then a conversion, then comparisons.
    */
-  private Fate follow(Expression e, List<Node> deciding, int copies, boolean onlyNaN) {
+  private Fate follow(Expression e, List<Node> deciding, int copies, NonFinite kind) {
     Node child = e;
     Node parent = e.getParentNode().orElse(null);
     while (parent instanceof EnclosedExpr || parent instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS
@@ -123,6 +146,9 @@ public final class Consequences {
         || parent instanceof CastExpr c && Set.of("double", "float").contains(c.getType().asString())
         || parent instanceof ConditionalExpr c && c.getCondition() != child
         || parent instanceof MethodCallExpr m && carriesNaN(m, child)) {
+      if (kind == NonFinite.NAN_OR_MINUS_INFINITY && !keepsSign(parent, child)) {
+        kind = NonFinite.ANY;
+      }
       child = parent;
       parent = parent.getParentNode().orElse(null);
     }
@@ -160,12 +186,15 @@ public final class Consequences {
     Fate fate = Fate.NEVER_READ;
     List<Node> strongest = new ArrayList<>();
     for (Expression read : reads.get()) {
+      if (DeadBranches.isDead(read)) {
+        continue; // if (DEBUG) print(v) with DEBUG false: compiled out
+      }
       List<Node> mine = new ArrayList<>();
-      Optional<BinaryExpr> guard = onlyNaN ? nanExcludingGuard(read, holder, parent) : Optional.empty();
+      Optional<BinaryExpr> guard = kind == NonFinite.ANY ? Optional.empty() : excludingGuard(read, holder, parent, kind);
       if (guard.isPresent()) {
         mine.add(guard.get());
       }
-      Fate f = guard.isPresent() ? Fate.GUARDED : follow(read, mine, copies + 1, onlyNaN);
+      Fate f = guard.isPresent() ? Fate.GUARDED : follow(read, mine, copies + 1, kind);
       if (f == Fate.REACHES_RESULT) {
         return f;
       }
@@ -184,9 +213,10 @@ public final class Consequences {
   /**
    * A comparison of the same variable that must hold for {@code read} to run: {@code if (den > 0) x / den}, {@code
    * den >= eps ? x / den : 0}, also as a conjunct of {@code &&}. A comparison with NaN is false (other than
-   * {@code !=}), so a NaN never reaches such a read: the branch handles it as it handles the zero case.
+   * {@code !=}), so a NaN never reaches such a read: the branch handles it as it handles the zero case; a
+   * -Infinity fails only the comparisons that want the variable greater ({@code score > -100 ? score : MIN}).
    */
-  private Optional<BinaryExpr> nanExcludingGuard(Expression read, VariableDeclarator local, Node store) {
+  private Optional<BinaryExpr> excludingGuard(Expression read, VariableDeclarator local, Node store, NonFinite kind) {
     Node child = read;
     for (Node parent = read.getParentNode().orElse(null); parent != null && !(parent instanceof CallableDeclaration)
         && !(parent instanceof LambdaExpr); child = parent, parent = parent.getParentNode().orElse(null)) {
@@ -195,7 +225,7 @@ public final class Consequences {
           : parent instanceof ConditionalExpr c && c.getThenExpr() == child ? c.getCondition() : null;
       // the comparison must test the value stored, not an earlier one
       Optional<BinaryExpr> found = condition == null || !after(condition, store) ? Optional.empty()
-          : comparisonOf(condition, local, read);
+          : comparisonOf(condition, local, read).filter(b -> excludes(b, local, read, kind));
       if (found.isPresent()) {
         return found;
       }
@@ -218,6 +248,42 @@ public final class Consequences {
     return x instanceof BinaryExpr b && COMPARE.contains(b.getOperator()) && b.getOperator() != BinaryExpr.Operator.NOT_EQUALS
         && (readsSame(b.getLeft(), local, read) || readsSame(b.getRight(), local, read)) ? Optional.of(b) : Optional.empty();
   }
+
+  /** Whether the comparison {@code b} of the variable is false for every non-finite value of {@code kind}. */
+  private boolean excludes(BinaryExpr b, VariableDeclarator local, Expression read, NonFinite kind) {
+    if (kind == NonFinite.NAN) {
+      return true;
+    }
+    boolean onLeft = readsSame(b.getLeft(), local, read);
+    Expression other = onLeft ? b.getRight() : b.getLeft();
+    boolean wantsGreater = switch (b.getOperator()) {
+      case GREATER, GREATER_EQUALS -> onLeft;
+      case LESS, LESS_EQUALS -> !onLeft;
+      default -> false;
+    };
+    boolean inclusive = b.getOperator() == BinaryExpr.Operator.GREATER_EQUALS
+        || b.getOperator() == BinaryExpr.Operator.LESS_EQUALS;
+    return wantsGreater && !(inclusive && Printed.of(other).contains("NEGATIVE_INFINITY"));
+  }
+
+  /**
+   * Whether the step from {@code child} to {@code parent} keeps a -Infinity from becoming +Infinity: adding,
+   * subtracting something from it, a widening cast, an arm of a choice, a monotone increasing function.
+   */
+  private boolean keepsSign(Node parent, Node child) {
+    if (parent instanceof EnclosedExpr || parent instanceof CastExpr || parent instanceof ConditionalExpr) {
+      return true;
+    }
+    if (parent instanceof BinaryExpr b) {
+      return b.getOperator() == BinaryExpr.Operator.PLUS
+          || b.getOperator() == BinaryExpr.Operator.MINUS && b.getLeft() == child;
+    }
+    return parent instanceof MethodCallExpr m && INCREASING.contains(m.getNameAsString());
+  }
+
+  /** Math functions that never turn -Infinity into +Infinity. */
+  private static final Set<String> INCREASING = Set.of("max", "min", "floor", "ceil", "rint", "exp", "log", "log10",
+      "log1p", "sqrt", "cbrt", "expm1");
 
   private boolean readsSame(Expression e, VariableDeclarator local, Expression read) {
     Expression x = e;

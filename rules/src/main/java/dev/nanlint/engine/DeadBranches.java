@@ -24,10 +24,11 @@ import java.util.Optional;
  * constant true. javac compiles such code out (conditional compilation), so nothing it computes can reach a
  * result, and nothing is reported in it.
  */
-final class DeadBranches {
+public final class DeadBranches {
   private DeadBranches() {}
 
-  static boolean isDead(Node node) {
+  /** Whether {@code node} is in a branch a compile-time constant rules out. */
+  public static boolean isDead(Node node) {
     Node child = node;
     for (Node parent = node.getParentNode().orElse(null); parent != null; child = parent, parent = parent.getParentNode().orElse(null)) {
       Optional<Boolean> value = Optional.empty();

@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.Consequences;
 import dev.nanlint.analysis.Flow;
 import dev.nanlint.analysis.Names;
 import dev.nanlint.analysis.Printed;
@@ -54,7 +55,8 @@ public final class PowDomain implements Levels.ShapeOnlyLevel {
       ValueFindings.report(ctx, call, call + " is NaN when " + base + " is negative: the exponent " + exponent
           + " can be fractional, and nothing keeps " + base + " non-negative"
           + Squares.cancellation(fact, Printed.of(base)).map(why -> ": " + why).orElse(difference(base)),
-          nanFix(a, callee, base, exponent, nd4j), null, !(cancels || shapesWarn), !canBeNegative(exponent, a));
+          nanFix(a, callee, base, exponent, nd4j), null, !(cancels || shapesWarn),
+          canBeNegative(exponent, a) ? Consequences.NonFinite.ANY : Consequences.NonFinite.NAN);
       return;
     }
     if (b.canBeZero() && b.risk() != null && canBeNegative(exponent, a) && fact.canBeZero()) {
@@ -64,7 +66,7 @@ public final class PowDomain implements Levels.ShapeOnlyLevel {
           : callee + "(Math.max(" + base + ", " + eps + "), " + exponent + ")";
       boolean mechanism = ZeroMechanisms.shown(base, fact, b, Optional.empty(), a) || shapesWarn;
       ValueFindings.report(ctx, call, call + " is Infinity when " + base + " is 0, because the exponent " + exponent
-          + " can be negative: " + b.risk(), fix, null, !mechanism, false);
+          + " can be negative: " + b.risk(), fix, null, !mechanism, Consequences.NonFinite.ANY);
     }
   }
 

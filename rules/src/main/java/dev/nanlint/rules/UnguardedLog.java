@@ -10,6 +10,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.Consequences;
 import dev.nanlint.analysis.ZeroContracts;
 import dev.nanlint.analysis.ZeroMechanisms;
 import dev.nanlint.analysis.Flow;
@@ -33,6 +34,8 @@ public final class UnguardedLog implements Levels.ShapeOnlyLevel {
    * {@code note} (the default) or {@code warning} (docs/rules/UnguardedLog.md, "Levels").
    */
   static final String SHAPE_ONLY = "UnguardedLog.shapeOnly";
+  /** A log of 0 is -Infinity, of a negative NaN: never +Infinity, so {@code if (logp > c)} keeps both out. */
+  private static final Consequences.NonFinite LOG = Consequences.NonFinite.NAN_OR_MINUS_INFINITY;
 
   @Override
   public void visit(MethodCallExpr call, RuleContext ctx) {
@@ -58,7 +61,8 @@ public final class UnguardedLog implements Levels.ShapeOnlyLevel {
       String floating = Flow.strip(arg) instanceof BinaryExpr d && d.getOperator() == BinaryExpr.Operator.DIVIDE
           ? "(double) " + d.getLeft() + " / " + d.getRight() : "a floating quotient (one operand cast to double)";
       ValueFindings.report(ctx, call, call + " is -Infinity when " + arg + " is 0: " + truncated.reasons(),
-          call.getScope().map(sc -> sc + ".").orElse("") + call.getNameAsString() + "(" + floating + ")", null);
+          call.getScope().map(sc -> sc + ".").orElse("") + call.getNameAsString() + "(" + floating + ")", null,
+          false, LOG);
       return;
     }
     Value value = a.values().of(arg);
@@ -102,9 +106,9 @@ public final class UnguardedLog implements Levels.ShapeOnlyLevel {
     String message = call + " is -Infinity when " + arg + " is 0 and NaN below: " + reason;
     if (crossEntropy || binaryCrossEntropy && !ZeroMechanisms.isDoubleSigmoid(arg, a)
         || ZeroMechanisms.shown(arg, fact, value, reading, a) || Levels.isWarning(ctx.config(), SHAPE_ONLY)) {
-      ValueFindings.report(ctx, call, message, fix, replacement);
+      ValueFindings.report(ctx, call, message, fix, replacement, false, LOG);
     } else {
-      ValueFindings.note(ctx, call, message, fix, replacement); // a difference, a sum: the shape alone
+      ValueFindings.report(ctx, call, message, fix, replacement, true, LOG); // a difference, a sum: the shape alone
     }
   }
 
@@ -215,7 +219,7 @@ public final class UnguardedLog implements Levels.ShapeOnlyLevel {
             "Math.min(" + ctx.source(u.getExpression()) + ", 1 - " + eps + ")");
         ValueFindings.report(ctx, call, call + " is -Infinity when " + p + " reaches 1: " + p
             + " is a probability", call.getScope().map(s -> s + ".").orElse("") + "log1p(-Math.min(" + p
-            + ", 1 - " + eps + "))", replacement);
+            + ", 1 - " + eps + "))", replacement, false, LOG);
       }
     }
   }

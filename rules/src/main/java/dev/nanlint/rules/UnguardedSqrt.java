@@ -6,6 +6,7 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.Consequences;
 import dev.nanlint.analysis.Printed;
 import dev.nanlint.analysis.Roots;
 import dev.nanlint.analysis.Value;
@@ -47,7 +48,7 @@ public final class UnguardedSqrt implements Rule {
         String replacement = nd4j ? Fixes.nd4jClamp(call, arg, "0.0", ctx)
             : ctx.sourceReplacing(call, arg, "Math.max(" + ctx.source(arg) + ", 0.0)");
         ValueFindings.report(ctx, call, call + " is NaN when " + arg + " is below 0: " + negative.reason(), clamp + better,
-            replacement, false, true);
+            replacement, false, Consequences.NonFinite.NAN);
       }
       return;
     }

@@ -17,25 +17,25 @@ final class ValueFindings {
   private ValueFindings() {}
 
   static void report(RuleContext ctx, Expression value, String message, String fix, String replacement) {
-    report(ctx, value, message, fix, replacement, false, false);
+    report(ctx, value, message, fix, replacement, false, Consequences.NonFinite.ANY);
   }
 
   /** As {@link #report}, at most a note: the finding rests on weak evidence. */
   static void note(RuleContext ctx, Expression value, String message, String fix, String replacement) {
-    report(ctx, value, message, fix, replacement, true, false);
+    report(ctx, value, message, fix, replacement, true, Consequences.NonFinite.ANY);
   }
 
   /**
-   * As {@link #report}, or at most a note when {@code weak}; {@code onlyNaN} for a value that can be NaN but not
-   * infinite (a sqrt of a negative): a read guarded by a comparison ({@code if (den > 0)}), false for NaN, is out
-   * of its reach.
+   * As {@link #report}, or at most a note when {@code weak}; {@code kind} says which non-finite values the value
+   * can take: a NaN (a sqrt of a negative) or a -Infinity (a log of 0) does not reach a read guarded by a
+   * comparison that is false for it ({@code if (den > 0)}, {@code score > -100 ? score : MIN}).
    */
   static void report(RuleContext ctx, Expression value, String message, String fix, String replacement,
-      boolean weak, boolean onlyNaN) {
+      boolean weak, Consequences.NonFinite kind) {
     Analysis a = Analysis.of(ctx);
     // a primitive's NaN goes only where the value goes; an array op may have changed its receiver in place
     Consequences.Outcome outcome = !a.types().isFloating(value) ? Consequences.Outcome.REACHES
-        : onlyNaN ? a.consequences().ofNaN(value) : a.consequences().of(value);
+        : a.consequences().of(value, kind);
     switch (outcome.fate()) {
       case REACHES_RESULT -> {
         if (weak) {
@@ -50,8 +50,9 @@ final class ValueFindings {
           + outcome.firstComparison() + ", which turns NaN into 0 and Infinity into the largest integer", fix);
       case ONLY_COMPARED -> ctx.reportWeaker(value, message + "; the result only decides "
           + outcome.firstComparison() + " (a comparison with NaN is false)", fix);
-      case GUARDED -> ctx.reportWeaker(value, message + "; a NaN stops at " + outcome.firstComparison()
-          + ", which is false for NaN and guards the other uses", fix);
+      case GUARDED -> ctx.reportWeaker(value, message + "; " + (kind == Consequences.NonFinite.NAN ? "a NaN" : "a NaN or"
+          + " -Infinity") + " stops at " + outcome.firstComparison() + ", which is false for it and guards the other"
+          + " uses", fix);
       case NEVER_READ -> { } // a value no one reads cannot spread
     }
   }

@@ -186,4 +186,56 @@ class ConsequencesTest {
     BinaryExpr division = m.findFirst(BinaryExpr.class, b -> b.getOperator() == BinaryExpr.Operator.DIVIDE).orElseThrow();
     assertEquals("gain > best", consequences.of(division).firstComparison());
   }
+
+  private static final String LOGS = """
+      class L {
+        static final boolean DEBUG = false;
+        float pruned(double p, double q) {
+          double logP = Math.log(p);
+          double score = logP + Math.log(q);
+          if (DEBUG) System.err.println(score);
+          return score > -100.0 ? (float) score : Float.NEGATIVE_INFINITY;
+        }
+        double kept(double p, double[] out) {
+          double logP = Math.log(p);
+          if (logP > -50) { out[0] = logP - 1; }
+          return 0;
+        }
+        double negated(double p) {
+          double cost = -Math.log(p);
+          return cost > -100.0 ? cost : 0;
+        }
+        double wrongWay(double p) {
+          double logP = Math.log(p);
+          return logP < 0 ? logP : 0;
+        }
+        double printed(double p) {
+          double logP = Math.log(p);
+          System.err.println(logP);
+          return logP > -100 ? logP : -100;
+        }
+      }
+      """;
+
+  private Fate logFateIn(String method) {
+    CompilationUnit logs = StaticJavaParser.parse(LOGS);
+    MethodDeclaration m = logs.findFirst(MethodDeclaration.class, d -> d.getNameAsString().equals(method)).orElseThrow();
+    com.github.javaparser.ast.expr.MethodCallExpr log = m.findFirst(com.github.javaparser.ast.expr.MethodCallExpr.class,
+        c -> c.getNameAsString().equals("log")).orElseThrow();
+    return new Analysis(logs).consequences().ofMinusInfinity(log).fate();
+  }
+
+  /**
+   * A log's -Infinity (or NaN) fails {@code v > c}: a read only that comparison lets through is out of its reach,
+   * while the value is only added to on the way (a negation turns it into +Infinity, which passes); a print in
+   * a branch compiled out does not count.
+   */
+  @Test
+  void aLogsMinusInfinityStopsAtAComparisonThatWantsItGreater() {
+    assertEquals(Fate.GUARDED, logFateIn("pruned"));
+    assertEquals(Fate.GUARDED, logFateIn("kept"));
+    assertEquals(Fate.REACHES_RESULT, logFateIn("negated"));
+    assertEquals(Fate.REACHES_RESULT, logFateIn("wrongWay"));
+    assertEquals(Fate.REACHES_RESULT, logFateIn("printed"));
+  }
 }
