@@ -22,6 +22,7 @@ import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.nanlint.engine.Nodes;
 import dev.nanlint.analysis.facts.NumFact;
+import dev.nanlint.analysis.facts.Sizes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,9 +50,13 @@ public final class ZeroContracts {
   /**
    * What a divisor's zero rests on: {@code shown} (non-null) says how the code itself can make it 0, and
    * the finding stays a warning; otherwise it is a contract and {@code when} completes "gives NaN or
-   * Infinity ..." for the message.
+   * Infinity ..." for the message. {@code inputs}: for a reading about sizes, the inputs measured.
    */
-  public record Reading(Kind kind, String when, String shown) {
+  public record Reading(Kind kind, String when, String shown, List<Expression> inputs) {
+    public Reading(Kind kind, String when, String shown) {
+      this(kind, when, shown, List.of());
+    }
+
     public boolean isContract() {
       return shown == null;
     }
@@ -76,7 +81,7 @@ public final class ZeroContracts {
     Expression d = Flow.strip(denominator);
     List<Expression> inputs = isOnlyALength(fact) ? measured(fact) : List.of();
     if (!inputs.isEmpty()) {
-      return Optional.of(sized(Kind.EMPTY_INPUT, 0, inputs, division, a));
+      return Optional.of(sized(Kind.EMPTY_INPUT, 0, inputs, Sizes.emptyOnlyTogether(fact), division, a));
     }
     if (d instanceof BinaryExpr minus && minus.getOperator() == BinaryExpr.Operator.MINUS) {
       Optional<Reading> fewer = singleSample(minus, division, a);
@@ -107,6 +112,141 @@ public final class ZeroContracts {
       return accumulator;
     }
     return totals(d, division, a);
+  }
+
+  /**
+   * The reading of a divisor in which only the facts see a size (a counter stepped once per element, a sum of
+   * lengths): as {@link #of}, but only a reading about the size of inputs, and none when an early exit on
+   * the emptiness of one of them comes before the division in a block around it. Such an exit is a guard
+   * the flow lost (a call chain it keeps no path for, a call it cannot see into), and no finding rests on
+   * that unknown alone.
+   */
+  public static Optional<Reading> ofSizes(Node division, Expression denominator, NumFact fact, Analysis a) {
+    Optional<Reading> r = of(division, denominator, fact, a).filter(Reading::isAboutSize);
+    if (r.isEmpty() || r.get().inputs().isEmpty() || !r.get().inputs().stream().allMatch(i -> isHandedIn(i, a))
+        || exitsWhenEmptyBefore(r.get().inputs(), division, a)) {
+      return Optional.empty();
+    }
+    boolean counted = fact.has(NumFact.Tag.COUNT);
+    return counted || Sizes.emptyOnlyTogether(fact) ? r : Optional.empty(); // a lone size is Values' call
+  }
+
+  /**
+   * Data handed to the method, whose emptiness is the caller's: a parameter or local, or what a getter reads
+   * from one ({@code doc.getWords()}). Not state the object keeps (a field, {@code this}), which it validated
+   * when it was set, and not an INDArray, whose shape has no 0-length dimension in training.
+   */
+  private static boolean isHandedIn(Expression input, Analysis a) {
+    Expression x = Flow.strip(input);
+    if (a.types().isIndArray(x)) {
+      return false;
+    }
+    if (x instanceof MethodCallExpr getter && getter.getArguments().isEmpty() && getter.getScope().isPresent()
+        && Names.isGetter(getter.getNameAsString())) {
+      return isHandedIn(getter.getScope().get(), a);
+    }
+    return x instanceof NameExpr n && a.declarations().find(n, n.getNameAsString())
+        .map(d -> d.kind() != Declarations.Kind.FIELD).orElse(false);
+  }
+
+  /** {@code if (xs.isEmpty()) return ...;} (or {@code xs.size() == 0}, {@code || ...}) before {@code division}. */
+  private static boolean exitsWhenEmptyBefore(List<Expression> inputs, Node division, Analysis a) {
+    Node child = division;
+    for (Node p = division.getParentNode().orElse(null); p != null && !(p instanceof CallableDeclaration<?>);
+        child = p, p = p.getParentNode().orElse(null)) {
+      if (!(p instanceof com.github.javaparser.ast.stmt.BlockStmt block)) {
+        continue;
+      }
+      for (com.github.javaparser.ast.stmt.Statement st : block.getStatements()) {
+        if (st == child) {
+          break;
+        }
+        if (st instanceof IfStmt check && exits(check.getThenStmt())) {
+          List<Expression> alternatives = new ArrayList<>();
+          alternativesOf(check.getCondition(), alternatives);
+          for (Expression atom : alternatives) {
+            for (Expression input : inputs) {
+              if (checksEmpty(atom, text(Flow.strip(input)), a)) {
+                return true;
+              }
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The operands of a chain of {@code ||}: each one alone makes the condition true. */
+  private static void alternativesOf(Expression condition, List<Expression> out) {
+    Expression c = Flow.strip(condition);
+    if (c instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.OR) {
+      alternativesOf(b.getLeft(), out);
+      alternativesOf(b.getRight(), out);
+    } else {
+      out.add(c);
+    }
+  }
+
+  /** Ends in a return or throw. */
+  private static boolean exits(com.github.javaparser.ast.stmt.Statement s) {
+    if (s instanceof com.github.javaparser.ast.stmt.BlockStmt block) {
+      return block.getStatements().isNonEmpty() && exits(block.getStatements().getLast().get());
+    }
+    return s instanceof com.github.javaparser.ast.stmt.ReturnStmt || s instanceof com.github.javaparser.ast.stmt.ThrowStmt;
+  }
+
+  /** True when {@code input} is empty: {@code input.isEmpty()}, {@code input.trim().isEmpty()}, a size {@code == 0} or {@code < 1}. */
+  private static boolean checksEmpty(Expression atom, String input, Analysis a) {
+    if (atom instanceof MethodCallExpr call && call.getNameAsString().equals("isEmpty") && call.getArguments().isEmpty()
+        && call.getScope().isPresent()) {
+      Expression of = Flow.strip(call.getScope().get());
+      if (of instanceof MethodCallExpr t && (t.getNameAsString().equals("trim") || t.getNameAsString().equals("strip"))
+          && t.getArguments().isEmpty() && t.getScope().isPresent()) {
+        of = Flow.strip(t.getScope().get());
+      }
+      return text(of).equals(input);
+    }
+    if (!(atom instanceof BinaryExpr b) || !checksSize(b, input, 0, a)) {
+      return false;
+    }
+    BinaryExpr.Operator op = isSmallCount(Flow.strip(b.getRight())) ? b.getOperator() : mirrored(b.getOperator());
+    return op == BinaryExpr.Operator.EQUALS || op == BinaryExpr.Operator.LESS || op == BinaryExpr.Operator.LESS_EQUALS;
+  }
+
+  /**
+   * Whether {@code divisor} could be a size without Values seeing a risk in it, cheaply and by syntax: it
+   * reads a length or size, or names a local of its method that is stepped up (a counter) or set from such
+   * a read. A rule asks the flow only then; the reading itself comes from the facts.
+   */
+  public static boolean mayMeasure(Expression divisor, Analysis a) {
+    Node callable = divisor.findAncestor(CallableDeclaration.class).map(Node.class::cast).orElse(null);
+    return mayMeasure(divisor, callable, 3, a);
+  }
+
+  /** {@link #mayMeasure}, following locals through their values at most {@code depth} deep. */
+  private static boolean mayMeasure(Expression e, Node callable, int depth, Analysis a) {
+    if (Nodes.any(e, Node.class, n -> Sizes.measured(n).isPresent())) {
+      return true;
+    }
+    if (callable == null || depth == 0) {
+      return false;
+    }
+    for (NameExpr n : Nodes.all(e, NameExpr.class, x -> true)) {
+      Optional<Declarations.Declaration> d = a.declarations().find(n, n.getNameAsString());
+      if (d.isEmpty() || d.get().kind() != Declarations.Kind.LOCAL) {
+        continue;
+      }
+      if (d.get().initializer().filter(init -> mayMeasure(init, callable, depth - 1, a)).isPresent()) {
+        return true;
+      }
+      for (Node w : Flow.writes(callable, n.getNameAsString())) {
+        if (steps(w, a) || w instanceof AssignExpr set && mayMeasure(set.getValue(), callable, depth - 1, a)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -264,6 +404,7 @@ public final class ZeroContracts {
     }
     boolean allPositive = true;
     boolean computed = false;
+    boolean oneLoop = true; // every write in the same loop, itself in no other loop of the method
     Node loop = null;
     for (Node w : writes) {
       if (scales(w, a)) {
@@ -273,6 +414,7 @@ public final class ZeroContracts {
       if (around == null || Values.isConditional(w)) {
         return Optional.empty(); // a copy, or a count under a condition: the code shows how it stays 0
       }
+      oneLoop &= (loop == null || loop == around) && enclosingLoop(around, callable) == null;
       loop = loop == null ? around : loop;
       if (w instanceof UnaryExpr && steps(w, a)) {
         continue; // ++: adds 1
@@ -308,17 +450,61 @@ public final class ZeroContracts {
           + " is exactly 0: the terms are computed from constants, indices, sizes or random draws, not from data", null));
     }
     if (allPositive) {
-      if (loop instanceof ForEachStmt each) {
-        String shown = canBeEmpty(each.getIterable(), 0, division, a);
-        if (shown != null) {
-          return Optional.of(new Reading(Kind.EMPTY_INPUT, null, shown));
-        }
+      List<Expression> inputs = oneLoop ? iterated(loop, a) : List.of();
+      if (!inputs.isEmpty()) { // one positive term per element: 0 exactly when the input is empty
+        String why = writes.stream().allMatch(w -> isUnitStep(w, a)) ? name + " counts its elements"
+            : name + " adds a positive term for each of its elements";
+        return Optional.of(sized(Kind.EMPTY_INPUT, 0, inputs, false, why, division, a));
       }
       return Optional.of(new Reading(Kind.EMPTY_INPUT, "only when " + over + " adds nothing to " + name
           + " (every term is positive): an empty input, a contract the caller keeps", null));
     }
     return Optional.of(new Reading(Kind.ZERO_TOTAL, "only when every term " + over + " adds to " + name
         + " is 0: an all-zero input, a contract the caller keeps", null));
+  }
+
+  /**
+   * The input {@code loop} runs once per element of: the iterable of a for-each, or the inputs measured by
+   * the bound of {@code for (int i = 0; i < xs.length; i++)} (i stepped only by its update). Empty otherwise.
+   */
+  private static List<Expression> iterated(Node loop, Analysis a) {
+    if (loop instanceof ForEachStmt each) {
+      return List.of(Flow.strip(each.getIterable()));
+    }
+    if (!(loop instanceof ForStmt counting) || counting.getInitialization().size() != 1
+        || counting.getUpdate().size() != 1 || counting.getCompare().isEmpty()
+        || !(counting.getInitialization().get(0) instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr init)
+        || init.getVariables().size() != 1) {
+      return List.of();
+    }
+    VariableDeclarator i = init.getVariables().get(0);
+    String index = i.getNameAsString();
+    if (i.getInitializer().map(v -> a.constants().value(v) != 0).orElse(true)
+        || !(Flow.strip(counting.getCompare().get()) instanceof BinaryExpr less)
+        || !(Flow.strip(less.getLeft()) instanceof NameExpr left && left.getNameAsString().equals(index))
+        || less.getOperator() != BinaryExpr.Operator.LESS
+        || !steps(counting.getUpdate().get(0), a) || !stepsName(counting.getUpdate().get(0), index)
+        || Flow.writes(counting.getBody(), index).size() > 0) {
+      return List.of();
+    }
+    NumFact bound = a.facts().at(less.getRight());
+    return isOnlyALength(bound) && !Sizes.emptyOnlyTogether(bound) ? measured(bound) : List.of();
+  }
+
+  /** The step {@code write} changes {@code name}. */
+  private static boolean stepsName(Node write, String name) {
+    Expression target = write instanceof UnaryExpr u ? u.getExpression() : write instanceof AssignExpr as ? as.getTarget() : null;
+    return target != null && Flow.strip(target) instanceof NameExpr n && n.getNameAsString().equals(name);
+  }
+
+  /** {@code n++}, {@code ++n}, {@code n += 1}, {@code n = n + 1}: adds exactly one. */
+  private static boolean isUnitStep(Node write, Analysis a) {
+    if (write instanceof UnaryExpr) {
+      return steps(write, a);
+    }
+    Expression term = write instanceof AssignExpr as && as.getTarget() instanceof NameExpr n
+        ? addedTerm(write, n.getNameAsString()) : null;
+    return term != null && a.constants().value(term) == 1;
   }
 
   /** Calls that read a value out of an input without computing: {@code list.get(i).doubleValue()}. */
@@ -498,32 +684,62 @@ public final class ZeroContracts {
 
   /** The inputs whose lengths or sizes the fact's evidence was read from ({@code xs} of {@code xs.length}). */
   private static List<Expression> measured(NumFact fact) {
-    List<Expression> out = new ArrayList<>();
-    for (NumFact.Evidence e : fact.evidence()) {
-      if (e.node() instanceof FieldAccessExpr f && f.getNameAsString().equals("length")) {
-        out.add(f.getScope());
-      } else if (e.node() instanceof MethodCallExpr c && c.getArguments().isEmpty() && c.getScope().isPresent()
-          && (c.getNameAsString().equals("size") || c.getNameAsString().equals("length"))) {
-        out.add(c.getScope().get());
-      }
-    }
-    return out;
+    return Sizes.inputs(fact);
   }
 
-  /** A reading about the size of {@code inputs}: shown when the code can empty one, else a contract. */
-  private static Reading sized(Kind kind, long zeroAt, List<Expression> inputs, Node division, Analysis a) {
-    String names = String.join(" or ", inputs.stream().map(ZeroContracts::text).distinct().toList());
+  /**
+   * A reading about the size of {@code inputs}, which the divisor measures: when any one of them is empty
+   * (one size, or one of several on different paths) or, when {@code together}, only when all of them are
+   * (a sum or maximum of sizes). Shown when the code can empty them (each of them, if together), else a
+   * contract.
+   */
+  private static Reading sized(Kind kind, long zeroAt, List<Expression> inputs, boolean together, Node division,
+      Analysis a) {
+    return sized(kind, zeroAt, inputs, together, null, division, a);
+  }
+
+  /** The same, {@code why} (when not null) saying how the divisor follows the size: "n counts its elements". */
+  private static Reading sized(Kind kind, long zeroAt, List<Expression> inputs, boolean together, String why,
+      Node division, Analysis a) {
+    List<String> names = inputs.stream().map(ZeroContracts::text).distinct().toList();
+    String firstShown = null;
+    boolean allShown = true;
     for (Expression input : inputs) {
       String shown = canBeEmpty(input, zeroAt, division, a);
-      if (shown != null) {
-        return new Reading(kind, null, shown);
+      if (shown != null && !together) {
+        return new Reading(kind, null, shown, inputs);
       }
+      firstShown = firstShown == null ? shown : firstShown;
+      allShown &= shown != null;
     }
-    String when = kind == Kind.EMPTY_INPUT
-        ? "when " + names + " is empty: a contract the caller keeps, unless the code can pass an empty input"
-        : "when " + names + " has a single element: a contract the caller keeps, unless the code can pass a"
-            + " single sample";
-    return new Reading(kind, when, null);
+    if (together && allShown && firstShown != null) {
+      return new Reading(kind, null, firstShown, inputs);
+    }
+    boolean several = together && names.size() > 1;
+    String who = several ? joined(names) : String.join(" or ", names);
+    String because = why == null ? "" : " (" + why + ")";
+    String when;
+    if (kind == Kind.EMPTY_INPUT) {
+      when = "when " + who + (several ? (names.size() == 2 ? " are both empty" : " are all empty") + because
+          + ": a contract the caller keeps, unless the code can pass empty inputs"
+          : " is empty" + because + ": a contract the caller keeps, unless the code can pass an empty input");
+    } else if (several) {
+      when = "when " + who + " have " + (zeroAt == 1 ? "a single element" : "exactly " + zeroAt + " elements")
+          + " between them: a contract the caller keeps, unless the code can pass so few";
+    } else if (zeroAt == 1) {
+      when = "when " + who + " has a single element: a contract the caller keeps, unless the code can pass a"
+          + " single sample";
+    } else {
+      when = "when " + who + " has exactly " + zeroAt + " elements: a contract the caller keeps, unless the code"
+          + " can pass so few";
+    }
+    return new Reading(kind, when, null, inputs);
+  }
+
+  /** {@code a}, {@code a and b}, {@code a, b and c}. */
+  private static String joined(List<String> names) {
+    return names.size() == 1 ? names.get(0)
+        : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
   }
 
   /** {@code xs.length - 1} (or minus another positive integer): 0 when xs has exactly that many elements. */
@@ -538,13 +754,7 @@ public final class ZeroContracts {
     if (inputs.isEmpty()) {
       return Optional.empty();
     }
-    Reading r = sized(Kind.SINGLE_SAMPLE, (long) c, inputs, division, a);
-    if (r.isContract() && c != 1) {
-      String names = String.join(" or ", inputs.stream().map(ZeroContracts::text).distinct().toList());
-      r = new Reading(Kind.SINGLE_SAMPLE, "when " + names + " has exactly " + (long) c + " elements: a contract the"
-          + " caller keeps, unless the code can pass so few", null);
-    }
-    return Optional.of(r);
+    return Optional.of(sized(Kind.SINGLE_SAMPLE, (long) c, inputs, Sizes.emptyOnlyTogether(length), division, a));
   }
 
   /**
@@ -678,7 +888,7 @@ public final class ZeroContracts {
       return isOnlyALength(fact) && measured(fact).stream().anyMatch(m -> text(Flow.strip(m)).equals(input));
     }
     String measure = text(side);
-    return measure.equals(input + ".length") || measure.equals(input + ".size()");
+    return measure.equals(input + ".length") || measure.equals(input + ".size()") || measure.equals(input + ".length()");
   }
 
   /** {@code 0 < n} read as {@code n > 0}. */

@@ -89,7 +89,8 @@ public final class UnguardedDivision implements Levels.ShapeOnlyLevel {
     }
     Value value = a.values().of(denominator);
     boolean risky = value.canBeZero() && value.hasRisk();
-    if (!risky && !(integral && a.facts().mayCountOrTruncate(Flow.strip(denominator)))) {
+    if (!risky && !(integral && a.facts().mayCountOrTruncate(Flow.strip(denominator)))
+        && !ZeroContracts.mayMeasure(denominator, a)) {
       return; // nothing says it can be 0: no need to run the flow analysis of the method
     }
     NumFact fact = a.facts().at(denominator);
@@ -103,8 +104,14 @@ public final class UnguardedDivision implements Levels.ShapeOnlyLevel {
     // a count the flow shows can stay 0 (incremented only under a condition) is a risk in its own words
     String risk = fact.has(NumFact.Tag.TRUNCATED_QUOTIENT) ? fact.reasons() : risky ? value.risk()
         : fact.has(NumFact.Tag.CONDITIONAL_COUNT) && !fact.evidence().isEmpty() ? fact.reasons() : null;
+    Optional<ZeroContracts.Reading> reading = Optional.empty();
     if (risk == null) {
-      return;
+      // the facts alone may still see a size: a counter stepped once per element, a sum of two lengths
+      reading = ZeroContracts.ofSizes(division, denominator, fact, a);
+      if (reading.isEmpty()) {
+        return;
+      }
+      risk = reading.get().isContract() ? reading.get().when() : reading.get().shown();
     }
     String den = denominator.toString();
     String fix;
@@ -124,7 +131,9 @@ public final class UnguardedDivision implements Levels.ShapeOnlyLevel {
       fix = "check Math.abs(" + den + ") > " + Fixes.epsilon(division, a.types().isFloat(denominator))
           + " before dividing";
     }
-    Optional<ZeroContracts.Reading> reading = ZeroContracts.of(division, denominator, fact, a);
+    if (reading.isEmpty()) {
+      reading = ZeroContracts.of(division, denominator, fact, a);
+    }
     boolean mechanism = ZeroMechanisms.shown(denominator, fact, value, reading, a)
         || Levels.isWarning(ctx.config(), SHAPE_ONLY);
     if (reading.isEmpty() || !reading.get().isContract()) {

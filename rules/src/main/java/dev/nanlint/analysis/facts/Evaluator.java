@@ -711,6 +711,13 @@ public final class Evaluator {
         if ((l.has(Tag.EXP) || r.has(Tag.EXP)) && result.hi() == INF) {
           result = result.tagged(Tag.EXP);
         }
+        Expression whole = at instanceof BinaryExpr b ? b : null;
+        if (whole != null) { // a.length + b.length: 0 only when both are empty
+          NumFact sizes = Sizes.together(result, l, r, whole);
+          if (sizes != result) {
+            return sizes;
+          }
+        }
       }
       case MINUS -> {
         if (samePath) {
@@ -1137,6 +1144,9 @@ public final class Evaluator {
     if (c.getArguments().isEmpty() && c.getScope().isPresent()
         && (c.getNameAsString().equals("size") || c.getNameAsString().equals("length"))) {
       fact = lengthRead(fact, c, c.getScope().get());
+    }
+    if (args.size() == 2 && analysis.api().mathFunction(c).filter("max"::equals).isPresent()) {
+      fact = Sizes.together(fact, args.get(0), args.get(1), c); // Math.max(s.length(), t.length())
     }
     if (c.getScope().isPresent() && c.getNameAsString().equals("get") && args.size() == 1 && isList(c.getScope().get())) {
       st = indexedBy(c.getScope().get(), AccessPath.SIZE, args.get(0), st); // list.get(i) returned: size > i
