@@ -127,8 +127,8 @@ public final class ZeroContracts {
         || exitsWhenEmptyBefore(r.get().inputs(), division, a)) {
       return Optional.empty();
     }
-    boolean counted = fact.has(NumFact.Tag.COUNT);
-    return counted || Sizes.emptyOnlyTogether(fact) ? r : Optional.empty(); // a lone size is Values' call
+    boolean loneSize = isOnlyALength(fact) && !Sizes.emptyOnlyTogether(fact);
+    return loneSize ? Optional.empty() : r; // whether a size read alone can be 0 is Values' call
   }
 
   /**
@@ -149,11 +149,22 @@ public final class ZeroContracts {
         .map(d -> d.kind() != Declarations.Kind.FIELD).orElse(false);
   }
 
-  /** {@code if (xs.isEmpty()) return ...;} (or {@code xs.size() == 0}, {@code || ...}) before {@code division}. */
+  /**
+   * The division runs only when one of {@code inputs} is not empty: it sits in the branch of an {@code if} or
+   * {@code ?:} that a check of its emptiness picks ({@code xs.isEmpty() ? 0 : total / n}), or after an
+   * {@code if} that returns or throws when it is empty.
+   */
   private static boolean exitsWhenEmptyBefore(List<Expression> inputs, Node division, Analysis a) {
     Node child = division;
     for (Node p = division.getParentNode().orElse(null); p != null && !(p instanceof CallableDeclaration<?>);
         child = p, p = p.getParentNode().orElse(null)) {
+      if (p instanceof ConditionalExpr c && child != c.getCondition()
+          && picks(c.getCondition(), child == c.getThenExpr(), inputs, a)) {
+        return true;
+      }
+      if (p instanceof IfStmt s && child != s.getCondition() && picks(s.getCondition(), child == s.getThenStmt(), inputs, a)) {
+        return true;
+      }
       if (!(p instanceof com.github.javaparser.ast.stmt.BlockStmt block)) {
         continue;
       }
@@ -161,31 +172,61 @@ public final class ZeroContracts {
         if (st == child) {
           break;
         }
-        if (st instanceof IfStmt check && exits(check.getThenStmt())) {
-          List<Expression> alternatives = new ArrayList<>();
-          alternativesOf(check.getCondition(), alternatives);
-          for (Expression atom : alternatives) {
-            for (Expression input : inputs) {
-              if (checksEmpty(atom, text(Flow.strip(input)), a)) {
-                return true;
-              }
-            }
-          }
+        if (st instanceof IfStmt check && exits(check.getThenStmt()) && picks(check.getCondition(), false, inputs, a)) {
+          return true;
         }
       }
     }
     return false;
   }
 
-  /** The operands of a chain of {@code ||}: each one alone makes the condition true. */
-  private static void alternativesOf(Expression condition, List<Expression> out) {
+  /**
+   * Whether {@code condition} being {@code outcome} means one of {@code inputs} is not empty: true when a
+   * conjunct says it is not empty; false when an alternative says it is.
+   */
+  private static boolean picks(Expression condition, boolean outcome, List<Expression> inputs, Analysis a) {
+    List<Expression> atoms = new ArrayList<>();
     Expression c = Flow.strip(condition);
-    if (c instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.OR) {
-      alternativesOf(b.getLeft(), out);
-      alternativesOf(b.getRight(), out);
+    boolean negated = false;
+    if (c instanceof UnaryExpr not && not.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+      c = Flow.strip(not.getExpression());
+      negated = true;
+    }
+    boolean wanted = outcome != negated; // the value c has on this branch
+    operandsOf(c, wanted ? BinaryExpr.Operator.AND : BinaryExpr.Operator.OR, atoms);
+    for (Expression atom : atoms) {
+      for (Expression input : inputs) {
+        String name = text(Flow.strip(input));
+        if (wanted ? checksNonEmpty(atom, name, a) : checksEmpty(atom, name, a)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The operands of a chain of {@code op} ({@code &&} or {@code ||}). */
+  private static void operandsOf(Expression e, BinaryExpr.Operator op, List<Expression> out) {
+    Expression c = Flow.strip(e);
+    if (c instanceof BinaryExpr b && b.getOperator() == op) {
+      operandsOf(b.getLeft(), op, out);
+      operandsOf(b.getRight(), op, out);
     } else {
       out.add(c);
     }
+  }
+
+  /** True when {@code input} is not empty: {@code !input.isEmpty()}, a size {@code > 0}, {@code >= 1} or {@code != 0}. */
+  private static boolean checksNonEmpty(Expression atom, String input, Analysis a) {
+    if (atom instanceof UnaryExpr not && not.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+      return checksEmpty(Flow.strip(not.getExpression()), input, a);
+    }
+    if (!(atom instanceof BinaryExpr b) || !checksSize(b, input, 0, a)) {
+      return false;
+    }
+    BinaryExpr.Operator op = isSmallCount(Flow.strip(b.getRight())) ? b.getOperator() : mirrored(b.getOperator());
+    return op == BinaryExpr.Operator.GREATER || op == BinaryExpr.Operator.GREATER_EQUALS
+        || op == BinaryExpr.Operator.NOT_EQUALS;
   }
 
   /** Ends in a return or throw. */
