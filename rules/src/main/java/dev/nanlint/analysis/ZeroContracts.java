@@ -45,7 +45,7 @@ import java.util.Set;
  */
 public final class ZeroContracts {
 
-  public enum Kind { EMPTY_INPUT, SINGLE_SAMPLE, ZERO_WEIGHTS, ZERO_TOTAL, DEGENERATE_SETTING, COINCIDENCE }
+  public enum Kind { EMPTY_INPUT, SINGLE_SAMPLE, ZERO_WEIGHTS, ZERO_TOTAL, ZERO_ENTRIES, DEGENERATE_SETTING, COINCIDENCE }
 
   /**
    * What a divisor's zero rests on: {@code shown} (non-null) says how the code itself can make it 0, and
@@ -115,13 +115,17 @@ public final class ZeroContracts {
   }
 
   /**
-   * The reading of a divisor in which only the facts see a size (a counter stepped once per element, a sum of
-   * lengths): as {@link #of}, but only a reading about the size of inputs, and none when an early exit on
-   * the emptiness of one of them comes before the division in a block around it. Such an exit is a guard
-   * the flow lost (a call chain it keeps no path for, a call it cannot see into), and no finding rests on
-   * that unknown alone.
+   * The reading of a divisor whose zero only the facts see: a size (a counter stepped once per element, a sum
+   * of lengths) or integers read from an input ({@link Kind#ZERO_ENTRIES}). As {@link #of}, but nothing else,
+   * and no size reading when the division runs only on a non-empty input: a guard the flow lost (a counter it
+   * does not tie to its input, a call chain it keeps no path for, a call it cannot see into), and no finding
+   * rests on that unknown alone.
    */
-  public static Optional<Reading> ofSizes(Node division, Expression denominator, NumFact fact, Analysis a) {
+  public static Optional<Reading> ofFactsAlone(Node division, Expression denominator, NumFact fact, Analysis a) {
+    Optional<Reading> entries = zeroEntries(denominator, a);
+    if (entries.isPresent()) {
+      return entries;
+    }
     Optional<Reading> r = of(division, denominator, fact, a).filter(Reading::isAboutSize);
     if (r.isEmpty() || r.get().inputs().isEmpty() || !r.get().inputs().stream().allMatch(i -> isHandedIn(i, a))
         || exitsWhenEmptyBefore(r.get().inputs(), division, a)) {
@@ -256,9 +260,9 @@ public final class ZeroContracts {
   }
 
   /**
-   * Whether {@code divisor} could be a size without Values seeing a risk in it, cheaply and by syntax: it
-   * reads a length or size, or names a local of its method that is stepped up (a counter) or set from such
-   * a read. A rule asks the flow only then; the reading itself comes from the facts.
+   * Whether {@code divisor} could be 0 by a fact Values does not see (see {@link #ofFactsAlone}), cheaply and by
+   * syntax: it reads a length or size or an integer array element, or names a local of its method that is
+   * stepped up (a counter) or set from such a read. A rule asks the flow only then.
    */
   public static boolean mayMeasure(Expression divisor, Analysis a) {
     Node callable = divisor.findAncestor(CallableDeclaration.class).map(Node.class::cast).orElse(null);
@@ -267,8 +271,9 @@ public final class ZeroContracts {
 
   /** {@link #mayMeasure}, following locals through their values at most {@code depth} deep. */
   private static boolean mayMeasure(Expression e, Node callable, int depth, Analysis a) {
-    if (Nodes.any(e, Node.class, n -> Sizes.measured(n).isPresent())) {
-      return true;
+    if (Nodes.any(e, Node.class, n -> Sizes.measured(n).isPresent()
+        || n instanceof ArrayAccessExpr element && a.types().isIntegral(element))) {
+      return true; // a size, or an integer entry of an input (tp + fp of a confusion matrix)
     }
     if (callable == null || depth == 0) {
       return false;
@@ -400,6 +405,74 @@ public final class ZeroContracts {
       found = found == null ? r.get() : found;
     }
     return Optional.ofNullable(found);
+  }
+
+  /**
+   * A factor of {@code divisor} (see {@link #zeroDeciding}) that is a sum {@code tp + fp} of integers each read
+   * from an element of an input array ({@code int tp = matrix[1][1]}): 0 when those entries are all 0, which integer data reaches exactly (a count of a case the
+   * data does not have), unlike a floating value hitting 0 by coincidence. A contract on the input.
+   */
+  private static Optional<Reading> zeroEntries(Expression divisor, Analysis a) {
+    List<Expression> atoms = new ArrayList<>();
+    zeroDeciding(divisor, atoms, a);
+    for (Expression atom : atoms) {
+      Optional<Reading> r = a.facts().at(atom).canBeZero() ? sumOfEntries(atom, a) : Optional.empty();
+      if (r.isPresent()) {
+        return r;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@link #zeroEntries} of one factor: a sum of at least two integer entries. */
+  private static Optional<Reading> sumOfEntries(Expression atom, Analysis a) {
+    List<Expression> terms = new ArrayList<>();
+    operandsOf(atom, BinaryExpr.Operator.PLUS, terms);
+    if (terms.size() < 2) {
+      return Optional.empty(); // one entry alone is a count or a setting like any other: Values' call
+    }
+    List<String> arrays = new ArrayList<>();
+    for (Expression term : terms) {
+      String from = a.types().isIntegral(term) ? arrayReadBy(term, a) : null;
+      if (from == null) {
+        return Optional.empty();
+      }
+      if (!arrays.contains(from)) {
+        arrays.add(from);
+      }
+    }
+    List<String> names = terms.stream().map(ZeroContracts::text).distinct().toList();
+    String all = names.size() == 1 ? names.get(0) + " is 0"
+        : joined(names) + (names.size() == 2 ? " are both 0" : " are all 0");
+    return Optional.of(new Reading(Kind.ZERO_ENTRIES, "when " + all + " (integers read from " + joined(arrays)
+        + ": the divisor is 0 with " + text(atom) + "): an input with no such case, a contract the caller keeps",
+        null));
+  }
+
+  /**
+   * The array (a parameter or local) whose element {@code term} is, directly or through a local set once
+   * from it ({@code int tp = matrix[1][1]}); null otherwise.
+   */
+  private static String arrayReadBy(Expression term, Analysis a) {
+    Expression x = Flow.strip(term);
+    if (x instanceof NameExpr n) {
+      Optional<Declarations.Declaration> d = a.declarations().find(n, n.getNameAsString());
+      Node callable = n.findAncestor(CallableDeclaration.class).map(Node.class::cast).orElse(null);
+      if (d.isEmpty() || d.get().kind() != Declarations.Kind.LOCAL || d.get().initializer().isEmpty() || callable == null
+          || !Flow.writes(callable, n.getNameAsString()).isEmpty()) {
+        return null;
+      }
+      x = Flow.strip(d.get().initializer().get());
+    }
+    if (!(x instanceof ArrayAccessExpr access)) {
+      return null;
+    }
+    Expression container = Flow.strip(access.getName());
+    while (container instanceof ArrayAccessExpr row) {
+      container = Flow.strip(row.getName());
+    }
+    return container instanceof NameExpr c && a.declarations().find(c, c.getNameAsString())
+        .map(d -> d.kind() != Declarations.Kind.FIELD).orElse(false) ? text(c) : null;
   }
 
   /** The parts of {@code e} that make it 0 when one of them is: factors, and the operand of sqrt or abs. */

@@ -106,8 +106,9 @@ public final class UnguardedDivision implements Levels.ShapeOnlyLevel {
         : fact.has(NumFact.Tag.CONDITIONAL_COUNT) && !fact.evidence().isEmpty() ? fact.reasons() : null;
     Optional<ZeroContracts.Reading> reading = Optional.empty();
     if (risk == null) {
-      // the facts alone may still see a size: a counter stepped once per element, a sum of two lengths
-      reading = ZeroContracts.ofSizes(division, denominator, fact, a);
+      // the facts alone may still see a zero: a counter stepped once per element, a sum of two lengths,
+      // integers read from an input
+      reading = ZeroContracts.ofFactsAlone(division, denominator, fact, a);
       if (reading.isEmpty()) {
         return;
       }

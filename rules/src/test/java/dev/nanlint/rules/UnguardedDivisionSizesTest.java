@@ -8,10 +8,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sizes the facts establish without a size being divided by directly: a counter stepped once per element of
- * an input is the input's size, and a sum or maximum of sizes is 0 only when every input is empty. Each is
- * the empty-input contract of {@code total / xs.size()}: a note that names the inputs, a warning only when
- * the code itself can empty them, and nothing when the code exits on their emptiness first.
+ * Zeros the facts establish where Values sees no risk. Sizes, without a size being divided by directly: a
+ * counter stepped once per element of an input is the input's size, and a sum or maximum of sizes is 0 only
+ * when every input is empty. Each is the empty-input contract of {@code total / xs.size()}: a note that names
+ * the inputs, a warning only when the code itself can empty them, and nothing when the code exits on their
+ * emptiness first. And integer entries of an input, which sum to 0 when they all are.
  */
 class UnguardedDivisionSizesTest {
 
@@ -170,6 +171,27 @@ class UnguardedDivisionSizesTest {
           }
           String lower = string1.toLowerCase();
           return (double) lower.length() / string1.length();
+        }
+        """));
+  }
+
+  /**
+   * Matthews correlation: a product of square roots of sums of confusion counts read from an int matrix is 0
+   * when one of those sums is (a class never predicted). Integers reach 0 exactly, so this is the caller's
+   * contract, not a coincidence: a note that names the entries.
+   */
+  @Test
+  void aSumOfIntegerEntriesOfAnInputIsZeroWhenTheyAllAre() {
+    assertEquals(List.of(note("denominator", "when tp and fp are both 0 (integers read from matrix: the divisor is 0"
+        + " with tp + fp): an input with no such case, a contract the caller keeps")), found("""
+        static double mcc(int[][] matrix) {
+          int tp = matrix[1][1];
+          int tn = matrix[0][0];
+          int fp = matrix[0][1];
+          int fn = matrix[1][0];
+          int numerator = tp * tn - fp * fn;
+          double denominator = Math.sqrt(tp + fp) * Math.sqrt(tp + fn) * Math.sqrt(tn + fp) * Math.sqrt(tn + fn);
+          return numerator / denominator;
         }
         """));
   }
