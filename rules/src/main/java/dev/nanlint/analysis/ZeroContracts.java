@@ -260,6 +260,17 @@ public final class ZeroContracts {
   }
 
   /**
+   * A local of any numeric type that its method steps up by a positive constant ({@code n++}, {@code n += 1}):
+   * a counter, whether declared {@code int} or {@code double}. By syntax, for a rule's cheap first question.
+   */
+  public static boolean isCounter(Expression divisor, Analysis a) {
+    Node callable = divisor.findAncestor(CallableDeclaration.class).map(Node.class::cast).orElse(null);
+    return callable != null && Flow.strip(divisor) instanceof NameExpr n
+        && a.declarations().find(n, n.getNameAsString()).map(d -> d.kind() == Declarations.Kind.LOCAL).orElse(false)
+        && Flow.writes(callable, n.getNameAsString()).stream().anyMatch(w -> steps(w, a));
+  }
+
+  /**
    * Whether {@code divisor} could be 0 by a fact Values does not see (see {@link #ofFactsAlone}), cheaply and by
    * syntax: it reads a length or size or an integer array element, or names a local of its method that is
    * stepped up (a counter) or set from such a read. A rule asks the flow only then.

@@ -84,7 +84,7 @@ public final class UnguardedDivision implements Levels.ShapeOnlyLevel {
     Analysis a = Analysis.of(ctx);
     boolean named = a.scope().isNumericCode(division);
     boolean integral = a.types().isIntegral(Flow.strip(denominator)); // a counter, or an integer quotient
-    if (!named && !integral) {
+    if (!named && !integral && !ZeroContracts.isCounter(denominator, a)) { // double n = 0; ... n += 1
       return; // outside code named for ML, only a counter the code shows can stay 0 (a ratio of counts)
     }
     Value value = a.values().of(denominator);

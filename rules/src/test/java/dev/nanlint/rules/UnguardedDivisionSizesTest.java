@@ -195,4 +195,35 @@ class UnguardedDivisionSizesTest {
         }
         """));
   }
+
+  /**
+   * Outside code named for ML a division is reported only by a counter (the scope gate): a counter declared
+   * {@code double} is one as much as an {@code int}, while another double divisor stays outside the gate.
+   */
+  @Test
+  void aDoubleCounterPassesTheScopeGateLikeAnIntOne() {
+    String methods = """
+        double build(Collection<Double> ratings) {
+          double sum = 0.0;
+          double n = 0;
+          for (Double r : ratings) {
+            sum += r;
+            n += 1;
+          }
+          return sum / n;
+        }
+        double ratio(List<Double> ratings) {
+          double sum = 0.0;
+          double w = 0;
+          for (Double r : ratings) {
+            sum += r;
+            w += r * r;
+          }
+          return sum / w;
+        }
+        """;
+    List<String> found = RuleFindings.of("UnguardedDivision", "import java.util.*;", "RatingsBuilder", methods,
+        Config.defaults()).stream().map(f -> f.severity().label() + ": " + f.message()).toList();
+    assertEquals(List.of(note("n", "when ratings is empty (n counts its elements)" + EMPTY)), found);
+  }
 }
