@@ -154,6 +154,15 @@ public final class ZeroContracts {
   }
 
   /**
+   * Whether a reading about the size of inputs is one the code has already ruled out: the division runs only
+   * when one of them is not empty, by a check the flow could not follow (see {@link #exitsWhenEmptyBefore}).
+   */
+  public static boolean ruledOut(Reading reading, Node division, Analysis a) {
+    return reading.kind() == Kind.EMPTY_INPUT && !reading.inputs().isEmpty()
+        && exitsWhenEmptyBefore(reading.inputs(), division, a);
+  }
+
+  /**
    * The division runs only when one of {@code inputs} is not empty: it sits in the branch of an {@code if} or
    * {@code ?:} that a check of its emptiness picks ({@code xs.isEmpty() ? 0 : total / n}), or after an
    * {@code if} that returns or throws when it is empty.
@@ -220,12 +229,37 @@ public final class ZeroContracts {
     }
   }
 
+  /**
+   * {@link #checksSize} at 0, or the same comparison of a counter of {@code input}'s elements ({@code n == 0}
+   * after {@code for (x : input) n++}), which the flow does not tie to the input's size.
+   */
+  private static boolean checksCount(BinaryExpr b, String input, Analysis a) {
+    if (checksSize(b, input, 0, a)) {
+      return true;
+    }
+    Expression l = Flow.strip(b.getLeft());
+    Expression r = Flow.strip(b.getRight());
+    Expression side = isSmallCount(r) ? l : isSmallCount(l) ? r : null;
+    if (!(side instanceof NameExpr counter) || !isComparison(b.getOperator())) {
+      return false;
+    }
+    long bound = ((IntegerLiteralExpr) (side == l ? r : l)).asNumber().longValue();
+    BinaryExpr.Operator op = side == l ? b.getOperator() : mirrored(b.getOperator());
+    long boundary = op == BinaryExpr.Operator.GREATER_EQUALS || op == BinaryExpr.Operator.LESS ? bound - 1 : bound;
+    if (boundary != 0 || !isCounter(counter, a)) {
+      return false;
+    }
+    Optional<Reading> counted = total(counter, b, a);
+    return counted.isPresent() && counted.get().kind() == Kind.EMPTY_INPUT
+        && counted.get().inputs().stream().anyMatch(i -> text(Flow.strip(i)).equals(input));
+  }
+
   /** True when {@code input} is not empty: {@code !input.isEmpty()}, a size {@code > 0}, {@code >= 1} or {@code != 0}. */
   private static boolean checksNonEmpty(Expression atom, String input, Analysis a) {
     if (atom instanceof UnaryExpr not && not.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
       return checksEmpty(Flow.strip(not.getExpression()), input, a);
     }
-    if (!(atom instanceof BinaryExpr b) || !checksSize(b, input, 0, a)) {
+    if (!(atom instanceof BinaryExpr b) || !checksCount(b, input, a)) {
       return false;
     }
     BinaryExpr.Operator op = isSmallCount(Flow.strip(b.getRight())) ? b.getOperator() : mirrored(b.getOperator());
@@ -252,7 +286,7 @@ public final class ZeroContracts {
       }
       return text(of).equals(input);
     }
-    if (!(atom instanceof BinaryExpr b) || !checksSize(b, input, 0, a)) {
+    if (!(atom instanceof BinaryExpr b) || !checksCount(b, input, a)) {
       return false;
     }
     BinaryExpr.Operator op = isSmallCount(Flow.strip(b.getRight())) ? b.getOperator() : mirrored(b.getOperator());

@@ -134,6 +134,9 @@ public final class UnguardedDivision implements Levels.ShapeOnlyLevel {
     }
     if (reading.isEmpty()) {
       reading = ZeroContracts.of(division, denominator, fact, a);
+      if (reading.isPresent() && ZeroContracts.ruledOut(reading.get(), division, a)) {
+        return; // an emptiness check the flow could not follow keeps the division from an empty input
+      }
     }
     boolean mechanism = ZeroMechanisms.shown(denominator, fact, value, reading, a)
         || Levels.isWarning(ctx.config(), SHAPE_ONLY);

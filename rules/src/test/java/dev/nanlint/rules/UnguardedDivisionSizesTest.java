@@ -114,6 +114,27 @@ class UnguardedDivisionSizesTest {
         """));
   }
 
+  /** A check on a counter of the input rules its emptiness out for a later division by its size. */
+  @Test
+  void anExitOnACounterOfTheInputGuardsADivisionByItsSize() {
+    assertEquals(List.of(), found("""
+        double rmse(List<Double> ratings) {
+          double n = 0;
+          for (Double r : ratings) {
+            n += 1;
+          }
+          if (n == 0) {
+            throw new IllegalArgumentException("no ratings");
+          }
+          double sse = 0;
+          for (Double r : ratings) {
+            sse += r * r;
+          }
+          return Math.sqrt(sse / ratings.size());
+        }
+        """));
+  }
+
   @Test
   void aCounterOverStateTheObjectKeepsIsNotAContract() {
     assertEquals(List.of(), found("""
