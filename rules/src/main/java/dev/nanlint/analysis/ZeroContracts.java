@@ -15,10 +15,15 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.nanlint.engine.Nodes;
 import dev.nanlint.analysis.facts.NumFact;
@@ -178,10 +183,10 @@ public final class ZeroContracts {
       if (p instanceof IfStmt s && child != s.getCondition() && picks(s.getCondition(), child == s.getThenStmt(), inputs, a)) {
         return true;
       }
-      if (!(p instanceof com.github.javaparser.ast.stmt.BlockStmt block)) {
+      if (!(p instanceof BlockStmt block)) {
         continue;
       }
-      for (com.github.javaparser.ast.stmt.Statement st : block.getStatements()) {
+      for (Statement st : block.getStatements()) {
         if (st == child) {
           break;
         }
@@ -268,11 +273,11 @@ public final class ZeroContracts {
   }
 
   /** Ends in a return or throw. */
-  private static boolean exits(com.github.javaparser.ast.stmt.Statement s) {
-    if (s instanceof com.github.javaparser.ast.stmt.BlockStmt block) {
+  private static boolean exits(Statement s) {
+    if (s instanceof BlockStmt block) {
       return block.getStatements().isNonEmpty() && exits(block.getStatements().getLast().get());
     }
-    return s instanceof com.github.javaparser.ast.stmt.ReturnStmt || s instanceof com.github.javaparser.ast.stmt.ThrowStmt;
+    return s instanceof ReturnStmt || s instanceof ThrowStmt;
   }
 
   /** True when {@code input} is empty: {@code input.isEmpty()}, {@code input.trim().isEmpty()}, a size {@code == 0} or {@code < 1}. */
@@ -454,8 +459,9 @@ public final class ZeroContracts {
 
   /**
    * A factor of {@code divisor} (see {@link #zeroDeciding}) that is a sum {@code tp + fp} of integers each read
-   * from an element of an input array ({@code int tp = matrix[1][1]}): 0 when those entries are all 0, which integer data reaches exactly (a count of a case the
-   * data does not have), unlike a floating value hitting 0 by coincidence. A contract on the input.
+   * from an element of an input array ({@code int tp = matrix[1][1]}): 0 when those entries are all 0, which
+   * integer data reaches exactly (a count of a case the data does not have), unlike a floating value hitting 0
+   * by coincidence. A contract on the input.
    */
   private static Optional<Reading> zeroEntries(Expression divisor, Analysis a) {
     List<Expression> atoms = new ArrayList<>();
@@ -632,7 +638,7 @@ public final class ZeroContracts {
     }
     if (!(loop instanceof ForStmt counting) || counting.getInitialization().size() != 1
         || counting.getUpdate().size() != 1 || counting.getCompare().isEmpty()
-        || !(counting.getInitialization().get(0) instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr init)
+        || !(counting.getInitialization().get(0) instanceof VariableDeclarationExpr init)
         || init.getVariables().size() != 1) {
       return List.of();
     }
