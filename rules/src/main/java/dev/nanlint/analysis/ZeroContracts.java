@@ -27,7 +27,6 @@ import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.nanlint.engine.Nodes;
 import dev.nanlint.analysis.facts.NumFact;
-import dev.nanlint.analysis.facts.Sizes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +85,7 @@ public final class ZeroContracts {
     Expression d = Flow.strip(denominator);
     List<Expression> inputs = isOnlyALength(fact) ? measured(fact) : List.of();
     if (!inputs.isEmpty()) {
-      return Optional.of(sized(Kind.EMPTY_INPUT, 0, inputs, Sizes.emptyOnlyTogether(fact), division, a));
+      return Optional.of(sized(Kind.EMPTY_INPUT, 0, inputs, emptyOnlyTogether(fact), division, a));
     }
     if (d instanceof BinaryExpr minus && minus.getOperator() == BinaryExpr.Operator.MINUS) {
       Optional<Reading> fewer = singleSample(minus, division, a);
@@ -136,7 +135,7 @@ public final class ZeroContracts {
         || exitsWhenEmptyBefore(r.get().inputs(), division, a)) {
       return Optional.empty();
     }
-    boolean loneSize = isOnlyALength(fact) && !Sizes.emptyOnlyTogether(fact);
+    boolean loneSize = isOnlyALength(fact) && !emptyOnlyTogether(fact);
     return loneSize ? Optional.empty() : r; // whether a size read alone can be 0 is Values' call
   }
 
@@ -321,7 +320,7 @@ public final class ZeroContracts {
 
   /** {@link #mayMeasure}, following locals through their values at most {@code depth} deep. */
   private static boolean mayMeasure(Expression e, Node callable, int depth, Analysis a) {
-    if (Nodes.any(e, Node.class, n -> Sizes.measured(n).isPresent()
+    if (Nodes.any(e, Node.class, n -> measuredBy(n).isPresent()
         || n instanceof ArrayAccessExpr element && a.types().isIntegral(element))) {
       return true; // a size, or an integer entry of an input (tp + fp of a confusion matrix)
     }
@@ -653,7 +652,7 @@ public final class ZeroContracts {
       return List.of();
     }
     NumFact bound = a.facts().at(less.getRight());
-    return isOnlyALength(bound) && !Sizes.emptyOnlyTogether(bound) ? measured(bound) : List.of();
+    return isOnlyALength(bound) && !emptyOnlyTogether(bound) ? measured(bound) : List.of();
   }
 
   /** The step {@code write} changes {@code name}. */
@@ -849,7 +848,33 @@ public final class ZeroContracts {
 
   /** The inputs whose lengths or sizes the fact's evidence was read from ({@code xs} of {@code xs.length}). */
   private static List<Expression> measured(NumFact fact) {
-    return Sizes.inputs(fact);
+    List<Expression> out = new ArrayList<>();
+    for (NumFact.Evidence e : fact.evidence()) {
+      measuredBy(e.node()).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /** The input {@code read} measures: {@code xs} of {@code xs.length}, {@code xs.size()} or {@code s.length()}. */
+  private static Optional<Expression> measuredBy(Node read) {
+    if (read instanceof FieldAccessExpr f && f.getNameAsString().equals("length")) {
+      return Optional.of(f.getScope());
+    }
+    if (read instanceof MethodCallExpr c && c.getArguments().isEmpty() && c.getScope().isPresent()
+        && (c.getNameAsString().equals("size") || c.getNameAsString().equals("length"))) {
+      return c.getScope();
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A sum or maximum of sizes, 0 only when every input it measures is empty: the facts give it a reason whose
+   * node is the {@code +} or the {@code Math.max} call (Evaluator.sizesTogether).
+   */
+  private static boolean emptyOnlyTogether(NumFact fact) {
+    return fact.evidence().stream().anyMatch(e -> e.node() instanceof BinaryExpr b
+        && b.getOperator() == BinaryExpr.Operator.PLUS
+        || e.node() instanceof MethodCallExpr c && c.getNameAsString().equals("max") && c.getArguments().size() == 2);
   }
 
   /**
@@ -919,7 +944,7 @@ public final class ZeroContracts {
     if (inputs.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(sized(Kind.SINGLE_SAMPLE, (long) c, inputs, Sizes.emptyOnlyTogether(length), division, a));
+    return Optional.of(sized(Kind.SINGLE_SAMPLE, (long) c, inputs, emptyOnlyTogether(length), division, a));
   }
 
   /**
