@@ -15,10 +15,15 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.nanlint.engine.Nodes;
 import dev.nanlint.analysis.facts.NumFact;
@@ -44,14 +49,18 @@ import java.util.Set;
  */
 public final class ZeroContracts {
 
-  public enum Kind { EMPTY_INPUT, SINGLE_SAMPLE, ZERO_WEIGHTS, ZERO_TOTAL, DEGENERATE_SETTING, COINCIDENCE }
+  public enum Kind { EMPTY_INPUT, SINGLE_SAMPLE, ZERO_WEIGHTS, ZERO_TOTAL, ZERO_ENTRIES, DEGENERATE_SETTING, COINCIDENCE }
 
   /**
    * What a divisor's zero rests on: {@code shown} (non-null) says how the code itself can make it 0, and
    * the finding stays a warning; otherwise it is a contract and {@code when} completes "gives NaN or
-   * Infinity ..." for the message.
+   * Infinity ..." for the message. {@code inputs}: for a reading about sizes, the inputs measured.
    */
-  public record Reading(Kind kind, String when, String shown) {
+  public record Reading(Kind kind, String when, String shown, List<Expression> inputs) {
+    public Reading(Kind kind, String when, String shown) {
+      this(kind, when, shown, List.of());
+    }
+
     public boolean isContract() {
       return shown == null;
     }
@@ -76,7 +85,7 @@ public final class ZeroContracts {
     Expression d = Flow.strip(denominator);
     List<Expression> inputs = isOnlyALength(fact) ? measured(fact) : List.of();
     if (!inputs.isEmpty()) {
-      return Optional.of(sized(Kind.EMPTY_INPUT, 0, inputs, division, a));
+      return Optional.of(sized(Kind.EMPTY_INPUT, 0, inputs, emptyOnlyTogether(fact), division, a));
     }
     if (d instanceof BinaryExpr minus && minus.getOperator() == BinaryExpr.Operator.MINUS) {
       Optional<Reading> fewer = singleSample(minus, division, a);
@@ -107,6 +116,232 @@ public final class ZeroContracts {
       return accumulator;
     }
     return totals(d, division, a);
+  }
+
+  /**
+   * The reading of a divisor whose zero only the facts see: a size (a counter stepped once per element, a sum
+   * of lengths) or integers read from an input ({@link Kind#ZERO_ENTRIES}). As {@link #of}, but nothing else,
+   * and no size reading when the division runs only on a non-empty input: a guard the flow lost (a counter it
+   * does not tie to its input, a call chain it keeps no path for, a call it cannot see into), and no finding
+   * rests on that unknown alone.
+   */
+  public static Optional<Reading> ofFactsAlone(Node division, Expression denominator, NumFact fact, Analysis a) {
+    Optional<Reading> entries = zeroEntries(denominator, a);
+    if (entries.isPresent()) {
+      return entries;
+    }
+    Optional<Reading> r = of(division, denominator, fact, a).filter(Reading::isAboutSize);
+    if (r.isEmpty() || r.get().inputs().isEmpty() || !r.get().inputs().stream().allMatch(i -> isHandedIn(i, a))
+        || exitsWhenEmptyBefore(r.get().inputs(), division, a)) {
+      return Optional.empty();
+    }
+    boolean loneSize = isOnlyALength(fact) && !emptyOnlyTogether(fact);
+    return loneSize ? Optional.empty() : r; // whether a size read alone can be 0 is Values' call
+  }
+
+  /**
+   * Data handed to the method, whose emptiness is the caller's: a parameter or local, or what a getter reads
+   * from one ({@code doc.getWords()}). Not state the object keeps (a field, {@code this}), which it validated
+   * when it was set, and not an INDArray, whose shape has no 0-length dimension in training.
+   */
+  private static boolean isHandedIn(Expression input, Analysis a) {
+    Expression x = Flow.strip(input);
+    if (a.types().isIndArray(x)) {
+      return false;
+    }
+    if (x instanceof MethodCallExpr getter && getter.getArguments().isEmpty() && getter.getScope().isPresent()
+        && Names.isGetter(getter.getNameAsString())) {
+      return isHandedIn(getter.getScope().get(), a);
+    }
+    return x instanceof NameExpr n && a.declarations().find(n, n.getNameAsString())
+        .map(d -> d.kind() != Declarations.Kind.FIELD).orElse(false);
+  }
+
+  /**
+   * Whether a reading about the size of inputs is one the code has already ruled out: the division runs only
+   * when one of them is not empty, by a check the flow could not follow (see {@link #exitsWhenEmptyBefore}).
+   */
+  public static boolean ruledOut(Reading reading, Node division, Analysis a) {
+    return reading.kind() == Kind.EMPTY_INPUT && !reading.inputs().isEmpty()
+        && exitsWhenEmptyBefore(reading.inputs(), division, a);
+  }
+
+  /**
+   * The division runs only when one of {@code inputs} is not empty: it sits in the branch of an {@code if} or
+   * {@code ?:} that a check of its emptiness picks ({@code xs.isEmpty() ? 0 : total / n}), or after an
+   * {@code if} that returns or throws when it is empty.
+   */
+  private static boolean exitsWhenEmptyBefore(List<Expression> inputs, Node division, Analysis a) {
+    Node child = division;
+    for (Node p = division.getParentNode().orElse(null); p != null && !(p instanceof CallableDeclaration<?>);
+        child = p, p = p.getParentNode().orElse(null)) {
+      if (p instanceof ConditionalExpr c && child != c.getCondition()
+          && picks(c.getCondition(), child == c.getThenExpr(), inputs, a)) {
+        return true;
+      }
+      if (p instanceof IfStmt s && child != s.getCondition() && picks(s.getCondition(), child == s.getThenStmt(), inputs, a)) {
+        return true;
+      }
+      if (!(p instanceof BlockStmt block)) {
+        continue;
+      }
+      for (Statement st : block.getStatements()) {
+        if (st == child) {
+          break;
+        }
+        if (st instanceof IfStmt check && exits(check.getThenStmt()) && picks(check.getCondition(), false, inputs, a)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code condition} being {@code outcome} means one of {@code inputs} is not empty: true when a
+   * conjunct says it is not empty; false when an alternative says it is.
+   */
+  private static boolean picks(Expression condition, boolean outcome, List<Expression> inputs, Analysis a) {
+    List<Expression> atoms = new ArrayList<>();
+    Expression c = Flow.strip(condition);
+    boolean negated = false;
+    if (c instanceof UnaryExpr not && not.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+      c = Flow.strip(not.getExpression());
+      negated = true;
+    }
+    boolean wanted = outcome != negated; // the value c has on this branch
+    operandsOf(c, wanted ? BinaryExpr.Operator.AND : BinaryExpr.Operator.OR, atoms);
+    for (Expression atom : atoms) {
+      for (Expression input : inputs) {
+        String name = text(Flow.strip(input));
+        if (wanted ? checksNonEmpty(atom, name, a) : checksEmpty(atom, name, a)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The operands of a chain of {@code op} ({@code &&} or {@code ||}). */
+  private static void operandsOf(Expression e, BinaryExpr.Operator op, List<Expression> out) {
+    Expression c = Flow.strip(e);
+    if (c instanceof BinaryExpr b && b.getOperator() == op) {
+      operandsOf(b.getLeft(), op, out);
+      operandsOf(b.getRight(), op, out);
+    } else {
+      out.add(c);
+    }
+  }
+
+  /**
+   * {@link #checksSize} at 0, or the same comparison of a counter of {@code input}'s elements ({@code n == 0}
+   * after {@code for (x : input) n++}), which the flow does not tie to the input's size.
+   */
+  private static boolean checksCount(BinaryExpr b, String input, Analysis a) {
+    if (checksSize(b, input, 0, a)) {
+      return true;
+    }
+    Expression l = Flow.strip(b.getLeft());
+    Expression r = Flow.strip(b.getRight());
+    Expression side = isSmallCount(r) ? l : isSmallCount(l) ? r : null;
+    if (!(side instanceof NameExpr counter) || !isComparison(b.getOperator())) {
+      return false;
+    }
+    long bound = ((IntegerLiteralExpr) (side == l ? r : l)).asNumber().longValue();
+    BinaryExpr.Operator op = side == l ? b.getOperator() : mirrored(b.getOperator());
+    long boundary = op == BinaryExpr.Operator.GREATER_EQUALS || op == BinaryExpr.Operator.LESS ? bound - 1 : bound;
+    if (boundary != 0 || !isCounter(counter, a)) {
+      return false;
+    }
+    Optional<Reading> counted = total(counter, b, a);
+    return counted.isPresent() && counted.get().kind() == Kind.EMPTY_INPUT
+        && counted.get().inputs().stream().anyMatch(i -> text(Flow.strip(i)).equals(input));
+  }
+
+  /** True when {@code input} is not empty: {@code !input.isEmpty()}, a size {@code > 0}, {@code >= 1} or {@code != 0}. */
+  private static boolean checksNonEmpty(Expression atom, String input, Analysis a) {
+    if (atom instanceof UnaryExpr not && not.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+      return checksEmpty(Flow.strip(not.getExpression()), input, a);
+    }
+    if (!(atom instanceof BinaryExpr b) || !checksCount(b, input, a)) {
+      return false;
+    }
+    BinaryExpr.Operator op = isSmallCount(Flow.strip(b.getRight())) ? b.getOperator() : mirrored(b.getOperator());
+    return op == BinaryExpr.Operator.GREATER || op == BinaryExpr.Operator.GREATER_EQUALS
+        || op == BinaryExpr.Operator.NOT_EQUALS;
+  }
+
+  /** Ends in a return or throw. */
+  private static boolean exits(Statement s) {
+    if (s instanceof BlockStmt block) {
+      return block.getStatements().isNonEmpty() && exits(block.getStatements().getLast().get());
+    }
+    return s instanceof ReturnStmt || s instanceof ThrowStmt;
+  }
+
+  /** True when {@code input} is empty: {@code input.isEmpty()}, {@code input.trim().isEmpty()}, a size {@code == 0} or {@code < 1}. */
+  private static boolean checksEmpty(Expression atom, String input, Analysis a) {
+    if (atom instanceof MethodCallExpr call && call.getNameAsString().equals("isEmpty") && call.getArguments().isEmpty()
+        && call.getScope().isPresent()) {
+      Expression of = Flow.strip(call.getScope().get());
+      if (of instanceof MethodCallExpr t && (t.getNameAsString().equals("trim") || t.getNameAsString().equals("strip"))
+          && t.getArguments().isEmpty() && t.getScope().isPresent()) {
+        of = Flow.strip(t.getScope().get());
+      }
+      return text(of).equals(input);
+    }
+    if (!(atom instanceof BinaryExpr b) || !checksCount(b, input, a)) {
+      return false;
+    }
+    BinaryExpr.Operator op = isSmallCount(Flow.strip(b.getRight())) ? b.getOperator() : mirrored(b.getOperator());
+    return op == BinaryExpr.Operator.EQUALS || op == BinaryExpr.Operator.LESS || op == BinaryExpr.Operator.LESS_EQUALS;
+  }
+
+  /**
+   * A local of any numeric type that its method steps up by a positive constant ({@code n++}, {@code n += 1}):
+   * a counter, whether declared {@code int} or {@code double}. By syntax, for a rule's cheap first question.
+   */
+  public static boolean isCounter(Expression divisor, Analysis a) {
+    Node callable = divisor.findAncestor(CallableDeclaration.class).map(Node.class::cast).orElse(null);
+    return callable != null && Flow.strip(divisor) instanceof NameExpr n
+        && a.declarations().find(n, n.getNameAsString()).map(d -> d.kind() == Declarations.Kind.LOCAL).orElse(false)
+        && Flow.writes(callable, n.getNameAsString()).stream().anyMatch(w -> steps(w, a));
+  }
+
+  /**
+   * Whether {@code divisor} could be 0 by a fact Values does not see (see {@link #ofFactsAlone}), cheaply and by
+   * syntax: it reads a length or size or an integer array element, or names a local of its method that is
+   * stepped up (a counter) or set from such a read. A rule asks the flow only then.
+   */
+  public static boolean mayMeasure(Expression divisor, Analysis a) {
+    Node callable = divisor.findAncestor(CallableDeclaration.class).map(Node.class::cast).orElse(null);
+    return mayMeasure(divisor, callable, 3, a);
+  }
+
+  /** {@link #mayMeasure}, following locals through their values at most {@code depth} deep. */
+  private static boolean mayMeasure(Expression e, Node callable, int depth, Analysis a) {
+    if (Nodes.any(e, Node.class, n -> measuredBy(n).isPresent()
+        || n instanceof ArrayAccessExpr element && a.types().isIntegral(element))) {
+      return true; // a size, or an integer entry of an input (tp + fp of a confusion matrix)
+    }
+    if (callable == null || depth == 0) {
+      return false;
+    }
+    for (NameExpr n : Nodes.all(e, NameExpr.class, x -> true)) {
+      Optional<Declarations.Declaration> d = a.declarations().find(n, n.getNameAsString());
+      if (d.isEmpty() || d.get().kind() != Declarations.Kind.LOCAL) {
+        continue;
+      }
+      if (d.get().initializer().filter(init -> mayMeasure(init, callable, depth - 1, a)).isPresent()) {
+        return true;
+      }
+      for (Node w : Flow.writes(callable, n.getNameAsString())) {
+        if (steps(w, a) || w instanceof AssignExpr set && mayMeasure(set.getValue(), callable, depth - 1, a)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -221,6 +456,75 @@ public final class ZeroContracts {
     return Optional.ofNullable(found);
   }
 
+  /**
+   * A factor of {@code divisor} (see {@link #zeroDeciding}) that is a sum {@code tp + fp} of integers each read
+   * from an element of an input array ({@code int tp = matrix[1][1]}): 0 when those entries are all 0, which
+   * integer data reaches exactly (a count of a case the data does not have), unlike a floating value hitting 0
+   * by coincidence. A contract on the input.
+   */
+  private static Optional<Reading> zeroEntries(Expression divisor, Analysis a) {
+    List<Expression> atoms = new ArrayList<>();
+    zeroDeciding(divisor, atoms, a);
+    for (Expression atom : atoms) {
+      Optional<Reading> r = a.facts().at(atom).canBeZero() ? sumOfEntries(atom, a) : Optional.empty();
+      if (r.isPresent()) {
+        return r;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@link #zeroEntries} of one factor: a sum of at least two integer entries. */
+  private static Optional<Reading> sumOfEntries(Expression atom, Analysis a) {
+    List<Expression> terms = new ArrayList<>();
+    operandsOf(atom, BinaryExpr.Operator.PLUS, terms);
+    if (terms.size() < 2) {
+      return Optional.empty(); // one entry alone is a count or a setting like any other: Values' call
+    }
+    List<String> arrays = new ArrayList<>();
+    for (Expression term : terms) {
+      String from = a.types().isIntegral(term) ? arrayReadBy(term, a) : null;
+      if (from == null) {
+        return Optional.empty();
+      }
+      if (!arrays.contains(from)) {
+        arrays.add(from);
+      }
+    }
+    List<String> names = terms.stream().map(ZeroContracts::text).distinct().toList();
+    String all = names.size() == 1 ? names.get(0) + " is 0"
+        : joined(names) + (names.size() == 2 ? " are both 0" : " are all 0");
+    return Optional.of(new Reading(Kind.ZERO_ENTRIES, "when " + all + " (integers read from " + joined(arrays)
+        + ": the divisor is 0 with " + text(atom) + "): an input with no such case, a contract the caller keeps",
+        null));
+  }
+
+  /**
+   * The array (a parameter or local) whose element {@code term} is, directly or through a local set once
+   * from it ({@code int tp = matrix[1][1]}); null otherwise.
+   */
+  private static String arrayReadBy(Expression term, Analysis a) {
+    Expression x = Flow.strip(term);
+    if (x instanceof NameExpr n) {
+      Optional<Declarations.Declaration> d = a.declarations().find(n, n.getNameAsString());
+      Node callable = n.findAncestor(CallableDeclaration.class).map(Node.class::cast).orElse(null);
+      if (d.isEmpty() || d.get().kind() != Declarations.Kind.LOCAL || d.get().initializer().isEmpty() || callable == null
+          || !Flow.writes(callable, n.getNameAsString()).isEmpty()) {
+        return null;
+      }
+      x = Flow.strip(d.get().initializer().get());
+    }
+    if (!(x instanceof ArrayAccessExpr access)) {
+      return null;
+    }
+    Expression container = Flow.strip(access.getName());
+    while (container instanceof ArrayAccessExpr row) {
+      container = Flow.strip(row.getName());
+    }
+    return container instanceof NameExpr c && a.declarations().find(c, c.getNameAsString())
+        .map(d -> d.kind() != Declarations.Kind.FIELD).orElse(false) ? text(c) : null;
+  }
+
   /** The parts of {@code e} that make it 0 when one of them is: factors, and the operand of sqrt or abs. */
   private static void zeroDeciding(Expression e, List<Expression> atoms, Analysis a) {
     Expression x = Flow.strip(e);
@@ -264,6 +568,7 @@ public final class ZeroContracts {
     }
     boolean allPositive = true;
     boolean computed = false;
+    boolean oneLoop = true; // every write in the same loop, itself in no other loop of the method
     Node loop = null;
     for (Node w : writes) {
       if (scales(w, a)) {
@@ -273,6 +578,7 @@ public final class ZeroContracts {
       if (around == null || Values.isConditional(w)) {
         return Optional.empty(); // a copy, or a count under a condition: the code shows how it stays 0
       }
+      oneLoop &= (loop == null || loop == around) && enclosingLoop(around, callable) == null;
       loop = loop == null ? around : loop;
       if (w instanceof UnaryExpr && steps(w, a)) {
         continue; // ++: adds 1
@@ -308,17 +614,61 @@ public final class ZeroContracts {
           + " is exactly 0: the terms are computed from constants, indices, sizes or random draws, not from data", null));
     }
     if (allPositive) {
-      if (loop instanceof ForEachStmt each) {
-        String shown = canBeEmpty(each.getIterable(), 0, division, a);
-        if (shown != null) {
-          return Optional.of(new Reading(Kind.EMPTY_INPUT, null, shown));
-        }
+      List<Expression> inputs = oneLoop ? iterated(loop, a) : List.of();
+      if (!inputs.isEmpty()) { // one positive term per element: 0 exactly when the input is empty
+        String why = writes.stream().allMatch(w -> isUnitStep(w, a)) ? name + " counts its elements"
+            : name + " adds a positive term for each of its elements";
+        return Optional.of(sized(Kind.EMPTY_INPUT, 0, inputs, false, why, division, a));
       }
       return Optional.of(new Reading(Kind.EMPTY_INPUT, "only when " + over + " adds nothing to " + name
           + " (every term is positive): an empty input, a contract the caller keeps", null));
     }
     return Optional.of(new Reading(Kind.ZERO_TOTAL, "only when every term " + over + " adds to " + name
         + " is 0: an all-zero input, a contract the caller keeps", null));
+  }
+
+  /**
+   * The input {@code loop} runs once per element of: the iterable of a for-each, or the inputs measured by
+   * the bound of {@code for (int i = 0; i < xs.length; i++)} (i stepped only by its update). Empty otherwise.
+   */
+  private static List<Expression> iterated(Node loop, Analysis a) {
+    if (loop instanceof ForEachStmt each) {
+      return List.of(Flow.strip(each.getIterable()));
+    }
+    if (!(loop instanceof ForStmt counting) || counting.getInitialization().size() != 1
+        || counting.getUpdate().size() != 1 || counting.getCompare().isEmpty()
+        || !(counting.getInitialization().get(0) instanceof VariableDeclarationExpr init)
+        || init.getVariables().size() != 1) {
+      return List.of();
+    }
+    VariableDeclarator i = init.getVariables().get(0);
+    String index = i.getNameAsString();
+    if (i.getInitializer().map(v -> a.constants().value(v) != 0).orElse(true)
+        || !(Flow.strip(counting.getCompare().get()) instanceof BinaryExpr less)
+        || !(Flow.strip(less.getLeft()) instanceof NameExpr left && left.getNameAsString().equals(index))
+        || less.getOperator() != BinaryExpr.Operator.LESS
+        || !steps(counting.getUpdate().get(0), a) || !stepsName(counting.getUpdate().get(0), index)
+        || Flow.writes(counting.getBody(), index).size() > 0) {
+      return List.of();
+    }
+    NumFact bound = a.facts().at(less.getRight());
+    return isOnlyALength(bound) && !emptyOnlyTogether(bound) ? measured(bound) : List.of();
+  }
+
+  /** The step {@code write} changes {@code name}. */
+  private static boolean stepsName(Node write, String name) {
+    Expression target = write instanceof UnaryExpr u ? u.getExpression() : write instanceof AssignExpr as ? as.getTarget() : null;
+    return target != null && Flow.strip(target) instanceof NameExpr n && n.getNameAsString().equals(name);
+  }
+
+  /** {@code n++}, {@code ++n}, {@code n += 1}, {@code n = n + 1}: adds exactly one. */
+  private static boolean isUnitStep(Node write, Analysis a) {
+    if (write instanceof UnaryExpr) {
+      return steps(write, a);
+    }
+    Expression term = write instanceof AssignExpr as && as.getTarget() instanceof NameExpr n
+        ? addedTerm(write, n.getNameAsString()) : null;
+    return term != null && a.constants().value(term) == 1;
   }
 
   /** Calls that read a value out of an input without computing: {@code list.get(i).doubleValue()}. */
@@ -500,30 +850,86 @@ public final class ZeroContracts {
   private static List<Expression> measured(NumFact fact) {
     List<Expression> out = new ArrayList<>();
     for (NumFact.Evidence e : fact.evidence()) {
-      if (e.node() instanceof FieldAccessExpr f && f.getNameAsString().equals("length")) {
-        out.add(f.getScope());
-      } else if (e.node() instanceof MethodCallExpr c && c.getArguments().isEmpty() && c.getScope().isPresent()
-          && (c.getNameAsString().equals("size") || c.getNameAsString().equals("length"))) {
-        out.add(c.getScope().get());
-      }
+      measuredBy(e.node()).ifPresent(out::add);
     }
     return out;
   }
 
-  /** A reading about the size of {@code inputs}: shown when the code can empty one, else a contract. */
-  private static Reading sized(Kind kind, long zeroAt, List<Expression> inputs, Node division, Analysis a) {
-    String names = String.join(" or ", inputs.stream().map(ZeroContracts::text).distinct().toList());
+  /** The input {@code read} measures: {@code xs} of {@code xs.length}, {@code xs.size()} or {@code s.length()}. */
+  private static Optional<Expression> measuredBy(Node read) {
+    if (read instanceof FieldAccessExpr f && f.getNameAsString().equals("length")) {
+      return Optional.of(f.getScope());
+    }
+    if (read instanceof MethodCallExpr c && c.getArguments().isEmpty() && c.getScope().isPresent()
+        && (c.getNameAsString().equals("size") || c.getNameAsString().equals("length"))) {
+      return c.getScope();
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A sum or maximum of sizes, 0 only when every input it measures is empty: the facts give it a reason whose
+   * node is the {@code +} or the {@code Math.max} call (Evaluator.sizesTogether).
+   */
+  private static boolean emptyOnlyTogether(NumFact fact) {
+    return fact.evidence().stream().anyMatch(e -> e.node() instanceof BinaryExpr b
+        && b.getOperator() == BinaryExpr.Operator.PLUS
+        || e.node() instanceof MethodCallExpr c && c.getNameAsString().equals("max") && c.getArguments().size() == 2);
+  }
+
+  /**
+   * A reading about the size of {@code inputs}, which the divisor measures: when any one of them is empty
+   * (one size, or one of several on different paths) or, when {@code together}, only when all of them are
+   * (a sum or maximum of sizes). Shown when the code can empty them (each of them, if together), else a
+   * contract.
+   */
+  private static Reading sized(Kind kind, long zeroAt, List<Expression> inputs, boolean together, Node division,
+      Analysis a) {
+    return sized(kind, zeroAt, inputs, together, null, division, a);
+  }
+
+  /** The same, {@code why} (when not null) saying how the divisor follows the size: "n counts its elements". */
+  private static Reading sized(Kind kind, long zeroAt, List<Expression> inputs, boolean together, String why,
+      Node division, Analysis a) {
+    List<String> names = inputs.stream().map(ZeroContracts::text).distinct().toList();
+    String firstShown = null;
+    boolean allShown = true;
     for (Expression input : inputs) {
       String shown = canBeEmpty(input, zeroAt, division, a);
-      if (shown != null) {
-        return new Reading(kind, null, shown);
+      if (shown != null && !together) {
+        return new Reading(kind, null, shown, inputs);
       }
+      firstShown = firstShown == null ? shown : firstShown;
+      allShown &= shown != null;
     }
-    String when = kind == Kind.EMPTY_INPUT
-        ? "when " + names + " is empty: a contract the caller keeps, unless the code can pass an empty input"
-        : "when " + names + " has a single element: a contract the caller keeps, unless the code can pass a"
-            + " single sample";
-    return new Reading(kind, when, null);
+    if (together && allShown && firstShown != null) {
+      return new Reading(kind, null, firstShown, inputs);
+    }
+    boolean several = together && names.size() > 1;
+    String who = several ? joined(names) : String.join(" or ", names);
+    String because = why == null ? "" : " (" + why + ")";
+    String when;
+    if (kind == Kind.EMPTY_INPUT) {
+      when = "when " + who + (several ? (names.size() == 2 ? " are both empty" : " are all empty") + because
+          + ": a contract the caller keeps, unless the code can pass empty inputs"
+          : " is empty" + because + ": a contract the caller keeps, unless the code can pass an empty input");
+    } else if (several) {
+      when = "when " + who + " have " + (zeroAt == 1 ? "a single element" : "exactly " + zeroAt + " elements")
+          + " between them: a contract the caller keeps, unless the code can pass so few";
+    } else if (zeroAt == 1) {
+      when = "when " + who + " has a single element: a contract the caller keeps, unless the code can pass a"
+          + " single sample";
+    } else {
+      when = "when " + who + " has exactly " + zeroAt + " elements: a contract the caller keeps, unless the code"
+          + " can pass so few";
+    }
+    return new Reading(kind, when, null, inputs);
+  }
+
+  /** {@code a}, {@code a and b}, {@code a, b and c}. */
+  private static String joined(List<String> names) {
+    return names.size() == 1 ? names.get(0)
+        : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
   }
 
   /** {@code xs.length - 1} (or minus another positive integer): 0 when xs has exactly that many elements. */
@@ -538,13 +944,7 @@ public final class ZeroContracts {
     if (inputs.isEmpty()) {
       return Optional.empty();
     }
-    Reading r = sized(Kind.SINGLE_SAMPLE, (long) c, inputs, division, a);
-    if (r.isContract() && c != 1) {
-      String names = String.join(" or ", inputs.stream().map(ZeroContracts::text).distinct().toList());
-      r = new Reading(Kind.SINGLE_SAMPLE, "when " + names + " has exactly " + (long) c + " elements: a contract the"
-          + " caller keeps, unless the code can pass so few", null);
-    }
-    return Optional.of(r);
+    return Optional.of(sized(Kind.SINGLE_SAMPLE, (long) c, inputs, emptyOnlyTogether(length), division, a));
   }
 
   /**
@@ -678,7 +1078,7 @@ public final class ZeroContracts {
       return isOnlyALength(fact) && measured(fact).stream().anyMatch(m -> text(Flow.strip(m)).equals(input));
     }
     String measure = text(side);
-    return measure.equals(input + ".length") || measure.equals(input + ".size()");
+    return measure.equals(input + ".length") || measure.equals(input + ".size()") || measure.equals(input + ".length()");
   }
 
   /** {@code 0 < n} read as {@code n > 0}. */

@@ -87,7 +87,7 @@ public final class UnguardedDivision implements Levels.ShapeOnlyLevel {
     boolean integral = a.types().isIntegral(Flow.strip(denominator)); // a counter, or an integer quotient
     // code whose names do not say ML but whose file uses an ML library: a floating quotient that reaches a
     // result (a returned metric, a stored feature) is a note; the names are weak evidence either way
-    boolean unnamed = !named && !integral;
+    boolean unnamed = !named && !integral && !ZeroContracts.isCounter(denominator, a); // double n = 0; n += 1
     if (unnamed && (!a.scope().usesMlLibrary(division) || !(division instanceof Expression quotient)
         || !a.types().isFloating(quotient)
         || a.consequences().of(quotient).fate() != Consequences.Fate.REACHES_RESULT)) {
@@ -95,7 +95,8 @@ public final class UnguardedDivision implements Levels.ShapeOnlyLevel {
     }
     Value value = a.values().of(denominator);
     boolean risky = value.canBeZero() && value.hasRisk();
-    if (!risky && !(integral && a.facts().mayCountOrTruncate(Flow.strip(denominator)))) {
+    if (!risky && !(integral && a.facts().mayCountOrTruncate(Flow.strip(denominator)))
+        && !ZeroContracts.mayMeasure(denominator, a)) {
       return; // nothing says it can be 0: no need to run the flow analysis of the method
     }
     NumFact fact = a.facts().at(denominator);
@@ -109,8 +110,15 @@ public final class UnguardedDivision implements Levels.ShapeOnlyLevel {
     // a count the flow shows can stay 0 (incremented only under a condition) is a risk in its own words
     String risk = fact.has(NumFact.Tag.TRUNCATED_QUOTIENT) ? fact.reasons() : risky ? value.risk()
         : fact.has(NumFact.Tag.CONDITIONAL_COUNT) && !fact.evidence().isEmpty() ? fact.reasons() : null;
+    Optional<ZeroContracts.Reading> reading = Optional.empty();
     if (risk == null) {
-      return;
+      // the facts alone may still see a zero: a counter stepped once per element, a sum of two lengths,
+      // integers read from an input
+      reading = ZeroContracts.ofFactsAlone(division, denominator, fact, a);
+      if (reading.isEmpty()) {
+        return;
+      }
+      risk = reading.get().isContract() ? reading.get().when() : reading.get().shown();
     }
     String den = denominator.toString();
     String fix;
@@ -130,7 +138,12 @@ public final class UnguardedDivision implements Levels.ShapeOnlyLevel {
       fix = "check Math.abs(" + den + ") > " + Fixes.epsilon(division, a.types().isFloat(denominator))
           + " before dividing";
     }
-    Optional<ZeroContracts.Reading> reading = ZeroContracts.of(division, denominator, fact, a);
+    if (reading.isEmpty()) {
+      reading = ZeroContracts.of(division, denominator, fact, a);
+      if (reading.isPresent() && ZeroContracts.ruledOut(reading.get(), division, a)) {
+        return; // an emptiness check the flow could not follow keeps the division from an empty input
+      }
+    }
     boolean mechanism = !unnamed && (ZeroMechanisms.shown(denominator, fact, value, reading, a)
         || Levels.isWarning(ctx.config(), SHAPE_ONLY));
     if (reading.isEmpty() || !reading.get().isContract()) {

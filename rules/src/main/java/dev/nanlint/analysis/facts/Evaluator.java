@@ -414,6 +414,57 @@ public final class Evaluator {
         ? fact.because(Printed.of(at) + " is 0 when " + Printed.of(container) + " is empty", at) : fact;
   }
 
+  /**
+   * {@code result}, the sum or maximum {@code at} of the sizes {@code l} and {@code r} ({@code a.length + b.length},
+   * {@code Math.max(s.length(), t.length())}): a size too, 0 only when both are. Its evidence is one reason
+   * that says so, with {@code at} as its node (how {@code ZeroContracts} tells "all empty" from "one empty"),
+   * then the reads behind both; anything else is {@code result} as it was.
+   */
+  private static NumFact sizesTogether(NumFact result, NumFact l, NumFact r, Node at) {
+    if (!isSize(l) || !isSize(r) || !result.canBeZero() || result.lo() < 0) {
+      return result;
+    }
+    List<NumFact.Evidence> reads = new ArrayList<>();
+    for (NumFact side : List.of(l, r)) {
+      for (NumFact.Evidence e : side.evidence()) {
+        if (measuredBy(e.node()).isPresent() && !reads.contains(e)) {
+          reads.add(e);
+        }
+      }
+    }
+    List<String> names = reads.stream().map(e -> Printed.of(measuredBy(e.node()).get())).distinct().toList();
+    if (names.size() < 2) {
+      return result;
+    }
+    String all = names.size() == 2 ? names.get(0) + " and " + names.get(1) + " are both empty"
+        : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1)
+            + " are all empty";
+    // the combined reason first: evidence is capped, and without it the reads would say "any one empty"
+    NumFact size = result.without(Tag.SUM_OF_NONNEGATIVES).tagged(Tag.LENGTH).withEvidence(List.of())
+        .because(Printed.of(at) + " is 0 only when " + all, at);
+    for (NumFact.Evidence e : reads) {
+      size = size.because(e.reason(), e.node());
+    }
+    return size;
+  }
+
+  /** A length or size and nothing else, never negative. */
+  private static boolean isSize(NumFact f) {
+    return f.has(Tag.LENGTH) && f.lo() >= 0 && f.tags().equals(java.util.EnumSet.of(Tag.LENGTH));
+  }
+
+  /** The input {@code read} measures: {@code xs} of {@code xs.length}, {@code xs.size()} or {@code s.length()}. */
+  private static Optional<Expression> measuredBy(Node read) {
+    if (read instanceof FieldAccessExpr f && f.getNameAsString().equals("length")) {
+      return Optional.of(f.getScope());
+    }
+    if (read instanceof MethodCallExpr c && c.getArguments().isEmpty() && c.getScope().isPresent()
+        && (c.getNameAsString().equals("size") || c.getNameAsString().equals("length"))) {
+      return c.getScope();
+    }
+    return Optional.empty();
+  }
+
   /** Reading or writing {@code array[index]} did not throw: the array has more than {@code index} elements. */
   private Store indexed(Expression array, NumFact index, Store s) {
     return indexedBy(array, "length", index, s);
@@ -710,6 +761,13 @@ public final class Evaluator {
         }
         if ((l.has(Tag.EXP) || r.has(Tag.EXP)) && result.hi() == INF) {
           result = result.tagged(Tag.EXP);
+        }
+        Expression whole = at instanceof BinaryExpr b ? b : null;
+        if (whole != null) { // a.length + b.length: 0 only when both are empty
+          NumFact sizes = sizesTogether(result, l, r, whole);
+          if (sizes != result) {
+            return sizes;
+          }
         }
       }
       case MINUS -> {
@@ -1137,6 +1195,9 @@ public final class Evaluator {
     if (c.getArguments().isEmpty() && c.getScope().isPresent()
         && (c.getNameAsString().equals("size") || c.getNameAsString().equals("length"))) {
       fact = lengthRead(fact, c, c.getScope().get());
+    }
+    if (args.size() == 2 && analysis.api().mathFunction(c).filter("max"::equals).isPresent()) {
+      fact = sizesTogether(fact, args.get(0), args.get(1), c); // Math.max(s.length(), t.length())
     }
     if (c.getScope().isPresent() && c.getNameAsString().equals("get") && args.size() == 1 && isList(c.getScope().get())) {
       st = indexedBy(c.getScope().get(), AccessPath.SIZE, args.get(0), st); // list.get(i) returned: size > i

@@ -1,5 +1,6 @@
 package dev.nanlint.analysis.models;
 
+import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.analysis.facts.AccessPath;
 import dev.nanlint.analysis.facts.NumFact;
@@ -39,6 +40,9 @@ public final class JavaLangHandler implements CallHandler {
   public Optional<Effect> effect(Call call) {
     if (call.isOn(BOXES) || call.isOn("Integer", "Long", "java.lang.Integer", "java.lang.Long")) {
       return Optional.of(Effect.PURE);
+    }
+    if (call.receiverIs("String", "java.lang.String")) {
+      return Optional.of(Effect.PURE); // a String never changes: s.toLowerCase() keeps s.length()
     }
     if (call.arity() >= 1 && REORDERINGS.contains(call.name()) && call.isStaticOn("java.util.Collections")) {
       return Optional.of(Effect.changesArgument(0).keepingSizes());
@@ -139,6 +143,15 @@ public final class JavaLangHandler implements CallHandler {
       }
       return Optional.of(call.restrictArgument(0, outcome ? onTrue : onFalse, before));
     }
+    if (name.equals("isEmpty") && call.arity() == 0 && !outcome && trimmed(call.expr()).isPresent()) {
+      // !s.trim().isEmpty(): s has a character that is not whitespace, so it is not empty either
+      Optional<AccessPath> string = call.pathOf(trimmed(call.expr()).get());
+      if (string.isPresent()) {
+        AccessPath size = string.get().dot(AccessPath.SIZE);
+        NumFact known = before.get(size).orElse(size());
+        return Optional.of(before.with(size, known.restrict(NumFact.range(1, Integer.MAX_VALUE, Precision.INT))));
+      }
+    }
     if (name.equals("isEmpty") && call.arity() == 0 && call.receiverPath().isPresent()) {
       AccessPath size = call.receiverPath().get().dot(AccessPath.SIZE);
       NumFact known = before.get(size).orElse(size());
@@ -146,6 +159,14 @@ public final class JavaLangHandler implements CallHandler {
       return Optional.of(before.with(size, known.restrict(bound)));
     }
     return Optional.empty();
+  }
+
+  /** {@code s} of {@code s.trim().isEmpty()} or {@code s.strip().isEmpty()}: the string that was trimmed. */
+  private static Optional<Expression> trimmed(MethodCallExpr isEmpty) {
+    return isEmpty.getScope().filter(MethodCallExpr.class::isInstance).map(MethodCallExpr.class::cast)
+        .filter(t -> (t.getNameAsString().equals("trim") || t.getNameAsString().equals("strip"))
+            && t.getArguments().isEmpty())
+        .flatMap(MethodCallExpr::getScope);
   }
 
   /** The infinite values {@code x} can take, and NaN: what {@code !isFinite(x)} leaves. */
