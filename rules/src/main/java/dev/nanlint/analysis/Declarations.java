@@ -189,21 +189,28 @@ public final class Declarations {
     return Optional.of(new Declaration(Kind.PARAMETER, name, type, param, param.isFinal()));
   }
 
-  private static Optional<Declaration> field(TypeDeclaration<?> type, String name) {
+  /** Each class's fields by name, built on the first search through it: every name a method does not declare asks. */
+  private final Map<TypeDeclaration<?>, Map<String, Declaration>> fields = new IdentityHashMap<>();
+
+  private Optional<Declaration> field(TypeDeclaration<?> type, String name) {
+    return Optional.ofNullable(fields.computeIfAbsent(type, Declarations::fieldsOf).get(name));
+  }
+
+  /** A class's fields (a record's components too); of two of one name, the first declared, as a search finds it. */
+  private static Map<String, Declaration> fieldsOf(TypeDeclaration<?> type) {
+    Map<String, Declaration> byName = new HashMap<>();
     for (FieldDeclaration field : type.getFields()) {
       for (VariableDeclarator v : field.getVariables()) {
-        if (v.getNameAsString().equals(name)) {
-          return Optional.of(new Declaration(Kind.FIELD, name, v.getType(), v, field.isFinal()));
-        }
+        byName.putIfAbsent(v.getNameAsString(),
+            new Declaration(Kind.FIELD, v.getNameAsString(), v.getType(), v, field.isFinal()));
       }
     }
     if (type instanceof RecordDeclaration record) {
       for (Parameter param : record.getParameters()) {
-        if (param.getNameAsString().equals(name)) {
-          return Optional.of(new Declaration(Kind.FIELD, name, param.getType(), param, true));
-        }
+        byName.putIfAbsent(param.getNameAsString(),
+            new Declaration(Kind.FIELD, param.getNameAsString(), param.getType(), param, true));
       }
     }
-    return Optional.empty();
+    return byName;
   }
 }

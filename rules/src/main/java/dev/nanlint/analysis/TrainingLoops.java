@@ -63,8 +63,11 @@ public final class TrainingLoops {
   }
 
   private List<Loop> find() {
+    if (!mayTrain()) { // first: it reads three kinds of node, the loops need every statement merged
+      return List.of();
+    }
     List<Statement> loops = FileNodes.of(unit).all(Statement.class, TrainingLoops::isLoop);
-    if (loops.isEmpty() || !mayTrain()) {
+    if (loops.isEmpty()) {
       return List.of();
     }
     List<Statement> training = new ArrayList<>();

@@ -178,6 +178,11 @@ public final class FileNodes {
     if (known != null) {
       return known;
     }
+    if (type == Node.class) { // every node (a walk below a method): the pre-order itself, nothing to merge
+      Bucket every = new Bucket(preorder);
+      byType.put(type, every);
+      return every;
+    }
     List<Bucket> matching = new ArrayList<>();
     for (Map.Entry<Class<?>, Bucket> e : byExactClass.entrySet()) {
       if (type.isAssignableFrom(e.getKey())) {
@@ -223,8 +228,20 @@ public final class FileNodes {
 
   /** The nodes of one class in pre-order, with their positions in {@link #preorder}. */
   private static final class Bucket {
-    final List<Node> nodes = new ArrayList<>();
-    int[] positions = new int[8];
+    final List<Node> nodes;
+    int[] positions;
+
+    Bucket() {
+      nodes = new ArrayList<>();
+      positions = new int[8];
+    }
+
+    /** Every node of the file: each at its own position. Never added to. */
+    Bucket(List<Node> preorder) {
+      nodes = preorder;
+      positions = new int[preorder.size()];
+      Arrays.setAll(positions, i -> i);
+    }
 
     void add(Node node, int position) {
       if (nodes.size() == positions.length) {

@@ -47,6 +47,9 @@ public final class PowDomain implements Levels.ShapeOnlyLevel {
     boolean isFloat = a.types().isFloat(base);
     String callee = call.getScope().map(s -> s + ".").orElse("") + call.getNameAsString();
     boolean shapesWarn = Levels.isWarning(ctx.config(), SHAPE_ONLY);
+    if (b.risk() == null) {
+      return; // both findings need the value's evidence: no flow analysis of the method for a safe base
+    }
     NumFact fact = a.facts().at(base);
     if (b.canBeNegative() && b.risk() != null && canBeFractional(exponent, a) && fact.canBeNegative()) {
       // a variance by subtraction goes negative by rounding: a mechanism; an unknown sign alone is a note
