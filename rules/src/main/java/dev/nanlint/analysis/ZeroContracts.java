@@ -26,7 +26,9 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.nanlint.engine.Nodes;
+import dev.nanlint.analysis.facts.Evaluator;
 import dev.nanlint.analysis.facts.NumFact;
+import dev.nanlint.analysis.facts.Refiner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -248,7 +250,7 @@ public final class ZeroContracts {
       return false;
     }
     long bound = ((IntegerLiteralExpr) (side == l ? r : l)).asNumber().longValue();
-    BinaryExpr.Operator op = side == l ? b.getOperator() : mirrored(b.getOperator());
+    BinaryExpr.Operator op = side == l ? b.getOperator() : Refiner.flip(b.getOperator());
     long boundary = op == BinaryExpr.Operator.GREATER_EQUALS || op == BinaryExpr.Operator.LESS ? bound - 1 : bound;
     if (boundary != 0 || !isCounter(counter, a)) {
       return false;
@@ -266,7 +268,7 @@ public final class ZeroContracts {
     if (!(atom instanceof BinaryExpr b) || !checksCount(b, input, a)) {
       return false;
     }
-    BinaryExpr.Operator op = isSmallCount(Flow.strip(b.getRight())) ? b.getOperator() : mirrored(b.getOperator());
+    BinaryExpr.Operator op = isSmallCount(Flow.strip(b.getRight())) ? b.getOperator() : Refiner.flip(b.getOperator());
     return op == BinaryExpr.Operator.GREATER || op == BinaryExpr.Operator.GREATER_EQUALS
         || op == BinaryExpr.Operator.NOT_EQUALS;
   }
@@ -293,7 +295,7 @@ public final class ZeroContracts {
     if (!(atom instanceof BinaryExpr b) || !checksCount(b, input, a)) {
       return false;
     }
-    BinaryExpr.Operator op = isSmallCount(Flow.strip(b.getRight())) ? b.getOperator() : mirrored(b.getOperator());
+    BinaryExpr.Operator op = isSmallCount(Flow.strip(b.getRight())) ? b.getOperator() : Refiner.flip(b.getOperator());
     return op == BinaryExpr.Operator.EQUALS || op == BinaryExpr.Operator.LESS || op == BinaryExpr.Operator.LESS_EQUALS;
   }
 
@@ -320,7 +322,7 @@ public final class ZeroContracts {
 
   /** {@link #mayMeasure}, following locals through their values at most {@code depth} deep. */
   private static boolean mayMeasure(Expression e, Node callable, int depth, Analysis a) {
-    if (Nodes.any(e, Node.class, n -> measuredBy(n).isPresent()
+    if (Nodes.any(e, Node.class, n -> Evaluator.measuredBy(n).isPresent()
         || n instanceof ArrayAccessExpr element && a.types().isIntegral(element))) {
       return true; // a size, or an integer entry of an input (tp + fp of a confusion matrix)
     }
@@ -850,21 +852,9 @@ public final class ZeroContracts {
   private static List<Expression> measured(NumFact fact) {
     List<Expression> out = new ArrayList<>();
     for (NumFact.Evidence e : fact.evidence()) {
-      measuredBy(e.node()).ifPresent(out::add);
+      Evaluator.measuredBy(e.node()).ifPresent(out::add);
     }
     return out;
-  }
-
-  /** The input {@code read} measures: {@code xs} of {@code xs.length}, {@code xs.size()} or {@code s.length()}. */
-  private static Optional<Expression> measuredBy(Node read) {
-    if (read instanceof FieldAccessExpr f && f.getNameAsString().equals("length")) {
-      return Optional.of(f.getScope());
-    }
-    if (read instanceof MethodCallExpr c && c.getArguments().isEmpty() && c.getScope().isPresent()
-        && (c.getNameAsString().equals("size") || c.getNameAsString().equals("length"))) {
-      return c.getScope();
-    }
-    return Optional.empty();
   }
 
   /**
@@ -1064,7 +1054,7 @@ public final class ZeroContracts {
       return false;
     }
     long bound = ((IntegerLiteralExpr) (countOnRight ? r : l)).asNumber().longValue();
-    BinaryExpr.Operator op = countOnRight ? b.getOperator() : mirrored(b.getOperator());
+    BinaryExpr.Operator op = countOnRight ? b.getOperator() : Refiner.flip(b.getOperator());
     // the comparison separates a size of zeroAt from zeroAt + 1 exactly at its bound
     long boundary = switch (op) {
       case GREATER_EQUALS, LESS -> bound - 1;
@@ -1079,17 +1069,6 @@ public final class ZeroContracts {
     }
     String measure = text(side);
     return measure.equals(input + ".length") || measure.equals(input + ".size()") || measure.equals(input + ".length()");
-  }
-
-  /** {@code 0 < n} read as {@code n > 0}. */
-  private static BinaryExpr.Operator mirrored(BinaryExpr.Operator op) {
-    return switch (op) {
-      case LESS -> BinaryExpr.Operator.GREATER;
-      case LESS_EQUALS -> BinaryExpr.Operator.GREATER_EQUALS;
-      case GREATER -> BinaryExpr.Operator.LESS;
-      case GREATER_EQUALS -> BinaryExpr.Operator.LESS_EQUALS;
-      default -> op;
-    };
   }
 
   private static boolean isSmallCount(Expression e) {

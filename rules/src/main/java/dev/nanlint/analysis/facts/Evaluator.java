@@ -454,7 +454,7 @@ public final class Evaluator {
   }
 
   /** The input {@code read} measures: {@code xs} of {@code xs.length}, {@code xs.size()} or {@code s.length()}. */
-  private static Optional<Expression> measuredBy(Node read) {
+  public static Optional<Expression> measuredBy(Node read) {
     if (read instanceof FieldAccessExpr f && f.getNameAsString().equals("length")) {
       return Optional.of(f.getScope());
     }

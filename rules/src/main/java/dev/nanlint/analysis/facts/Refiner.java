@@ -213,7 +213,7 @@ public final class Refiner {
   }
 
   /** The same relation read from the other side: {@code a < b} is {@code b > a}. */
-  static BinaryExpr.Operator flip(BinaryExpr.Operator op) {
+  public static BinaryExpr.Operator flip(BinaryExpr.Operator op) {
     return switch (op) {
       case LESS -> BinaryExpr.Operator.GREATER;
       case LESS_EQUALS -> BinaryExpr.Operator.GREATER_EQUALS;
