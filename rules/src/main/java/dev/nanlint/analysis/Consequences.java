@@ -21,6 +21,11 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithBody;
 import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.ThrowStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.ContinueStmt;
+import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.nanlint.engine.DeadBranches;
 import java.util.ArrayList;
@@ -152,8 +157,9 @@ public final class Consequences {
       child = parent;
       parent = parent.getParentNode().orElse(null);
     }
-    if (parent instanceof BinaryExpr b && COMPARE.contains(b.getOperator())) {
-      deciding.add(b);
+    if (parent instanceof BinaryExpr b && COMPARE.contains(b.getOperator())
+        || parent instanceof MethodCallExpr m && isCheckOf(m, child)) {
+      deciding.add(parent); // Double.isNaN(v) decides a branch, as a comparison does
       return Fate.ONLY_COMPARED;
     }
     if (parent instanceof CastExpr c && INTEGRAL.contains(c.getType().asString())
@@ -190,7 +196,7 @@ public final class Consequences {
         continue; // if (DEBUG) print(v) with DEBUG false: compiled out
       }
       List<Node> mine = new ArrayList<>();
-      Optional<BinaryExpr> guard = kind == NonFinite.ANY ? Optional.empty() : excludingGuard(read, holder, parent, kind);
+      Optional<Expression> guard = kind == NonFinite.ANY ? Optional.empty() : excludingGuard(read, holder, parent, kind);
       if (guard.isPresent()) {
         mine.add(guard.get());
       }
@@ -211,26 +217,109 @@ public final class Consequences {
   }
 
   /**
-   * A comparison of the same variable that must hold for {@code read} to run: {@code if (den > 0) x / den}, {@code
-   * den >= eps ? x / den : 0}, also as a conjunct of {@code &&}. A comparison with NaN is false (other than
-   * {@code !=}), so a NaN never reaches such a read: the branch handles it as it handles the zero case; a
-   * -Infinity fails only the comparisons that want the variable greater ({@code score > -100 ? score : MIN}).
+   * A test of the same variable that keeps the value out of {@code read}: a comparison that must hold for it to
+   * run ({@code if (den > 0) x / den}, {@code den >= eps ? x / den : 0}, also as a conjunct of {@code &&}); a
+   * NaN check it must fail ({@code Double.isNaN(r) ? 0 : r}, the else of {@code if (!Double.isFinite(r))}); or an
+   * earlier exit on such a check in the same block ({@code if (r < 0 || Double.isNaN(r)) return 0;}). A comparison
+   * with NaN is false (other than {@code !=}), so a NaN never reaches such a read: the branch handles it as it
+   * handles the zero case; a -Infinity fails only the comparisons that want the variable greater
+   * ({@code score > -100 ? score : MIN}).
    */
-  private Optional<BinaryExpr> excludingGuard(Expression read, VariableDeclarator local, Node store, NonFinite kind) {
+  private Optional<Expression> excludingGuard(Expression read, VariableDeclarator local, Node store, NonFinite kind) {
     Node child = read;
     for (Node parent = read.getParentNode().orElse(null); parent != null && !(parent instanceof CallableDeclaration)
         && !(parent instanceof LambdaExpr); child = parent, parent = parent.getParentNode().orElse(null)) {
-      Expression condition = parent instanceof IfStmt i && i.getThenStmt() == child
-          ? i.getCondition()
-          : parent instanceof ConditionalExpr c && c.getThenExpr() == child ? c.getCondition() : null;
-      // the comparison must test the value stored, not an earlier one
-      Optional<BinaryExpr> found = condition == null || !after(condition, store) ? Optional.empty()
-          : comparisonOf(condition, local, read).filter(b -> excludes(b, local, read, kind));
+      Expression condition = null;
+      boolean holds = true;
+      if (parent instanceof IfStmt i) {
+        condition = i.getCondition();
+        holds = i.getThenStmt() == child;
+        if (!holds && !(i.getElseStmt().isPresent() && i.getElseStmt().get() == child)) {
+          condition = null;
+        }
+      } else if (parent instanceof ConditionalExpr c && c.getCondition() != child) {
+        condition = c.getCondition();
+        holds = c.getThenExpr() == child;
+      } else if (parent instanceof BlockStmt block) {
+        Optional<Expression> exit = earlierExit(block, child, local, read, store, kind);
+        if (exit.isPresent()) {
+          return exit;
+        }
+      }
+      // the test must be of the value stored, not an earlier one
+      Optional<Expression> found = condition == null || !after(condition, store) ? Optional.empty()
+          : decisive(condition, holds, local, read, kind);
       if (found.isPresent()) {
         return found;
       }
     }
     return Optional.empty();
+  }
+
+  /** {@code if (test) return ...;} (or throw, break, continue) before {@code child} in {@code block}, where a false test keeps the value out. */
+  private Optional<Expression> earlierExit(BlockStmt block, Node child, VariableDeclarator local, Expression read,
+      Node store, NonFinite kind) {
+    for (Statement earlier : block.getStatements()) {
+      if (earlier == child) {
+        break;
+      }
+      if (earlier instanceof IfStmt exit && exit.getElseStmt().isEmpty() && exits(exit.getThenStmt())
+          && after(exit, store)) {
+        Optional<Expression> found = decisive(exit.getCondition(), false, local, read, kind);
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean exits(Statement s) {
+    if (s instanceof BlockStmt block) {
+      return block.getStatements().isNonEmpty() && exits(block.getStatements().getLast().get());
+    }
+    return s instanceof ReturnStmt || s instanceof ThrowStmt || s instanceof BreakStmt || s instanceof ContinueStmt;
+  }
+
+  /**
+   * The part of {@code condition} that, when the whole condition is {@code holds}, keeps every non-finite value of
+   * {@code kind} away from the variable: a comparison that holds, {@code Double.isNaN(v)} that fails (a NaN alone),
+   * {@code Double.isFinite(v)} that holds; through {@code !}, a conjunct that holds, a disjunct that fails.
+   */
+  private Optional<Expression> decisive(Expression condition, boolean holds, VariableDeclarator local, Expression read,
+      NonFinite kind) {
+    Expression x = condition;
+    while (x instanceof EnclosedExpr enclosed) {
+      x = enclosed.getInner();
+    }
+    if (x instanceof UnaryExpr not && not.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+      return decisive(not.getExpression(), !holds, local, read, kind);
+    }
+    if (x instanceof BinaryExpr both && (holds && both.getOperator() == BinaryExpr.Operator.AND
+        || !holds && both.getOperator() == BinaryExpr.Operator.OR)) {
+      return decisive(both.getLeft(), holds, local, read, kind).or(() -> decisive(both.getRight(), holds, local, read, kind));
+    }
+    if (x instanceof MethodCallExpr check && checkedArgument(check).filter(a -> readsSame(a, local, read)).isPresent()) {
+      String name = check.getNameAsString();
+      boolean excluded = name.equals("isFinite") ? holds : name.equals("isNaN") && !holds && kind == NonFinite.NAN;
+      return excluded ? Optional.of(check) : Optional.empty();
+    }
+    return holds ? comparisonOf(x, local, read).filter(b -> excludes(b, local, read, kind)).map(Expression.class::cast)
+        : Optional.empty();
+  }
+
+  /** The argument {@code Double.isNaN(v)}, {@code isInfinite} or {@code isFinite} (of Double or Float) tests. */
+  private static Optional<Expression> checkedArgument(MethodCallExpr m) {
+    return m.getArguments().size() == 1 && CHECKS.contains(m.getNameAsString())
+        && m.getScope().map(s -> s.toString().equals("Double") || s.toString().equals("Float")).orElse(false)
+        ? Optional.of(m.getArgument(0)) : Optional.empty();
+  }
+
+  private static final Set<String> CHECKS = Set.of("isNaN", "isInfinite", "isFinite");
+
+  private static boolean isCheckOf(MethodCallExpr m, Node argument) {
+    Optional<Expression> checked = checkedArgument(m);
+    return checked.isPresent() && checked.get() == argument;
   }
 
   /**

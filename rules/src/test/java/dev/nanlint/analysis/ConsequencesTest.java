@@ -238,4 +238,58 @@ class ConsequencesTest {
     assertEquals(Fate.REACHES_RESULT, logFateIn("wrongWay"));
     assertEquals(Fate.REACHES_RESULT, logFateIn("printed"));
   }
+
+  private static final String CHECKS = """
+      class K {
+        double correlation(double n, double sxx, double sx, double sxy) {
+          double divider = Math.sqrt(n * sxx - sx * sx) * Math.sqrt(n * sxx - sx * sx);
+          double r = (n * sxy - sx * sx) / divider;
+          if (r < 0 || Double.isNaN(r)) {
+            return 0;
+          }
+          if (r > 1) return 1;
+          return r;
+        }
+        double ternaryDefault(double x) { double r = Math.sqrt(x); return Double.isNaN(r) ? 0 : r; }
+        boolean onlyChecked(double x) { double r = Math.sqrt(x); return Double.isNaN(r); }
+        void usedBeforeTheExit(double x, double[] out) {
+          double r = Math.sqrt(x);
+          out[0] = r;
+          if (Double.isNaN(r)) return;
+          out[1] = r;
+        }
+        double exitInAnotherBranch(double x, boolean flag) {
+          double r = Math.sqrt(x);
+          if (flag) { if (Double.isNaN(r)) return 0; }
+          return r;
+        }
+        double finiteLog(double p) { double l = Math.log(p); if (!Double.isFinite(l)) return 0; return l; }
+        double nanCheckedLog(double p) { double l = Math.log(p); if (Double.isNaN(l)) return 0; return l; }
+      }
+      """;
+
+  private Fate checkedFateIn(String method, boolean log) {
+    CompilationUnit checks = StaticJavaParser.parse(CHECKS);
+    MethodDeclaration m = checks.findFirst(MethodDeclaration.class, d -> d.getNameAsString().equals(method)).orElseThrow();
+    com.github.javaparser.ast.expr.MethodCallExpr call = m.findFirst(com.github.javaparser.ast.expr.MethodCallExpr.class,
+        c -> c.getNameAsString().equals(log ? "log" : "sqrt")).orElseThrow();
+    Consequences c = new Analysis(checks).consequences();
+    return log ? c.ofMinusInfinity(call).fate() : c.ofNaN(call).fate();
+  }
+
+  /**
+   * A NaN mapped to a default where it is used: {@code Double.isNaN(r)} decides a branch as a comparison does, a
+   * read it must fail to reach is guarded, and so is a read after {@code if (... || Double.isNaN(r)) return 0;}
+   * in the same block. A -Infinity passes {@code isNaN} but not {@code isFinite}.
+   */
+  @Test
+  void aNaNCheckKeepsTheNaNFromTheReadsItGuards() {
+    assertEquals(Fate.GUARDED, checkedFateIn("correlation", false));
+    assertEquals(Fate.GUARDED, checkedFateIn("ternaryDefault", false));
+    assertEquals(Fate.ONLY_COMPARED, checkedFateIn("onlyChecked", false));
+    assertEquals(Fate.REACHES_RESULT, checkedFateIn("usedBeforeTheExit", false));
+    assertEquals(Fate.REACHES_RESULT, checkedFateIn("exitInAnotherBranch", false));
+    assertEquals(Fate.GUARDED, checkedFateIn("finiteLog", true));
+    assertEquals(Fate.REACHES_RESULT, checkedFateIn("nanCheckedLog", true));
+  }
 }
