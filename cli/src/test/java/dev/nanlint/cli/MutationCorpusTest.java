@@ -44,9 +44,15 @@ class MutationCorpusTest {
   void noCrashNoHangEveryBrokenFileReported() throws IOException {
     List<byte[]> originals = originals();
     Random random = new Random(SEED);
+    Set<String> deep = new HashSet<>();
     for (int i = 0; i < MUTANTS; i++) {
       byte[] source = originals.get(random.nextInt(originals.size()));
-      Files.write(dir.resolve(String.format("M%04d.java", i)), mutate(source, random));
+      byte[] mutant = mutate(source, random);
+      String name = String.format("M%04d.java", i);
+      if (new String(mutant, StandardCharsets.UTF_8).contains(DEEP)) {
+        deep.add(name);
+      }
+      Files.write(dir.resolve(name), mutant);
     }
 
     Path report = dir.resolve("report.json");
@@ -61,15 +67,22 @@ class MutationCorpusTest {
     assertEquals(MUTANTS, json.get("summary").get("filesScanned").asInt());
     Set<String> reported = new HashSet<>();
     json.get("errors").forEach(e -> reported.add(Path.of(e.get("path").asText()).getFileName().toString()));
+    Set<String> stopped = new HashSet<>();
     for (JsonNode e : json.get("errors")) {
       assertFalse(e.get("message").asText().contains("internal error"), e.toString());
-      assertFalse(e.get("message").asText().contains("was stopped"), e.toString());
+      if (e.get("message").asText().contains("was stopped")) {
+        // thousands of parentheses spliced in after a cast can send JavaParser's lookahead past the CPU limit:
+        // the limit is there for that, and the file is reported; any other file must finish
+        String name = Path.of(e.get("path").asText()).getFileName().toString();
+        assertTrue(deep.contains(name), e.toString());
+        stopped.add(name);
+      }
     }
 
     int broken = 0;
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
-        if (!parses(Files.readAllBytes(file))) {
+        if (stopped.contains(file.getFileName().toString()) || !parses(Files.readAllBytes(file))) {
           broken++;
           assertTrue(reported.contains(file.getFileName().toString()), file + " is broken but was not reported");
         }
@@ -133,6 +146,9 @@ class MutationCorpusTest {
     assertTrue(out.size() > 20, "sources to mutate: " + out.size());
     return out;
   }
+
+  /** What every deep-nesting splice contains, and no source file does. */
+  private static final String DEEP = "(".repeat(2000);
 
   static byte[] mutate(byte[] source, Random random) {
     byte[] b = source.clone();
