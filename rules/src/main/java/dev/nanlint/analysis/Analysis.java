@@ -160,7 +160,7 @@ public final class Analysis {
   /** Where a value goes in its method: into a result, only into comparisons, or nowhere. */
   public Consequences consequences() {
     if (consequences == null) {
-      consequences = new Consequences(declarations, api());
+      consequences = new Consequences(declarations, api(), constants());
     }
     return consequences;
   }

@@ -52,10 +52,12 @@ public final class Consequences {
 
   private final Declarations declarations;
   private final Api api;
+  private final Constants constants;
 
-  Consequences(Declarations declarations, Api api) {
+  Consequences(Declarations declarations, Api api, Constants constants) {
     this.declarations = declarations;
     this.api = api;
+    this.constants = constants;
   }
 
   /** What happens to a value: it reaches something that keeps it, it only decides comparisons, or nothing reads it. */
@@ -568,5 +570,22 @@ public final class Consequences {
       }
     }
     return reads;
+  }
+
+  /** {@code Math.max(-10, Math.log(x))}: the caller already clips the -Infinity away. */
+  public boolean clippedBelow(MethodCallExpr log) {
+    return log.getParentNode().filter(MethodCallExpr.class::isInstance).map(MethodCallExpr.class::cast)
+        .filter(outer -> api.isMath(outer, "max") && outer.getArguments().size() == 2)
+        .map(outer -> outer.getArguments().stream().anyMatch(arg -> arg != log && !Double.isNaN(constants.value(arg))))
+        .orElse(false);
+  }
+
+  /** {@code Math.min(p, 1 - EPS)}: one bound is a constant below 1, so {@code -min} stays above -1 where it is used. */
+  public boolean cappedBelowOne(Expression e) {
+    while (e instanceof EnclosedExpr enclosed) {
+      e = enclosed.getInner();
+    }
+    return e instanceof MethodCallExpr min && api.isMath(min, "min") && min.getArguments().size() == 2
+        && min.getArguments().stream().anyMatch(bound -> constants.value(bound) < 1);
   }
 }

@@ -5,6 +5,7 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
@@ -621,5 +622,35 @@ public final class Labels {
       case LESS, LESS_EQUALS, GREATER, GREATER_EQUALS, EQUALS, NOT_EQUALS -> true;
       default -> false;
     };
+  }
+
+  private static final Set<String> PRODUCTS = Set.of("mul", "muli");
+
+  /**
+   * The log's result is multiplied by the labels: {@code labels.mul(log(z))}, {@code log(z).muli(labels)}, or
+   * through a local ({@code logZ = log(z); ... labels.mul(logZ)}) in the same method.
+   */
+  public static boolean multipliedByLabels(MethodCallExpr log) {
+    if (productWithLabels(log)) {
+      return true;
+    }
+    Optional<String> local = log.getParentNode().filter(VariableDeclarator.class::isInstance)
+        .map(v -> ((VariableDeclarator) v).getNameAsString());
+    Optional<MethodDeclaration> method = log.findAncestor(MethodDeclaration.class);
+    if (local.isEmpty() || method.isEmpty()) {
+      return false;
+    }
+    return Nodes.any(method.get(), NameExpr.class, n -> n.getNameAsString().equals(local.get()) && productWithLabels(n));
+  }
+
+  /** {@code e} is the receiver or the argument of {@code mul}/{@code muli} whose other side is named for labels. */
+  private static boolean productWithLabels(Expression e) {
+    Optional<Node> parent = e.getParentNode();
+    if (parent.isEmpty() || !(parent.get() instanceof MethodCallExpr m) || !PRODUCTS.contains(m.getNameAsString())
+        || m.getArguments().size() != 1 || m.getScope().isEmpty()) {
+      return false;
+    }
+    Expression other = m.getScope().get() == e ? m.getArgument(0) : m.getArgument(0) == e ? m.getScope().get() : null;
+    return other != null && isLabelName(baseName(other));
   }
 }

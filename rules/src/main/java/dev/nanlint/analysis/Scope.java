@@ -3,6 +3,7 @@ package dev.nanlint.analysis;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import java.util.ArrayList;
@@ -103,5 +104,18 @@ public final class Scope {
       out.add(t.getNameAsString());
     }
     return out;
+  }
+
+  /**
+   * Inside {@code logProbability(x)}, {@code logDensity(x)}, {@code logPmf(x)}: a distribution's log
+   * probability, whose contract is -Infinity for an impossible outcome. (A loss or log-likelihood is not
+   * such a function: there -Infinity is the bug.)
+   */
+  public boolean isLogProbabilityFunction(Node call) {
+    return call.findAncestor(MethodDeclaration.class).map(m -> {
+      String name = m.getNameAsString();
+      return name.startsWith("log") && (name.contains("Probability") || name.contains("Density")
+          || name.endsWith("Pdf") || name.endsWith("Pmf"));
+    }).orElse(false);
   }
 }

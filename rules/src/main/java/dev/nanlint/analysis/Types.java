@@ -242,4 +242,14 @@ public final class Types {
     }
     return "int";
   }
+
+  /** {@code sd.math().log(x)} (or {@code sd.math.log(x)}) on a SameDiff instance. */
+  public boolean isSameDiffMath(MethodCallExpr call) {
+    Expression scope = call.getScope().orElse(null);
+    Expression owner = scope instanceof MethodCallExpr m && m.getNameAsString().equals("math") && m.getArguments().isEmpty()
+        ? m.getScope().orElse(null)
+        : scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && f.getNameAsString().equals("math")
+            ? f.getScope() : null;
+    return owner != null && typeOf(owner).equals("SameDiff");
+  }
 }

@@ -1,10 +1,6 @@
 package dev.nanlint.rules;
 
-import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -17,12 +13,10 @@ import dev.nanlint.analysis.Flow;
 import dev.nanlint.analysis.Labels;
 import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.analysis.Value;
-import dev.nanlint.engine.Nodes;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
 import dev.nanlint.engine.Severity;
 import java.util.Optional;
-import java.util.Set;
 
 /** Flags log of a value that can reach 0. See docs/rules/UnguardedLog.md. */
 @RuleInfo(name = "UnguardedLog", severity = Severity.WARNING,
@@ -44,7 +38,7 @@ public final class UnguardedLog implements Levels.ShapeOnlyLevel {
     boolean nd4jLog = a.api().isTransforms(call, "log");
     boolean log1p = a.api().isMath(call, "log1p");
     if (!(javaLog || nd4jLog || log1p) || call.getArguments().isEmpty()) {
-      if (call.getNameAsString().equals("log") && call.getArguments().size() == 1 && isSameDiffMath(call, a)) {
+      if (call.getNameAsString().equals("log") && call.getArguments().size() == 1 && a.types().isSameDiffMath(call)) {
         checkSameDiff(call, call.getArgument(0), ctx);
       }
       return;
@@ -72,8 +66,8 @@ public final class UnguardedLog implements Levels.ShapeOnlyLevel {
     // labels.mul(log(p)): the variable p is the prediction of a cross-entropy, a probability whatever its name
     // (a computed argument, such as the ratio of a KL divergence, is not the prediction itself)
     boolean crossEntropy = nd4jLog && !value.hasStrongRisk() && isVariable(arg) && a.scope().isLossCode(call)
-        && multipliedByLabels(call);
-    if (!(value.hasStrongRisk() || crossEntropy) || isClippedBelow(call, a) || inLogProbabilityFunction(call)
+        && Labels.multipliedByLabels(call);
+    if (!(value.hasStrongRisk() || crossEntropy) || a.consequences().clippedBelow(call) || a.scope().isLogProbabilityFunction(call)
         || a.values().guards().repairedAfterwards(call) || !a.facts().at(arg).canBeNonPositive()) {
       return; // ... or the flow proves the argument positive where the log is taken
     }
@@ -122,46 +116,6 @@ public final class UnguardedLog implements Levels.ShapeOnlyLevel {
     return x instanceof NameExpr || x instanceof com.github.javaparser.ast.expr.FieldAccessExpr;
   }
 
-  private static final Set<String> PRODUCTS = Set.of("mul", "muli");
-
-  /**
-   * The log's result is multiplied by the labels: {@code labels.mul(log(z))}, {@code log(z).muli(labels)}, or
-   * through a local ({@code logZ = log(z); ... labels.mul(logZ)}) in the same method.
-   */
-  private static boolean multipliedByLabels(MethodCallExpr log) {
-    if (productWithLabels(log)) {
-      return true;
-    }
-    Optional<String> local = log.getParentNode().filter(VariableDeclarator.class::isInstance)
-        .map(v -> ((VariableDeclarator) v).getNameAsString());
-    Optional<MethodDeclaration> method = log.findAncestor(MethodDeclaration.class);
-    if (local.isEmpty() || method.isEmpty()) {
-      return false;
-    }
-    return Nodes.any(method.get(), NameExpr.class, n -> n.getNameAsString().equals(local.get()) && productWithLabels(n));
-  }
-
-  /** {@code e} is the receiver or the argument of {@code mul}/{@code muli} whose other side is named for labels. */
-  private static boolean productWithLabels(Expression e) {
-    Optional<Node> parent = e.getParentNode();
-    if (parent.isEmpty() || !(parent.get() instanceof MethodCallExpr m) || !PRODUCTS.contains(m.getNameAsString())
-        || m.getArguments().size() != 1 || m.getScope().isEmpty()) {
-      return false;
-    }
-    Expression other = m.getScope().get() == e ? m.getArgument(0) : m.getArgument(0) == e ? m.getScope().get() : null;
-    return other != null && Labels.isLabelName(Labels.baseName(other));
-  }
-
-  /** {@code sd.math().log(x)} (or {@code sd.math.log(x)}) on a SameDiff instance. */
-  private static boolean isSameDiffMath(MethodCallExpr call, Analysis a) {
-    Expression scope = call.getScope().orElse(null);
-    Expression owner = scope instanceof MethodCallExpr m && m.getNameAsString().equals("math") && m.getArguments().isEmpty()
-        ? m.getScope().orElse(null)
-        : scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && f.getNameAsString().equals("math")
-            ? f.getScope() : null;
-    return owner != null && a.types().typeOf(owner).equals("SameDiff");
-  }
-
   /**
    * The facts (SameDiffHandler) say what the SDVariable holds when the graph runs: a probability that reaches 0,
    * a difference, a norm or a sum that can be 0 makes the log -Infinity.
@@ -175,40 +129,10 @@ public final class UnguardedLog implements Levels.ShapeOnlyLevel {
         "sd.math().log(sd.math().max(" + arg + ", sd.constant(1e-8))), or compute the loss from logits (log-softmax)");
   }
 
-  /**
-   * Inside {@code logProbability(x)}, {@code logDensity(x)}, {@code logPmf(x)}: a distribution's log
-   * probability, whose contract is -Infinity for an impossible outcome. (A loss or log-likelihood is not
-   * such a function: there -Infinity is the bug.)
-   */
-  private static boolean inLogProbabilityFunction(MethodCallExpr call) {
-    return call.findAncestor(MethodDeclaration.class).map(m -> {
-      String name = m.getNameAsString();
-      return name.startsWith("log") && (name.contains("Probability") || name.contains("Density")
-          || name.endsWith("Pdf") || name.endsWith("Pmf"));
-    }).orElse(false);
-  }
-
-  /** {@code Math.max(-10, Math.log(x))}: the caller already clips the -Infinity away. */
-  private static boolean isClippedBelow(MethodCallExpr log, Analysis a) {
-    return log.getParentNode().filter(MethodCallExpr.class::isInstance).map(MethodCallExpr.class::cast)
-        .filter(outer -> a.api().isMath(outer, "max") && outer.getArguments().size() == 2)
-        .map(outer -> outer.getArguments().stream().anyMatch(arg -> arg != log && !Double.isNaN(a.constants().value(arg))))
-        .orElse(false);
-  }
-
-  /** {@code Math.min(p, 1 - EPS)}: one bound is a constant below 1, so {@code -min} stays above -1. */
-  private static boolean cappedBelowOne(Expression e, Analysis a) {
-    while (e instanceof EnclosedExpr enclosed) {
-      e = enclosed.getInner();
-    }
-    return e instanceof MethodCallExpr min && a.api().isMath(min, "min") && min.getArguments().size() == 2
-        && min.getArguments().stream().anyMatch(bound -> a.constants().value(bound) < 1);
-  }
-
   /** log1p(x) is -Infinity at x = -1: {@code log1p(-p)} for a probability p that reaches 1. */
   private static void checkLog1p(MethodCallExpr call, Expression arg, RuleContext ctx) {
     if (arg instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
-      if (cappedBelowOne(u.getExpression(), Analysis.of(ctx))) {
+      if (Analysis.of(ctx).consequences().cappedBelowOne(u.getExpression())) {
         return;
       }
       Value inner = Analysis.of(ctx).values().of(u.getExpression());
