@@ -177,6 +177,30 @@ final class Fixes {
   /** A division's guard: {@code replacement}, the edit of the whole division; {@code divisor}, the guarded divisor as advice. */
   record Guard(String replacement, String divisor) {}
 
+  /** A fix's advice and, where one is safe, its edit (null otherwise). */
+  record Suggestion(String fix, String replacement) {}
+
+  /**
+   * How to keep {@code numerator / denominator} finite: an edit only for a divisor that is never negative,
+   * guarded so that every result with d >= eps stays as it was; a bare count keeps its advice (return early, or
+   * divide by 1?); a divisor of either sign gets a check of its magnitude.
+   */
+  static Suggestion division(Node division, Expression numerator, Expression denominator, boolean nonNegative,
+      RuleContext ctx) {
+    Types types = Analysis.of(ctx).types();
+    String den = denominator.toString();
+    if (types.isIntegral(denominator)) {
+      return new Suggestion(numerator + " / Math.max(" + den + ", 1), or return early when " + den + " == 0", null);
+    }
+    Guard guard = nonNegative ? divisionGuard(division, denominator, ctx) : null;
+    if (guard != null) {
+      return new Suggestion(numerator + " / " + guard.divisor(), guard.replacement());
+    }
+    String eps = epsilon(division, types.isFloat(denominator));
+    return nonNegative ? new Suggestion(numerator + " / Math.max(" + den + ", " + eps + ")", null)
+        : new Suggestion("check Math.abs(" + den + ") > " + eps + " before dividing", null);
+  }
+
   private static boolean isDouble(String type) {
     return type.equals("double") || type.equals("Double");
   }

@@ -121,23 +121,9 @@ public final class UnguardedDivision implements Levels.ShapeOnlyLevel {
       risk = reading.get().isContract() ? reading.get().when() : reading.get().shown();
     }
     String den = denominator.toString();
-    String fix;
-    String replacement = null;
-    // an edit only for a divisor that is never negative, guarded so that every result with d >= eps
-    // stays as it was; a bare count keeps its advice (return early, or divide by 1?)
-    Fixes.Guard guard = value.isNonNegative() && !a.types().isIntegral(denominator)
-        ? Fixes.divisionGuard(division, denominator, ctx) : null;
-    if (a.types().isIntegral(denominator)) {
-      fix = numerator + " / Math.max(" + den + ", 1), or return early when " + den + " == 0";
-    } else if (guard != null) {
-      fix = numerator + " / " + guard.divisor();
-      replacement = guard.replacement();
-    } else if (value.isNonNegative()) {
-      fix = numerator + " / Math.max(" + den + ", " + Fixes.epsilon(division, a.types().isFloat(denominator)) + ")";
-    } else {
-      fix = "check Math.abs(" + den + ") > " + Fixes.epsilon(division, a.types().isFloat(denominator))
-          + " before dividing";
-    }
+    Fixes.Suggestion suggestion = Fixes.division(division, numerator, denominator, value.isNonNegative(), ctx);
+    String fix = suggestion.fix();
+    String replacement = suggestion.replacement();
     if (reading.isEmpty()) {
       reading = ZeroContracts.of(division, denominator, fact, a);
       if (reading.isPresent() && ZeroContracts.ruledOut(reading.get(), division, a)) {
