@@ -124,7 +124,20 @@ public final class IndexedSummaries implements CrossFileCalls {
 
     @Override
     public Optional<String> returnType(MethodCallExpr call) {
-      return resolve(call).map(c -> c.method().returnType()).filter(t -> Precision.ofType(t) != Precision.UNKNOWN);
+      Optional<String> type = resolve(call).map(c -> c.method().returnType()).or(() -> declaredReturnType(call));
+      return type.filter(t -> Precision.ofType(t) != Precision.UNKNOWN);
+    }
+
+    /** The return type an instance call's receiver type declares, whichever override runs. */
+    private Optional<String> declaredReturnType(MethodCallExpr call) {
+      Expression scope = call.getScope().map(FileRecord::unwrap).orElse(null);
+      if (scope == null || scope.isThisExpr() || scope.isSuperExpr() || record == null
+          || scope instanceof NameExpr n && analysis.declarations().find(n, n.getNameAsString()).isEmpty()) {
+        return Optional.empty(); // unqualified, or a static call: resolve() has decided
+      }
+      String receiver = analysis.types().typeOf(scope);
+      return receiver.isEmpty() ? Optional.empty() : index.returnType(receiver, call.getNameAsString(),
+          call.getArguments().stream().map(a -> analysis.types().typeOf(a)).toList(), record);
     }
 
     private Optional<ProjectIndex.Callee> resolve(MethodCallExpr call) {

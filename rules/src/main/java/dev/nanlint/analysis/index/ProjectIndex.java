@@ -222,6 +222,31 @@ public final class ProjectIndex implements Linter.UnitObserver {
         : unique(lookup(d, name, argumentTypes.size(), argumentTypes, false));
   }
 
+  /**
+   * The declared return type of {@code receiver.name(...)} for a receiver whose class (or interface) the run
+   * declares, found in it or its superclasses: whatever overrides the method, Java keeps that type (an override
+   * may only narrow it), so unlike the method's body the type does not depend on which override runs. Empty
+   * when no unique method of that name and arity (and argument types, among overloads) is found.
+   */
+  public Optional<String> returnType(String receiverType, String name, List<String> argumentTypes, FileRecord from) {
+    Declared d = declared(receiverType, from);
+    for (int depth = 0; d != null && depth < 20; depth++) {
+      List<MethodRecord> candidates = d.type().methods().stream()
+          .filter(m -> m.name().equals(name) && m.arity() == argumentTypes.size()).toList();
+      if (candidates.size() > 1) {
+        candidates = candidates.stream().filter(m -> m.parameterTypes().equals(argumentTypes)).toList();
+      }
+      if (!candidates.isEmpty()) {
+        return candidates.size() == 1 ? Optional.of(candidates.get(0).returnType()) : Optional.empty();
+      }
+      if (d.type().superclass().isEmpty()) {
+        return Optional.empty();
+      }
+      d = declared(d.type().superclass(), d.file());
+    }
+    return Optional.empty();
+  }
+
   /** A static call {@code Type.name(...)} with the class name as written in {@code from}. */
   public Optional<Callee> resolveStatic(String type, String name, List<String> argumentTypes, FileRecord from) {
     Declared d = declared(type, from);

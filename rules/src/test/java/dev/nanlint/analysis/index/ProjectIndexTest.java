@@ -142,10 +142,33 @@ class ProjectIndexTest {
           }
         }
         """);
-    assertEquals(Optional.empty(), run.resolved("m/User.java", "score"), "an interface: any implementation");
-    assertEquals(Optional.empty(), run.resolved("m/User.java", "open"), "overridable: a subclass may return anything");
+    // the declared type holds whichever implementation runs (an override may only narrow it)
+    assertEquals(Optional.of("double"), run.resolved("m/User.java", "score"), "an interface's declared type");
+    assertEquals(Optional.of("double"), run.resolved("m/User.java", "open"), "an overridable method's declared type");
     assertEquals(Optional.of("double"), run.resolved("m/User.java", "closed"));
     assertEquals(Optional.of("double"), run.resolved("m/User.java", "mine"), "a method of a final class");
+  }
+
+  /** What a method returns is known only where no override can run instead: its value, unlike its type. */
+  @Test
+  void onlyMethodsNoOverrideCanReplaceGiveTheirValue() {
+    String base = """
+        package m;
+        public class Base {
+          public double open(double x) { return 1; }
+          public final double closed(double x) { return 1; }
+        }
+        """;
+    Run open = new Run("m/Base.java", base, "m/User.java", """
+        package m;
+        class User { double f(Base base, double x) { return x / base.open(x); } }
+        """);
+    Run closed = new Run("m/Base.java", base, "m/User.java", """
+        package m;
+        class User { double f(Base base, double x) { return x / base.closed(x); } }
+        """);
+    assertTrue(open.divisor("m/User.java").canBeZero(), "a subclass may return anything");
+    assertFalse(closed.divisor("m/User.java").canBeZero(), "the final method returns 1");
   }
 
   @Test
