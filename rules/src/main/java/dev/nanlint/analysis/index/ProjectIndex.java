@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * pass ({@link #parsed}, as a {@link Linter.UnitObserver}), and resolution of a call from one file to a
  * method another file declares. A call resolves only to a unique method with a body that cannot be
  * overridden out of sight: static, final, private, or of a final class. An interface method or an
- * overridable method is unknown, as is a class or superclass outside the run.
+ * overridable method is unknown, as is a class or superclass outside the run; its declared return type is
+ * still known ({@link #returnType}), since an override may only narrow it.
  */
 public final class ProjectIndex implements Linter.UnitObserver {
   private final Map<String, FileRecord> files = new ConcurrentHashMap<>();
