@@ -5,6 +5,7 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,35 @@ import java.util.Set;
 public final class Scope {
 
   Scope() {}
+
+  /** Where a division stands, for UnguardedDivision. */
+  public enum Division {
+    /** In code named for ML, or in a class implementing an ML type. */
+    NAMED,
+    /** Elsewhere, by an integer or a counter: checked when the flow shows a count that can stay 0. */
+    COUNT,
+    /** Elsewhere, in a file using an ML library, a floating quotient that reaches a result: at most a note. */
+    ML_LIBRARY_USER,
+    OUTSIDE
+  }
+
+  /**
+   * Where {@code division} by {@code denominator} stands. Outside code named for ML, a counter the code shows can
+   * stay 0 is still a risk (a ratio of counts); in a file that uses an ML library a floating quotient that reaches
+   * a result (a returned metric, a stored feature) counts too, the names being weak evidence either way.
+   */
+  public static Division ofDivision(Node division, Expression denominator, Analysis a) {
+    if (a.scope().isNumericCode(division)) {
+      return Division.NAMED;
+    }
+    if (a.types().isIntegral(Flow.strip(denominator)) || ZeroContracts.isCounter(denominator, a)) {
+      return Division.COUNT; // double n = 0; ... n += 1 counts too
+    }
+    return a.scope().usesMlLibrary(division) && division instanceof Expression quotient
+        && a.types().isFloating(quotient)
+        && a.consequences().of(quotient).fate() == Consequences.Fate.REACHES_RESULT
+        ? Division.ML_LIBRARY_USER : Division.OUTSIDE;
+  }
 
   /** Loss, gradient, optimiser, normalisation, metric or training code. */
   public boolean isNumericCode(Node n) {

@@ -6,7 +6,7 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.analysis.Analysis;
-import dev.nanlint.analysis.Consequences;
+import dev.nanlint.analysis.Scope;
 import dev.nanlint.analysis.ZeroContracts;
 import dev.nanlint.analysis.ZeroMechanisms;
 import dev.nanlint.analysis.Flow;
@@ -83,16 +83,13 @@ public final class UnguardedDivision implements Levels.ShapeOnlyLevel {
 
   private static void check(Node division, Expression numerator, Expression denominator, RuleContext ctx) {
     Analysis a = Analysis.of(ctx);
-    boolean named = a.scope().isNumericCode(division);
-    boolean integral = a.types().isIntegral(Flow.strip(denominator)); // a counter, or an integer quotient
-    // code whose names do not say ML but whose file uses an ML library: a floating quotient that reaches a
-    // result (a returned metric, a stored feature) is a note; the names are weak evidence either way
-    boolean unnamed = !named && !integral && !ZeroContracts.isCounter(denominator, a); // double n = 0; n += 1
-    if (unnamed && (!a.scope().usesMlLibrary(division) || !(division instanceof Expression quotient)
-        || !a.types().isFloating(quotient)
-        || a.consequences().of(quotient).fate() != Consequences.Fate.REACHES_RESULT)) {
+    Scope.Division where = Scope.ofDivision(division, denominator, a);
+    if (where == Scope.Division.OUTSIDE) {
       return;
     }
+    boolean named = where == Scope.Division.NAMED;
+    boolean unnamed = where == Scope.Division.ML_LIBRARY_USER; // at most a note
+    boolean integral = a.types().isIntegral(Flow.strip(denominator)); // a counter, or an integer quotient
     Value value = a.values().of(denominator);
     boolean risky = value.canBeZero() && value.hasRisk();
     if (!risky && !(integral && a.facts().mayCountOrTruncate(Flow.strip(denominator)))
