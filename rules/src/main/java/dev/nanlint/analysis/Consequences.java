@@ -354,7 +354,8 @@ public final class Consequences {
     };
     boolean inclusive = b.getOperator() == BinaryExpr.Operator.GREATER_EQUALS
         || b.getOperator() == BinaryExpr.Operator.LESS_EQUALS;
-    return wantsGreater && !(inclusive && Printed.of(other).contains("NEGATIVE_INFINITY"));
+    // -Infinity >= x holds for x = -Infinity: an inclusive bound must be a constant known to be above it
+    return wantsGreater && !(inclusive && !(constants.value(other) > Double.NEGATIVE_INFINITY));
   }
 
   /**

@@ -201,7 +201,8 @@ final class Vocabulary {
       "org.tribuo.", "smile.", "weka.", "moa.", "org.encog.", "ai.djl.", "org.tensorflow.", "ml.dmlc.xgboost4j.",
       "cc.mallet.", "org.apache.mahout.", "opennlp.tools.ml.", "org.apache.spark.ml.", "org.apache.spark.mllib.",
       "de.bwaldvogel.liblinear.", "libsvm.", "jsat.", "elki.", "de.lmu.ifi.dbs.elki.", "net.librec.",
-      "org.neuroph.", "hex.", "water.", "org.apache.flink.ml.", "com.alibaba.alink.", "meka.", "net.sf.javaml.");
+      "org.neuroph.", "hex.genmodel.", "ai.h2o.", "org.apache.flink.ml.", "com.alibaba.alink.", "meka.",
+      "net.sf.javaml.");
 
   /**
    * Simple names of DL4J, ND4J and Tribuo types whose implementations are ML code (losses, activations,

@@ -58,9 +58,9 @@ public final class ZeroContracts {
    * the finding stays a warning; otherwise it is a contract and {@code when} completes "gives NaN or
    * Infinity ..." for the message. {@code inputs}: for a reading about sizes, the inputs measured.
    */
-  public record Reading(Kind kind, String when, String shown, List<Expression> inputs) {
+  public record Reading(Kind kind, String when, String shown, List<Expression> inputs, boolean together) {
     public Reading(Kind kind, String when, String shown) {
-      this(kind, when, shown, List.of());
+      this(kind, when, shown, List.of(), false);
     }
 
     public boolean isContract() {
@@ -164,8 +164,13 @@ public final class ZeroContracts {
    * when one of them is not empty, by a check the flow could not follow (see {@link #exitsWhenEmptyBefore}).
    */
   public static boolean ruledOut(Reading reading, Node division, Analysis a) {
-    return reading.kind() == Kind.EMPTY_INPUT && !reading.inputs().isEmpty()
-        && exitsWhenEmptyBefore(reading.inputs(), division, a);
+    if (reading.kind() != Kind.EMPTY_INPUT || reading.inputs().isEmpty()) {
+      return false;
+    }
+    // a sum or maximum of sizes is 0 only when all inputs are empty: one that is not suffices; otherwise the
+    // divisor is 0 when any one is, and each must be ruled out
+    return reading.together() ? exitsWhenEmptyBefore(reading.inputs(), division, a)
+        : reading.inputs().stream().allMatch(input -> exitsWhenEmptyBefore(List.of(input), division, a));
   }
 
   /**
@@ -178,10 +183,11 @@ public final class ZeroContracts {
     for (Node p = division.getParentNode().orElse(null); p != null && !(p instanceof CallableDeclaration<?>);
         child = p, p = p.getParentNode().orElse(null)) {
       if (p instanceof ConditionalExpr c && child != c.getCondition()
-          && picks(c.getCondition(), child == c.getThenExpr(), inputs, a)) {
+          && picks(c.getCondition(), child == c.getThenExpr(), inputs, a) && !changedBetween(inputs, c.getCondition(), division)) {
         return true;
       }
-      if (p instanceof IfStmt s && child != s.getCondition() && picks(s.getCondition(), child == s.getThenStmt(), inputs, a)) {
+      if (p instanceof IfStmt s && child != s.getCondition() && picks(s.getCondition(), child == s.getThenStmt(), inputs, a)
+          && !changedBetween(inputs, s.getCondition(), division)) {
         return true;
       }
       if (!(p instanceof BlockStmt block)) {
@@ -191,12 +197,34 @@ public final class ZeroContracts {
         if (st == child) {
           break;
         }
-        if (st instanceof IfStmt check && exits(check.getThenStmt()) && picks(check.getCondition(), false, inputs, a)) {
+        if (st instanceof IfStmt check && exits(check.getThenStmt()) && picks(check.getCondition(), false, inputs, a)
+            && !changedBetween(inputs, check, division)) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * Whether an input is assigned anew, or emptied by a call on it ({@code clear}, {@code remove...}), after
+   * {@code check} and before {@code division}: then the check says nothing about what the division sees.
+   */
+  private static boolean changedBetween(List<Expression> inputs, Node check, Node division) {
+    Node callable = division.findAncestor(CallableDeclaration.class).map(Node.class::cast).orElse(null);
+    if (callable == null) {
+      return true;
+    }
+    List<String> names = inputs.stream().map(i -> text(Flow.strip(i))).toList();
+    return Nodes.any(callable, Node.class, n -> between(n, check, division) && (
+        n instanceof AssignExpr w && names.contains(text(Flow.strip(w.getTarget())))
+        || n instanceof MethodCallExpr m && m.getScope().map(sc -> names.contains(text(Flow.strip(sc)))).orElse(false)
+            && (m.getNameAsString().equals("clear") || m.getNameAsString().startsWith("remove"))));
+  }
+
+  private static boolean between(Node n, Node first, Node last) {
+    return n.getBegin().isPresent() && first.getEnd().isPresent() && last.getBegin().isPresent()
+        && first.getEnd().get().isBefore(n.getBegin().get()) && n.getBegin().get().isBefore(last.getBegin().get());
   }
 
   /**
@@ -887,13 +915,13 @@ public final class ZeroContracts {
     for (Expression input : inputs) {
       String shown = canBeEmpty(input, zeroAt, division, a);
       if (shown != null && !together) {
-        return new Reading(kind, null, shown, inputs);
+        return new Reading(kind, null, shown, inputs, together);
       }
       firstShown = firstShown == null ? shown : firstShown;
       allShown &= shown != null;
     }
     if (together && allShown && firstShown != null) {
-      return new Reading(kind, null, firstShown, inputs);
+      return new Reading(kind, null, firstShown, inputs, together);
     }
     boolean several = together && names.size() > 1;
     String who = several ? joined(names) : String.join(" or ", names);
@@ -913,7 +941,7 @@ public final class ZeroContracts {
       when = "when " + who + " has exactly " + zeroAt + " elements: a contract the caller keeps, unless the code"
           + " can pass so few";
     }
-    return new Reading(kind, when, null, inputs);
+    return new Reading(kind, when, null, inputs, together);
   }
 
   /** {@code a}, {@code a and b}, {@code a, b and c}. */

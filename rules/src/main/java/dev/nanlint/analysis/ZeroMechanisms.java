@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.nanlint.analysis.facts.NumFact;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,13 +52,14 @@ public final class ZeroMechanisms {
    */
   public static boolean isDoubleSigmoid(Expression operand, Analysis a) {
     Expression x = Flow.strip(operand);
-    return isSigmoidInDouble(x instanceof NameExpr use ? a.flow().definition(use).orElse(x) : x, a);
+    return isSigmoidInDouble(x instanceof NameExpr use ? a.flow().definition(use).orElse(x) : x, a, new HashSet<>());
   }
 
-  private static boolean isSigmoidInDouble(Expression e, Analysis a) {
+  /** {@code visiting}: the methods whose returns are being read, so that a recursive sigmoid ends (as not one). */
+  private static boolean isSigmoidInDouble(Expression e, Analysis a, Set<MethodDeclaration> visiting) {
     Expression x = Flow.strip(e);
     if (x instanceof ConditionalExpr choice) { // flag ? 1 / (1 + exp(z)) : 1 / (1 + exp(-z))
-      return isSigmoidInDouble(choice.getThenExpr(), a) && isSigmoidInDouble(choice.getElseExpr(), a);
+      return isSigmoidInDouble(choice.getThenExpr(), a, visiting) && isSigmoidInDouble(choice.getElseExpr(), a, visiting);
     }
     if (x instanceof MethodCallExpr call) { // an INDArray's sigmoid computes in the array's type, float by default
       if (!SCALAR_SIGMOIDS.contains(call.getNameAsString()) || call.getArguments().size() != 1
@@ -65,16 +67,29 @@ public final class ZeroMechanisms {
           || a.types().isFloat(call.getArgument(0))) {
         return false;
       }
-      // a sigmoid of this file decides by its body: one that returns 0.0 past a cut-off is 0 from there
-      return a.facts().summaries().resolve(call).map(m -> returnsOnlySigmoids(m, a)).orElse(true);
+      // a sigmoid of the run decides by its body: one that returns 0.0 past a cut-off is 0 from there; one the
+      // run declares but no summary reads (an overridable method) is not known to be one; a library's goes by its name
+      Optional<MethodDeclaration> local = a.facts().summaries().resolve(call);
+      if (local.isPresent()) {
+        return visiting.add(local.get()) && returnsOnlySigmoids(local.get(), a, visiting);
+      }
+      Optional<Boolean> elsewhere = a.crossFile().returnsOnlySigmoids(call);
+      return elsewhere.orElseGet(() -> a.crossFile().returnType(call).isEmpty());
     }
     return x instanceof BinaryExpr division && division.getOperator() == BinaryExpr.Operator.DIVIDE
         && !a.types().isFloat(division) && a.values().isSigmoid(division);
   }
 
-  private static boolean returnsOnlySigmoids(MethodDeclaration method, Analysis a) {
+  /** Whether every return of {@code method} (analysed by {@code a}) is a sigmoid in double or a positive constant. */
+  public static boolean returnsOnlySigmoids(MethodDeclaration method, Analysis a) {
+    Set<MethodDeclaration> visiting = new HashSet<>();
+    visiting.add(method);
+    return returnsOnlySigmoids(method, a, visiting);
+  }
+
+  private static boolean returnsOnlySigmoids(MethodDeclaration method, Analysis a, Set<MethodDeclaration> visiting) {
     List<ReturnStmt> returns = method.findAll(ReturnStmt.class);
     return !returns.isEmpty() && returns.stream().allMatch(r -> r.getExpression()
-        .map(e -> isSigmoidInDouble(e, a) || a.constants().value(e) > 0).orElse(false));
+        .map(e -> isSigmoidInDouble(e, a, visiting) || a.constants().value(e) > 0).orElse(false));
   }
 }

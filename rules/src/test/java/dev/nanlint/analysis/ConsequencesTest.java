@@ -209,6 +209,15 @@ class ConsequencesTest {
           double logP = Math.log(p);
           return logP < 0 ? logP : 0;
         }
+        static final double FLOOR = Double.NEGATIVE_INFINITY;
+        double namedFloor(double p) {
+          double logP = Math.log(p);
+          return logP >= FLOOR ? logP : -100;
+        }
+        double constantFloor(double p) {
+          double logP = Math.log(p);
+          return logP >= -50 ? logP : -100;
+        }
         double printed(double p) {
           double logP = Math.log(p);
           System.err.println(logP);
@@ -237,6 +246,8 @@ class ConsequencesTest {
     assertEquals(Fate.REACHES_RESULT, logFateIn("negated"));
     assertEquals(Fate.REACHES_RESULT, logFateIn("wrongWay"));
     assertEquals(Fate.REACHES_RESULT, logFateIn("printed"));
+    assertEquals(Fate.REACHES_RESULT, logFateIn("namedFloor"), "-Infinity >= FLOOR holds when FLOOR is -Infinity");
+    assertEquals(Fate.GUARDED, logFateIn("constantFloor"));
   }
 
   private static final String CHECKS = """

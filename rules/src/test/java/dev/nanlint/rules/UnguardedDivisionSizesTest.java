@@ -247,4 +247,32 @@ class UnguardedDivisionSizesTest {
         Config.defaults()).stream().map(f -> f.severity().label() + ": " + f.message()).toList();
     assertEquals(List.of(note("n", "when ratings is empty (n counts its elements)" + EMPTY)), found);
   }
+
+  /**
+   * A check of one input says nothing about a divisor that is 0 when any of several is empty; a check made
+   * before the input is built anew says nothing about what the division sees.
+   */
+  @Test
+  void aCheckCountsOnlyForTheInputTheDivisionSees() {
+    assertEquals(1, findings("""
+        double meanLoss(double[] train, double[] test, boolean useTest, double s) {
+          if (train.length == 0) return 0;
+          int n = useTest ? test.length : train.length;
+          return s / n;
+        }
+        """).size(), "test may be empty whatever train holds");
+    assertEquals(List.of("warning"), RuleFindings.levels(findings("""
+        double meanKept(List<Double> raw) {
+          List<Double> losses = raw;
+          int n = 0;
+          for (double x : losses) n++;
+          if (n == 0) return 0;
+          losses = new ArrayList<>();
+          for (double x : raw) if (x > 0) losses.add(x);
+          double s = 0;
+          for (double x : losses) s += x;
+          return s / losses.size();
+        }
+        """)), "the list checked is not the list divided by");
+  }
 }

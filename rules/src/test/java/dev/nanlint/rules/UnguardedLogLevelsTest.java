@@ -118,5 +118,12 @@ class UnguardedLogLevelsTest {
           return 1.0 / (1.0 + Math.exp(-y));
         }
         """), "a sigmoid that returns 0.0 below a cut-off is 0 from a logit of -37");
+    assertEquals(List.of("warning", "note"), levels("""
+        double loss(double z) {
+          double p = sigmoid(z);
+          return -Math.log(p) - Math.log(1 - p);
+        }
+        static double sigmoid(double x) { return x < -40 ? sigmoid(-40) : 1 / (1 + Math.exp(-x)); }
+        """), "a sigmoid that calls itself is not read as one (log(p) warns), and the rule does not fail");
   }
 }

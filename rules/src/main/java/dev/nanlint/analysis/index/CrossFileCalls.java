@@ -31,6 +31,11 @@ public interface CrossFileCalls {
       public Optional<String> returnType(MethodCallExpr call) {
         return Optional.empty();
       }
+
+      @Override
+      public Optional<Boolean> returnsOnlySigmoids(MethodCallExpr call) {
+        return Optional.empty();
+      }
     };
 
     /** The fact {@code call} returns, given its argument facts, when it resolves to a summarised method of another file. */
@@ -38,5 +43,11 @@ public interface CrossFileCalls {
 
     /** The declared (numeric) return type of the method of another file {@code call} resolves to. */
     Optional<String> returnType(MethodCallExpr call);
+
+    /**
+     * Whether every return of the summarised method of another file {@code call} resolves to is a sigmoid in
+     * double or a positive constant (no cut-off that returns 0.0); empty when it does not resolve.
+     */
+    Optional<Boolean> returnsOnlySigmoids(MethodCallExpr call);
   }
 }

@@ -10,6 +10,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.ZeroMechanisms;
 import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.analysis.facts.NumFact.Precision;
 import dev.nanlint.engine.Nodes;
@@ -31,7 +32,7 @@ public final class IndexedSummaries implements CrossFileCalls {
   /** By {@link ProjectIndex.Callee#key}: the fact without evidence, and the callee's reason as the caller reads it. */
   private final Map<String, Summary> summaries;
 
-  record Summary(NumFact fact, String reason) {}
+  record Summary(NumFact fact, String reason, boolean onlySigmoids) {}
 
   private IndexedSummaries(ProjectIndex index, Map<String, Summary> summaries) {
     this.index = index;
@@ -63,7 +64,8 @@ public final class IndexedSummaries implements CrossFileCalls {
         if (fact.isPresent()) {
           String reason = fact.get().evidence().isEmpty() ? null : fact.get().evidence().get(0).reason();
           out.put(callee.key(), new Summary(fact.get().withoutEvidence(), reason == null ? null
-              : callee.owner().simpleName() + "." + reason.replaceFirst(" \\(line ", " (" + file + " line ")));
+              : callee.owner().simpleName() + "." + reason.replaceFirst(" \\(line ", " (" + file + " line "),
+              ZeroMechanisms.returnsOnlySigmoids(m.get(), analysis)));
         }
       }
     }
@@ -108,6 +110,11 @@ public final class IndexedSummaries implements CrossFileCalls {
     Calls(String path, Analysis analysis) {
       this.path = path;
       this.analysis = analysis;
+    }
+
+    @Override
+    public Optional<Boolean> returnsOnlySigmoids(MethodCallExpr call) {
+      return resolve(call).map(c -> summaries.get(c.key())).map(Summary::onlySigmoids);
     }
 
     @Override

@@ -230,22 +230,26 @@ public final class ProjectIndex implements Linter.UnitObserver {
    * when no unique method of that name and arity (and argument types, among overloads) is found.
    */
   public Optional<String> returnType(String receiverType, String name, List<String> argumentTypes, FileRecord from) {
+    // every method of that name and arity up the superclass chain: an overload in a superclass may be the one
+    // Java picks, so the type is known only when they all declare the same one
+    List<MethodRecord> candidates = new ArrayList<>();
     Declared d = declared(receiverType, from);
-    for (int depth = 0; d != null && depth < 20; depth++) {
-      List<MethodRecord> candidates = d.type().methods().stream()
-          .filter(m -> m.name().equals(name) && m.arity() == argumentTypes.size()).toList();
-      if (candidates.size() > 1) {
-        candidates = candidates.stream().filter(m -> m.parameterTypes().equals(argumentTypes)).toList();
-      }
-      if (!candidates.isEmpty()) {
-        return candidates.size() == 1 ? Optional.of(candidates.get(0).returnType()) : Optional.empty();
-      }
+    for (int depth = 0; d != null; depth++) {
+      d.type().methods().stream().filter(m -> m.name().equals(name) && m.arity() == argumentTypes.size())
+          .forEach(candidates::add);
       if (d.type().superclass().isEmpty()) {
-        return Optional.empty();
+        break;
       }
-      d = declared(d.type().superclass(), d.file());
+      d = depth < 20 ? declared(d.type().superclass(), d.file()) : null;
+      if (d == null) {
+        return Optional.empty(); // a superclass outside the run may declare an overload
+      }
     }
-    return Optional.empty();
+    if (d == null) {
+      return Optional.empty();
+    }
+    List<String> types = candidates.stream().map(MethodRecord::returnType).distinct().toList();
+    return types.size() == 1 ? Optional.of(types.get(0)) : Optional.empty();
   }
 
   /** A static call {@code Type.name(...)} with the class name as written in {@code from}. */

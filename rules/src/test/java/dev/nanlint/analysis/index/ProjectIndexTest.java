@@ -149,6 +149,22 @@ class ProjectIndexTest {
     assertEquals(Optional.of("double"), run.resolved("m/User.java", "mine"), "a method of a final class");
   }
 
+  /** An overload in a superclass may be the one Java picks: a type only when every candidate declares it. */
+  @Test
+  void overloadsUpTheChainMustAgreeOnTheType() {
+    Run run = new Run("m/Base.java", """
+        package m;
+        public class Base { public double scale(double x) { return x; } }
+        """, "m/Sub.java", """
+        package m;
+        public class Sub extends Base { public int scale(int x) { return x; } }
+        """, "m/User.java", """
+        package m;
+        class User { double f(Sub sub, double x) { return x / sub.scale(2.5); } }
+        """);
+    assertEquals(Optional.empty(), run.resolved("m/User.java", "scale"));
+  }
+
   /** What a method returns is known only where no override can run instead: its value, unlike its type. */
   @Test
   void onlyMethodsNoOverrideCanReplaceGiveTheirValue() {
