@@ -227,11 +227,17 @@ class ConsequencesTest {
       """;
 
   private Fate logFateIn(String method) {
-    CompilationUnit logs = StaticJavaParser.parse(LOGS);
-    MethodDeclaration m = logs.findFirst(MethodDeclaration.class, d -> d.getNameAsString().equals(method)).orElseThrow();
-    com.github.javaparser.ast.expr.MethodCallExpr log = m.findFirst(com.github.javaparser.ast.expr.MethodCallExpr.class,
-        c -> c.getNameAsString().equals("log")).orElseThrow();
-    return new Analysis(logs).consequences().ofMinusInfinity(log).fate();
+    return callFateIn(LOGS, method, true);
+  }
+
+  /** The fate of the first log (as {@code ofMinusInfinity}) or sqrt (as {@code ofNaN}) in {@code method} of {@code source}. */
+  private static Fate callFateIn(String source, String method, boolean log) {
+    CompilationUnit unit = StaticJavaParser.parse(source);
+    MethodDeclaration m = unit.findFirst(MethodDeclaration.class, d -> d.getNameAsString().equals(method)).orElseThrow();
+    com.github.javaparser.ast.expr.MethodCallExpr call = m.findFirst(com.github.javaparser.ast.expr.MethodCallExpr.class,
+        c -> c.getNameAsString().equals(log ? "log" : "sqrt")).orElseThrow();
+    Consequences c = new Analysis(unit).consequences();
+    return log ? c.ofMinusInfinity(call).fate() : c.ofNaN(call).fate();
   }
 
   /**
@@ -280,12 +286,7 @@ class ConsequencesTest {
       """;
 
   private Fate checkedFateIn(String method, boolean log) {
-    CompilationUnit checks = StaticJavaParser.parse(CHECKS);
-    MethodDeclaration m = checks.findFirst(MethodDeclaration.class, d -> d.getNameAsString().equals(method)).orElseThrow();
-    com.github.javaparser.ast.expr.MethodCallExpr call = m.findFirst(com.github.javaparser.ast.expr.MethodCallExpr.class,
-        c -> c.getNameAsString().equals(log ? "log" : "sqrt")).orElseThrow();
-    Consequences c = new Analysis(checks).consequences();
-    return log ? c.ofMinusInfinity(call).fate() : c.ofNaN(call).fate();
+    return callFateIn(CHECKS, method, log);
   }
 
   /**
