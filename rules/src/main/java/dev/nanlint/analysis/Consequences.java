@@ -20,13 +20,10 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithBody;
-import com.github.javaparser.ast.stmt.IfStmt;
-import com.github.javaparser.ast.stmt.ThrowStmt;
-import com.github.javaparser.ast.stmt.Statement;
-import com.github.javaparser.ast.stmt.ContinueStmt;
-import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
 import dev.nanlint.engine.DeadBranches;
 import java.util.ArrayList;
 import java.util.List;
@@ -265,7 +262,7 @@ public final class Consequences {
       if (earlier == child) {
         break;
       }
-      if (earlier instanceof IfStmt exit && exit.getElseStmt().isEmpty() && exits(exit.getThenStmt())
+      if (earlier instanceof IfStmt exit && exit.getElseStmt().isEmpty() && Guards.alwaysExits(exit.getThenStmt())
           && after(exit, store)) {
         Optional<Expression> found = decisive(exit.getCondition(), false, local, read, kind);
         if (found.isPresent()) {
@@ -274,13 +271,6 @@ public final class Consequences {
       }
     }
     return Optional.empty();
-  }
-
-  private static boolean exits(Statement s) {
-    if (s instanceof BlockStmt block) {
-      return block.getStatements().isNonEmpty() && exits(block.getStatements().getLast().get());
-    }
-    return s instanceof ReturnStmt || s instanceof ThrowStmt || s instanceof BreakStmt || s instanceof ContinueStmt;
   }
 
   /**

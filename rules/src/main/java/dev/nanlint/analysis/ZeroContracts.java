@@ -21,9 +21,7 @@ import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
-import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
-import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.nanlint.engine.Nodes;
 import dev.nanlint.analysis.facts.Evaluator;
@@ -197,7 +195,7 @@ public final class ZeroContracts {
         if (st == child) {
           break;
         }
-        if (st instanceof IfStmt check && exits(check.getThenStmt()) && picks(check.getCondition(), false, inputs, a)
+        if (st instanceof IfStmt check && Guards.alwaysExits(check.getThenStmt()) && picks(check.getCondition(), false, inputs, a)
             && !changedBetween(inputs, check, division)) {
           return true;
         }
@@ -271,16 +269,8 @@ public final class ZeroContracts {
     if (checksSize(b, input, 0, a)) {
       return true;
     }
-    Expression l = Flow.strip(b.getLeft());
-    Expression r = Flow.strip(b.getRight());
-    Expression side = isSmallCount(r) ? l : isSmallCount(l) ? r : null;
-    if (!(side instanceof NameExpr counter) || !isComparison(b.getOperator())) {
-      return false;
-    }
-    long bound = ((IntegerLiteralExpr) (side == l ? r : l)).asNumber().longValue();
-    BinaryExpr.Operator op = side == l ? b.getOperator() : Refiner.flip(b.getOperator());
-    long boundary = op == BinaryExpr.Operator.GREATER_EQUALS || op == BinaryExpr.Operator.LESS ? bound - 1 : bound;
-    if (boundary != 0 || !isCounter(counter, a)) {
+    Optional<CountComparison> c = countComparison(b);
+    if (c.isEmpty() || !(c.get().side() instanceof NameExpr counter) || c.get().boundary() != 0 || !isCounter(counter, a)) {
       return false;
     }
     Optional<Reading> counted = total(counter, b, a);
@@ -296,17 +286,9 @@ public final class ZeroContracts {
     if (!(atom instanceof BinaryExpr b) || !checksCount(b, input, a)) {
       return false;
     }
-    BinaryExpr.Operator op = isSmallCount(Flow.strip(b.getRight())) ? b.getOperator() : Refiner.flip(b.getOperator());
+    BinaryExpr.Operator op = countComparison(b).get().op();
     return op == BinaryExpr.Operator.GREATER || op == BinaryExpr.Operator.GREATER_EQUALS
         || op == BinaryExpr.Operator.NOT_EQUALS;
-  }
-
-  /** Ends in a return or throw. */
-  private static boolean exits(Statement s) {
-    if (s instanceof BlockStmt block) {
-      return block.getStatements().isNonEmpty() && exits(block.getStatements().getLast().get());
-    }
-    return s instanceof ReturnStmt || s instanceof ThrowStmt;
   }
 
   /** True when {@code input} is empty: {@code input.isEmpty()}, {@code input.trim().isEmpty()}, a size {@code == 0} or {@code < 1}. */
@@ -323,7 +305,7 @@ public final class ZeroContracts {
     if (!(atom instanceof BinaryExpr b) || !checksCount(b, input, a)) {
       return false;
     }
-    BinaryExpr.Operator op = isSmallCount(Flow.strip(b.getRight())) ? b.getOperator() : Refiner.flip(b.getOperator());
+    BinaryExpr.Operator op = countComparison(b).get().op();
     return op == BinaryExpr.Operator.EQUALS || op == BinaryExpr.Operator.LESS || op == BinaryExpr.Operator.LESS_EQUALS;
   }
 
@@ -1071,32 +1053,37 @@ public final class ZeroContracts {
       return zeroAt == 0 && call.getNameAsString().equals("isEmpty") && call.getArguments().isEmpty()
           && call.getScope().map(s -> text(Flow.strip(s)).equals(input)).orElse(false);
     }
-    if (!(atom instanceof BinaryExpr b) || !isComparison(b.getOperator())) {
+    Optional<CountComparison> c = atom instanceof BinaryExpr b ? countComparison(b) : Optional.empty();
+    if (c.isEmpty() || c.get().boundary() != zeroAt) {
       return false;
     }
-    Expression l = Flow.strip(b.getLeft());
-    Expression r = Flow.strip(b.getRight());
-    boolean countOnRight = isSmallCount(r);
-    Expression side = countOnRight ? l : isSmallCount(l) ? r : null;
-    if (side == null) {
-      return false;
-    }
-    long bound = ((IntegerLiteralExpr) (countOnRight ? r : l)).asNumber().longValue();
-    BinaryExpr.Operator op = countOnRight ? b.getOperator() : Refiner.flip(b.getOperator());
-    // the comparison separates a size of zeroAt from zeroAt + 1 exactly at its bound
-    long boundary = switch (op) {
-      case GREATER_EQUALS, LESS -> bound - 1;
-      default -> bound;
-    };
-    if (boundary != zeroAt) {
-      return false;
-    }
+    Expression side = c.get().side();
     if (side instanceof NameExpr) { // a copy of the length (n = xs.length), not a value computed with it (den > 0)
       NumFact fact = a.facts().at(side);
       return isOnlyALength(fact) && measured(fact).stream().anyMatch(m -> text(Flow.strip(m)).equals(input));
     }
     String measure = text(side);
     return measure.equals(input + ".length") || measure.equals(input + ".size()") || measure.equals(input + ".length()");
+  }
+
+  /**
+   * A comparison of {@code side} with a small count, read with the count on the right ({@code 0 < n} as
+   * {@code n > 0}): {@code op}, and the size it tells from the next one, {@code boundary} ({@code n > 1},
+   * {@code n >= 2}, {@code n == 1} and {@code n < 2} all tell 1 from 2).
+   */
+  private record CountComparison(Expression side, BinaryExpr.Operator op, long boundary) {}
+
+  private static Optional<CountComparison> countComparison(BinaryExpr b) {
+    Expression l = Flow.strip(b.getLeft());
+    Expression r = Flow.strip(b.getRight());
+    boolean countOnRight = isSmallCount(r);
+    if (!isComparison(b.getOperator()) || !countOnRight && !isSmallCount(l)) {
+      return Optional.empty();
+    }
+    long bound = ((IntegerLiteralExpr) (countOnRight ? r : l)).asNumber().longValue();
+    BinaryExpr.Operator op = countOnRight ? b.getOperator() : Refiner.flip(b.getOperator());
+    long boundary = op == BinaryExpr.Operator.GREATER_EQUALS || op == BinaryExpr.Operator.LESS ? bound - 1 : bound;
+    return Optional.of(new CountComparison(countOnRight ? l : r, op, boundary));
   }
 
   private static boolean isSmallCount(Expression e) {

@@ -67,18 +67,20 @@ public final class UnguardedLog implements Levels.ShapeOnlyLevel {
     // (a computed argument, such as the ratio of a KL divergence, is not the prediction itself)
     boolean crossEntropy = nd4jLog && !value.hasStrongRisk() && isVariable(arg) && a.scope().isLossCode(call)
         && Labels.multipliedByLabels(call);
-    if (!(value.hasStrongRisk() || crossEntropy) || a.consequences().clippedBelow(call) || a.scope().isLogProbabilityFunction(call)
-        || a.values().guards().repairedAfterwards(call) || !a.facts().at(arg).canBeNonPositive()) {
+    if (!(value.hasStrongRisk() || crossEntropy) || a.consequences().clippedBelow(call)
+        || a.scope().isLogProbabilityFunction(call) || a.values().guards().repairedAfterwards(call)
+        || !a.facts().at(arg).canBeNonPositive()) {
       return; // ... or the flow proves the argument positive where the log is taken
     }
     // y * log(p) + (1 - y) * log(1 - p): the structure, not the name, says p is a predicted probability
     Optional<MethodCallExpr> partner = a.origins().crossEntropyPartner(call, a.origins().logsAround(call));
     boolean binaryCrossEntropy = partner.isPresent();
+    boolean doubleSigmoid = !crossEntropy && ZeroMechanisms.isDoubleSigmoid(arg, a); // 0 only past a logit of -709.78
     String reason = crossEntropy ? arg + " is the prediction this cross-entropy multiplies by the labels, a probability"
         + " that reaches 0 when the model saturates"
         : binaryCrossEntropy && value.named() && isVariable(arg) ? arg + " is the prediction of a binary"
             + " cross-entropy (with " + partner.get() + "), a probability that reaches 0 when the model saturates"
-        : ZeroMechanisms.isDoubleSigmoid(arg, a) ? value.risk() + "; as a sigmoid in double precision it is 0 only"
+        : doubleSigmoid ? value.risk() + "; as a sigmoid in double precision it is 0 only"
             + " once the exp inside it overflows (a logit beyond 709.78 in size)"
         : value.risk();
     boolean isFloat = a.types().isFloat(arg);
@@ -98,7 +100,7 @@ public final class UnguardedLog implements Levels.ShapeOnlyLevel {
       return;
     }
     String message = call + " is -Infinity when " + arg + " is 0 and NaN below: " + reason;
-    if (crossEntropy || binaryCrossEntropy && !ZeroMechanisms.isDoubleSigmoid(arg, a)
+    if (crossEntropy || binaryCrossEntropy && !doubleSigmoid
         || ZeroMechanisms.shown(arg, fact, value, reading, a) || Levels.isWarning(ctx.config(), SHAPE_ONLY)) {
       ValueFindings.report(ctx, call, message, fix, replacement, false, LOG);
     } else {

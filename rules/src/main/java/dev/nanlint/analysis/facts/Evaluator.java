@@ -1192,9 +1192,9 @@ public final class Evaluator {
           .or(() -> fieldFacts ? analysis.crossFile().returned(c, args) : Optional.empty()) // another file's, at the question
           .orElseGet(() -> declared(c));
     }
-    if (c.getArguments().isEmpty() && c.getScope().isPresent()
-        && (c.getNameAsString().equals("size") || c.getNameAsString().equals("length"))) {
-      fact = lengthRead(fact, c, c.getScope().get());
+    Optional<Expression> measured = measuredBy(c);
+    if (measured.isPresent()) {
+      fact = lengthRead(fact, c, measured.get());
     }
     if (args.size() == 2 && analysis.api().mathFunction(c).filter("max"::equals).isPresent()) {
       fact = sizesTogether(fact, args.get(0), args.get(1), c); // Math.max(s.length(), t.length())

@@ -137,14 +137,22 @@ public final class IndexedSummaries implements CrossFileCalls {
 
     /** The return type an instance call's receiver type declares, whichever override runs. */
     private Optional<String> declaredReturnType(MethodCallExpr call) {
+      return record == null ? Optional.empty() : receiverType(call).flatMap(receiver ->
+          index.returnType(receiver, call.getNameAsString(), call.getArguments().size(), record));
+    }
+
+    /**
+     * The declared type of an instance call's receiver; empty for an unqualified call, {@code this.}/{@code super.},
+     * a static call ({@code Type.m()}) or a receiver of unknown type.
+     */
+    private Optional<String> receiverType(MethodCallExpr call) {
       Expression scope = call.getScope().map(FileRecord::unwrap).orElse(null);
-      if (scope == null || scope.isThisExpr() || scope.isSuperExpr() || record == null
+      if (scope == null || scope.isThisExpr() || scope.isSuperExpr()
           || scope instanceof NameExpr n && analysis.declarations().find(n, n.getNameAsString()).isEmpty()) {
-        return Optional.empty(); // unqualified, or a static call: resolve() has decided
+        return Optional.empty();
       }
-      String receiver = analysis.types().typeOf(scope);
-      return receiver.isEmpty() ? Optional.empty() : index.returnType(receiver, call.getNameAsString(),
-          call.getArguments().stream().map(a -> analysis.types().typeOf(a)).toList(), record);
+      String type = analysis.types().typeOf(scope);
+      return type.isEmpty() ? Optional.empty() : Optional.of(type);
     }
 
     private Optional<ProjectIndex.Callee> resolve(MethodCallExpr call) {
@@ -181,8 +189,7 @@ public final class IndexedSummaries implements CrossFileCalls {
         return Character.isUpperCase(n.getNameAsString().charAt(0))
             ? index.resolveStatic(n.getNameAsString(), name, argumentTypes, record) : Optional.empty();
       }
-      String type = analysis.types().typeOf(scope);
-      return type.isEmpty() ? Optional.empty() : index.resolveInstance(type, name, argumentTypes, record);
+      return receiverType(call).flatMap(type -> index.resolveInstance(type, name, argumentTypes, record));
     }
 
     /** Static imports, then what the enclosing class inherits. */

@@ -227,15 +227,15 @@ public final class ProjectIndex implements Linter.UnitObserver {
    * The declared return type of {@code receiver.name(...)} for a receiver whose class (or interface) the run
    * declares, found in it or its superclasses: whatever overrides the method, Java keeps that type (an override
    * may only narrow it), so unlike the method's body the type does not depend on which override runs. Empty
-   * when no unique method of that name and arity (and argument types, among overloads) is found.
+   * unless every method of that name and arity declares the same type.
    */
-  public Optional<String> returnType(String receiverType, String name, List<String> argumentTypes, FileRecord from) {
+  public Optional<String> returnType(String receiverType, String name, int arity, FileRecord from) {
     // every method of that name and arity up the superclass chain: an overload in a superclass may be the one
     // Java picks, so the type is known only when they all declare the same one
     List<MethodRecord> candidates = new ArrayList<>();
     Declared d = declared(receiverType, from);
     for (int depth = 0; d != null; depth++) {
-      d.type().methods().stream().filter(m -> m.name().equals(name) && m.arity() == argumentTypes.size())
+      d.type().methods().stream().filter(m -> m.name().equals(name) && m.arity() == arity)
           .forEach(candidates::add);
       if (d.type().superclass().isEmpty()) {
         break;
