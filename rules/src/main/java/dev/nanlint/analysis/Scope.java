@@ -7,6 +7,7 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.nanlint.analysis.facts.Degenerate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +29,11 @@ public final class Scope {
     COUNT,
     /** Elsewhere, in a file using an ML library, a floating quotient that reaches a result: at most a note. */
     ML_LIBRARY_USER,
+    /**
+     * Elsewhere, a floating quotient that reaches a result, by a reduction of data that degenerate data makes 0
+     * (a sum of non-negative terms, a norm, a spread, a variance): numeric code by what it computes. At most a note.
+     */
+    DATA_REDUCTION,
     OUTSIDE
   }
 
@@ -43,10 +49,17 @@ public final class Scope {
     if (a.types().isIntegral(Flow.strip(denominator)) || ZeroContracts.isCounter(denominator, a)) {
       return Division.COUNT; // double n = 0; ... n += 1 counts too
     }
-    return a.scope().usesMlLibrary(division) && division instanceof Expression quotient
-        && a.types().isFloating(quotient)
-        && a.consequences().of(quotient).fate() == Consequences.Fate.REACHES_RESULT
-        ? Division.ML_LIBRARY_USER : Division.OUTSIDE;
+    if (!(division instanceof Expression quotient) || !a.types().isFloating(quotient)) {
+      return Division.OUTSIDE;
+    }
+    boolean library = a.scope().usesMlLibrary(division);
+    if (!library && !Degenerate.isZeroOnDegenerateData(a.facts().at(denominator))) {
+      return Division.OUTSIDE;
+    }
+    if (a.consequences().of(quotient).fate() != Consequences.Fate.REACHES_RESULT) {
+      return Division.OUTSIDE;
+    }
+    return library ? Division.ML_LIBRARY_USER : Division.DATA_REDUCTION;
   }
 
   /** Loss, gradient, optimiser, normalisation, metric or training code. */

@@ -88,7 +88,8 @@ public final class UnguardedDivision implements Levels.ShapeOnlyLevel {
       return;
     }
     boolean named = where == Scope.Division.NAMED;
-    boolean unnamed = where == Scope.Division.ML_LIBRARY_USER; // at most a note
+    // known as numeric code by its imports or by what it computes, not by its names: at most a note
+    boolean unnamed = where == Scope.Division.ML_LIBRARY_USER || where == Scope.Division.DATA_REDUCTION;
     boolean integral = a.types().isIntegral(Flow.strip(denominator)); // a counter, or an integer quotient
     Value value = a.values().of(denominator);
     boolean risky = value.canBeZero() && value.hasRisk();

@@ -747,7 +747,9 @@ public final class Evaluator {
     switch (op) {
       case PLUS -> {
         result = Arith.add(l, r);
-        if (l.lo() >= 0 && r.lo() >= 0 && result.canBeZero() && !(l.isConstant() && r.isConstant())) {
+        // 0 when every term is, or when there are none: a sum from 0 of terms that pass a test
+        boolean zeroSomewhere = result.canBeZero() || l.canBeZero() || r.canBeZero();
+        if (l.lo() >= 0 && r.lo() >= 0 && zeroSomewhere && !(l.isConstant() && r.isConstant())) {
           result = result.tagged(Tag.SUM_OF_NONNEGATIVES);
         }
         if (l.has(Tag.COUNT) && r.has(Tag.COUNT) && result.canBeZero()) {
@@ -804,6 +806,7 @@ public final class Evaluator {
         } else if (l.isConstant() && l.lo() > 0) {
           result = Squares.keepCancellation(result, r);
         }
+        result = Degenerate.product(result, l, r);
       }
       case DIVIDE -> {
         result = divide(l, r, le, re, op, at);
@@ -811,6 +814,7 @@ public final class Evaluator {
           result = result.tagged(Tag.SQUARE); // s * s / n
         }
         result = Squares.keepCancellation(result, l);
+        result = Degenerate.quotient(result, l, r);
       }
       default -> result = Arith.rem(l, r);
     }
@@ -869,7 +873,7 @@ public final class Evaluator {
     if (x instanceof IntegerLiteralExpr || x instanceof LongLiteralExpr || x instanceof DoubleLiteralExpr) {
       return true; // a literal is never negative (its minus is the unary operator above)
     }
-    if (isPlainOperand(x)) {
+    if (isPlainOperand(x) || isRepeatable(x)) { // (v - mean) * (v - mean): one value twice
       counts.merge(Printed.of(x), 1, Integer::sum);
       return true;
     }
