@@ -246,6 +246,15 @@ public final class Facts {
   }
 
   /**
+   * Whether {@code e} is an element of an array field whose elements the writes in its file describe (a std
+   * array filled in fit() and read in transform()): the flow reads such a fact from the field's summary.
+   */
+  public boolean isSummarisedElement(Expression e) {
+    return e instanceof com.github.javaparser.ast.expr.ArrayAccessExpr element
+        && summaries().field(element).filter(f -> !f.equals(NumFact.top(f.precision()))).isPresent();
+  }
+
+  /**
    * Whether the flow could find a cancellation in {@code e} (a value minus another): only when e subtracts,
    * reads a field or calls a method (a summary may subtract), or reads a local assigned from such a value
    * or decremented. The same over-approximation for the roots, most of which take a sum of squares.

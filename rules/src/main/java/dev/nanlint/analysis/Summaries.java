@@ -10,6 +10,7 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -442,6 +443,9 @@ public final class Summaries {
    * analysis cannot follow, or the read may run before the field is set (a constructor, an initializer).
    */
   public Optional<NumFact> field(Expression read) {
+    if (read instanceof ArrayAccessExpr element) {
+      return elements(element);
+    }
     Optional<VariableDeclarator> v = fieldOf(read);
     if (v.isEmpty()) {
       return Optional.empty();
@@ -514,6 +518,127 @@ public final class Summaries {
           ? up.because(name + " starts at 0 and is only increased" + where(increased), increased) : up);
     }
     return Optional.of(transfer.evaluator().convert(joined, type));
+  }
+
+  /**
+   * What an element of the array field {@code read} names ({@code f[i]}, {@code this.f[i]}) can hold, from every
+   * use of the field in the file: element writes ({@code f[i] = v}; {@code f[i] += v} with v never negative;
+   * {@code f[i]++}) and fresh arrays ({@code f = new double[n]}), whose zeros count only when no element is ever
+   * set outright (an accumulator: a count, a sum). The array filled from the data in fit() and read in
+   * transform(). Empty when the field is not a private or final one-dimensional numeric array, or when the code
+   * lets it out of sight (passes, returns or aliases it, sets it to another array, lowers an element).
+   */
+  private Optional<NumFact> elements(ArrayAccessExpr read) {
+    Optional<VariableDeclarator> v = fieldOf(unwrap(read.getName()));
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    VariableDeclarator variable = v.get();
+    FieldDeclaration declaration = (FieldDeclaration) variable.getParentNode().orElseThrow();
+    TypeDeclaration<?> owner = declaration.findAncestor(TypeDeclaration.class).orElse(null);
+    com.github.javaparser.ast.type.Type type = variable.getType();
+    if (owner == null || !(declaration.isPrivate() || declaration.isFinal()) || !type.isArrayType()
+        || !type.asArrayType().getComponentType().isPrimitiveType()) {
+      return Optional.empty();
+    }
+    if (fields.containsKey(variable)) {
+      return fields.get(variable);
+    }
+    if (inProgress.contains(variable) || inProgress.size() >= MAX_DEPTH) {
+      return Optional.empty();
+    }
+    inProgress.add(variable);
+    try {
+      Optional<NumFact> fact = elementFact(variable, owner);
+      fields.put(variable, fact);
+      return fact;
+    } finally {
+      inProgress.remove(variable);
+    }
+  }
+
+  private Optional<NumFact> elementFact(VariableDeclarator v, TypeDeclaration<?> owner) {
+    String component = v.getType().asArrayType().getComponentType().asString();
+    String name = v.getNameAsString();
+    NumFact set = NumFact.bottom();
+    Node zeroed = v.getInitializer().filter(Summaries::isFreshArray).map(i -> (Node) i).orElse(null);
+    if (v.getInitializer().isPresent() && zeroed == null) {
+      return Optional.empty(); // {1, 2, 3} or another array: not followed
+    }
+    Node increased = null;
+    for (Expression use : fieldUses(v, owner)) {
+      Node parent = use.getParentNode().orElseThrow();
+      if (parent instanceof ArrayAccessExpr access && access.getName() == use) {
+        Node around = access.getParentNode().orElseThrow();
+        if (around instanceof AssignExpr a && a.getTarget() == access) {
+          NumFact value = facts.at(a.getValue());
+          if (a.getOperator() == AssignExpr.Operator.ASSIGN) {
+            set = set.join(explained(value, name + "[...] is set" + where(a) + " to", a));
+          } else if (a.getOperator() == AssignExpr.Operator.PLUS && !value.canBeNegative() && !value.canBeNaN()) {
+            increased = a;
+          } else {
+            return Optional.empty();
+          }
+        } else if (around instanceof UnaryExpr u && u.getOperator().name().endsWith("CREMENT")) {
+          if (u.getOperator().name().endsWith("DECREMENT")) {
+            return Optional.empty();
+          }
+          increased = u;
+        }
+        continue; // a read of an element
+      }
+      if (parent instanceof FieldAccessExpr f && f.getNameAsString().equals("length")) {
+        continue;
+      }
+      if (parent instanceof AssignExpr a && a.getTarget() == use && a.getOperator() == AssignExpr.Operator.ASSIGN
+          && isFreshArray(a.getValue())) {
+        zeroed = a;
+        continue;
+      }
+      return Optional.empty(); // the array goes where the analysis does not follow it
+    }
+    NumFact joined = set;
+    if (set.isBottom() && zeroed != null) { // never set outright: its zeros stay until counted up
+      joined = NumFact.constant(0, Precision.ofType(component)).because(name + " holds 0s from new " + component
+          + "[...]" + where(zeroed), zeroed);
+    }
+    if (joined.isBottom()) {
+      return Optional.empty();
+    }
+    if (increased != null) {
+      NumFact up = NumFact.range(joined.lo(), Double.POSITIVE_INFINITY, Precision.ofType(component));
+      joined = joined.join(joined.canBeZero()
+          ? up.because(name + "[...] starts at 0 and is only increased" + where(increased), increased) : up);
+    }
+    return Optional.of(transfer.evaluator().convert(joined, component));
+  }
+
+  /** {@code new double[n]}: an array of zeros. */
+  private static boolean isFreshArray(Expression e) {
+    return unwrap(e) instanceof com.github.javaparser.ast.expr.ArrayCreationExpr c && c.getInitializer().isEmpty()
+        && c.getLevels().size() == 1;
+  }
+
+  /**
+   * Every use of the field {@code v} in the file, as the expression naming it ({@code f} or {@code this.f});
+   * a use through another object ({@code other.f}) is returned too, so that the caller sees it escapes.
+   */
+  private List<Expression> fieldUses(VariableDeclarator v, TypeDeclaration<?> owner) {
+    String name = v.getNameAsString();
+    List<Expression> uses = new ArrayList<>();
+    FileNodes nodes = FileNodes.of(owner.findCompilationUnit().orElseThrow());
+    for (NameExpr n : nodes.all(NameExpr.class)) {
+      if (n.getNameAsString().equals(name)
+          && analysis.declarations().find(n, name).filter(d -> d.node() == v).isPresent()) {
+        uses.add(n);
+      }
+    }
+    for (FieldAccessExpr f : nodes.all(FieldAccessExpr.class)) {
+      if (f.getNameAsString().equals(name)) {
+        uses.add(f); // this.f resolves to v only in its own class; anything else escapes, conservatively
+      }
+    }
+    return uses;
   }
 
   private static String where(Node write) {

@@ -11,6 +11,7 @@ import dev.nanlint.analysis.ZeroContracts;
 import dev.nanlint.analysis.ZeroMechanisms;
 import dev.nanlint.analysis.Flow;
 import dev.nanlint.analysis.Value;
+import dev.nanlint.analysis.facts.Degenerate;
 import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
@@ -93,8 +94,10 @@ public final class UnguardedDivision implements Levels.ShapeOnlyLevel {
     boolean integral = a.types().isIntegral(Flow.strip(denominator)); // a counter, or an integer quotient
     Value value = a.values().of(denominator);
     boolean risky = value.canBeZero() && value.hasRisk();
+    // an element of an array field filled elsewhere in the file: its fact comes from those writes
+    boolean summarised = !risky && a.facts().isSummarisedElement(Flow.strip(denominator));
     if (!risky && !(integral && a.facts().mayCountOrTruncate(Flow.strip(denominator)))
-        && !ZeroContracts.mayMeasure(denominator, a)) {
+        && !ZeroContracts.mayMeasure(denominator, a) && !summarised) {
       return; // nothing says it can be 0: no need to run the flow analysis of the method
     }
     NumFact fact = a.facts().at(denominator);
@@ -107,7 +110,8 @@ public final class UnguardedDivision implements Levels.ShapeOnlyLevel {
     }
     // a count the flow shows can stay 0 (incremented only under a condition) is a risk in its own words
     String risk = fact.has(NumFact.Tag.TRUNCATED_QUOTIENT) ? fact.reasons() : risky ? value.risk()
-        : fact.has(NumFact.Tag.CONDITIONAL_COUNT) && !fact.evidence().isEmpty() ? fact.reasons() : null;
+        : (fact.has(NumFact.Tag.CONDITIONAL_COUNT) || summarised && Degenerate.isZeroOnDegenerateData(fact))
+        && !fact.evidence().isEmpty() ? fact.reasons() : null;
     Optional<ZeroContracts.Reading> reading = Optional.empty();
     if (risk == null) {
       // the facts alone may still see a zero: a counter stepped once per element, a sum of two lengths,

@@ -75,6 +75,34 @@ class UnguardedDivisionDataReductionTest {
   }
 
   @Test
+  void aStdArrayFilledInFitIsReadInApply() {
+    String fields = """
+        private double[] mean, sd;
+        void fit(double[][] x) {
+          int d = x[0].length; mean = new double[d]; sd = new double[d];
+          for (int j = 0; j < d; j++) {
+            double m = 0; for (double[] row : x) m += row[j]; m /= x.length; mean[j] = m;
+            double s = 0; for (double[] row : x) s += (row[j] - m) * (row[j] - m);
+            sd[j] = Math.sqrt(s / x.length);
+          }
+        }
+        double[] apply(double[] row) {
+          double[] out = new double[row.length];
+          for (int j = 0; j < row.length; j++) out[j] = (row[j] - mean[j]) / sd[j];
+          return out;
+        }
+        """;
+    List<Finding> found = findings(fields);
+    assertEquals(1, found.size(), found.toString());
+    assertTrue(found.get(0).message().contains("sd[...] is set in fit()"), found.get(0).message());
+    // the same array clamped where it is filled, or shared with code the file does not show: silent
+    assertEquals(List.of(), findings(fields.replace("sd[j] = Math.sqrt(s / x.length);",
+        "sd[j] = Math.max(1e-12, Math.sqrt(s / x.length));")));
+    assertEquals(List.of(), findings(fields.replace("private double[] mean, sd;", "double[] mean, sd;")));
+    assertEquals(List.of(), findings(fields + "double[] stds() { return sd; }\n"));
+  }
+
+  @Test
   void aDifferenceOrAnUnusedQuotientIsNotAReduction() {
     assertEquals(List.of(), findings("""
         double slope(double x0, double x1, double y0, double y1) {
