@@ -62,7 +62,10 @@ public final class LearningRates {
     return judged(rates, Optimisers.appliedByHand(creation));
   }
 
-  /** The constant learning rate a call sets: {@code .learningRate(x)} of an updater or legacy builder, Tribuo's SGD factories. */
+  /**
+   * The constant learning rate a call sets: {@code .learningRate(x)} of an updater or legacy builder, Tribuo's SGD
+   * factories.
+   */
   public List<Rate> of(MethodCallExpr call) {
     return judged(Optimisers.learningRate(call, analysis.imports()).stream().toList(), false);
   }
