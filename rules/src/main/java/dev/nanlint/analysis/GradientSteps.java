@@ -43,13 +43,17 @@ public final class GradientSteps {
   private static final Set<String> SQUASHING = Set.of("exp", "tanh");
   private static final Set<String> LIBRARY_SQUASHING = Set.of("sigmoid", "softmax");
 
+  /** Beyond this, lr times the data's squared scale makes each least-squares step overshoot by more than the last. */
+  public static final double STABLE_STEP = 2;
+
   /**
-   * One update: the constant rate and where it is written, the largest magnitude {@code scale} of the
-   * data array {@code data} the step multiplies, and whether the class squashes its output (exp/tanh), in
+   * One update: the constant rate (the product of its constant factors) and where it is written, with the value
+   * of that written factor alone (NaN when only the flow facts fix it), the largest magnitude {@code scale} of
+   * the data array {@code data} the step multiplies, and whether the class squashes its output (exp/tanh), in
    * which case the error in the gradient is bounded.
    */
-  public record Step(AssignExpr update, double rate, Expression rateExpr, double scale, Expression data,
-      String scaleShownBy, boolean squashedOutput) {
+  public record Step(AssignExpr update, double rate, Expression rateExpr, double writtenRate, double scale,
+      Expression data, String scaleShownBy, boolean squashedOutput) {
     /**
      * lr times the data's squared scale: for a least-squares gradient the error itself grows with the
      * weights times x, so one step multiplies the error along that feature by about {@code 1 - lr x²};
@@ -57,6 +61,21 @@ public final class GradientSteps {
      */
     public double stepTimesCurvature() {
       return rate * scale * scale;
+    }
+
+    /** Does every step overshoot by more than the last ({@link #stepTimesCurvature()} above {@link #STABLE_STEP})? */
+    public boolean overshoots() {
+      return stepTimesCurvature() > STABLE_STEP;
+    }
+
+    /** The rate below which steps on data of this scale stop overshooting: 2 / scale². */
+    public double stableRate() {
+      return STABLE_STEP / (scale * scale);
+    }
+
+    /** Do other constant factors of the step ({@code 2 * LR * g}) change the rate from the one written? */
+    public boolean otherConstantFactors() {
+      return rate != writtenRate;
     }
   }
 
@@ -125,8 +144,8 @@ public final class GradientSteps {
     if (best == null) {
       return Optional.empty();
     }
-    return Optional.of(new Step(assign, rate, rateExpr, best.value(), best.read(), best.shownBy(),
-        squashes(type.get())));
+    return Optional.of(new Step(assign, rate, rateExpr, analysis.constants().value(rateExpr), best.value(),
+        best.read(), best.shownBy(), squashes(type.get())));
   }
 
   private record Scale(double value, ArrayAccessExpr read, String shownBy) {}

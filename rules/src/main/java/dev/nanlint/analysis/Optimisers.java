@@ -34,24 +34,55 @@ public final class Optimisers {
 
   private Optimisers() {}
 
-  /** Optimisers that behave alike for the size of a safe learning rate. */
+  /**
+   * Optimisers that behave alike for the size of a safe learning rate, with the rate above which steps overshoot
+   * in practice (NaN when the family has no rate to judge) and the usual starting rate, as written in messages.
+   * docs/rules/HighLearningRate.md explains the numbers.
+   */
   public enum Family {
     /** Adam, AdaMax, Nadam, AMSGrad, AdaBelief: the step per weight is about lr whatever the gradient's scale. */
-    ADAM,
+    ADAM(0.1, "1e-3"),
     /** RMSProp: a normalised step like Adam's, without the bias-corrected momentum. */
-    RMSPROP,
+    RMSPROP(0.1, "1e-3"),
     /** AdaGrad (and Tribuo's AdaGradRDA): steps shrink as squared gradients accumulate. */
-    ADAGRAD,
+    ADAGRAD(1.0, "0.1"),
     /** Plain SGD, with or without (Nesterov) momentum: the step is lr times the raw gradient. */
-    SGD,
+    SGD(1.0, "0.01"),
     /** AdaDelta: no learning rate at all. */
-    ADADELTA,
+    ADADELTA(Double.NaN, null),
     /** Tribuo's Pegasos: the rate is baseRate / (lambda * t). */
-    PEGASOS;
+    PEGASOS(Double.NaN, null);
+
+    private final double highRate;
+    private final String usualRate;
+
+    Family(double highRate, String usualRate) {
+      this.highRate = highRate;
+      this.usualRate = usualRate;
+    }
 
     /** The lower-case key used in configuration ({@code HighLearningRate.adam}). */
     public String key() {
       return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The learning rate above which this family's steps overshoot in practice, NaN when it has no rate to judge:
+     * 0.1 for Adam and RMSProp (a hundred times their usual 1e-3; every weight moves by about lr per step),
+     * 1.0 for AdaGrad (its steps shrink like lr/sqrt(t)) and for SGD (diverges on any curvature above 2).
+     */
+    public double highRate() {
+      return highRate;
+    }
+
+    /** Does this family have a learning rate to judge (a {@link #highRate()})? AdaDelta and Pegasos do not. */
+    public boolean judged() {
+      return !Double.isNaN(highRate);
+    }
+
+    /** The usual starting learning rate ({@code "1e-3"} for Adam), null when the family has no rate. */
+    public String usualRate() {
+      return usualRate;
     }
   }
 
