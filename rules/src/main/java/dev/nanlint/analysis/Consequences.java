@@ -24,6 +24,7 @@ import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import dev.nanlint.analysis.models.NanTests;
 import dev.nanlint.engine.DeadBranches;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,11 @@ public final class Consequences {
      * treats it as the zero case. Only for a value that can be NaN but not infinite ({@link #ofNaN}).
      */
     GUARDED,
+    /**
+     * Stored, then tested for NaN by the same block, which exits when the test finds one
+     * ({@code c.fx = sqrt(v); if (UtilEjml.isUncountable(c.fx)) return false;}): the method reports the failure.
+     */
+    CHECKED_AFTER,
     ONLY_COMPARED,
     NEVER_READ
   }
@@ -126,7 +132,91 @@ public final class Consequences {
   public Outcome of(Expression value, NonFinite kind) {
     List<Node> deciding = new ArrayList<>();
     Fate fate = follow(value, deciding, 0, kind);
+    if (fate == Fate.REACHES_RESULT && kind != NonFinite.ANY) {
+      Optional<Expression> check = checkedAfterwards(value, kind);
+      if (check.isPresent()) {
+        return new Outcome(Fate.CHECKED_AFTER, List.of(check.get()));
+      }
+    }
     return fate == Fate.REACHES_RESULT ? Outcome.REACHES : new Outcome(fate, List.copyOf(deciding));
+  }
+
+  /**
+   * A NaN test of where {@code value} is stored (the local or field its statement assigns, also along a chain
+   * {@code double fy = c.fy = sqrt(v)}) in an {@code if} later in the same block that exits when the test finds
+   * a non-finite value, with no return of a computed value on the way: the NaN is caught before the method
+   * completes normally. The test must rule out {@code kind} when it fails ({@code isUncountable}, {@code !isFinite},
+   * {@code isNaN} for a value that is never infinite), alone or as a disjunct.
+   */
+  private Optional<Expression> checkedAfterwards(Expression value, NonFinite kind) {
+    Set<String> stored = new java.util.HashSet<>();
+    Node n = value;
+    Node parent = n.getParentNode().orElse(null);
+    while (parent instanceof EnclosedExpr || parent instanceof AssignExpr a && a.getValue() == n
+        && a.getOperator() == AssignExpr.Operator.ASSIGN
+        || parent instanceof VariableDeclarator v && v.getInitializer().orElse(null) == n) {
+      if (parent instanceof AssignExpr a) {
+        stored.add(Printed.of(a.getTarget()));
+      } else if (parent instanceof VariableDeclarator v) {
+        stored.add(v.getNameAsString());
+      }
+      n = parent;
+      parent = n.getParentNode().orElse(null);
+    }
+    Optional<Statement> statement = n.findAncestor(Statement.class);
+    if (stored.isEmpty() || statement.isEmpty() || !(statement.get().getParentNode().orElse(null) instanceof BlockStmt block)) {
+      return Optional.empty();
+    }
+    boolean after = false;
+    for (Statement later : block.getStatements()) {
+      if (later == statement.get()) {
+        after = true;
+        continue;
+      }
+      if (!after) {
+        continue;
+      }
+      if (later instanceof IfStmt test && test.getElseStmt().isEmpty() && signalsFailure(test.getThenStmt())) {
+        Optional<Expression> found = failingTest(test.getCondition(), stored, kind);
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+      if (later.findFirst(ReturnStmt.class, r -> r.getExpression().filter(e -> !e.isLiteralExpr()).isPresent()).isPresent()) {
+        return Optional.empty(); // a value computed with the NaN may leave before the test
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A branch that tells the caller the computation failed: it always exits, by a throw or by returning a constant
+   * ({@code return false}, {@code return null}), not by a bare {@code return} that leaves what was stored in place.
+   */
+  private static boolean signalsFailure(Statement branch) {
+    return Guards.alwaysExits(branch) && branch.findAll(ReturnStmt.class).stream()
+        .allMatch(r -> r.getExpression().filter(Expression::isLiteralExpr).isPresent());
+  }
+
+  /** A NaN test of one of {@code stored} that rules out {@code kind} when {@code condition} is false. */
+  private Optional<Expression> failingTest(Expression condition, Set<String> stored, NonFinite kind) {
+    Expression x = condition;
+    while (x instanceof EnclosedExpr enclosed) {
+      x = enclosed.getInner();
+    }
+    if (x instanceof BinaryExpr or && or.getOperator() == BinaryExpr.Operator.OR) {
+      return failingTest(or.getLeft(), stored, kind).or(() -> failingTest(or.getRight(), stored, kind));
+    }
+    boolean negated = x instanceof UnaryExpr not && not.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT;
+    Expression call = negated ? ((UnaryExpr) x).getExpression() : x;
+    while (call instanceof EnclosedExpr enclosed) {
+      call = enclosed.getInner();
+    }
+    if (call instanceof MethodCallExpr test && checkedArgument(test).filter(a -> stored.contains(Printed.of(a))).isPresent()
+        && NanTests.of(test, api).orElseThrow().excludesNaN(negated, kind == NonFinite.NAN)) {
+      return Optional.of(test);
+    }
+    return Optional.empty();
   }
 
   /**
@@ -292,24 +382,19 @@ public final class Consequences {
       return decisive(both.getLeft(), holds, local, read, kind).or(() -> decisive(both.getRight(), holds, local, read, kind));
     }
     if (x instanceof MethodCallExpr check && checkedArgument(check).filter(a -> readsSame(a, local, read)).isPresent()) {
-      String name = check.getNameAsString();
-      boolean excluded = name.equals("isFinite") ? holds : name.equals("isNaN") && !holds && kind == NonFinite.NAN;
+      boolean excluded = NanTests.of(check, api).orElseThrow().excludesNaN(holds, kind == NonFinite.NAN);
       return excluded ? Optional.of(check) : Optional.empty();
     }
     return holds ? comparisonOf(x, local, read).filter(b -> excludes(b, local, read, kind)).map(Expression.class::cast)
         : Optional.empty();
   }
 
-  /** The argument {@code Double.isNaN(v)}, {@code isInfinite} or {@code isFinite} (of Double or Float) tests. */
-  private static Optional<Expression> checkedArgument(MethodCallExpr m) {
-    return m.getArguments().size() == 1 && CHECKS.contains(m.getNameAsString())
-        && m.getScope().map(s -> s.toString().equals("Double") || s.toString().equals("Float")).orElse(false)
-        ? Optional.of(m.getArgument(0)) : Optional.empty();
+  /** The argument a NaN test ({@link NanTests}: {@code Double.isNaN(v)}, {@code UtilEjml.isUncountable(v)}...) tests. */
+  private Optional<Expression> checkedArgument(MethodCallExpr m) {
+    return NanTests.of(m, api).map(test -> m.getArgument(0));
   }
 
-  private static final Set<String> CHECKS = Set.of("isNaN", "isInfinite", "isFinite");
-
-  private static boolean isCheckOf(MethodCallExpr m, Node argument) {
+  private boolean isCheckOf(MethodCallExpr m, Node argument) {
     Optional<Expression> checked = checkedArgument(m);
     return checked.isPresent() && checked.get() == argument;
   }

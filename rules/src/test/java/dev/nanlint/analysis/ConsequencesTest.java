@@ -282,6 +282,23 @@ class ConsequencesTest {
         }
         double finiteLog(double p) { double l = Math.log(p); if (!Double.isFinite(l)) return 0; return l; }
         double nanCheckedLog(double p) { double l = Math.log(p); if (Double.isNaN(l)) return 0; return l; }
+        boolean storedThenTested(double v, double[] out) {
+          out[0] = Math.sqrt(v);
+          if (out[1] < 0) return false;
+          if (v > 1 || !Double.isFinite(out[0])) return false;
+          return true;
+        }
+        void storedThenTestedThenThrows(double v, K k) {
+          double r = k.best = Math.sqrt(v);
+          if (Double.isNaN(r)) throw new IllegalStateException();
+        }
+        double storedTestedAfterAReturn(double v, K k, boolean early) {
+          k.best = Math.sqrt(v);
+          if (early) return k.best * 2;
+          if (Double.isNaN(k.best)) return 0;
+          return 1;
+        }
+        double best;
       }
       """;
 
@@ -303,5 +320,18 @@ class ConsequencesTest {
     assertEquals(Fate.REACHES_RESULT, checkedFateIn("exitInAnotherBranch", false));
     assertEquals(Fate.GUARDED, checkedFateIn("finiteLog", true));
     assertEquals(Fate.REACHES_RESULT, checkedFateIn("nanCheckedLog", true));
+  }
+
+  /**
+   * Stored, then tested by the same block, which signals the failure (a constant return, a throw): the NaN does not
+   * go on. A bare {@code return} after the test leaves it in place ({@code usedBeforeTheExit}), and a return of a
+   * computed value before the test lets it out.
+   */
+  @Test
+  void aNaNStoredThenTestedByTheBlockThatSignalsTheFailureStops() {
+    assertEquals(Fate.CHECKED_AFTER, checkedFateIn("storedThenTested", false));
+    assertEquals(Fate.CHECKED_AFTER, checkedFateIn("storedThenTestedThenThrows", false));
+    assertEquals(Fate.REACHES_RESULT, checkedFateIn("storedTestedAfterAReturn", false));
+    assertEquals(Fate.REACHES_RESULT, checkedFateIn("usedBeforeTheExit", false));
   }
 }

@@ -28,6 +28,14 @@ public record AccessPath(String root, List<String> segments, AccessPath minus) {
     return new AccessPath("this", List.of(name), null);
   }
 
+  /**
+   * The constant {@code c}, as the subtrahend of {@code x - c}: what {@code x == c} and {@code x != c} tell, which an
+   * interval of x cannot hold when c lies inside it ({@code if (n == 1) return 0; ... / (n - 1)}). Never written.
+   */
+  public static AccessPath constant(double c) {
+    return new AccessPath("#" + c, List.of(), null);
+  }
+
   /** {@code x - y}, for what a comparison of x and y tells. */
   public static AccessPath difference(AccessPath x, AccessPath y) {
     return new AccessPath(x.root, x.segments, y);

@@ -781,6 +781,9 @@ public final class Evaluator {
           if (lp.isPresent() && rp.isPresent()) {
             NumFact bounded = differenceBound(lp.get(), rp.get(), s);
             result = bounded == null ? result : result.restrict(bounded);
+          } else if (lp.isPresent() && r.isConstant() && r.lo() != 0) { // n - 1 where n != 1 is known
+            NumFact bounded = s.get(AccessPath.difference(lp.get(), AccessPath.constant(r.lo()))).orElse(null);
+            result = bounded == null ? result : result.restrict(bounded);
           }
           if (result.canBeZero() && !(l.isConstant() && r.isConstant())) {
             result = result.tagged(Tag.DIFFERENCE)
@@ -815,6 +818,9 @@ public final class Evaluator {
         }
         result = Squares.keepCancellation(result, l);
         result = Degenerate.quotient(result, l, r);
+        if (!result.precision().isIntegral() && CoordinateOverNorm.holds(le, re, analysis)) {
+          result = result.restrict(NumFact.of(-1, 1, true, true, false, Precision.UNKNOWN)); // NaN: 0 / 0
+        }
       }
       default -> result = Arith.rem(l, r);
     }

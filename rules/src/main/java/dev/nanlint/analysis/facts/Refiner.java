@@ -106,6 +106,17 @@ public final class Refiner {
       out = bounded(out, AccessPath.difference(lp.get(), rp.get()), bound(holds, zero, !nanPossible, p), p);
       out = bounded(out, AccessPath.difference(rp.get(), lp.get()), bound(flip(holds), zero, !nanPossible, p), p);
     }
+    boolean equality = holds == BinaryExpr.Operator.EQUALS || holds == BinaryExpr.Operator.NOT_EQUALS;
+    if (equality && out.isReachable() && (lp.isPresent() && r.isConstant() && !l.isConstant() && r.lo() != 0
+        || rp.isPresent() && l.isConstant() && !r.isConstant() && l.lo() != 0)) {
+      // n != 1 leaves a hole inside n's interval: kept as the difference n - 1, which it makes non-zero
+      boolean variableLeft = lp.isPresent() && r.isConstant();
+      AccessPath x = variableLeft ? lp.get() : rp.get();
+      double c = variableLeft ? r.lo() : l.lo();
+      Precision p = Precision.promote(l.precision(), r.precision());
+      out = bounded(out, AccessPath.difference(x, AccessPath.constant(c)),
+          bound(holds, NumFact.constant(0, p), nanExcluded, p), p);
+    }
     return out;
   }
 

@@ -170,7 +170,7 @@ public final class JavaLangHandler implements CallHandler {
   }
 
   /** The infinite values {@code x} can take, and NaN: what {@code !isFinite(x)} leaves. */
-  private static NumFact infiniteOrNaN(NumFact x) {
+  static NumFact infiniteOrNaN(NumFact x) {
     double lo = x.lo() == -INF ? -INF : INF;
     double hi = x.hi() == INF ? INF : -INF;
     return NumFact.of(lo, hi, true, false, false, Precision.UNKNOWN);

@@ -26,6 +26,19 @@ class RefinerTest {
   }
 
   @Test
+  void unequalToAConstantInsideTheIntervalMakesTheDifferenceNonZero() {
+    NumFact early = returned("double[] x", "int n = x.length; if (n == 1) return 1; return n - 1;");
+    assertFalse(early.canBeZero(), early.toString());
+    assertTrue(early.canBeNegative(), "n is 0 for an empty x: " + early);
+    NumFact flipped = returned("double n", "if (1 != n) { return n - 1; } return 1;");
+    assertFalse(flipped.canBeZero(), flipped.toString());
+    NumFact reassigned = returned("double[] x", "int n = x.length; if (n == 1) return 1; n = x.length; return n - 1;");
+    assertTrue(reassigned.canBeZero(), "a new value of n is not the one tested: " + reassigned);
+    NumFact other = returned("double[] x", "int n = x.length; if (n == 2) return 1; return n - 1;");
+    assertTrue(other.canBeZero(), "n != 2 says nothing of n - 1: " + other);
+  }
+
+  @Test
   void positiveIntegerMinusOneCanBeZero() {
     NumFact f = returned("int n", "if (n > 0) { return n - 1; } return 1;");
     assertEquals(0, f.lo());
