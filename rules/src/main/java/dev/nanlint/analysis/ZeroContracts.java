@@ -283,12 +283,31 @@ public final class ZeroContracts {
     if (atom instanceof UnaryExpr not && not.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
       return checksEmpty(Flow.strip(not.getExpression()), input, a);
     }
+    if (walksInput(atom, input, a)) {
+      return true; // it.hasNext() on a fresh input.iterator()
+    }
     if (!(atom instanceof BinaryExpr b) || !checksCount(b, input, a)) {
       return false;
     }
     BinaryExpr.Operator op = countComparison(b).get().op();
     return op == BinaryExpr.Operator.GREATER || op == BinaryExpr.Operator.GREATER_EQUALS
         || op == BinaryExpr.Operator.NOT_EQUALS;
+  }
+
+  /** {@code it.hasNext()} where {@code it} is defined once as {@code input.iterator()}: true when input is not empty. */
+  private static boolean walksInput(Expression atom, String input, Analysis a) {
+    return atom instanceof MethodCallExpr hasNext && hasNext.getNameAsString().equals("hasNext")
+        && hasNext.getArguments().isEmpty() && hasNext.getScope().isPresent()
+        && Flow.strip(hasNext.getScope().get()) instanceof NameExpr it
+        && iteratorOf(it, a).filter(of -> text(of).equals(input)).isPresent();
+  }
+
+  /** The collection the local {@code it} iterates, when its one definition is {@code xs.iterator()}. */
+  private static Optional<Expression> iteratorOf(NameExpr it, Analysis a) {
+    return a.flow().definition(it).map(Flow::strip)
+        .filter(d -> d instanceof MethodCallExpr m && m.getNameAsString().equals("iterator") && m.getArguments().isEmpty()
+            && m.getScope().isPresent())
+        .map(d -> Flow.strip(((MethodCallExpr) d).getScope().get()));
   }
 
   /** True when {@code input} is empty: {@code input.isEmpty()}, {@code input.trim().isEmpty()}, a size {@code == 0} or {@code < 1}. */
@@ -647,6 +666,9 @@ public final class ZeroContracts {
     if (loop instanceof ForEachStmt each) {
       return List.of(Flow.strip(each.getIterable()));
     }
+    if (loop instanceof com.github.javaparser.ast.stmt.WhileStmt walk) { // while (it.hasNext()), it = xs.iterator()
+      return iteratedBy(walk, a).map(List::of).orElse(List.of());
+    }
     if (!(loop instanceof ForStmt counting) || counting.getInitialization().size() != 1
         || counting.getUpdate().size() != 1 || counting.getCompare().isEmpty()
         || !(counting.getInitialization().get(0) instanceof VariableDeclarationExpr init)
@@ -665,6 +687,19 @@ public final class ZeroContracts {
     }
     NumFact bound = a.facts().at(less.getRight());
     return isOnlyALength(bound) && !emptyOnlyTogether(bound) ? measured(bound) : List.of();
+  }
+
+  /**
+   * The collection {@code while (it.hasNext())} walks: {@code xs} when the local {@code it} is defined once as
+   * {@code xs.iterator()}. The loop runs at least once exactly when xs is not empty.
+   */
+  private static Optional<Expression> iteratedBy(com.github.javaparser.ast.stmt.WhileStmt walk, Analysis a) {
+    if (!(Flow.strip(walk.getCondition()) instanceof MethodCallExpr hasNext) || !hasNext.getNameAsString().equals("hasNext")
+        || !hasNext.getArguments().isEmpty() || hasNext.getScope().isEmpty()
+        || !(Flow.strip(hasNext.getScope().get()) instanceof NameExpr it)) {
+      return Optional.empty();
+    }
+    return iteratorOf(it, a);
   }
 
   /** The step {@code write} changes {@code name}. */

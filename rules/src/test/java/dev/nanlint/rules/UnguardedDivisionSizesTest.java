@@ -222,6 +222,37 @@ class UnguardedDivisionSizesTest {
    * {@code double} is one as much as an {@code int}, while another double divisor stays outside the gate.
    */
   @Test
+  void aCounterSteppedWhileAnIteratorHasNextIsTheInputsSize() {
+    assertEquals(List.of(note("count", "when values is empty (count counts its elements)" + EMPTY)), found("""
+        double mean(Iterable<Double> values) {
+          double sum = 0;
+          double count = 0;
+          Iterator<Double> it = values.iterator();
+          while (it.hasNext()) {
+            sum += it.next();
+            ++count;
+          }
+          return sum / count;
+        }
+        """));
+    assertEquals(List.of(), found("""
+        double mean(Iterable<Double> values) {
+          double sum = 0;
+          int count = 0;
+          Iterator<Double> it = values.iterator();
+          if (!it.hasNext()) {
+            return 0;
+          }
+          while (it.hasNext()) {
+            sum += it.next();
+            count++;
+          }
+          return sum / count;
+        }
+        """), "an iterator with no first element exits before the loop");
+  }
+
+  @Test
   void aDoubleCounterPassesTheScopeGateLikeAnIntOne() {
     String methods = """
         double build(Collection<Double> ratings) {
