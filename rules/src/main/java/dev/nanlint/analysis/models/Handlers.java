@@ -6,7 +6,7 @@ import java.util.List;
 public final class Handlers {
   private static final List<CallHandler> BUILT_IN = List.of(new JavaMathHandler(), new JavaLangHandler(),
       new Nd4jHandler(), new SameDiffHandler(), new TribuoHandler(), new SmileHandler(), new GuavaHandler(),
-      new CommonsMathHandler(), new WekaHandler(), new EjmlHandler());
+      new CommonsMathHandler(), new WekaHandler(), new EjmlHandler(), new InnerProducts());
 
   private Handlers() {}
 
