@@ -214,7 +214,7 @@ public final class Consequences {
     }
     if (call instanceof MethodCallExpr test && checkedArgument(test).filter(a -> stored.contains(Printed.of(a))).isPresent()
         && NanTests.of(test, api).orElseThrow().excludesNaN(negated, kind == NonFinite.NAN)) {
-      return Optional.of(test);
+      return Optional.of(x); // with its negation, as the message shows it
     }
     return Optional.empty();
   }
