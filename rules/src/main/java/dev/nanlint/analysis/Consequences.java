@@ -97,6 +97,11 @@ public final class Consequences {
           + first.getBegin().map(p -> p.line).orElse(0);
     }
 
+    /** Whether what decides the fate is a comparison ({@code sd > 0}), not a test such as {@code Double.isNaN(r)}. */
+    public boolean decidedByComparison() {
+      return !deciding.isEmpty() && deciding.get(0) instanceof BinaryExpr;
+    }
+
     /** The line of what decides the fate. */
     public int line() {
       return deciding.isEmpty() ? 0 : deciding.get(0).getBegin().map(p -> p.line).orElse(0);
@@ -116,7 +121,17 @@ public final class Consequences {
     NAN,
     /** -Infinity or NaN, never +Infinity: a log of 0 or of a negative. */
     NAN_OR_MINUS_INFINITY,
-    ANY
+    /** An infinity, never NaN: an exp that overflows. */
+    INFINITY,
+    ANY;
+
+    boolean nan() {
+      return this != INFINITY;
+    }
+
+    boolean infinite() {
+      return this != NAN;
+    }
   }
 
   /**
@@ -190,6 +205,18 @@ public final class Consequences {
   }
 
   /**
+   * A branch that ends by setting {@code local} anew ({@code if (Double.isInfinite(e)) e = Double.MAX_VALUE;}): past
+   * it, the value the test caught is gone, as after an exit.
+   */
+  private static boolean replaces(Statement branch, VariableDeclarator local) {
+    Statement last = branch instanceof BlockStmt b && !b.getStatements().isEmpty()
+        ? b.getStatements().get(b.getStatements().size() - 1) : branch;
+    return last instanceof com.github.javaparser.ast.stmt.ExpressionStmt es && es.getExpression() instanceof AssignExpr a
+        && a.getOperator() == AssignExpr.Operator.ASSIGN && a.getTarget() instanceof NameExpr n
+        && n.getNameAsString().equals(local.getNameAsString());
+  }
+
+  /**
    * A branch that tells the caller the computation failed: it always exits, by a throw or by returning a constant
    * ({@code return false}, {@code return null}), not by a bare {@code return} that leaves what was stored in place.
    */
@@ -213,7 +240,7 @@ public final class Consequences {
       call = enclosed.getInner();
     }
     if (call instanceof MethodCallExpr test && checkedArgument(test).filter(a -> stored.contains(Printed.of(a))).isPresent()
-        && NanTests.of(test, api).orElseThrow().excludesNaN(negated, kind == NonFinite.NAN)) {
+        && NanTests.of(test, api).orElseThrow().excludes(negated, kind.nan(), kind.infinite())) {
       return Optional.of(x); // with its negation, as the message shows it
     }
     return Optional.empty();
@@ -352,8 +379,8 @@ public final class Consequences {
       if (earlier == child) {
         break;
       }
-      if (earlier instanceof IfStmt exit && exit.getElseStmt().isEmpty() && Guards.alwaysExits(exit.getThenStmt())
-          && after(exit, store)) {
+      if (earlier instanceof IfStmt exit && exit.getElseStmt().isEmpty()
+          && (Guards.alwaysExits(exit.getThenStmt()) || replaces(exit.getThenStmt(), local)) && after(exit, store)) {
         Optional<Expression> found = decisive(exit.getCondition(), false, local, read, kind);
         if (found.isPresent()) {
           return found;
@@ -382,7 +409,7 @@ public final class Consequences {
       return decisive(both.getLeft(), holds, local, read, kind).or(() -> decisive(both.getRight(), holds, local, read, kind));
     }
     if (x instanceof MethodCallExpr check && checkedArgument(check).filter(a -> readsSame(a, local, read)).isPresent()) {
-      boolean excluded = NanTests.of(check, api).orElseThrow().excludesNaN(holds, kind == NonFinite.NAN);
+      boolean excluded = NanTests.of(check, api).orElseThrow().excludes(holds, kind.nan(), kind.infinite());
       return excluded ? Optional.of(check) : Optional.empty();
     }
     return holds ? comparisonOf(x, local, read).filter(b -> excludes(b, local, read, kind)).map(Expression.class::cast)
@@ -419,6 +446,9 @@ public final class Consequences {
   private boolean excludes(BinaryExpr b, VariableDeclarator local, Expression read, NonFinite kind) {
     if (kind == NonFinite.NAN) {
       return true;
+    }
+    if (kind == NonFinite.INFINITY) {
+      return false; // an infinity of either sign passes some comparison: only a test for it is read
     }
     boolean onLeft = readsSame(b.getLeft(), local, read);
     Expression other = onLeft ? b.getRight() : b.getLeft();

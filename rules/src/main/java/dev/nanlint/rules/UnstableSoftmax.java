@@ -4,6 +4,7 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.analysis.Analysis;
+import dev.nanlint.analysis.Consequences;
 import dev.nanlint.analysis.Exponentials;
 import dev.nanlint.engine.Nodes;
 import dev.nanlint.engine.RuleContext;
@@ -36,6 +37,9 @@ public final class UnstableSoftmax implements Levels.ShapeOnlyLevel {
     Exponentials.Normalisation use = exps.normalisation(call);
     if (use == null || boundedByFlow(arg, a)) {
       return; // ... or the flow bounds the exponent: exp of a probability, of a clamped or shifted value
+    }
+    if (a.consequences().of(call, Consequences.NonFinite.INFINITY).fate() == Consequences.Fate.GUARDED) {
+      return; // the overflow is caught where it is stored: if (Double.isInfinite(e)) e = Double.MAX_VALUE;
     }
     if (use.inline() != null) {
       // one finding per expression: exp(a) / (exp(a) + exp(b)) or log(exp(a) + exp(b)) is one mistake, reported

@@ -51,8 +51,8 @@ final class ValueFindings {
       case ONLY_COMPARED -> ctx.reportWeaker(value, message + "; the result only decides "
           + outcome.firstComparison() + " (a comparison with NaN is false)", fix);
       case GUARDED -> ctx.reportWeaker(value, message + "; " + (kind == Consequences.NonFinite.NAN ? "a NaN" : "a NaN or"
-          + " -Infinity") + " stops at " + outcome.firstComparison() + ", which is false for it and guards the other"
-          + " uses", fix);
+          + " -Infinity") + " stops at " + outcome.firstComparison() + (outcome.decidedByComparison()
+          ? ", which is false for it and guards the other uses" : ", which catches it before the other uses"), fix);
       case CHECKED_AFTER -> ctx.reportWeaker(value, message + "; the method tests it with " + outcome.firstComparison()
           + " (line " + outcome.line() + ") and exits, so the NaN does not go on", fix);
       case NEVER_READ -> { } // a value no one reads cannot spread

@@ -298,6 +298,8 @@ class ConsequencesTest {
           if (Double.isNaN(k.best)) return 0;
           return 1;
         }
+        double repaired(double v, double[] out) { double r = Math.sqrt(v); if (Double.isNaN(r)) r = 0; out[0] = r; return r; }
+        double repairedOfAnother(double v, double w) { double r = Math.sqrt(v); double q = w; if (Double.isNaN(r)) q = 0; return r + q; }
         double best;
       }
       """;
@@ -333,5 +335,12 @@ class ConsequencesTest {
     assertEquals(Fate.CHECKED_AFTER, checkedFateIn("storedThenTestedThenThrows", false));
     assertEquals(Fate.REACHES_RESULT, checkedFateIn("storedTestedAfterAReturn", false));
     assertEquals(Fate.REACHES_RESULT, checkedFateIn("usedBeforeTheExit", false));
+  }
+
+  /** A value replaced under a test that catches it ({@code if (Double.isNaN(r)) r = 0;}) is gone past the test. */
+  @Test
+  void aValueReplacedUnderATestIsGonePastIt() {
+    assertEquals(Fate.GUARDED, checkedFateIn("repaired", false));
+    assertEquals(Fate.REACHES_RESULT, checkedFateIn("repairedOfAnother", false), "the test replaces another local");
   }
 }

@@ -19,13 +19,16 @@ public final class NanTests {
   public enum Test {
     NAN, INFINITE, FINITE, NOT_FINITE;
 
-    /** Whether the test's {@code outcome} rules out NaN ({@code onlyNaN}: the value is never infinite anyway). */
-    public boolean excludesNaN(boolean outcome, boolean onlyNaN) {
+    /**
+     * Whether the test's {@code outcome} rules out every non-finite value a value can take: NaN when {@code nan},
+     * an infinity when {@code infinite}.
+     */
+    public boolean excludes(boolean outcome, boolean nan, boolean infinite) {
       return switch (this) {
         case FINITE -> outcome;
         case NOT_FINITE -> !outcome;
-        case NAN -> !outcome && onlyNaN;
-        case INFINITE -> false;
+        case NAN -> !outcome && !infinite;
+        case INFINITE -> !outcome && !nan;
       };
     }
   }
