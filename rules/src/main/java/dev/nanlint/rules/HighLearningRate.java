@@ -107,15 +107,7 @@ public final class HighLearningRate implements Rule {
 
   @Override
   public String checkConfig(String key, String value) {
-    try {
-      double v = Double.parseDouble(value.trim());
-      if (v > 0 && !Double.isInfinite(v)) {
-        return null;
-      }
-    } catch (NumberFormatException e) {
-      // not a number: say so below
-    }
-    return "'" + value.trim() + "' is not a learning rate (expected a positive number such as 0.01)";
+    return Levels.checkPositive(value, "a learning rate", "0.01");
   }
 
   private static String configKey(Family family) {

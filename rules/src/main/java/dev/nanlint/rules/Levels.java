@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Configuration keys that choose the level of a kind of finding: {@code note} (the default) or
- * {@code warning}, such as {@code UnguardedDivision.shapeOnly}.
+ * {@code warning}, such as {@code UnguardedDivision.shapeOnly}; and the check of a threshold a rule reads
+ * as a positive number ({@code HighLearningRate.adam = 0.1}).
  */
 final class Levels {
   private static final String NOTE = "note";
@@ -44,5 +45,21 @@ final class Levels {
     String v = value.trim().toLowerCase(Locale.ROOT);
     return v.equals(NOTE) || v.equals(WARNING) ? null
         : "'" + value.trim() + "' is not a level for " + key + " (expected note or warning)";
+  }
+
+  /**
+   * Why {@code value} is not a positive finite number, or null when it is one; {@code what} names what it
+   * configures ("a learning rate") and {@code example} is a value that would do.
+   */
+  static String checkPositive(String value, String what, String example) {
+    try {
+      double v = Double.parseDouble(value.trim());
+      if (v > 0 && !Double.isInfinite(v)) {
+        return null;
+      }
+    } catch (NumberFormatException e) {
+      // not a number: say so below
+    }
+    return "'" + value.trim() + "' is not " + what + " (expected a positive number such as " + example + ")";
   }
 }

@@ -3,14 +3,10 @@ package dev.nanlint.rules;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.Consequences;
-import dev.nanlint.analysis.Flow;
-import dev.nanlint.analysis.Names;
+import dev.nanlint.analysis.Exponents;
 import dev.nanlint.analysis.Printed;
 import dev.nanlint.analysis.Value;
 import dev.nanlint.analysis.ZeroMechanisms;
@@ -51,7 +47,7 @@ public final class PowDomain implements Levels.ShapeOnlyLevel {
       return; // both findings need the value's evidence: no flow analysis of the method for a safe base
     }
     NumFact fact = a.facts().at(base);
-    if (b.canBeNegative() && b.risk() != null && canBeFractional(exponent, a) && fact.canBeNegative()) {
+    if (b.canBeNegative() && b.risk() != null && Exponents.canBeFractional(exponent, a) && fact.canBeNegative()) {
       // a variance by subtraction goes negative by rounding: a mechanism; an unknown sign alone is a note
       boolean cancels = fact.has(NumFact.Tag.CANCELLATION);
       // a negative exponent also makes Infinity at 0, which a guard like `if (r > 0)` lets through
@@ -59,10 +55,10 @@ public final class PowDomain implements Levels.ShapeOnlyLevel {
           + " can be fractional, and nothing keeps " + base + " non-negative"
           + Squares.cancellation(fact, Printed.of(base)).map(why -> ": " + why).orElse(difference(base)),
           nanFix(a, callee, base, exponent, nd4j), null, !(cancels || shapesWarn),
-          canBeNegative(exponent, a) ? Consequences.NonFinite.ANY : Consequences.NonFinite.NAN);
+          Exponents.canBeNegative(exponent, a) ? Consequences.NonFinite.ANY : Consequences.NonFinite.NAN);
       return;
     }
-    if (b.canBeZero() && b.risk() != null && canBeNegative(exponent, a) && fact.canBeZero()) {
+    if (b.canBeZero() && b.risk() != null && Exponents.canBeNegative(exponent, a) && fact.canBeZero()) {
       String eps = Fixes.epsilon(call, isFloat);
       String fix = nd4j
           ? callee + "(Transforms.max(" + base + ", " + eps + "), " + exponent + ")"
@@ -76,58 +72,6 @@ public final class PowDomain implements Levels.ShapeOnlyLevel {
   @Override
   public String shapeOnlyKey() {
     return SHAPE_ONLY;
-  }
-
-  /**
-   * Can the exponent be a non-integer? Its flow fact says so for a constant ({@code 0.5}, a final
-   * field) and rules it out for integers ({@code int} values, {@code 2.0}); otherwise only the code's own
-   * evidence counts (unknown is not): a quotient of reals ({@code 1.0 / p}) or a real-valued
-   * hyperparameter named like an exponent ({@code gamma}, {@code alpha}) whose value is not fixed here.
-   */
-  private static boolean canBeFractional(Expression exponent, Analysis a) {
-    NumFact e = a.facts().at(exponent);
-    if (e.isIntegral() || e.hasNoNumber()) {
-      return false;
-    }
-    if (e.isConstant()) {
-      return true;
-    }
-    Expression x = Flow.strip(exponent);
-    if (x instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
-      return canBeFractional(u.getExpression(), a);
-    }
-    if (x instanceof BinaryExpr b) {
-      return switch (b.getOperator()) {
-        case DIVIDE -> true; // a quotient of reals (an integer quotient is integral above)
-        case PLUS, MINUS, MULTIPLY -> canBeFractional(b.getLeft(), a) || canBeFractional(b.getRight(), a);
-        default -> false;
-      };
-    }
-    return Names.isExponent(nameOf(x));
-  }
-
-  /**
-   * Can the exponent be negative? A negative constant, a value the facts keep at or below 0 ({@code -k}
-   * of a non-negative k), the negation of an exponent hyperparameter ({@code -alpha}), or such a
-   * hyperparameter reduced by a constant ({@code gamma - 1}, negative for the gamma &lt; 1 users set).
-   */
-  private static boolean canBeNegative(Expression exponent, Analysis a) {
-    NumFact e = a.facts().at(exponent);
-    if (e.isConstant() || (e.hi() <= 0 && e.canBeNegative())) {
-      return e.canBeNegative();
-    }
-    Expression x = Flow.strip(exponent);
-    if (x instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
-      return Names.isExponent(nameOf(Flow.strip(u.getExpression())));
-    }
-    return x instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.MINUS && !e.isIntegral()
-        && a.facts().at(b.getRight()).lo() > 0 && !a.facts().at(b.getLeft()).isConstant()
-        && canBeFractional(b.getLeft(), a);
-  }
-
-  private static String nameOf(Expression e) {
-    return e instanceof NameExpr n ? n.getNameAsString() : e instanceof FieldAccessExpr f ? f.getNameAsString()
-        : e instanceof MethodCallExpr m && m.getArguments().isEmpty() ? m.getNameAsString() : "";
   }
 
   private static String difference(Expression base) {

@@ -6,13 +6,8 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.nanlint.analysis.Analysis;
-import dev.nanlint.analysis.Scope;
-import dev.nanlint.analysis.ZeroContracts;
-import dev.nanlint.analysis.ZeroMechanisms;
 import dev.nanlint.analysis.Flow;
-import dev.nanlint.analysis.Value;
-import dev.nanlint.analysis.facts.Degenerate;
-import dev.nanlint.analysis.facts.NumFact;
+import dev.nanlint.analysis.ZeroDivisors;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
 import dev.nanlint.engine.Severity;
@@ -83,68 +78,24 @@ public final class UnguardedDivision implements Levels.ShapeOnlyLevel {
   }
 
   private static void check(Node division, Expression numerator, Expression denominator, RuleContext ctx) {
-    Analysis a = Analysis.of(ctx);
-    Scope.Division where = Scope.ofDivision(division, denominator, a);
-    if (where == Scope.Division.OUTSIDE) {
+    Optional<ZeroDivisors.Divisor> zero = ZeroDivisors.of(division, denominator, Analysis.of(ctx));
+    if (zero.isEmpty()) {
       return;
     }
-    boolean named = where == Scope.Division.NAMED;
-    // known as numeric code by its imports or by what it computes, not by its names: at most a note
-    boolean unnamed = where == Scope.Division.ML_LIBRARY_USER || where == Scope.Division.DATA_REDUCTION;
-    boolean integral = a.types().isIntegral(Flow.strip(denominator)); // a counter, or an integer quotient
-    Value value = a.values().of(denominator);
-    boolean risky = value.canBeZero() && value.hasRisk();
-    // an element of an array field filled elsewhere in the file: its fact comes from those writes
-    boolean summarised = !risky && a.facts().isSummarisedElement(Flow.strip(denominator));
-    if (!risky && !(integral && a.facts().mayCountOrTruncate(Flow.strip(denominator)))
-        && !ZeroContracts.mayMeasure(denominator, a) && !summarised) {
-      return; // nothing says it can be 0: no need to run the flow analysis of the method
-    }
-    NumFact fact = a.facts().at(denominator);
-    if (!named && !unnamed && !fact.has(NumFact.Tag.COUNT)) {
-      return;
-    }
-    if (!fact.canBeZero() || a.values().guards().repairedAfterwards(division)
-        || a.values().guards().zeroCaseConsidered(denominator)) {
-      return; // the flow proves it non-zero here, or the code handles the zero case
-    }
-    // a count the flow shows can stay 0 (incremented only under a condition) is a risk in its own words
-    String risk = fact.has(NumFact.Tag.TRUNCATED_QUOTIENT) ? fact.reasons() : risky ? value.risk()
-        : (fact.has(NumFact.Tag.CONDITIONAL_COUNT) || summarised && Degenerate.isZeroOnDegenerateData(fact))
-        && !fact.evidence().isEmpty() ? fact.reasons() : null;
-    Optional<ZeroContracts.Reading> reading = Optional.empty();
-    if (risk == null) {
-      // the facts alone may still see a zero: a counter stepped once per element, a sum of two lengths,
-      // integers read from an input
-      reading = ZeroContracts.ofFactsAlone(division, denominator, fact, a);
-      if (reading.isEmpty()) {
-        return;
-      }
-      risk = reading.get().isContract() ? reading.get().when() : reading.get().shown();
-    }
-    String den = denominator.toString();
-    Fixes.Suggestion suggestion = Fixes.division(division, numerator, denominator, value.isNonNegative(), ctx);
+    ZeroDivisors.Divisor d = zero.get();
+    Fixes.Suggestion suggestion = Fixes.division(division, numerator, denominator, d.nonNegative(), ctx);
     String fix = suggestion.fix();
     String replacement = suggestion.replacement();
-    if (reading.isEmpty()) {
-      reading = ZeroContracts.of(division, denominator, fact, a);
-      if (reading.isPresent() && ZeroContracts.ruledOut(reading.get(), division, a)) {
-        return; // an emptiness check the flow could not follow keeps the division from an empty input
-      }
-    }
-    boolean mechanism = !unnamed && (ZeroMechanisms.shown(denominator, fact, value, reading, a)
-        || Levels.isWarning(ctx.config(), SHAPE_ONLY));
-    if (reading.isEmpty() || !reading.get().isContract()) {
-      String message = "dividing by " + den + " gives NaN or Infinity when it is 0: "
-          + (reading.isEmpty() ? risk : reading.get().shown());
-      if (mechanism) {
+    if (!d.isContract()) {
+      String message = "dividing by " + denominator + " gives NaN or Infinity when it is 0: " + d.shown();
+      if (d.mechanism() || !d.unnamed() && Levels.isWarning(ctx.config(), SHAPE_ONLY)) {
         ValueFindings.report(ctx, (Expression) division, message, fix, replacement);
       } else {
         ValueFindings.note(ctx, (Expression) division, message, fix, replacement);
       }
     } else {
-      String message = "dividing by " + den + " gives NaN or Infinity " + reading.get().when();
-      if (reading.get().isAboutSize() && Levels.isWarning(ctx.config(), EMPTY_INPUTS) && !unnamed) {
+      String message = "dividing by " + denominator + " gives NaN or Infinity " + d.when();
+      if (d.isAboutSize() && Levels.isWarning(ctx.config(), EMPTY_INPUTS) && !d.unnamed()) {
         ValueFindings.report(ctx, (Expression) division, message, fix, replacement);
       } else {
         ctx.reportWeaker(division, message, fix); // a contract: a note, not a warning (issue 15 item 5)
@@ -162,10 +113,6 @@ public final class UnguardedDivision implements Levels.ShapeOnlyLevel {
     return Set.of(EMPTY_INPUTS, SHAPE_ONLY); // both are levels: Levels.check reads either
   }
 
-  /** Provenance that makes a zero divisor a real case rather than a coincidence. */
-  private static final Set<NumFact.Tag> ZERO_PRONE = Set.of(NumFact.Tag.NORM, NumFact.Tag.SUM_OF_NONNEGATIVES,
-      NumFact.Tag.DIFFERENCE, NumFact.Tag.SPREAD, NumFact.Tag.TRUNCATED_QUOTIENT, NumFact.Tag.COUNT);
-
   private static boolean isSdVariable(Expression e, RuleContext ctx) {
     return Analysis.of(ctx).types().typeOf(Flow.strip(e)).equals("SDVariable");
   }
@@ -175,13 +122,8 @@ public final class UnguardedDivision implements Levels.ShapeOnlyLevel {
    * runs; a norm, a sum of non-negatives, a difference or a spread that can be 0 makes the quotient NaN/Infinity.
    */
   private static void checkSameDiff(MethodCallExpr call, Expression numerator, Expression denominator, RuleContext ctx) {
-    NumFact fact = Analysis.of(ctx).facts().at(denominator);
-    // a product of norms keeps their evidence but not their tag: either says where the 0 comes from
-    if (!fact.canBeZero() || fact.evidence().isEmpty() && fact.tags().stream().noneMatch(ZERO_PRONE::contains)) {
-      return;
-    }
-    ctx.report(call, "dividing by " + denominator + " gives NaN or Infinity when it is 0: " + fact.reasons(),
-        numerator + ".div(sd.math().max(" + denominator + ", sd.constant(1e-8)))");
+    ZeroDivisors.ofSameDiff(denominator, Analysis.of(ctx)).ifPresent(why -> ctx.report(call, "dividing by "
+        + denominator + " gives NaN or Infinity when it is 0: " + why,
+        numerator + ".div(sd.math().max(" + denominator + ", sd.constant(1e-8)))"));
   }
-
 }

@@ -3,16 +3,12 @@ package dev.nanlint.rules;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.nanlint.analysis.Analysis;
 import dev.nanlint.analysis.Consequences;
-import dev.nanlint.analysis.ZeroContracts;
-import dev.nanlint.analysis.ZeroMechanisms;
 import dev.nanlint.analysis.Flow;
-import dev.nanlint.analysis.Labels;
-import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.analysis.Value;
+import dev.nanlint.analysis.ZeroLogs;
 import dev.nanlint.engine.RuleContext;
 import dev.nanlint.engine.RuleInfo;
 import dev.nanlint.engine.Severity;
@@ -48,64 +44,37 @@ public final class UnguardedLog implements Levels.ShapeOnlyLevel {
       checkLog1p(call, arg, ctx);
       return;
     }
-    // an integer quotient (hits / total) truncates to 0 whenever the numerator is smaller: the facts tag it
-    NumFact truncated = a.types().isIntegral(Flow.strip(arg)) && a.facts().mayCountOrTruncate(Flow.strip(arg))
-        ? a.facts().at(arg) : NumFact.top();
-    if (truncated.has(NumFact.Tag.TRUNCATED_QUOTIENT) && truncated.canBeZero()) {
+    // an integer quotient (hits / total) truncates to 0 whenever the numerator is smaller
+    Optional<String> truncated = ZeroLogs.truncatedQuotient(arg, a);
+    if (truncated.isPresent()) {
       String floating = Flow.strip(arg) instanceof BinaryExpr d && d.getOperator() == BinaryExpr.Operator.DIVIDE
           ? "(double) " + d.getLeft() + " / " + d.getRight() : "a floating quotient (one operand cast to double)";
-      ValueFindings.report(ctx, call, call + " is -Infinity when " + arg + " is 0: " + truncated.reasons(),
+      ValueFindings.report(ctx, call, call + " is -Infinity when " + arg + " is 0: " + truncated.get(),
           call.getScope().map(sc -> sc + ".").orElse("") + call.getNameAsString() + "(" + floating + ")", null,
           false, LOG);
       return;
     }
-    Value value = a.values().of(arg);
-    if (!value.canBeZero() && !value.canBeNegative()) {
+    Optional<ZeroLogs.Argument> zero = ZeroLogs.of(call, arg, nd4jLog, a);
+    if (zero.isEmpty()) {
       return;
     }
-    // labels.mul(log(p)): the variable p is the prediction of a cross-entropy, a probability whatever its name
-    // (a computed argument, such as the ratio of a KL divergence, is not the prediction itself)
-    boolean crossEntropy = nd4jLog && !value.hasStrongRisk() && isVariable(arg) && a.scope().isLossCode(call)
-        && Labels.multipliedByLabels(call);
-    if (!(value.hasStrongRisk() || crossEntropy) || a.consequences().clippedBelow(call)
-        || a.scope().isLogProbabilityFunction(call) || a.values().guards().repairedAfterwards(call)
-        || !a.facts().at(arg).canBeNonPositive()) {
-      return; // ... or the flow proves the argument positive where the log is taken
-    }
-    // y * log(p) + (1 - y) * log(1 - p): the structure, not the name, says p is a predicted probability
-    Optional<MethodCallExpr> partner = a.origins().crossEntropyPartner(call, a.origins().logsAround(call));
-    boolean binaryCrossEntropy = partner.isPresent();
-    boolean doubleSigmoid = !crossEntropy && ZeroMechanisms.isDoubleSigmoid(arg, a); // 0 only past a logit of -709.78
-    String reason = crossEntropy ? arg + " is the prediction this cross-entropy multiplies by the labels, a probability"
-        + " that reaches 0 when the model saturates"
-        : binaryCrossEntropy && value.named() && isVariable(arg) ? arg + " is the prediction of a binary"
-            + " cross-entropy (with " + partner.get() + "), a probability that reaches 0 when the model saturates"
-        : doubleSigmoid ? value.risk() + "; as a sigmoid in double precision it is 0 only"
-            + " once the exp inside it overflows (a logit beyond 709.78 in size)"
-        : value.risk();
-    boolean isFloat = a.types().isFloat(arg);
-    String eps = Fixes.epsilon(call, isFloat);
+    String eps = Fixes.epsilon(call, a.types().isFloat(arg));
     String callee = call.getScope().map(s -> s + ".").orElse("") + call.getNameAsString();
     String fix = nd4jLog
         ? callee + "(Transforms.max(" + arg + ", " + eps + "))"
         : callee + "(Math.max(" + arg + ", " + eps + ")), or compute the loss from logits (log-softmax)";
-    // the clamp keeps every result where the argument is at least eps; an argument that can be negative
-    // (a difference) gets no edit: below 0 it is a bug the clamp would hide behind log(eps)
-    String replacement = value.canBeNegative() ? null : nd4jLog ? Fixes.nd4jClamp(call, arg, eps, ctx)
-        : ctx.sourceReplacing(call, arg, "Math.max(" + ctx.source(arg) + ", " + eps + ")");
-    NumFact fact = a.facts().at(arg);
-    Optional<ZeroContracts.Reading> reading = ZeroContracts.of(call, arg, fact, a);
-    if (reading.isPresent() && reading.get().isContract()) {
-      ctx.reportWeaker(call, call + " is -Infinity " + reading.get().when(), fix); // a contract: a note
+    if (zero.get().isContract()) {
+      ctx.reportWeaker(call, call + " is -Infinity " + zero.get().when(), fix); // a contract: a note
       return;
     }
-    String message = call + " is -Infinity when " + arg + " is 0 and NaN below: " + reason;
-    if (crossEntropy || binaryCrossEntropy && !doubleSigmoid
-        || ZeroMechanisms.shown(arg, fact, value, reading, a) || Levels.isWarning(ctx.config(), SHAPE_ONLY)) {
-      ValueFindings.report(ctx, call, message, fix, replacement, false, LOG);
-    } else {
-      ValueFindings.report(ctx, call, message, fix, replacement, true, LOG); // a difference, a sum: the shape alone
-    }
+    // the clamp keeps every result where the argument is at least eps; an argument that can be negative
+    // (a difference) gets no edit: below 0 it is a bug the clamp would hide behind log(eps)
+    String replacement = zero.get().canBeNegative() ? null : nd4jLog ? Fixes.nd4jClamp(call, arg, eps, ctx)
+        : ctx.sourceReplacing(call, arg, "Math.max(" + ctx.source(arg) + ", " + eps + ")");
+    String message = call + " is -Infinity when " + arg + " is 0 and NaN below: " + zero.get().reason();
+    // a difference, a sum: the shape alone is a note unless the user asks for warnings
+    boolean weak = !zero.get().mechanism() && !Levels.isWarning(ctx.config(), SHAPE_ONLY);
+    ValueFindings.report(ctx, call, message, fix, replacement, weak, LOG);
   }
 
   @Override
@@ -113,22 +82,14 @@ public final class UnguardedLog implements Levels.ShapeOnlyLevel {
     return SHAPE_ONLY;
   }
 
-  private static boolean isVariable(Expression e) {
-    Expression x = Flow.strip(e);
-    return x instanceof NameExpr || x instanceof com.github.javaparser.ast.expr.FieldAccessExpr;
-  }
-
   /**
    * The facts (SameDiffHandler) say what the SDVariable holds when the graph runs: a probability that reaches 0,
    * a difference, a norm or a sum that can be 0 makes the log -Infinity.
    */
   private static void checkSameDiff(MethodCallExpr call, Expression arg, RuleContext ctx) {
-    NumFact fact = Analysis.of(ctx).facts().at(arg);
-    if (!fact.canBeNonPositive() || fact.evidence().isEmpty() || fact.tags().isEmpty()) {
-      return;
-    }
-    ctx.report(call, call + " is -Infinity when " + arg + " is 0 and NaN below: " + fact.reasons(),
-        "sd.math().log(sd.math().max(" + arg + ", sd.constant(1e-8))), or compute the loss from logits (log-softmax)");
+    ZeroLogs.ofSameDiff(arg, Analysis.of(ctx)).ifPresent(why -> ctx.report(call, call + " is -Infinity when " + arg
+        + " is 0 and NaN below: " + why,
+        "sd.math().log(sd.math().max(" + arg + ", sd.constant(1e-8))), or compute the loss from logits (log-softmax)"));
   }
 
   /** log1p(x) is -Infinity at x = -1: {@code log1p(-p)} for a probability p that reaches 1. */
