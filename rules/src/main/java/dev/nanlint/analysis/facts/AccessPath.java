@@ -36,6 +36,19 @@ public record AccessPath(String root, List<String> segments, AccessPath minus) {
     return new AccessPath("#" + c, List.of(), null);
   }
 
+  /**
+   * An arithmetic expression of variables ({@code a * b}), for what a test of it tells the same expression later:
+   * named by its text, with the roots of the variables it reads (and {@link #ELEMENTS} when it reads elements)
+   * as its segments, so that a write to any of them ends it.
+   */
+  public static AccessPath expression(String text, List<String> roots) {
+    return new AccessPath("(" + text + ")", roots, null);
+  }
+
+  private boolean isExpression() {
+    return root.startsWith("(");
+  }
+
   /** {@code x - y}, for what a comparison of x and y tells. */
   public static AccessPath difference(AccessPath x, AccessPath y) {
     return new AccessPath(x.root, x.segments, y);
@@ -65,6 +78,9 @@ public record AccessPath(String root, List<String> segments, AccessPath minus) {
 
   /** Changing {@code p} changes this path's value: it is p, below p, or a difference involving either. */
   public boolean dependsOn(AccessPath p) {
+    if (isExpression()) {
+      return segments.contains(p.root) || p.isExpression() && equals(p);
+    }
     if (minus != null) {
       return left().dependsOn(p) || minus.dependsOn(p);
     }
@@ -74,6 +90,9 @@ public record AccessPath(String root, List<String> segments, AccessPath minus) {
 
   /** Strictly below {@code p} ({@code p.f}, {@code p[*]}...), not p itself: what a call on p can change. */
   public boolean isBelow(AccessPath p) {
+    if (isExpression()) {
+      return segments.contains(p.root);
+    }
     if (minus != null) {
       return left().isBelow(p) || minus.isBelow(p);
     }
@@ -95,7 +114,7 @@ public record AccessPath(String root, List<String> segments, AccessPath minus) {
 
   /** Starts at {@code name} (or, for a difference, one side does): {@code this} for the fields of this object. */
   public boolean hasRoot(String name) {
-    return root.equals(name) || minus != null && minus.hasRoot(name);
+    return root.equals(name) || isExpression() && segments.contains(name) || minus != null && minus.hasRoot(name);
   }
 
   /** One of the segments (either side's, for a difference) is {@code segment}: a path that may alias a write to it. */

@@ -175,6 +175,54 @@ public final class Evaluator {
     return known;
   }
 
+  private final Map<Expression, Optional<AccessPath>> expressionPaths = new IdentityHashMap<>();
+
+  /**
+   * The path under which a test of the arithmetic expression {@code e} keeps what it tells
+   * ({@code if (varActual * varPredicted <= 0) ... else Math.sqrt(varActual * varPredicted)}): for a product, sum,
+   * difference or quotient of variables, fields, elements and literals, with no call or assignment inside, so that
+   * the same text is the same value until one of its variables is written. Empty for anything else.
+   */
+  public Optional<AccessPath> expressionPath(Expression e) {
+    Expression x = unwrap(e);
+    if (!(x instanceof BinaryExpr b)) {
+      return Optional.empty();
+    }
+    Optional<AccessPath> known = expressionPaths.get(x);
+    if (known == null) {
+      known = findExpressionPath(b);
+      expressionPaths.put(x, known);
+    }
+    return known;
+  }
+
+  private Optional<AccessPath> findExpressionPath(BinaryExpr b) {
+    if (!ARITHMETIC.contains(b.getOperator()) || !isRepeatable(b)) {
+      return Optional.empty();
+    }
+    java.util.TreeSet<String> roots = new java.util.TreeSet<>();
+    for (Expression leaf : Nodes.all(b, Expression.class, n -> n instanceof NameExpr || n instanceof FieldAccessExpr
+        || n instanceof ArrayAccessExpr || n instanceof ThisExpr)) {
+      if (leaf.getParentNode().filter(p -> p instanceof FieldAccessExpr || p instanceof ArrayAccessExpr).isPresent()) {
+        continue; // a part of a longer path: the whole is read below
+      }
+      Optional<AccessPath> p = pathOf(leaf);
+      if (p.isEmpty()) {
+        return Optional.empty();
+      }
+      roots.add(p.get().root());
+      if (p.get().mentions(AccessPath.ELEMENTS)) {
+        roots.add(AccessPath.ELEMENTS);
+      }
+    }
+    String text = Printed.of(b);
+    return roots.isEmpty() || text.length() > 120 ? Optional.empty()
+        : Optional.of(AccessPath.expression(text, List.copyOf(roots)));
+  }
+
+  private static final java.util.Set<BinaryExpr.Operator> ARITHMETIC = java.util.EnumSet.of(BinaryExpr.Operator.PLUS,
+      BinaryExpr.Operator.MINUS, BinaryExpr.Operator.MULTIPLY, BinaryExpr.Operator.DIVIDE);
+
   private Optional<AccessPath> findPath(Expression e) {
     if (e instanceof EnclosedExpr en) {
       return pathOf(en.getInner());
@@ -716,6 +764,10 @@ public final class Evaluator {
           return new Result(NumFact.top(), after);
         }
         NumFact result = arithmetic(op, left.fact(), right.fact(), b.getLeft(), b.getRight(), b, after);
+        Optional<NumFact> tested = expressionPath(b).flatMap(after::get); // a test of the same expression before
+        if (tested.isPresent() && !result.restrict(tested.get()).isBottom()) {
+          result = result.restrict(tested.get());
+        }
         return new Result(result, integerDivisorNotZero(op, left.fact(), b.getRight(), right.fact(), after));
       }
       case BINARY_AND -> {

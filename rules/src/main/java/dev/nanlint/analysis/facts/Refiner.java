@@ -142,6 +142,10 @@ public final class Refiner {
     if (path.isPresent()) {
       return evaluator.restrictEqual(path.get(), bound, s.with(path.get(), narrowed));
     }
+    Optional<AccessPath> expression = evaluator.expressionPath(x);
+    if (expression.isPresent()) {
+      return s.with(expression.get(), narrowed); // a * b > 0: the same product is positive until a or b changes
+    }
     if (x instanceof MethodCallExpr call && call.getArguments().size() == 1
         && evaluator.analysis().api().mathFunction(call).filter("abs"::equals).isPresent()) {
       Expression inner = call.getArgument(0);

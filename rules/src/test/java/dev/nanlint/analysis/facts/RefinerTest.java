@@ -39,6 +39,18 @@ class RefinerTest {
   }
 
   @Test
+  void aTestOfAProductHoldsForTheSameProductUntilAFactorChanges() {
+    NumFact tested = returned("double a, double b", "if (a * b <= 0) return 1; return a * b;");
+    assertFalse(tested.canBeNegative() || tested.canBeZero(), tested.toString());
+    NumFact changed = returned("double a, double b", "if (a * b <= 0) return 1; a = -a; return a * b;");
+    assertTrue(changed.canBeNegative(), "a was written after the test: " + changed);
+    NumFact other = returned("double a, double b, double c", "if (a * b <= 0) return 1; return a * c;");
+    assertTrue(other.canBeNegative(), other.toString());
+    NumFact element = returned("double[] v, int i", "if (v[i] - v[0] <= 0) return 1; v[1] = 0; return v[i] - v[0];");
+    assertTrue(element.canBeNegative(), "an element write may change v[i]: " + element);
+  }
+
+  @Test
   void positiveIntegerMinusOneCanBeZero() {
     NumFact f = returned("int n", "if (n > 0) { return n - 1; } return 1;");
     assertEquals(0, f.lo());
