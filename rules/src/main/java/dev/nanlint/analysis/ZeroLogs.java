@@ -43,6 +43,10 @@ public final class ZeroLogs {
    * {@code Transforms.log}, whose argument multiplied by labels is a cross-entropy's prediction.
    */
   public static Optional<Argument> of(MethodCallExpr log, Expression arg, boolean nd4j, Analysis a) {
+    Optional<Argument> draw = uniformDraw(arg, a);
+    if (draw.isPresent()) {
+      return draw;
+    }
     Value value = a.values().of(arg);
     if (!value.canBeZero() && !value.canBeNegative()) {
       return Optional.empty();
@@ -96,6 +100,26 @@ public final class ZeroLogs {
       return Optional.empty();
     }
     return Optional.of(fact.reasons());
+  }
+
+  /**
+   * {@code Math.log(rng.nextDouble())} (Box-Muller, an exponential or Gumbel sample), directly or through the local
+   * holding the draw: the draw is exactly 0 now and then, and its log -Infinity. In float that is once in 2^24
+   * draws, which training reaches: a mechanism; in double once in 2^53: shown, but a note.
+   */
+  private static Optional<Argument> uniformDraw(Expression arg, Analysis a) {
+    Expression x = Flow.strip(arg);
+    Expression source = x instanceof NameExpr use ? a.flow().definition(use).map(Flow::strip).orElse(x) : x;
+    if (!(source instanceof MethodCallExpr call) || !call.getArguments().isEmpty()
+        || !(call.getNameAsString().equals("nextDouble") || call.getNameAsString().equals("nextFloat"))) {
+      return Optional.empty();
+    }
+    NumFact fact = a.facts().at(arg);
+    if (!fact.has(NumFact.Tag.UNIFORM_DRAW) || !fact.canBeZero()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Argument(fact.reasons(), Optional.empty(), fact.precision() == NumFact.Precision.FLOAT,
+        false));
   }
 
   private static boolean isVariable(Expression e) {

@@ -37,6 +37,11 @@ class ZeroLogsTest {
         double accuracy(int hits, int total) { return Math.log(hits / total); }
         SDVariable logNorm(SameDiff sd, SDVariable x) { return sd.math().log(x.norm2()); }
         SDVariable logShifted(SameDiff sd, SDVariable x) { return sd.math().log(x.norm2().add(1.0)); }
+        double boxMuller(java.util.Random rng) { double y = rng.nextDouble(); return Math.sqrt(-2 * Math.log(y)); }
+        double exponential(java.util.Random rng) { return -Math.log(rng.nextFloat()); }
+        double complement(java.util.Random rng) { return -Math.log(1 - rng.nextDouble()); }
+        double notARandom(Other rng) { return -Math.log(rng.nextDouble()); }
+        interface Other { double nextDouble(); }
       }
       """;
   private static final CompilationUnit UNIT =
@@ -51,6 +56,16 @@ class ZeroLogsTest {
 
   private static Optional<Argument> argumentOf(MethodCallExpr log) {
     return ZeroLogs.of(log, log.getArgument(0), log.getScope().get().toString().equals("Transforms"), A);
+  }
+
+  @Test
+  void aUniformDrawIsExactlyZeroNowAndThen() {
+    Argument dbl = argumentOf(logsIn("boxMuller").get(0)).orElseThrow();
+    assertTrue(dbl.reason().contains("once in 2^53 draws") && !dbl.mechanism(), dbl.toString());
+    Argument flt = argumentOf(logsIn("exponential").get(0)).orElseThrow();
+    assertTrue(flt.mechanism(), "once in 2^24 draws in float: " + flt);
+    assertTrue(argumentOf(logsIn("complement").get(0)).isEmpty(), "1 - u is in (0, 1]");
+    assertTrue(argumentOf(logsIn("notARandom").get(0)).isEmpty(), "a nextDouble of an unknown type says nothing");
   }
 
   @Test

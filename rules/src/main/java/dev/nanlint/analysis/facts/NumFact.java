@@ -108,7 +108,12 @@ public final class NumFact {
      * A floating quotient of values the code computes ({@code dot / (|a| |b|)}, {@code x.div(n)}): a cosine or
      * a ratio that rounding can push just past its mathematical bounds.
      */
-    QUOTIENT
+    QUOTIENT,
+    /**
+     * A uniform draw in [0, 1) ({@code rng.nextDouble()}, {@code nextFloat()}): exactly 0 once in 2^53 draws in
+     * double, once in 2^24 in float, which a long simulation or training run reaches.
+     */
+    UNIFORM_DRAW
   }
 
   /** One reason behind a fact, with the node it comes from (compared by identity, not structure). */

@@ -2,6 +2,7 @@ package dev.nanlint.analysis.models;
 
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import dev.nanlint.analysis.Printed;
 import dev.nanlint.analysis.facts.AccessPath;
 import dev.nanlint.analysis.facts.NumFact;
 import dev.nanlint.analysis.facts.NumFact.Precision;
@@ -21,7 +22,9 @@ public final class JavaLangHandler implements CallHandler {
   private static final String[] BOXES = {"Double", "Float", "java.lang.Double", "java.lang.Float"};
   private static final String THREAD_LOCAL_RANDOM = "java.util.concurrent.ThreadLocalRandom";
   private static final String[] RANDOMS = {"java.util.Random", "java.util.SplittableRandom",
-      "java.security.SecureRandom", THREAD_LOCAL_RANDOM};
+      "java.security.SecureRandom", THREAD_LOCAL_RANDOM, "java.util.random.RandomGenerator",
+      // the same contract in the commons: nextDouble() in [0, 1)
+      "org.apache.commons.rng.UniformRandomProvider", "org.apache.commons.math3.random.RandomGenerator"};
   /** Methods that change nothing on their receiver: reading a collection, a string, a boxed number. */
   private static final Set<String> READERS = Set.of("size", "length", "isEmpty", "get", "getOrDefault", "contains",
       "containsKey", "indexOf", "charAt", "equals", "hashCode", "toString", "compareTo", "doubleValue", "floatValue",
@@ -100,10 +103,12 @@ public final class JavaLangHandler implements CallHandler {
   /** What one draw returns: [0, 1) for nextDouble/nextFloat, [0, bound) for nextInt(bound), a finite gaussian. */
   private static Optional<NumFact> draw(Call call) {
     return switch (call.name()) {
-      case "nextDouble" -> call.arity() == 0
-          ? Optional.of(NumFact.of(0, Math.nextDown(1.0), false, true, false, Precision.DOUBLE)) : Optional.empty();
-      case "nextFloat" -> call.arity() == 0
-          ? Optional.of(NumFact.of(0, Math.nextDown(1.0f), false, true, false, Precision.FLOAT)) : Optional.empty();
+      case "nextDouble" -> call.arity() == 0 ? Optional.of(NumFact.of(0, Math.nextDown(1.0), false, true, false,
+          Precision.DOUBLE).tagged(Tag.UNIFORM_DRAW).because(Printed.of(call.expr())
+              + " is exactly 0 once in 2^53 draws", call.expr())) : Optional.empty();
+      case "nextFloat" -> call.arity() == 0 ? Optional.of(NumFact.of(0, Math.nextDown(1.0f), false, true, false,
+          Precision.FLOAT).tagged(Tag.UNIFORM_DRAW).because(Printed.of(call.expr())
+              + " is exactly 0 once in 2^24 (about 17 million) draws", call.expr())) : Optional.empty();
       case "nextInt" -> call.arity() == 1 && call.argument(0).hi() < INF && call.argument(0).hi() >= 1
           ? Optional.of(NumFact.range(0, call.argument(0).hi() - 1, Precision.INT)) : Optional.empty();
       case "nextGaussian" -> call.arity() == 0
