@@ -11,6 +11,7 @@ import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
@@ -180,6 +181,9 @@ public final class ZeroContracts {
     Node child = division;
     for (Node p = division.getParentNode().orElse(null); p != null && !(p instanceof CallableDeclaration<?>);
         child = p, p = p.getParentNode().orElse(null)) {
+      if (p instanceof LambdaExpr perElement && streamedOver(perElement, inputs)) {
+        return true; // xs.stream().mapToDouble(x -> ... / xs.size()): the lambda runs once per element of xs
+      }
       if (p instanceof ConditionalExpr c && child != c.getCondition()
           && picks(c.getCondition(), child == c.getThenExpr(), inputs, a) && !changedBetween(inputs, c.getCondition(), division)) {
         return true;
@@ -202,6 +206,31 @@ public final class ZeroContracts {
       }
     }
     return false;
+  }
+
+  /** Element-wise stream steps: their lambda runs once for each element that reaches them. */
+  private static final Set<String> PER_ELEMENT = Set.of("map", "mapToDouble", "mapToInt", "mapToLong", "mapToObj",
+      "forEach", "peek", "flatMap");
+
+  /**
+   * {@code lambda} is the argument of an element-wise step applied directly to {@code xs.stream()} or
+   * {@code Arrays.stream(xs)} of one of {@code inputs} (or {@code xs.forEach}): it runs only when xs is not empty.
+   */
+  private static boolean streamedOver(LambdaExpr lambda, List<Expression> inputs) {
+    if (!(lambda.getParentNode().orElse(null) instanceof MethodCallExpr step) || !PER_ELEMENT.contains(step.getNameAsString())
+        || step.getScope().isEmpty()) {
+      return false;
+    }
+    Expression source = Flow.strip(step.getScope().get());
+    // down the pipeline to its source: any step before this one only passes on elements of xs (or fewer)
+    while (source instanceof MethodCallExpr earlier && !earlier.getNameAsString().equals("stream")
+        && earlier.getScope().isPresent() && earlier.getScope().get() instanceof MethodCallExpr) {
+      source = Flow.strip(earlier.getScope().get());
+    }
+    Expression streamed = source instanceof MethodCallExpr stream && stream.getNameAsString().equals("stream")
+        ? stream.getArguments().size() == 1 ? stream.getArgument(0) : stream.getScope().orElse(null)
+        : step.getNameAsString().equals("forEach") ? source : null;
+    return streamed != null && inputs.stream().anyMatch(i -> text(Flow.strip(i)).equals(text(Flow.strip(streamed))));
   }
 
   /**

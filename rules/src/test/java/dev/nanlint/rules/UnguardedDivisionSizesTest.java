@@ -253,6 +253,26 @@ class UnguardedDivisionSizesTest {
   }
 
   @Test
+  void aDivisionInAStreamStepOfTheInputRunsOnlyForItsElements() {
+    assertEquals(List.of(), found("""
+        double variance(Collection<Double> values, double mean) {
+          return values.stream().mapToDouble(x -> Math.pow(x - mean, 2) / values.size()).sum();
+        }
+        double variance(double[] values, double mean) {
+          return Arrays.stream(values).map(x -> Math.pow(x - mean, 2) / values.length).sum();
+        }
+        double variance(List<Integer> values, double mean) {
+          return values.stream().mapToDouble(Integer::doubleValue).map(x -> Math.pow(x - mean, 2) / values.size()).sum();
+        }
+        """));
+    assertEquals(List.of(note("others.size()", "when others is empty" + EMPTY)), found("""
+        double variance(Collection<Double> values, Collection<Double> others, double mean) {
+          return values.stream().mapToDouble(x -> Math.pow(x - mean, 2) / others.size()).sum();
+        }
+        """), "a stream of another input says nothing of others");
+  }
+
+  @Test
   void aDoubleCounterPassesTheScopeGateLikeAnIntOne() {
     String methods = """
         double build(Collection<Double> ratings) {
