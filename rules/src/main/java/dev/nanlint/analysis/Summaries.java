@@ -457,6 +457,14 @@ public final class Summaries {
         || !(declaration.isPrivate() || declaration.isFinal()) || mayRunBeforeSet(read, owner)) {
       return Optional.empty();
     }
+    return once(variable, () -> fieldFact(variable, declaration, owner));
+  }
+
+  /**
+   * The fact of {@code variable}'s field (or of its elements), computed once; empty while it is being computed (a
+   * write that reads the field itself) or too deep in a chain of fields.
+   */
+  private Optional<NumFact> once(VariableDeclarator variable, java.util.function.Supplier<Optional<NumFact>> compute) {
     if (fields.containsKey(variable)) {
       return fields.get(variable);
     }
@@ -465,7 +473,7 @@ public final class Summaries {
     }
     inProgress.add(variable);
     try {
-      Optional<NumFact> fact = fieldFact(variable, declaration, owner);
+      Optional<NumFact> fact = compute.get();
       fields.put(variable, fact);
       return fact;
     } finally {
@@ -541,20 +549,7 @@ public final class Summaries {
         || !type.asArrayType().getComponentType().isPrimitiveType()) {
       return Optional.empty();
     }
-    if (fields.containsKey(variable)) {
-      return fields.get(variable);
-    }
-    if (inProgress.contains(variable) || inProgress.size() >= MAX_DEPTH) {
-      return Optional.empty();
-    }
-    inProgress.add(variable);
-    try {
-      Optional<NumFact> fact = elementFact(variable, owner);
-      fields.put(variable, fact);
-      return fact;
-    } finally {
-      inProgress.remove(variable);
-    }
+    return once(variable, () -> elementFact(variable, owner));
   }
 
   private Optional<NumFact> elementFact(VariableDeclarator v, TypeDeclaration<?> owner) {
