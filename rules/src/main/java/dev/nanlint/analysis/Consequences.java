@@ -30,6 +30,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Where the value of an expression goes, as far as its method shows: the difference between a NaN that
@@ -225,25 +227,15 @@ public final class Consequences {
         .allMatch(r -> r.getExpression().filter(Expression::isLiteralExpr).isPresent());
   }
 
-  /** A NaN test of one of {@code stored} that rules out {@code kind} when {@code condition} is false. */
+  /**
+   * A NaN test of one of {@code stored} that rules out {@code kind} when {@code condition} is false, with the
+   * negation around it as the message shows it ({@code !Double.isFinite(fx)}).
+   */
   private Optional<Expression> failingTest(Expression condition, Set<String> stored, NonFinite kind) {
-    Expression x = condition;
-    while (x instanceof EnclosedExpr enclosed) {
-      x = enclosed.getInner();
-    }
-    if (x instanceof BinaryExpr or && or.getOperator() == BinaryExpr.Operator.OR) {
-      return failingTest(or.getLeft(), stored, kind).or(() -> failingTest(or.getRight(), stored, kind));
-    }
-    boolean negated = x instanceof UnaryExpr not && not.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT;
-    Expression call = negated ? ((UnaryExpr) x).getExpression() : x;
-    while (call instanceof EnclosedExpr enclosed) {
-      call = enclosed.getInner();
-    }
-    if (call instanceof MethodCallExpr test && checkedArgument(test).filter(a -> stored.contains(Printed.of(a))).isPresent()
-        && NanTests.of(test, api).orElseThrow().excludes(negated, kind.nan(), kind.infinite())) {
-      return Optional.of(x); // with its negation, as the message shows it
-    }
-    return Optional.empty();
+    Tested test = new Tested(a -> stored.contains(Printed.of(a)), x -> Optional.empty());
+    return decisive(condition, false, test, kind).map(check -> check.getParentNode()
+        .filter(p -> p instanceof UnaryExpr not && not.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT)
+        .map(Expression.class::cast).orElse(check));
   }
 
   /**
@@ -364,7 +356,7 @@ public final class Consequences {
       }
       // the test must be of the value stored, not an earlier one
       Optional<Expression> found = condition == null || !after(condition, store) ? Optional.empty()
-          : decisive(condition, holds, local, read, kind);
+          : decisive(condition, holds, tested(local, read, kind), kind);
       if (found.isPresent()) {
         return found;
       }
@@ -381,7 +373,7 @@ public final class Consequences {
       }
       if (earlier instanceof IfStmt exit && exit.getElseStmt().isEmpty()
           && (Guards.alwaysExits(exit.getThenStmt()) || replaces(exit.getThenStmt(), local)) && after(exit, store)) {
-        Optional<Expression> found = decisive(exit.getCondition(), false, local, read, kind);
+        Optional<Expression> found = decisive(exit.getCondition(), false, tested(local, read, kind), kind);
         if (found.isPresent()) {
           return found;
         }
@@ -391,29 +383,39 @@ public final class Consequences {
   }
 
   /**
+   * What a condition may test: the NaN tests of arguments {@code isValue} accepts, and the comparisons
+   * {@code comparison} finds that keep the value's non-finite values out.
+   */
+  private record Tested(Predicate<Expression> isValue, Function<Expression, Optional<BinaryExpr>> comparison) {}
+
+  /** The local (or the same element of the local array) that {@code read} reads, as its tests see it. */
+  private Tested tested(VariableDeclarator local, Expression read, NonFinite kind) {
+    return new Tested(a -> readsSame(a, local, read),
+        x -> comparisonOf(x, local, read).filter(b -> excludes(b, local, read, kind)));
+  }
+
+  /**
    * The part of {@code condition} that, when the whole condition is {@code holds}, keeps every non-finite value of
-   * {@code kind} away from the variable: a comparison that holds, {@code Double.isNaN(v)} that fails (a NaN alone),
+   * {@code kind} away from the value: a comparison that holds, {@code Double.isNaN(v)} that fails (a NaN alone),
    * {@code Double.isFinite(v)} that holds; through {@code !}, a conjunct that holds, a disjunct that fails.
    */
-  private Optional<Expression> decisive(Expression condition, boolean holds, VariableDeclarator local, Expression read,
-      NonFinite kind) {
+  private Optional<Expression> decisive(Expression condition, boolean holds, Tested tested, NonFinite kind) {
     Expression x = condition;
     while (x instanceof EnclosedExpr enclosed) {
       x = enclosed.getInner();
     }
     if (x instanceof UnaryExpr not && not.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
-      return decisive(not.getExpression(), !holds, local, read, kind);
+      return decisive(not.getExpression(), !holds, tested, kind);
     }
     if (x instanceof BinaryExpr both && (holds && both.getOperator() == BinaryExpr.Operator.AND
         || !holds && both.getOperator() == BinaryExpr.Operator.OR)) {
-      return decisive(both.getLeft(), holds, local, read, kind).or(() -> decisive(both.getRight(), holds, local, read, kind));
+      return decisive(both.getLeft(), holds, tested, kind).or(() -> decisive(both.getRight(), holds, tested, kind));
     }
-    if (x instanceof MethodCallExpr check && checkedArgument(check).filter(a -> readsSame(a, local, read)).isPresent()) {
+    if (x instanceof MethodCallExpr check && checkedArgument(check).filter(tested.isValue()).isPresent()) {
       boolean excluded = NanTests.of(check, api).orElseThrow().excludes(holds, kind.nan(), kind.infinite());
       return excluded ? Optional.of(check) : Optional.empty();
     }
-    return holds ? comparisonOf(x, local, read).filter(b -> excludes(b, local, read, kind)).map(Expression.class::cast)
-        : Optional.empty();
+    return holds ? tested.comparison().apply(x).map(Expression.class::cast) : Optional.empty();
   }
 
   /** The argument a NaN test ({@link NanTests}: {@code Double.isNaN(v)}, {@code UtilEjml.isUncountable(v)}...) tests. */

@@ -325,14 +325,19 @@ public final class ZeroContracts {
 
   /** {@code it.hasNext()} where {@code it} is defined once as {@code input.iterator()}: true when input is not empty. */
   private static boolean walksInput(Expression atom, String input, Analysis a) {
-    return atom instanceof MethodCallExpr hasNext && hasNext.getNameAsString().equals("hasNext")
-        && hasNext.getArguments().isEmpty() && hasNext.getScope().isPresent()
-        && Flow.strip(hasNext.getScope().get()) instanceof NameExpr it
-        && iteratorOf(it, a).filter(of -> text(of).equals(input)).isPresent();
+    return walked(atom, a).filter(of -> text(of).equals(input)).isPresent();
   }
 
-  /** The collection the local {@code it} iterates, when its one definition is {@code xs.iterator()}. */
-  private static Optional<Expression> iteratorOf(NameExpr it, Analysis a) {
+  /**
+   * The collection {@code it.hasNext()} tells about: {@code xs} when the local {@code it} is defined once as
+   * {@code xs.iterator()}; true exactly while elements of xs are left, so a loop on it runs when xs is not empty.
+   */
+  private static Optional<Expression> walked(Expression condition, Analysis a) {
+    if (!(Flow.strip(condition) instanceof MethodCallExpr hasNext) || !hasNext.getNameAsString().equals("hasNext")
+        || !hasNext.getArguments().isEmpty() || hasNext.getScope().isEmpty()
+        || !(Flow.strip(hasNext.getScope().get()) instanceof NameExpr it)) {
+      return Optional.empty();
+    }
     return a.flow().definition(it).map(Flow::strip)
         .filter(d -> d instanceof MethodCallExpr m && m.getNameAsString().equals("iterator") && m.getArguments().isEmpty()
             && m.getScope().isPresent())
@@ -696,7 +701,7 @@ public final class ZeroContracts {
       return List.of(Flow.strip(each.getIterable()));
     }
     if (loop instanceof com.github.javaparser.ast.stmt.WhileStmt walk) { // while (it.hasNext()), it = xs.iterator()
-      return iteratedBy(walk, a).map(List::of).orElse(List.of());
+      return walked(walk.getCondition(), a).map(List::of).orElse(List.of());
     }
     if (!(loop instanceof ForStmt counting) || counting.getInitialization().size() != 1
         || counting.getUpdate().size() != 1 || counting.getCompare().isEmpty()
@@ -716,19 +721,6 @@ public final class ZeroContracts {
     }
     NumFact bound = a.facts().at(less.getRight());
     return isOnlyALength(bound) && !emptyOnlyTogether(bound) ? measured(bound) : List.of();
-  }
-
-  /**
-   * The collection {@code while (it.hasNext())} walks: {@code xs} when the local {@code it} is defined once as
-   * {@code xs.iterator()}. The loop runs at least once exactly when xs is not empty.
-   */
-  private static Optional<Expression> iteratedBy(com.github.javaparser.ast.stmt.WhileStmt walk, Analysis a) {
-    if (!(Flow.strip(walk.getCondition()) instanceof MethodCallExpr hasNext) || !hasNext.getNameAsString().equals("hasNext")
-        || !hasNext.getArguments().isEmpty() || hasNext.getScope().isEmpty()
-        || !(Flow.strip(hasNext.getScope().get()) instanceof NameExpr it)) {
-      return Optional.empty();
-    }
-    return iteratorOf(it, a);
   }
 
   /** The step {@code write} changes {@code name}. */

@@ -1,7 +1,6 @@
 package dev.nanlint.analysis.facts;
 
 import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -27,14 +26,14 @@ final class CoordinateOverNorm {
   private CoordinateOverNorm() {}
 
   static boolean holds(Expression numerator, Expression denominator, Analysis a) {
-    Expression c = strip(numerator);
+    Expression c = Evaluator.unwrap(numerator);
     if (c instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
-      c = strip(u.getExpression());
+      c = Evaluator.unwrap(u.getExpression());
     }
     if (!(c instanceof NameExpr) && !c.isFieldAccessExpr() && !c.isArrayAccessExpr()) {
       return false;
     }
-    return isNormHolding(strip(denominator), Printed.of(c), a, 0);
+    return isNormHolding(Evaluator.unwrap(denominator), Printed.of(c), a, 0);
   }
 
   private static boolean isNormHolding(Expression d, String coordinate, Analysis a, int depth) {
@@ -42,45 +41,40 @@ final class CoordinateOverNorm {
       return false;
     }
     if (d instanceof NameExpr use) {
-      return a.flow().definition(use).map(def -> isNormHolding(strip(def), coordinate, a, depth + 1)).orElse(false);
+      return a.flow().definition(use)
+          .map(def -> isNormHolding(Evaluator.unwrap(def), coordinate, a, depth + 1)).orElse(false);
     }
     if (!(d instanceof MethodCallExpr call)) {
       return false;
     }
     String name = call.getNameAsString();
     if (name.equals("sqrt") && call.getArguments().size() == 1) {
-      return holdsSquareOf(strip(call.getArgument(0)), coordinate, a, depth + 1);
+      return holdsSquareOf(Evaluator.unwrap(call.getArgument(0)), coordinate, a, depth + 1);
     }
     return NORMS_OF_ARGUMENTS.contains(name) && call.getArguments().size() >= 2
-        && call.getArguments().stream().anyMatch(arg -> Printed.of(strip(arg)).equals(coordinate));
+        && call.getArguments().stream().anyMatch(arg -> Printed.of(Evaluator.unwrap(arg)).equals(coordinate));
   }
 
   /** A sum of terms, one of which is {@code coordinate * coordinate} (or a local holding such a sum). */
   private static boolean holdsSquareOf(Expression sum, String coordinate, Analysis a, int depth) {
     if (sum instanceof NameExpr use && depth <= MAX_DEPTH) {
-      return a.flow().definition(use).map(def -> holdsSquareOf(strip(def), coordinate, a, depth + 1)).orElse(false);
+      return a.flow().definition(use)
+          .map(def -> holdsSquareOf(Evaluator.unwrap(def), coordinate, a, depth + 1)).orElse(false);
     }
     List<Expression> terms = new ArrayList<>();
     collectTerms(sum, terms);
     return terms.stream().anyMatch(t -> t instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.MULTIPLY
-        && Printed.of(strip(b.getLeft())).equals(coordinate) && Printed.of(strip(b.getRight())).equals(coordinate));
+        && Printed.of(Evaluator.unwrap(b.getLeft())).equals(coordinate)
+        && Printed.of(Evaluator.unwrap(b.getRight())).equals(coordinate));
   }
 
   private static void collectTerms(Expression e, List<Expression> terms) {
-    Expression x = strip(e);
+    Expression x = Evaluator.unwrap(e);
     if (x instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) {
       collectTerms(b.getLeft(), terms);
       collectTerms(b.getRight(), terms);
     } else {
       terms.add(x);
     }
-  }
-
-  private static Expression strip(Expression e) {
-    Expression x = e;
-    while (x instanceof EnclosedExpr en) {
-      x = en.getInner();
-    }
-    return x;
   }
 }

@@ -31,7 +31,7 @@ public final class EjmlHandler implements CallHandler {
   }
 
   private static Optional<NanTests.Test> test(Call call) {
-    Optional<NanTests.Test> test = NanTests.of(call.expr(), call.analysis().api());
-    return test.filter(t -> t == NanTests.Test.NOT_FINITE || t == NanTests.Test.FINITE && call.isOn("Doubles"));
+    // java.lang's own tests are JavaLangHandler's
+    return call.isOn(JavaLangHandler.BOXES) ? Optional.empty() : NanTests.of(call.expr(), call.analysis().api());
   }
 }

@@ -19,7 +19,8 @@ import java.util.Set;
  */
 public final class JavaLangHandler implements CallHandler {
   private static final double INF = Double.POSITIVE_INFINITY;
-  private static final String[] BOXES = {"Double", "Float", "java.lang.Double", "java.lang.Float"};
+  /** The classes of java.lang's NaN tests ({@code Double.isNaN}), as they are written. */
+  static final String[] BOXES = {"Double", "Float", "java.lang.Double", "java.lang.Float"};
   private static final String THREAD_LOCAL_RANDOM = "java.util.concurrent.ThreadLocalRandom";
   private static final String[] RANDOMS = {"java.util.Random", "java.util.SplittableRandom",
       "java.security.SecureRandom", THREAD_LOCAL_RANDOM, "java.util.random.RandomGenerator",
@@ -100,15 +101,19 @@ public final class JavaLangHandler implements CallHandler {
         .isPresent();
   }
 
+  /** A uniform draw in [0, 1) of {@code precision}, which is exactly 0 once in {@code odds} draws. */
+  private static NumFact uniform(Call call, Precision precision, String odds) {
+    double below1 = precision == Precision.FLOAT ? Math.nextDown(1.0f) : Math.nextDown(1.0);
+    return NumFact.of(0, below1, false, true, false, precision).tagged(Tag.UNIFORM_DRAW)
+        .because(Printed.of(call.expr()) + " is exactly 0 once in " + odds + " draws", call.expr());
+  }
+
   /** What one draw returns: [0, 1) for nextDouble/nextFloat, [0, bound) for nextInt(bound), a finite gaussian. */
   private static Optional<NumFact> draw(Call call) {
     return switch (call.name()) {
-      case "nextDouble" -> call.arity() == 0 ? Optional.of(NumFact.of(0, Math.nextDown(1.0), false, true, false,
-          Precision.DOUBLE).tagged(Tag.UNIFORM_DRAW).because(Printed.of(call.expr())
-              + " is exactly 0 once in 2^53 draws", call.expr())) : Optional.empty();
-      case "nextFloat" -> call.arity() == 0 ? Optional.of(NumFact.of(0, Math.nextDown(1.0f), false, true, false,
-          Precision.FLOAT).tagged(Tag.UNIFORM_DRAW).because(Printed.of(call.expr())
-              + " is exactly 0 once in 2^24 (about 17 million) draws", call.expr())) : Optional.empty();
+      case "nextDouble" -> call.arity() == 0 ? Optional.of(uniform(call, Precision.DOUBLE, "2^53")) : Optional.empty();
+      case "nextFloat" -> call.arity() == 0
+          ? Optional.of(uniform(call, Precision.FLOAT, "2^24 (about 17 million)")) : Optional.empty();
       case "nextInt" -> call.arity() == 1 && call.argument(0).hi() < INF && call.argument(0).hi() >= 1
           ? Optional.of(NumFact.range(0, call.argument(0).hi() - 1, Precision.INT)) : Optional.empty();
       case "nextGaussian" -> call.arity() == 0

@@ -42,8 +42,7 @@ public final class NanTests {
     }
     String name = call.getNameAsString();
     String scope = Printed.ofName(call.getScope().get());
-    if ("Double".equals(scope) || "Float".equals(scope) || "java.lang.Double".equals(scope)
-        || "java.lang.Float".equals(scope)) {
+    if (java.util.Arrays.asList(JavaLangHandler.BOXES).contains(scope)) {
       return switch (name) {
         case "isNaN" -> Optional.of(Test.NAN);
         case "isInfinite" -> Optional.of(Test.INFINITE);
